@@ -1,0 +1,7 @@
+"""``python -m factcheck``."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

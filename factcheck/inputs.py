@@ -1,0 +1,64 @@
+"""Turn command-line arguments into the list of articles to check.
+
+Files, ``-`` for standard input, directories (recursing into article files) and glob
+patterns; include/exclude patterns filter what a directory or glob yields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import glob
+from pathlib import Path
+
+from .document import Document, read_path
+from .errors import InputError
+
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
+
+
+def is_url(arg: str) -> bool:
+    return arg.startswith(("http://", "https://"))
+
+
+def expand(args: list[str], include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> list[str]:
+    """Every article an argument names, in a stable order, without duplicates."""
+    out: list[str] = []
+    for arg in args:
+        if arg == "-" or is_url(arg):
+            out.append(arg)
+            continue
+        path = Path(arg)
+        if path.is_dir():
+            found = sorted(str(p) for p in path.rglob("*")
+                           if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            out.extend(f for f in found if _wanted(f, include, exclude))
+        elif any(ch in arg for ch in "*?[") and not path.exists():
+            matches = sorted(glob.glob(arg, recursive=True))
+            if not matches:
+                raise InputError(f"{arg}: no file matches this pattern")
+            out.extend(m for m in matches if Path(m).is_file() and _wanted(m, include, exclude))
+        else:
+            out.append(arg)
+    seen: set[str] = set()
+    return [a for a in out if not (a in seen or seen.add(a))]
+
+
+def _wanted(path: str, include: tuple[str, ...], exclude: tuple[str, ...]) -> bool:
+    posix = Path(path).as_posix()
+    if include and not any(fnmatch.fnmatch(posix, pat) or fnmatch.fnmatch(Path(path).name, pat) for pat in include):
+        return False
+    return not any(fnmatch.fnmatch(posix, pat) or fnmatch.fnmatch(Path(path).name, pat) for pat in exclude)
+
+
+def load(arg: str, as_of: dt.date | None = None, fetch_options: dict | None = None) -> Document:
+    """Read one article: a URL, an HTML file, a Markdown or plain-text file, or stdin."""
+    if is_url(arg):
+        from .web import fetch_document  # httpx stays off the start-up path
+        return fetch_document(arg, as_of=as_of, **(fetch_options or {}))
+    if arg.lower().endswith(HTML_SUFFIXES):
+        from .web import read_html_file
+        return read_html_file(arg, as_of=as_of)
+    return read_path(arg, as_of=as_of)

@@ -1,0 +1,177 @@
+"""Tie a claim to the table(s), metric and entity it can be checked against.
+
+A table is a candidate when the sentence (or an earlier sentence of the paragraph) names
+it or its publisher, or — a weaker tie — when the sentence names one of the table's own
+named things (a supercomputer, a model) or a country together with one of its metric words.
+Weak ties may confirm a figure but never flag one (see ``verdicts``): right before loud.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .library import Library
+from .model import Claim, EntityMention, Span
+from .tables import Metric, Table
+
+STRENGTH_NAMED = 3      # the sentence names the table itself
+STRENGTH_PUBLISHER = 2  # the sentence (or paragraph) names the publisher
+STRENGTH_ENTITY = 2     # the sentence names a thing only this table knows (Fugaku)
+STRENGTH_WEAK = 1       # only a country and a metric word
+
+# Which claim figures can be compared with which metric kinds.
+COMPATIBLE = {
+    "rank": {"rank"},
+    "percent": {"percent"},
+    "points": {"percent"},
+    "money": {"money"},
+    "number": {"count", "quantity"},
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    table: Table
+    metric: Metric
+    entity: str
+    """The entity the claim gives the figure to."""
+    entity_mention: EntityMention | None
+    strength: int
+    metric_span: Span | None
+    loose: tuple[str, ...] = ()
+    """Explanations for loose metric wording ("lose" for a shortage)."""
+
+
+@lru_cache(maxsize=4096)
+def _alias_pattern(alias: str) -> re.Pattern:
+    return re.compile(r"(?<![\w-])" + re.escape(alias).replace(r"\ ", r"[\s-]+") + r"(?![\w])", re.I)
+
+
+def _alias_hits(text: str, offset: int, aliases) -> list[tuple[Span, str]]:
+    hits = []
+    for alias in sorted(aliases, key=len, reverse=True):
+        for m in _alias_pattern(alias).finditer(text):
+            span = Span(m.start() + offset, m.end() + offset)
+            if not any(span.overlaps(h[0]) for h in hits):
+                hits.append((span, alias))
+    return hits
+
+
+def _metric_kind_fits(claim_kind: str, metric: Metric, currency: str | None) -> bool:
+    if metric.kind not in COMPATIBLE.get(claim_kind, set()):
+        return False
+    if claim_kind == "points":
+        return "point" in metric.unit
+    if claim_kind == "percent":
+        return "point" not in metric.unit
+    if claim_kind == "money":
+        return currency is None or metric.unit.upper() == currency
+    return True
+
+
+def choose_metric(table: Table, claim: Claim, named: bool) -> tuple[Metric, Span | None, tuple[str, ...]] | None:
+    """The metric the figure is about: the compatible metric whose words stand nearest
+    to the figure; else the table's default metric of that kind, when the table is named."""
+    q = claim.quantity
+    text, offset = claim.sentence.text, claim.sentence.span.start
+    best = None
+    # Words inside a source's name ("Digital Competitiveness" in the ranking's title) say
+    # which table, not which metric.
+    used_spans: list[Span] = [s.span for s in claim.sources if not claim.source_carried]
+    for metric in table.metrics.values():
+        if not _metric_kind_fits(q.kind, metric, q.currency):
+            continue
+        for span, _alias in _alias_hits(text, offset, metric.aliases):
+            if span.overlaps(q.span) or any(span.overlaps(s.span) for s in claim.sources):
+                continue
+            distance = span.start - q.span.end if span.start >= q.span.end else q.span.start - span.end
+            key = (distance, -(span.end - span.start))
+            if best is None or key < best[0]:
+                best = (key, metric, span)
+            used_spans.append(span)
+    loose_hits: dict[str, list[str]] = {}
+    for metric in table.metrics.values():
+        if not _metric_kind_fits(q.kind, metric, q.currency):
+            continue
+        for span, alias in _alias_hits(text, offset, metric.loose_aliases):
+            if not any(span.overlaps(u) for u in used_spans):
+                loose_hits.setdefault(metric.id, []).append(metric.loose_aliases[alias])
+    if best is not None:
+        metric = best[1]
+        return metric, best[2], tuple(loose_hits.get(metric.id, ()))
+    if loose_hits and named:
+        metric_id = next(iter(loose_hits))
+        return table.metrics[metric_id], None, tuple(loose_hits[metric_id])
+    if named:
+        defaults = [m for m in table.metrics.values() if m.default and _metric_kind_fits(q.kind, m, q.currency)]
+        if defaults:
+            return defaults[0], None, ()
+        fitting = [m for m in table.metrics.values() if _metric_kind_fits(q.kind, m, q.currency)]
+        if len(fitting) == 1:
+            return fitting[0], None, ()
+    return None
+
+
+def choose_entity(table: Table, claim: Claim, library: Library) -> tuple[str, EntityMention | None] | None:
+    known = table.known_entities
+    for mention in claim.entities:
+        if mention.entity in known or mention.kind == table.entity_kind or mention.entity in table.entities:
+            return mention.entity, mention
+    if table.default_entity:
+        return table.default_entity, None
+    return None
+
+
+def candidates(claim: Claim, library: Library) -> list[Candidate]:
+    strengths: dict[str, int] = {}
+    named: set[str] = set()
+    for source in claim.sources:
+        for table_id in source.tables:
+            strength = STRENGTH_NAMED if source.exact else STRENGTH_PUBLISHER
+            if claim.source_carried:
+                strength = min(strength, STRENGTH_PUBLISHER)
+            strengths[table_id] = max(strengths.get(table_id, 0), strength)
+            named.add(table_id)
+    for table in library.tables.values():
+        if table.id in strengths:
+            continue
+        if any(m.entity in table.entities for m in claim.entities):
+            strengths[table.id] = STRENGTH_ENTITY
+        elif any(m.entity in table.known_entities for m in claim.entities if m.via != "reference"):
+            strengths[table.id] = STRENGTH_WEAK
+    out = []
+    for table_id, strength in strengths.items():
+        table = library.tables.get(table_id)
+        if table is None:
+            continue
+        frames = table_id in named and (claim.source_distance <= 1 or _size_fits(table, claim))
+        chosen = choose_metric(table, claim, frames)
+        if chosen is None:
+            continue
+        metric, span, loose = chosen
+        entity = choose_entity(table, claim, library)
+        if entity is None:
+            continue
+        out.append(Candidate(table, metric, entity[0], entity[1], strength, span, loose))
+    # A table named outright outranks one named only through a shared publisher.
+    if any(c.strength == STRENGTH_NAMED for c in out):
+        out = [c for c in out if c.strength == STRENGTH_NAMED or c.table.id not in _publisher_only(claim)]
+    return sorted(out, key=lambda c: (-c.strength, c.metric_span is None, c.table.id))
+
+
+def _size_fits(table: Table, claim: Claim) -> bool:
+    """A source from the previous paragraph frames a rank only when its "out of N" is the
+    size of one of the table's editions ("32nd out of 64" after a paragraph on IMD 2023)."""
+    n = claim.quantity.out_of
+    if n is None:
+        return False
+    sizes = {f.number for m in table.metrics.values() if m.kind == "count" and any(
+        x.out_of == m.id for x in table.metrics.values()) for f in table.rows(None, m.id)}
+    return float(n) in sizes
+
+
+def _publisher_only(claim: Claim) -> set[str]:
+    exact = {t for s in claim.sources if s.exact for t in s.tables}
+    return {t for s in claim.sources if not s.exact for t in s.tables} - exact

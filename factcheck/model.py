@@ -1,0 +1,257 @@
+"""Plain records passed between the stages of the pipeline.
+
+Stages import this module and earlier stages only; nothing here imports a stage.
+Positions are character spans into the article's text (see ``document.Document``).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A half-open character range ``[start, end)`` into a document's text."""
+
+    start: int
+    end: int
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: "Span") -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+class Verdict(str, enum.Enum):
+    """The closed set of verdicts a claim can get."""
+
+    SUPPORTED = "supported"
+    CONTRADICTED = "contradicted"
+    MISATTRIBUTED = "misattributed"
+    OUTDATED = "outdated"
+    NEEDS_CONTEXT = "needs_context"
+    UNVERIFIABLE = "unverifiable"
+
+    @property
+    def severity(self) -> "Severity":
+        return _SEVERITY[self]
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """Higher is worse; used for sorting and thresholds."""
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+_SEVERITY = {
+    Verdict.CONTRADICTED: Severity.ERROR,
+    Verdict.MISATTRIBUTED: Severity.ERROR,
+    Verdict.OUTDATED: Severity.WARNING,
+    Verdict.NEEDS_CONTEXT: Severity.WARNING,
+    Verdict.SUPPORTED: Severity.INFO,
+    Verdict.UNVERIFIABLE: Severity.INFO,
+}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure as written, with the interval of true values its wording allows."""
+
+    span: Span
+    text: str
+    value: float
+    """The nominal value ("almost $7 trillion" -> 7e12)."""
+    low: float
+    """Smallest true value the wording allows (after rounding and hedge)."""
+    high: float
+    """Largest true value the wording allows."""
+    kind: str
+    """``number``, ``percent``, ``points`` (percentage points), ``money`` or ``rank``."""
+    currency: str | None = None
+    hedge: str | None = None
+    """The hedge word as normalised: ``almost``, ``about``, ``more than``, ``at least``, ``up to``, …"""
+    out_of: int | None = None
+    """For ranks: the N of "28th out of 63"."""
+    out_of_span: Span | None = None
+    range_of: tuple[float, float] | None = None
+    """For ranges ("between 160,000 and 790,000"): the two nominal ends."""
+
+    @property
+    def upper_bound(self) -> bool:
+        """The wording presents the figure as a maximum ("up to", "as many as")."""
+        return self.hedge in ("up to", "as many as")
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    """A time expression: a year, a span, a horizon or a relative phrase."""
+
+    span: Span
+    text: str
+    kind: str
+    """``point`` (in 2022), ``by`` (by 2030), ``since``, ``span`` (2020-2023), ``month``,
+    ``relative`` (last year, in the past three years) or ``horizon`` (over the next decade)."""
+    start: int | None = None
+    end: int | None = None
+    month: int | None = None
+    years: int | None = None
+    """For ``relative`` and ``horizon``: how many years the phrase covers."""
+    offset: int | None = None
+    """For ``relative``: years before the article's date ("last year" = 1)."""
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    span: Span
+    entity: str
+    """Canonical entity name (``Japan``, ``World``, ``Fugaku``)."""
+    kind: str
+    via: str = "name"
+    """``name``, ``demonym``, ``fuzzy`` or ``reference`` ("the nation")."""
+
+
+@dataclass(frozen=True)
+class SourceMention:
+    span: Span
+    tables: tuple[str, ...]
+    """Ids of the tables this phrase names."""
+    exact: bool
+    """True when the phrase names the table itself, False for a publisher shared by tables."""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    span: Span
+    text: str
+    paragraph: int
+    heading: bool = False
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One checkable figure in its sentence, with everything extraction found around it."""
+
+    quantity: Quantity
+    sentence: Sentence
+    entities: tuple[EntityMention, ...]
+    """Entity mentions of the sentence, nearest-to-the-figure first."""
+    times: tuple[TimeExpr, ...]
+    sources: tuple[SourceMention, ...]
+    """Sources named in the sentence, or carried from earlier in the paragraph."""
+    source_carried: bool
+    passage_entities: tuple[str, ...]
+    """Entities of the paragraph and the article, most salient first (for misattribution)."""
+    source_distance: int = 0
+    """Where the source was named: 0 this sentence, 1 earlier in the paragraph, 2 the
+    previous paragraph."""
+
+    @property
+    def span(self) -> Span:
+        return self.quantity.span
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One row of a reference table."""
+
+    table: str
+    entity: str
+    metric: str
+    period: str
+    edition: str
+    scenario: str
+    value: str
+    unit: str
+    hedge: str
+    status: str
+    note: str
+    publisher: str
+    source_title: str
+    source_url: str
+    published: str
+
+    @property
+    def number(self) -> float | None:
+        try:
+            return float(self.value)
+        except ValueError:
+            return None
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Entity, metric, period and value, as the claim says or as the source says."""
+
+    entity: str | None
+    metric: str | None
+    period: str | None
+    value: float | str | None
+    unit: str | None
+    scenario: str | None = None
+    out_of: int | None = None
+
+    def as_record(self) -> dict:
+        record = {
+            "entity": self.entity,
+            "metric": self.metric,
+            "period": self.period,
+            "value": self.value,
+            "unit": self.unit,
+        }
+        if self.scenario:
+            record["scenario"] = self.scenario
+        if self.out_of is not None:
+            record["out_of"] = self.out_of
+        return record
+
+
+@dataclass(frozen=True)
+class Evidence:
+    table: str
+    table_title: str
+    publisher: str
+    source_title: str
+    source_url: str
+    published: str
+    edition: str
+
+    def as_record(self) -> dict:
+        return {
+            "table": self.table,
+            "table_title": self.table_title,
+            "edition": self.edition,
+            "publisher": self.publisher,
+            "source_title": self.source_title,
+            "source_url": self.source_url,
+            "published": self.published,
+        }
+
+
+@dataclass(frozen=True)
+class Finding:
+    """The verdict on one claim, with what the source says and what to do about it."""
+
+    verdict: Verdict
+    claim: Claim
+    stated: Statement
+    expected: Statement | None
+    message: str
+    suggestion: str | None
+    evidence: tuple[Evidence, ...] = ()
+    table: str | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def severity(self) -> Severity:
+        return self.verdict.severity
+
+    @property
+    def span(self) -> Span:
+        return self.claim.span

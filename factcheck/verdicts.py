@@ -1,0 +1,472 @@
+"""Compare a claim with the rows of its candidate tables and give it one verdict.
+
+The rules, in the order they are tried for each candidate (table, metric, entity):
+
+1. rows of the stated entity in the periods the claim can mean agree → ``supported``;
+   if they agree only through a non-default scenario, an alternative (disputed or restated)
+   value, or loose wording ("lose" for a shortage) → ``needs_context``;
+   if they agree only with an edition older than the one current at the article's date →
+   ``outdated``;
+2. another entity of the passage has exactly this figure, and the stated entity is known
+   not to (its own row disagrees, or the table's ranks are unique) → ``misattributed``;
+3. the stated entity's rows cover every period the claim can mean and all disagree (or, in
+   a league table, another entity holds that rank) → ``contradicted``;
+4. otherwise → ``unverifiable``.
+
+Weak ties (see ``match``) may support a claim but never flag one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+from . import periods, wording
+from .library import Library
+from .match import STRENGTH_WEAK, Candidate, candidates
+from .model import Claim, Evidence, Fact, Finding, Statement, Verdict
+from .numbers import _interval, parse_number
+from .tables import Table
+
+PREFERENCE = {
+    Verdict.SUPPORTED: 0, Verdict.NEEDS_CONTEXT: 1, Verdict.OUTDATED: 2,
+    Verdict.MISATTRIBUTED: 3, Verdict.CONTRADICTED: 4, Verdict.UNVERIFIABLE: 5,
+}
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A replacement the review can apply: put ``text`` where ``span`` is."""
+
+    start: int
+    end: int
+    text: str
+
+
+def fact_interval(fact: Fact) -> tuple[float, float] | None:
+    parsed = parse_number(fact.value) if fact.value else None
+    if parsed is None:
+        return None
+    value, unit = parsed
+    hedge = fact.hedge.strip().lower() or None
+    if hedge in ("nearly", "close to"):
+        hedge = "almost"
+    if hedge in ("around", "approximately", "roughly", "approx."):
+        hedge = "about"
+    exact = hedge is None and unit <= 1
+    low, high = _interval(value, unit, hedge, exact=exact)
+    return low, high
+
+
+def agrees(claim: Claim, fact: Fact, table: Table) -> bool:
+    interval = fact_interval(fact)
+    if interval is None:
+        return False
+    q = claim.quantity
+    if q.kind == "rank":
+        return interval[0] <= q.value <= interval[1]
+    slack = table.tolerance * abs(q.value)
+    low, high = q.low - slack, q.high + slack
+    if q.range_of is not None:
+        return False  # ranges are compared end by end, in ``_range_agrees``
+    return low <= interval[1] and interval[0] <= high
+
+
+def _end_agrees(value: float, like_unit: float, fact: Fact) -> bool:
+    interval = fact_interval(fact)
+    if interval is None:
+        return False
+    return interval[0] - like_unit / 2 <= value <= interval[1] + like_unit / 2
+
+
+def _range_agrees(claim: Claim, facts: list[Fact]) -> bool:
+    low_end, high_end = claim.quantity.range_of
+    unit = (claim.quantity.high - claim.quantity.low - (high_end - low_end)) or 0.0
+    return (any(_end_agrees(low_end, unit, f) for f in facts)
+            and any(_end_agrees(high_end, unit, f) for f in facts))
+
+
+def _evidence(table: Table, fact: Fact) -> Evidence:
+    edition = table.editions.get(fact.edition)
+    return Evidence(table.id, table.title, fact.publisher, fact.source_title, fact.source_url,
+                    fact.published, edition.title if edition else fact.edition)
+
+
+def _statement(candidate: Candidate, fact: Fact) -> Statement:
+    metric = candidate.metric
+    value = fact.number if fact.number is not None else fact.value
+    return Statement(fact.entity, metric.label, fact.period, value, metric.unit,
+                     scenario=fact.scenario or None, out_of=_out_of(candidate.table, fact))
+
+
+def _out_of(table: Table, fact: Fact) -> int | None:
+    metric = table.metrics.get(fact.metric)
+    if not metric or not metric.out_of:
+        return None
+    for row in table.rows(None, metric.out_of):
+        if row.edition == fact.edition and row.period == fact.period and not row.status and row.number:
+            return int(row.number)
+    return None
+
+
+def stated(claim: Claim, candidate: Candidate | None) -> Statement:
+    q = claim.quantity
+    time = next((t.text for t in claim.times), None)
+    unit = q.currency or {"percent": "percent", "points": "percentage points", "rank": "rank"}.get(q.kind)
+    value: float | list = q.value if q.range_of is None else list(q.range_of)
+    return Statement(
+        candidate.entity if candidate else (claim.entities[0].entity if claim.entities else None),
+        candidate.metric.label if candidate else None, time, value, unit, out_of=q.out_of)
+
+
+class Checker:
+    """Gives every claim of a document its finding."""
+
+    def __init__(self, library: Library):
+        self.library = library
+
+    def check(self, claim: Claim, as_of: dt.date | None) -> Finding:
+        results = [self._judge(claim, c, as_of) for c in candidates(claim, self.library)]
+        results = [r for r in results if r is not None]
+        if not results:
+            return Finding(Verdict.UNVERIFIABLE, claim, stated(claim, None), None,
+                           "No reference table covers this figure; check it by hand.", None)
+        best_strength = max(r[1].strength for r in results)
+        top = [r for r in results if r[1].strength == best_strength]
+        covered = [r for r in top if r[0].verdict != Verdict.UNVERIFIABLE]
+        if covered and len({r[1].table.id for r in covered}) > 1:
+            # Several equally likely tables: trust an error only if none of them agrees.
+            if any(PREFERENCE[r[0].verdict] < PREFERENCE[Verdict.MISATTRIBUTED] for r in covered):
+                covered = [r for r in covered if PREFERENCE[r[0].verdict] < PREFERENCE[Verdict.MISATTRIBUTED]]
+        chosen = min(covered or top, key=lambda r: PREFERENCE[r[0].verdict])
+        return chosen[0]
+
+    # -- one candidate -------------------------------------------------------------------
+
+    def _judge(self, claim: Claim, c: Candidate, as_of: dt.date | None):
+        table = c.table
+        choice = periods.choose(table, claim.times, as_of, c.metric.id)
+        scope = [f for f in table.rows(c.entity, c.metric.id) if choice.accepts(f, table)]
+        scope = self._filter_out_of(claim, c, scope)
+        finding = (self._agreeing(claim, c, choice, scope)
+                   or self._misattributed(claim, c, choice)
+                   or self._contradicted(claim, c, choice, scope)
+                   or self._unverifiable(claim, c, choice, scope))
+        if c.strength <= STRENGTH_WEAK and finding.verdict not in (Verdict.SUPPORTED, Verdict.UNVERIFIABLE):
+            finding = self._weak(claim, c, finding)
+        return finding, c
+
+    def _filter_out_of(self, claim: Claim, c: Candidate, rows: list[Fact]) -> list[Fact]:
+        """"28th out of 63": keep the editions that ranked 63 (if any did)."""
+        n = claim.quantity.out_of
+        if n is None or not c.metric.out_of:
+            return rows
+        fitting = [f for f in rows if _out_of(c.table, f) in (n, None)]
+        return fitting or rows
+
+    def _agreeing(self, claim: Claim, c: Candidate, choice, scope: list[Fact]) -> Finding | None:
+        table = c.table
+        if claim.quantity.range_of is not None:
+            by_edition: dict[str, list[Fact]] = {}
+            for f in scope:
+                by_edition.setdefault(f.edition, []).append(f)
+            matched = [rows for rows in by_edition.values() if _range_agrees(claim, rows)]
+            if not matched:
+                return None
+            rows = matched[-1]
+            return self._finding(Verdict.SUPPORTED, claim, c, rows[0], _message_supported(c, rows[0], claim))
+        matches = [f for f in scope if agrees(claim, f, table) and self._out_of_ok(claim, c, f)]
+        if not matches:
+            return None
+        current = [f for f in matches if choice.in_scope(f)]
+        pool = current or matches
+        plain = [f for f in pool if not f.status and self._scenario_ok(claim, c, f)]
+        if current and plain:
+            best = self._prefer_current(plain, table, claim)
+            if c.loose:
+                return self._needs_context(claim, c, best, list(c.loose))
+            return self._finding(Verdict.SUPPORTED, claim, c, best, _message_supported(c, best, claim))
+        if current:
+            best = self._prefer_current(pool, table, claim)
+            reasons = list(c.loose)
+            if best.status:
+                primary = self._primary_for(c, best)
+                reasons.insert(0, _alternative_reason(c, best, primary))
+            if best.scenario and not self._scenario_ok(claim, c, best):
+                reasons.insert(0, _scenario_reason(c, best, self._central_for(c, best)))
+            return self._needs_context(claim, c, best, reasons)
+        # Matches only an edition older than the one current at the article's date.
+        best = self._prefer_current(matches, table, claim)
+        now = [f for f in table.rows(c.entity, c.metric.id) if f.edition == choice.current and not f.status]
+        if not now:
+            return self._finding(
+                Verdict.UNVERIFIABLE, claim, c, best,
+                f"The figure matches the {_edition_title(table, best)}, but the tables have no "
+                f"{c.metric.label} for {c.entity} in the edition current at the article's date "
+                f"({_edition_name(table, choice.current)}); check it by hand.")
+        latest = self._prefer_current(now, table)
+        message = (f"{_describe(c, best)} was the figure in the {_edition_title(table, best)}; the "
+                   f"{_edition_title(table, latest)}, current at the article's date, gives "
+                   f"{_value(c, latest)}.")
+        suggestion = (f"Update to {_value(c, latest)} ({_edition_name(table, latest.edition)}), "
+                      f"or say the figure is from {_edition_name(table, best.edition)}.")
+        return self._finding(Verdict.OUTDATED, claim, c, latest, message, suggestion,
+                             fix=self._value_fix(claim, c, latest), extra=(best,))
+
+    def _misattributed(self, claim: Claim, c: Candidate, choice) -> Finding | None:
+        table = c.table
+        if claim.quantity.range_of is not None:
+            return None
+        for other in claim.passage_entities:
+            if other == c.entity:
+                continue
+            rows = [f for f in table.rows(other, c.metric.id)
+                    if choice.accepts(f, table) and choice.in_scope(f) and not f.status
+                    and agrees(claim, f, table) and self._out_of_ok(claim, c, f, strict=True)
+                    and self._scenario_ok(claim, c, f)]
+            for row in sorted(rows, key=lambda f: self._edition_key(table, f), reverse=True):
+                own = [f for f in table.rows(c.entity, c.metric.id)
+                       if f.edition == row.edition and f.period == row.period and not f.status]
+                known_wrong = (own and not any(agrees(claim, f, table) for f in own)) or (
+                    table.ranks_unique and c.metric.kind == "rank")
+                if not known_wrong:
+                    continue
+                stated_name = c.entity
+                message = (f"The {_edition_title(table, row)} gives {_value(c, row)} for {other}, "
+                           f"not {stated_name}: {_describe_metric(c, row)}.")
+                if own:
+                    message += f" {stated_name}'s own figure there is {_value(c, own[0])}."
+                suggestion = f"Attribute the figure to {other} (not {stated_name})."
+                fix = None
+                if c.entity_mention is not None and c.entity_mention.via != "reference":
+                    span = c.entity_mention.span
+                    fix = (span.start, span.end, other)
+                return self._finding(Verdict.MISATTRIBUTED, claim, c, row, message, suggestion,
+                                     fix=fix, expected_entity=other)
+        return None
+
+    def _contradicted(self, claim: Claim, c: Candidate, choice, scope: list[Fact]) -> Finding | None:
+        table = c.table
+        primary = [f for f in scope if not f.status and choice.in_scope(f)]
+        needed = self._needed_editions(c, choice, claim)
+        if primary:
+            covered = {f.edition for f in primary}
+            if needed and not needed <= covered:
+                return None
+            if any(agrees(claim, f, table) for f in scope if choice.in_scope(f)):
+                return None
+            best = self._central_for(c, self._prefer_current(primary, table))
+            n_wrong = self._out_of_wrong(claim, c, best)
+            message = (f"{table.title}: {_describe_metric(c, best)} is {_value(c, best)}, "
+                       f"not {claim.quantity.text.strip()}.")
+            if n_wrong:
+                message += f" That edition ranked {n_wrong} economies."
+            return self._finding(Verdict.CONTRADICTED, claim, c, best, message,
+                                 f"Change “{claim.quantity.text.strip()}” to {_value(c, best)}.",
+                                 fix=self._value_fix(claim, c, best))
+        # A league table: the rank belongs to someone else in every edition the claim can mean.
+        if table.ranks_unique and c.metric.kind == "rank" and needed:
+            holders = {}
+            for f in table.rows(None, c.metric.id):
+                if f.edition in needed and not f.status and agrees(claim, f, table) and f.entity != c.entity:
+                    holders[f.edition] = f
+            if holders and set(holders) == needed:
+                row = self._prefer_current(list(holders.values()), table)
+                message = (f"The {_edition_title(table, row)} puts {row.entity}, not {c.entity}, at "
+                           f"{_value(c, row)} ({c.metric.label}); the tables do not give "
+                           f"{c.entity}'s own rank in that edition.")
+                return self._finding(Verdict.CONTRADICTED, claim, c, row, message,
+                                     f"Check {c.entity}'s rank in the {_edition_title(table, row)}.",
+                                     expected_entity=row.entity)
+        return None
+
+    def _unverifiable(self, claim: Claim, c: Candidate, choice, scope: list[Fact]) -> Finding:
+        table = c.table
+        where = f" in {choice.explicit.text}" if choice.explicit else ""
+        if scope:
+            message = (f"The {table.title} covers {c.entity}'s {c.metric.label} only for some of the "
+                       f"editions this claim can mean, and none of those matches; check it by hand.")
+        else:
+            message = (f"The {table.title} has no {c.metric.label} for {c.entity}{where}; "
+                       f"check it by hand.")
+        return Finding(Verdict.UNVERIFIABLE, claim, stated(claim, c), None, message, None,
+                       table=table.id)
+
+    def _weak(self, claim: Claim, c: Candidate, finding: Finding) -> Finding:
+        hint = finding.message
+        message = (f"Not checked: the sentence does not name a source, so it may not refer to the "
+                   f"{c.table.title}. If it does: {hint}")
+        return Finding(Verdict.UNVERIFIABLE, claim, finding.stated, finding.expected, message,
+                       None, finding.evidence, table=c.table.id)
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _needed_editions(self, c: Candidate, choice, claim: Claim) -> set[str]:
+        """The editions the claim can mean (narrowed by "out of N" when given)."""
+        table = c.table
+        if choice.explicit is not None:
+            eds = {f.edition for f in table.rows(None, c.metric.id) if choice.accepts(f, table)}
+        elif choice.current is not None:
+            eds = {choice.current}
+        else:
+            eds = set(table.editions) or {f.edition for f in table.rows(None, c.metric.id)}
+        n = claim.quantity.out_of
+        if n is not None and c.metric.out_of:
+            by_n = {e for e in eds if self._edition_size(table, c, e) == n}
+            eds = by_n or eds
+        return eds
+
+    def _edition_size(self, table: Table, c: Candidate, edition: str) -> int | None:
+        for row in table.rows(None, c.metric.out_of):
+            if row.edition == edition and not row.status and row.number:
+                return int(row.number)
+        return None
+
+    def _out_of_ok(self, claim: Claim, c: Candidate, fact: Fact, strict: bool = False) -> bool:
+        n = claim.quantity.out_of
+        if n is None or not c.metric.out_of:
+            return True
+        size = _out_of(c.table, fact)
+        return size == n if strict else size in (n, None)
+
+    def _out_of_wrong(self, claim: Claim, c: Candidate, fact: Fact) -> int | None:
+        n = claim.quantity.out_of
+        size = _out_of(c.table, fact) if c.metric.out_of else None
+        return size if (n is not None and size is not None and size != n) else None
+
+    def _scenario_ok(self, claim: Claim, c: Candidate, fact: Fact) -> bool:
+        if not fact.scenario:
+            return True
+        table = c.table
+        if fact.scenario == table.default_scenario:
+            return True
+        scenario = table.scenarios.get(fact.scenario)
+        if scenario and scenario.role == "upper" and claim.quantity.upper_bound:
+            return True
+        return False
+
+    def _central_for(self, c: Candidate, fact: Fact) -> Fact:
+        """The default-scenario row next to ``fact`` (same edition and period), if any."""
+        if not c.table.default_scenario or fact.scenario == c.table.default_scenario:
+            return fact
+        for f in c.table.rows(fact.entity, fact.metric):
+            if (f.edition, f.period, f.scenario) == (fact.edition, fact.period, c.table.default_scenario) and not f.status:
+                return f
+        return fact
+
+    def _primary_for(self, c: Candidate, fact: Fact) -> Fact | None:
+        for f in c.table.rows(fact.entity, fact.metric):
+            if (f.edition, f.period, f.scenario) == (fact.edition, fact.period, fact.scenario) and not f.status:
+                return f
+        return None
+
+    def _edition_key(self, table: Table, fact: Fact) -> tuple:
+        edition = table.editions.get(fact.edition)
+        return (edition.published if edition else fact.published, fact.edition, fact.period)
+
+    def _prefer_current(self, rows: list[Fact], table: Table, claim: Claim | None = None) -> Fact:
+        """The newest row; with ``claim``, the row closest to the claim's figure first
+        (789,000 is the 2016 study's figure even if the 2019 study's "about 790,000" agrees)."""
+        def closeness(f: Fact) -> float:
+            if claim is None or f.number is None:
+                return 0.0
+            return -abs(f.number - claim.quantity.value) / (abs(claim.quantity.value) or 1.0)
+        return max(rows, key=lambda f: (closeness(f), self._edition_key(table, f), not f.status))
+
+    def _value_fix(self, claim: Claim, c: Candidate, fact: Fact):
+        if fact.number is None:
+            return None
+        q = claim.quantity
+        return (q.span.start, q.span.end, wording.replacement(q, fact.number, c.metric.kind, c.metric.unit))
+
+    def _needs_context(self, claim: Claim, c: Candidate, fact: Fact, reasons: list[str]) -> Finding:
+        text = " ".join(r.rstrip(".") + "." for r in reasons if r)
+        message = f"{_describe(c, fact)} matches the source, but: {text}"
+        central = self._central_for(c, fact)
+        if central is not fact:
+            suggestion = (f"Say it is the {_scenario_label(c, fact)} figure (the "
+                          f"{_scenario_label(c, central)} is {_value(c, central)}), and use the "
+                          f"source's own words: {c.metric.label}.")
+        else:
+            suggestion = f"Use the source's own terms: {c.metric.label} ({_edition_title(c.table, fact)})."
+        return self._finding(Verdict.NEEDS_CONTEXT, claim, c, fact, message, suggestion)
+
+    def _finding(self, verdict: Verdict, claim: Claim, c: Candidate, fact: Fact, message: str,
+                 suggestion: str | None = None, fix=None, expected_entity: str | None = None,
+                 extra: tuple[Fact, ...] = ()) -> Finding:
+        expected = None if verdict == Verdict.SUPPORTED else _statement(c, fact)
+        if verdict == Verdict.SUPPORTED:
+            expected = _statement(c, fact)
+        evidence = tuple(_evidence(c.table, f) for f in (fact, *extra))
+        notes = (("fix", fix),) if fix else ()
+        return Finding(verdict, claim, stated(claim, c), expected, message, suggestion, evidence,
+                       table=c.table.id, notes=notes)
+
+
+# -- wording of messages -------------------------------------------------------------------
+
+def _edition_name(table: Table, edition_id: str | None) -> str:
+    if edition_id is None:
+        return "the current edition"
+    edition = table.editions.get(edition_id)
+    return edition.title if edition else f"{table.title} {edition_id}"
+
+
+def _edition_title(table: Table, fact: Fact) -> str:
+    name = _edition_name(table, fact.edition)
+    return name[4:] if name.startswith("The ") else name
+
+
+def _value(c: Candidate, fact: Fact) -> str:
+    if fact.number is None:
+        return fact.value
+    text = wording.figure(fact.number, c.metric.kind, c.metric.unit, hedge=fact.hedge)
+    n = _out_of(c.table, fact)
+    if c.metric.kind == "rank" and n:
+        text += f" of {n}"
+    return text
+
+
+def _describe_metric(c: Candidate, fact: Fact) -> str:
+    parts = [f"{fact.entity}'s {c.metric.label}"]
+    if c.table.period_kind != "edition":
+        parts.append(f"for {fact.period}")
+    parts.append(f"in the {_edition_title(c.table, fact)}")
+    if fact.scenario:
+        parts.append(f"({_scenario_label(c, fact)})")
+    return " ".join(parts)
+
+
+def _describe(c: Candidate, fact: Fact) -> str:
+    return f"{_value(c, fact)} ({_describe_metric(c, fact)})"
+
+
+def _message_supported(c: Candidate, fact: Fact, claim: Claim) -> str:
+    return f"Matches the source: {_describe(c, fact)}."
+
+
+def _scenario_label(c: Candidate, fact: Fact) -> str:
+    scenario = c.table.scenarios.get(fact.scenario)
+    label = scenario.label if scenario else (fact.scenario or "figure")
+    return label if "scenario" in label or "range" in label else f"{label} scenario"
+
+
+def _scenario_reason(c: Candidate, fact: Fact, central: Fact) -> str:
+    reason = f"it is the source's {_scenario_label(c, fact)}, not its central estimate"
+    if central is not fact:
+        reason += f" ({_value(c, central)} in the {_scenario_label(c, central)})"
+    return reason
+
+
+def _alternative_reason(c: Candidate, fact: Fact, primary: Fact | None) -> str:
+    reason = f"the figure comes from {fact.publisher} ({fact.source_title}), which disagrees with other sources"
+    if primary is not None:
+        reason += f"; {primary.publisher} gives {_value(c, primary)}"
+    if fact.note:
+        reason += f" ({fact.note.rstrip('.')})"
+    return reason
+
+
+def finite(value: float) -> bool:
+    return not (math.isinf(value) or math.isnan(value))
