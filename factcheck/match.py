@@ -59,6 +59,10 @@ def _alias_hits(text: str, offset: int, aliases) -> list[tuple[Span, str]]:
     return hits
 
 
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
 def _metric_kind_fits(claim_kind: str, metric: Metric, currency: str | None) -> bool:
     if metric.kind not in COMPATIBLE.get(claim_kind, set()):
         return False
@@ -75,7 +79,9 @@ def choose_metric(table: Table, claim: Claim, named: bool) -> tuple[Metric, Span
     """The metric the figure is about: the compatible metric whose words stand nearest
     to the figure; else the table's default metric of that kind, when the table is named."""
     q = claim.quantity
-    text, offset = claim.sentence.text, claim.sentence.span.start
+    offset = claim.sentence.span.start
+    # The figure's own words ("540 billion") are not metric words.
+    text = _blank(claim.sentence.text, q.span.start - offset, q.span.end - offset)
     best = None
     # Words inside a source's name ("Digital Competitiveness" in the ranking's title) say
     # which table, not which metric.

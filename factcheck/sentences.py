@@ -71,11 +71,11 @@ def _blocks(prose: str, heading_lines: frozenset[int]):
 
 def _split_block(prose: str, start: int, end: int, heading: bool):
     text = prose[start:end]
-    if heading:
-        yield from _trimmed(prose, start, end)
-        return
     item = LIST_ITEM.match(text)
     offset = start + (item.end() if item else 0)
+    if heading:
+        yield from _trimmed(prose, offset, end)
+        return
     last = offset
     for m in BOUNDARY.finditer(prose, offset, end):
         if _is_abbreviation(prose, m.start(), offset):
@@ -88,7 +88,7 @@ def _split_block(prose: str, start: int, end: int, heading: bool):
 def _is_abbreviation(prose: str, dot: int, floor: int) -> bool:
     if prose[dot] != ".":
         return False
-    m = re.search(r"([A-Za-z][A-Za-z.]*)$", prose[max(floor, dot - 12):dot])
+    m = re.search(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z.]*)$", prose[max(floor, dot - 12):dot])
     if not m:
         return False
     word = m.group(1).lower().rstrip(".")

@@ -24,7 +24,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "22 May 2023", "May 22, 2023": the day is part of the date, not a figure.
     ("date", re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+(?P<y1>{YEAR})|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<y2>{YEAR})|(?P<y3>{YEAR})-\d{{2}}-\d{{2}})\b")),
     ("month", re.compile(rf"\b(?P<mon>{MONTH})\s+(?:of\s+)?(?P<year>{YEAR})\b")),
-    ("span", re.compile(rf"\b(?:between\s+|from\s+)?(?P<a>{YEAR})\s*(?:-|–|—|to|and|through|until)\s*(?P<b>{YEAR}|\d\d)\b(?![.,]\d)")),
+    ("span", re.compile(rf"\b(?:between\s+|from\s+)?(?P<a>{YEAR})\s*(?:-|–|—|to|and|through|until)\s*(?P<b>{YEAR}|\d\d)\b(?![.,]\d)", re.I)),
     ("by", re.compile(rf"\b(?:by|until|till|through|before|in)\s+(?:the\s+end\s+of\s+)?(?P<year>{YEAR})\b(?!\s*%)", re.I)),
     ("since", re.compile(rf"\b(?:since|from)\s+(?P<year>{YEAR})\b", re.I)),
     ("fiscal", re.compile(rf"\b(?:FY|fiscal(?:\s+year)?\s*)(?P<year>{YEAR})\b", re.I)),

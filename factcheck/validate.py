@@ -20,7 +20,7 @@ HEDGES = {"", "about", "almost", "nearly", "more than", "at least", "up to", "le
           "approximately", "roughly", "over", "close to"}
 ROLES = {"central", "upper", "lower"}
 VERDICTS = {"supported", "contradicted", "misattributed", "outdated", "needs_context", "unverifiable"}
-DESCRIPTOR_FIELDS = ("publisher", "names", "entity_kind", "period_kind", "editions", "metrics")
+DESCRIPTOR_FIELDS = ("publisher", "entity_kind", "period_kind", "editions", "metrics")
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,8 @@ def validate_table(table: Table, entities: dict) -> list[Problem]:
     for key in DESCRIPTOR_FIELDS:
         if not meta.get(key):
             add(desc, None, f"factcheck.{key}", "is missing or empty")
+    if not table.names and not table.publisher_names:
+        add(desc, None, "factcheck.names", "neither names nor publisher_names: no article could name this table")
     if table.period_kind not in PERIOD_KINDS:
         add(desc, None, "factcheck.period_kind", f"{table.period_kind!r} is not one of {', '.join(PERIOD_KINDS)}")
     for edition in table.editions.values():

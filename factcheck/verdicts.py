@@ -309,8 +309,12 @@ class Checker:
             eds = {f.edition for f in table.rows(None, c.metric.id) if choice.accepts(f, table)}
         elif choice.current is not None:
             eds = {choice.current}
-        else:
+        elif table.period_kind in ("edition", "list"):
+            # A periodic league table: an undated claim may mean any edition.
             eds = set(table.editions) or {f.edition for f in table.rows(None, c.metric.id)}
+        else:
+            # Studies and one-off publications: the ones that give this entity's figure.
+            eds = {f.edition for f in table.rows(c.entity, c.metric.id)}
         n = claim.quantity.out_of
         if n is not None and c.metric.out_of:
             by_n = {e for e in eds if self._edition_size(table, c, e) == n}
