@@ -22,6 +22,9 @@ except ImportError:  # pragma: no cover
 from . import __version__
 from .errors import FactcheckError, InputError
 
+EXIT_EXCEPTIONS = tuple({typer.Exit, getattr(click_exceptions, "Exit", typer.Exit)})
+ABORT_EXCEPTIONS = tuple({typer.Abort, getattr(click_exceptions, "Abort", typer.Abort)})
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Check the figures in tech-journalism articles against curated, sourced reference tables.")
 
@@ -117,9 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         # With standalone_mode off, click returns the exit status instead of exiting.
         status = app(args=args, prog_name="factcheck", standalone_mode=False)
-    except (click_exceptions.Exit, typer.Exit) as exc:
+    except EXIT_EXCEPTIONS as exc:
         return exc.exit_code
-    except (click_exceptions.Abort, typer.Abort):
+    except ABORT_EXCEPTIONS:
         print("factcheck: aborted", file=sys.stderr)
         return 2
     except click_exceptions.ClickException as exc:
