@@ -65,21 +65,23 @@ def extract(document: Document, extractors: Extractors) -> list[Claim]:
     paragraph = -1
     for part in parts:
         if part.sentence.paragraph != paragraph:
-            # A source named in the previous paragraph still frames this one, weakly.
+            # A source named earlier still frames what follows, more weakly with distance
+            # (see ``match``: beyond its paragraph it needs "the ranking"-style words).
             paragraph, distance = part.sentence.paragraph, (2 if distance < 2 else 3)
-        sources = tuple(part.sources) or (carried if distance <= 2 else ())
+        sources = tuple(part.sources) or carried
         if part.sources:
             carried, distance = tuple(part.sources), 0
         elif distance == 0:
             distance = 1
         here = 0 if part.sources else distance
         resolved = _resolve_references(part, subj.of_paragraph(paragraph))
+        times_of = _times_by_quantity(part)
         for quantity in part.quantities:
             claims.append(Claim(
                 quantity=quantity,
                 sentence=part.sentence,
                 entities=_nearest_first(resolved, part.sentence, quantity),
-                times=_nearest_times(part.times, quantity),
+                times=times_of[quantity.span],
                 sources=sources,
                 source_carried=not part.sources and bool(sources),
                 passage_entities=subj.passage(paragraph),
@@ -131,6 +133,44 @@ def _nearest_first(mentions: list[EntityMention], sentence: Sentence,
     return tuple(sorted(mentions, key=key))
 
 
-def _nearest_times(times: list[TimeExpr], quantity: Quantity) -> tuple[TimeExpr, ...]:
-    q = quantity.span
-    return tuple(sorted(times, key=lambda t: min(abs(t.span.start - q.end), abs(q.start - t.span.end))))
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+TO_BEFORE = re.compile(r"\b(?:to|at)\s+(?:the\s+)?$", re.I)
+
+
+def _times_by_quantity(part: SentenceParts) -> dict:
+    """Which time expressions each figure of a sentence is about.
+
+    A time counts for the figures of its own clause. In a change ("fell to 38th from 28th
+    last year") a time right after the "from" figure is that figure's alone, and the other
+    is the current value. In "from 27th to 32nd between 2020 and 2023" the span's first
+    year goes with the first figure and its last year with the second.
+    """
+    text, base = part.sentence.text, part.sentence.span.start
+    out = {}
+    for q in part.quantities:
+        start, end = _clause_bounds(part.sentence, q)
+        out[q.span] = [t for t in part.times if start <= t.span.start < end]
+    for q in part.quantities:
+        before = text[max(0, q.span.start - base - 12):q.span.start - base]
+        if not FROM_BEFORE.search(before):
+            continue
+        bound = [t for t in out[q.span] if 0 <= t.span.start - q.span.end <= 3]
+        if not bound and len(part.quantities) > 1 and not out[q.span]:
+            # "fell to 31st from 28th": the "from" figure is the previous edition's.
+            bound = [TimeExpr(q.span, "previous edition", "previous")]
+            out[q.span] = bound
+        if bound:
+            for other in part.quantities:
+                if other is not q:
+                    out[other.span] = [t for t in out[other.span] if t not in bound]
+            out[q.span] = bound
+    spans = [t for t in part.times if t.kind == "span"]
+    same_kind = [q for q in part.quantities if q.kind == part.quantities[0].kind] if part.quantities else []
+    if len(spans) == 1 and len(part.quantities) == 2 and len(same_kind) == 2:
+        first, second = part.quantities
+        between = text[first.span.end - base:second.span.start - base]
+        if TO_BEFORE.search(between) and FROM_BEFORE.search(text[max(0, first.span.start - base - 12):first.span.start - base]):
+            span = spans[0]
+            out[first.span] = [TimeExpr(span.span, span.text, "point", start=span.start, end=span.start)]
+            out[second.span] = [TimeExpr(span.span, span.text, "point", start=span.end, end=span.end)]
+    return {k: tuple(sorted(v, key=lambda t: t.span.start)) for k, v in out.items()}

@@ -69,7 +69,7 @@ def check_command(
     paths: list[str] = typer.Argument(..., help="Articles: files, '-' for standard input, folders, globs or URLs."),
     as_of: Optional[str] = typer.Option(None, "--as-of", metavar="YYYY-MM-DD",
                                         help="The article's date (overrides a front-matter date)."),
-    fmt: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="Output format."),
+    fmt: Optional[OutputFormat] = typer.Option(None, "--format", "-f", help="Output format [default: text, or the config's format]."),
     output: Optional[Path] = typer.Option(None, "--output", "-o",
                                           help="Write the --format output to this file; the terminal still shows the report."),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Lowest severity that makes the exit status 1 [default: error]."),
@@ -78,7 +78,7 @@ def check_command(
     data: list[Path] = typer.Option([], "--data", help="A folder of newsroom tables to use beside the shipped ones (repeatable)."),
     include: list[str] = typer.Option([], "--include", help="Only check files matching this glob (repeatable)."),
     exclude: list[str] = typer.Option([], "--exclude", help="Skip files matching this glob (repeatable)."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Check articles in this many processes."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Check articles in this many processes [default: 1, or the config's jobs]."),
     config: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of looking for one."),
     decisions: Optional[Path] = typer.Option(None, "--decisions", help="The decisions file (baseline) of reviewed findings."),
     no_decisions: bool = typer.Option(False, "--no-decisions", help="Ignore the decisions file: report every finding."),
@@ -91,7 +91,7 @@ def check_command(
     from .run import RunOptions, run
 
     options = RunOptions(
-        paths=paths, as_of=as_of, fmt=fmt.value, output=output,
+        paths=paths, as_of=as_of, fmt=fmt.value if fmt else None, output=output,
         fail_on=fail_on.value if fail_on else None, show=show.value if show else None,
         show_all=show_all, data=[str(d) for d in data], include=tuple(include),
         exclude=tuple(exclude), jobs=jobs, config=config, decisions=decisions,

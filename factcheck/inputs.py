@@ -1,16 +1,16 @@
 """Turn command-line arguments into the list of articles to check.
 
-Files, ``-`` for standard input, directories (recursing into article files) and glob
-patterns; include/exclude patterns filter what a directory or glob yields.
+Files, ``-`` for standard input, URLs, directories (recursing into article files) and
+glob patterns; include/exclude patterns (see ``config.matches``) filter every file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import fnmatch
 import glob
 from pathlib import Path
 
+from .config import matches, relative_to
 from .document import Document, read_path
 from .errors import InputError
 
@@ -22,8 +22,15 @@ def is_url(arg: str) -> bool:
     return arg.startswith(("http://", "https://"))
 
 
-def expand(args: list[str], include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> list[str]:
-    """Every article an argument names, in a stable order, without duplicates."""
+def expand(args: list[str], include: tuple[str, ...] = (), exclude: tuple[str, ...] = (),
+           root: Path | None = None) -> list[str]:
+    """Every article an argument names, in a stable order, without duplicates.
+
+    ``include`` and ``exclude`` are globs matched against the path relative to ``root``
+    (the config file's folder; the current folder by default) and against the file name.
+    They filter files named one by one too, because CI passes the list of changed files
+    and a config's ``exclude`` must hold for it.
+    """
     out: list[str] = []
     for arg in args:
         if arg == "-" or is_url(arg):
@@ -31,26 +38,26 @@ def expand(args: list[str], include: tuple[str, ...] = (), exclude: tuple[str, .
             continue
         path = Path(arg)
         if path.is_dir():
-            found = sorted(str(p) for p in path.rglob("*")
-                           if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
-            out.extend(f for f in found if _wanted(f, include, exclude))
+            out.extend(sorted(str(p) for p in path.rglob("*")
+                              if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                              and not any(part.startswith(".") for part in p.relative_to(path).parts)))
         elif any(ch in arg for ch in "*?[") and not path.exists():
             matches = sorted(glob.glob(arg, recursive=True))
             if not matches:
                 raise InputError(f"{arg}: no file matches this pattern")
-            out.extend(m for m in matches if Path(m).is_file() and _wanted(m, include, exclude))
+            out.extend(m for m in matches if Path(m).is_file())
         else:
             out.append(arg)
     seen: set[str] = set()
-    return [a for a in out if not (a in seen or seen.add(a))]
+    unique = [a for a in out if not (a in seen or seen.add(a))]
+    return [a for a in unique if a == "-" or is_url(a) or _wanted(a, include, exclude, root)]
 
 
-def _wanted(path: str, include: tuple[str, ...], exclude: tuple[str, ...]) -> bool:
-    posix = Path(path).as_posix()
-    if include and not any(fnmatch.fnmatch(posix, pat) or fnmatch.fnmatch(Path(path).name, pat) for pat in include):
+def _wanted(path: str, include: tuple[str, ...], exclude: tuple[str, ...], root: Path | None = None) -> bool:
+    relative = relative_to(path, root or Path.cwd())
+    if include and not matches(relative, include):
         return False
-    return not any(fnmatch.fnmatch(posix, pat) or fnmatch.fnmatch(Path(path).name, pat) for pat in exclude)
+    return not matches(relative, exclude)
 
 
 def load(arg: str, as_of: dt.date | None = None, fetch_options: dict | None = None) -> Document:

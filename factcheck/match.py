@@ -16,6 +16,18 @@ from .library import Library
 from .model import Claim, EntityMention, Span
 from .tables import Metric, Table
 
+# Words by which a sentence points back at a source named earlier in its paragraph
+# ("in the 2024 ranking"): without one, a carried source only applies through metric words.
+GENERIC_REFERENCE = re.compile(
+    r"\b(?:ranking|rankings|index|list|league table|scoreboard|survey|report|study|estimates?|projections?|forecasts?|edition)\b", re.I)
+
+# Words that say a figure is about some particular measure ("in terms of the agility of
+# companies", "in the talent category"): when none of the table's metric words matched,
+# the figure is not the table's default metric either.
+OTHER_MEASURE = re.compile(
+    r"\bin terms of\b|\bcategor(?:y|ies)\b|\bpillars?\b|\bsub-?factors?\b|\bsub-?index\b|"
+    r"\bindicators?\b|\bcriteri(?:on|a)\b|\bwhen it comes to\b|\bmeasure of\b", re.I)
+
 STRENGTH_NAMED = 3      # the sentence names the table itself
 STRENGTH_PUBLISHER = 2  # the sentence (or paragraph) names the publisher
 STRENGTH_ENTITY = 2     # the sentence names a thing only this table knows (Fugaku)
@@ -110,13 +122,10 @@ def choose_metric(table: Table, claim: Claim, named: bool) -> tuple[Metric, Span
     if loose_hits and named:
         metric_id = next(iter(loose_hits))
         return table.metrics[metric_id], None, tuple(loose_hits[metric_id])
-    if named:
+    if named and not OTHER_MEASURE.search(claim.sentence.text):
         defaults = [m for m in table.metrics.values() if m.default and _metric_kind_fits(q.kind, m, q.currency)]
         if defaults:
             return defaults[0], None, ()
-        fitting = [m for m in table.metrics.values() if _metric_kind_fits(q.kind, m, q.currency)]
-        if len(fitting) == 1:
-            return fitting[0], None, ()
     return None
 
 
@@ -152,7 +161,10 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
         table = library.tables.get(table_id)
         if table is None:
             continue
-        frames = table_id in named and (claim.source_distance <= 1 or _size_fits(table, claim))
+        frames = table_id in named and (
+            claim.source_distance <= 1
+            or (claim.source_distance <= 2 and _size_fits(table, claim))
+            or bool(GENERIC_REFERENCE.search(claim.sentence.text)))
         chosen = choose_metric(table, claim, frames)
         if chosen is None:
             continue
@@ -160,10 +172,13 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
         entity = choose_entity(table, claim, library)
         if entity is None:
             continue
+        if strength <= STRENGTH_WEAK and not table.rows(entity[0], metric.id):
+            continue  # a weak tie is only worth reporting where the table has the figure
         out.append(Candidate(table, metric, entity[0], entity[1], strength, span, loose))
     # A table named outright outranks one named only through a shared publisher.
-    if any(c.strength == STRENGTH_NAMED for c in out):
-        out = [c for c in out if c.strength == STRENGTH_NAMED or c.table.id not in _publisher_only(claim)]
+    exact = {t for s in claim.sources if s.exact for t in s.tables}
+    if any(c.table.id in exact for c in out):
+        out = [c for c in out if c.table.id in exact or c.table.id not in _publisher_only(claim)]
     return sorted(out, key=lambda c: (-c.strength, c.metric_span is None, c.table.id))
 
 

@@ -97,7 +97,8 @@ class TimeExpr:
     text: str
     kind: str
     """``point`` (in 2022), ``by`` (by 2030), ``since``, ``span`` (2020-2023), ``month``,
-    ``relative`` (last year, in the past three years) or ``horizon`` (over the next decade)."""
+    ``relative`` (last year, in the past three years), ``horizon`` (over the next decade) or
+    ``previous`` (the earlier value in a change: "fell to 31st from 28th")."""
     start: int | None = None
     end: int | None = None
     month: int | None = None

@@ -92,7 +92,10 @@ def choose(table: Table, times: tuple[TimeExpr, ...], as_of: dt.date | None,
     """``metric`` narrows "the current edition" to the editions that publish that metric."""
     explicit = None
     horizon = None
+    previous = any(t.kind == "previous" for t in times)
     for time in times:
+        if time.kind == "previous":
+            continue
         if time.kind == "horizon":
             horizon = horizon or time.years
         elif time.kind == "relative" and as_of is not None and time.offset is not None and time.years == 1:
@@ -110,4 +113,8 @@ def choose(table: Table, times: tuple[TimeExpr, ...], as_of: dt.date | None,
         if published:
             current = published[-1].id
             earlier = tuple(e.id for e in published[:-1])
+            if previous and explicit is None and earlier:
+                # "from 28th" in a change: the edition before the current one.
+                current, earlier = earlier[-1], earlier[:-1]
+                later = later + (published[-1].id,)
     return PeriodChoice(explicit, current, earlier, horizon, later)

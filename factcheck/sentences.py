@@ -19,6 +19,7 @@ ABBREVIATIONS = {
     "u.k", "u.n", "a.m", "p.m", "al", "cf", "ca", "op", "vol", "pp", "dept", "univ",
 }
 
+LONG_LINE = 100
 LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
 BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 
@@ -38,6 +39,10 @@ def _blocks(prose: str, heading_lines: frozenset[int]):
     """Yield (start, end, is_heading) for each block of text."""
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", prose)
              if m.end() > m.start()]
+    # Text pasted from the web often has one paragraph per line and no blank lines; text
+    # wrapped by hand has short lines. Long lines are taken as paragraphs of their own.
+    lengths = sorted(len(prose[a:b].strip()) for a, b in lines if prose[a:b].strip())
+    line_paragraphs = bool(lengths) and lengths[len(lengths) // 2] > LONG_LINE
     block: list[tuple[int, int]] = []
 
     def flush(forced: bool = False):
@@ -66,6 +71,9 @@ def _blocks(prose: str, heading_lines: frozenset[int]):
             block = []
             continue
         block.append((start, end))
+        if line_paragraphs and re.search(r"[.!?\"”’)]\s*$", line):
+            yield from flush()
+            block = []
     yield from flush()
 
 

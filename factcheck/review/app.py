@@ -1,0 +1,348 @@
+"""The Textual front end of ``factcheck review``: keys in, session calls, redraw.
+
+All decisions are made by ``session.Session``; this module only lays out the article, the
+findings list and the detail pane, asks for reasons and notes in dialogs, and says what
+happened in a status line (a line rather than pop-up toasts, so nothing covers the keys).
+"""
+
+from __future__ import annotations
+
+import shlex
+import sys
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..errors import FactcheckError
+from . import view
+from .screens import ChoiceScreen, Field, FormScreen, HelpScreen
+from .session import Session
+
+
+class ReviewScreen(Screen):
+    """The one main screen. Nothing on it takes focus, so every key reaches these bindings
+    (and a dialog's keys never do)."""
+
+    BINDINGS = [
+        Binding("down,j,n", "move(1)", "next", show=False),
+        Binding("up,k,p", "move(-1)", "previous", show=False),
+        Binding("home", "jump(0)", "first", show=False),
+        Binding("end", "jump(-1)", "last", show=False),
+        Binding("pagedown", "scroll_article(1)", show=False),
+        Binding("pageup", "scroll_article(-1)", show=False),
+        Binding("right_square_bracket", "scroll_detail(1)", show=False),
+        Binding("left_square_bracket", "scroll_detail(-1)", show=False),
+        Binding("a", "apply", "apply", show=False),
+        Binding("e", "edit", "edit", show=False),
+        Binding("d", "dismiss_finding", "dismiss", show=False),
+        Binding("v", "verify", "verify", show=False),
+        Binding("m", "note", "note", show=False),
+        Binding("u,ctrl+z", "undo", "undo", show=False),
+        Binding("f", "filter", "filter", show=False),
+        Binding("r", "recheck", "re-check", show=False),
+        Binding("s", "save", "save", show=False),
+        Binding("q,ctrl+c", "quit_review", "quit", show=False),
+        Binding("question_mark,f1", "help", "help", show=False),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    @property
+    def review(self) -> "ReviewApp":
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title")
+        with VerticalScroll(id="article-pane", can_focus=False) as pane:
+            pane.border_title = "Article"
+            yield Static(id="article")
+        with Horizontal(id="bottom"):
+            findings = OptionList(id="findings")
+            findings.can_focus = False
+            yield findings
+            with VerticalScroll(id="detail-pane", can_focus=False) as detail:
+                detail.border_title = "Detail"
+                yield Static(id="detail")
+        yield Static(id="status")
+        yield Static(id="keys")
+
+    def on_mount(self) -> None:
+        self.redraw()
+        recovery = self.session.recovery
+        if recovery is not None:
+            started = f"started {recovery.started}" if recovery.started else "started earlier"
+            message = Text(f"A review of {self.session.file.path} ({started}) was not finished: "
+                           f"{recovery.applied} correction(s) applied to the article, "
+                           f"{recovery.decisions} decision(s) not saved.\n")
+            if recovery.article_edited:
+                message.append(f"The original is in {self.session.file.backup_path.name}.", style="dim")
+            self.app.push_screen(ChoiceScreen("Unfinished review", message, [
+                ("r", "resume it"),
+                ("d", "discard it: the article goes back to its original"),
+                ("escape", "quit and decide later")]), self._recovered)
+
+    def _recovered(self, answer: str | None) -> None:
+        if answer == "r":
+            self.session.resume()
+            self.say("Resumed the unfinished review.")
+        elif answer == "d":
+            self.session.discard_interrupted()
+            self.say("Discarded the unfinished review; the article is back to its original.")
+        else:
+            self.review.finish(None, interrupted=True)
+            return
+        self.redraw()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.redraw)
+
+    # --- drawing -------------------------------------------------------------------
+
+    def redraw(self) -> None:
+        session = self.session
+        title = Text(" factcheck review ", style="bold reverse")
+        title.append(f" {session.file.path}")
+        if session.as_of:
+            title.append(f"  as of {session.as_of.isoformat()}", style="dim")
+        if session.dirty:
+            title.append("  ● unsaved changes", style="bold yellow")
+        self.query_one("#title", Static).update(title)
+        self._draw_list()
+        self._draw_detail()
+        self._draw_article()
+        self.query_one("#keys", Static).update(view.key_bar(max(self.size.width, 20)))
+
+    def _draw_list(self) -> None:
+        findings = self.query_one("#findings", OptionList)
+        findings.border_title = view.list_title(self.session.counts(), self.session.filter)
+        items = self.session.items
+        findings.clear_options()
+        findings.add_options([Option(view.list_label(item), id=item.key) for item in items])
+        index = self.session.selected_index
+        if index is not None:
+            findings.highlighted = index
+            findings.scroll_to_highlight()
+
+    def _draw_detail(self) -> None:
+        self.query_one("#detail", Static).update(view.detail(self.session.selected, self.session))
+        self.query_one("#detail-pane", VerticalScroll).scroll_home(animate=False)
+
+    def _draw_article(self) -> None:
+        pane = self.query_one("#article-pane", VerticalScroll)
+        width = pane.scrollable_content_region.width
+        if width <= 0:
+            return
+        selected = self.session.selected
+        shown = view.article(self.session.text, self.session.all_items,
+                             selected.key if selected else None, width)
+        self.query_one("#article", Static).update(shown.text)
+        if selected is not None and selected.key in shown.rows:
+            self.call_after_refresh(self._scroll_to_row, shown.rows[selected.key])
+
+    def _scroll_to_row(self, row: int) -> None:
+        pane = self.query_one("#article-pane", VerticalScroll)
+        height = pane.scrollable_content_region.height
+        if not pane.scroll_y <= row < pane.scroll_y + height:
+            pane.scroll_to(y=max(0, row - height // 3), animate=False)
+
+    def say(self, message: str, problem: bool = False) -> None:
+        self.query_one("#status", Static).update(
+            Text(message, style="bold red" if problem else "bold green", overflow="ellipsis", no_wrap=True))
+
+    def _attempt(self, action, done: str | None = None) -> None:
+        """Run a session action; a refused one is said in the status line."""
+        try:
+            result = action()
+        except FactcheckError as exc:
+            self.say(f"✖ {exc}", problem=True)
+            return
+        if done is not None:
+            self.say(done.format(result=result, open=self.session.counts().open))
+        self.redraw()
+
+    # --- moving --------------------------------------------------------------------
+
+    def action_move(self, step: int) -> None:
+        self.session.next() if step > 0 else self.session.previous()
+        self.say("")
+        self.redraw()
+
+    def action_jump(self, index: int) -> None:
+        self.session.select(index if index >= 0 else len(self.session.items) - 1)
+        self.redraw()
+
+    def action_scroll_article(self, pages: int) -> None:
+        pane = self.query_one("#article-pane", VerticalScroll)
+        pane.scroll_page_down(animate=False) if pages > 0 else pane.scroll_page_up(animate=False)
+
+    def action_scroll_detail(self, step: int) -> None:
+        self.query_one("#detail-pane", VerticalScroll).scroll_relative(y=3 * step, animate=False)
+
+    def action_filter(self) -> None:
+        shown = self.session.cycle_filter()
+        self.say(f"Showing {'all findings' if shown.value == 'all' else shown.value + ' findings only'}"
+                 " (f changes the filter).")
+        self.redraw()
+
+    # --- deciding ------------------------------------------------------------------
+
+    def _selected_or_say(self):
+        item = self.session.selected
+        if item is None:
+            self.say("✖ No finding is selected.", problem=True)
+        return item
+
+    def action_apply(self) -> None:
+        self._attempt(self.session.apply, "Correction applied and re-checked: {open} finding(s) still open.")
+
+    def action_edit(self) -> None:
+        if self._selected_or_say() is None:
+            return
+        try:
+            _, _, old, suggested = self.session.edit_region()
+        except FactcheckError as exc:
+            self.say(f"✖ {exc}", problem=True)
+            return
+        context = Text("Replaces ")
+        context.append(f"“{old}”", style="bold")
+        context.append(" in the article.")
+        self.app.push_screen(FormScreen("Edit the correction", [Field("text", "Replace with:", suggested)],
+                                        context), self._edited)
+
+    def _edited(self, answer: dict | None) -> None:
+        if answer is not None:
+            self._attempt(lambda: self.session.apply(answer["text"]),
+                          "Edited correction applied and re-checked: {open} finding(s) still open.")
+
+    def action_dismiss_finding(self) -> None:
+        item = self._selected_or_say()
+        if item is None:
+            return
+        self.app.push_screen(FormScreen("Dismiss as a false alarm", [
+            Field("reason", "Reason (why the finding is wrong):", placeholder="e.g. the figure is a quote")],
+            _about(item)), self._dismissed)
+
+    def _dismissed(self, answer: dict | None) -> None:
+        if answer is not None:
+            self._attempt(lambda: self.session.dismiss(answer["reason"]), "Dismissed.")
+
+    def action_verify(self) -> None:
+        item = self._selected_or_say()
+        if item is None:
+            return
+        self.app.push_screen(FormScreen("Verified by hand", [
+            Field("note", "What did you check?", placeholder="e.g. the ministry's 2023 report, p. 12"),
+            Field("url", "Source URL (optional):", placeholder="https://…")], _about(item)), self._verified)
+
+    def _verified(self, answer: dict | None) -> None:
+        if answer is not None:
+            self._attempt(lambda: self.session.verify(answer["note"], answer["url"]), "Marked verified.")
+
+    def action_note(self) -> None:
+        item = self._selected_or_say()
+        if item is None:
+            return
+        if item.decision is None:
+            self.say("✖ A note goes with a decision: dismiss (d) or verify (v) the finding first.", problem=True)
+            return
+        self.app.push_screen(FormScreen("Add a note", [Field("note", "Note:")], _about(item)), self._noted)
+
+    def _noted(self, answer: dict | None) -> None:
+        if answer is not None:
+            self._attempt(lambda: self.session.add_note(answer["note"]), "Note added.")
+
+    def action_undo(self) -> None:
+        self._attempt(self.session.undo, "Undone: {result}.")
+
+    def action_recheck(self) -> None:
+        def recheck() -> str:
+            edited = self.session.recheck()
+            return " The article had been edited elsewhere; undo history cleared." if edited else ""
+        self._attempt(recheck, "Re-checked: {open} finding(s) open.{result}")
+
+    def action_save(self) -> None:
+        self._attempt(self.session.save, f"Saved: the article, and decisions in {self.session.decisions_path}.")
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
+
+    def action_quit_review(self) -> None:
+        if not self.session.dirty:
+            self.session.close()
+            self.review.finish(None)
+            return
+        summary = self.session.summary()
+        message = Text(f"This review has unsaved work ({summary.line()}).\n")
+        message.append(f"Saving writes the decisions to {self.session.decisions_path} and removes "
+                       f"{self.session.file.backup_path.name}.", style="dim")
+        self.app.push_screen(ChoiceScreen("Quit", message, [
+            ("s", "save and quit"), ("d", "discard: put the article back as it was, and quit"),
+            ("escape", "keep reviewing")]), self._quit_answer)
+
+    def _quit_answer(self, answer: str | None) -> None:
+        if answer == "s":
+            try:
+                self.session.save()
+            except FactcheckError as exc:
+                self.say(f"✖ Not saved: {exc}", problem=True)
+                return
+            self.review.finish(True)
+        elif answer == "d":
+            self.session.discard()
+            self.review.finish(False)
+
+
+def _about(item) -> Text:
+    record = item.record
+    text = Text()
+    text.append(f"{record['verdict'].replace('_', ' ')} ", style=view.SEVERITY_STYLES[record["severity"]])
+    text.append(f"“{record['text']}”", style="bold")
+    text.append(f" (line {record['line']})")
+    return text
+
+
+class ReviewApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "factcheck review"
+    ENABLE_COMMAND_PALETTE = False
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.saved: bool | None = None
+        """True when the review was saved, False when discarded, None otherwise."""
+        self.interrupted = False
+
+    def on_mount(self) -> None:
+        self.push_screen(ReviewScreen(self.session))
+
+    def finish(self, saved: bool | None, interrupted: bool = False) -> None:
+        self.saved = saved
+        self.interrupted = interrupted
+        self.exit()
+
+
+def launch(article: str, as_of: str | None = None, decisions: str | None = None) -> int:
+    """Run the review; returns the exit status (2 when there is no terminal to run in)."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print(f"factcheck review needs an interactive terminal; for the plain report run: "
+              f"factcheck {shlex.quote(article)}", file=sys.stderr)
+        return 2
+    session = Session.open(article, as_of=as_of, decisions=decisions)
+    app = ReviewApp(session)
+    app.run()
+    if app.return_code not in (None, 0):
+        return 2
+    if app.interrupted:
+        print(f"factcheck review {article}: the unfinished review was left as it is; "
+              "run the review again to resume or discard it")
+        return 0
+    print(view.summary_line(article, session.summary(), app.saved))
+    return 0

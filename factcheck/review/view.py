@@ -1,0 +1,278 @@
+"""What the review screen shows, as rich ``Text``: the article with every checked claim
+marked, the findings list, the detail pane, the key bar and the exit summary.
+
+Plain functions of the session's records, so the look is testable without a terminal.
+Every verdict has a colour *and* a symbol and text style (reverse, underline, italic), so
+the marks read for colour-blind editors and on monochrome terminals.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.text import Text
+
+from .session import Counts, Filter, Item, Session, Summary
+
+# Symbol and style per verdict; the symbols match the plain report (formats/terminal.py).
+MARKS = {
+    "contradicted": ("✖", "bold reverse red"),
+    "misattributed": ("✖", "bold reverse red"),
+    "outdated": ("▲", "bold underline yellow"),
+    "needs_context": ("▲", "bold underline yellow"),
+    "unverifiable": ("?", "italic underline cyan"),
+    "supported": ("✔", "green"),
+}
+# A settled finding keeps its place but shows the decision instead of the verdict.
+DECISION_MARKS = {
+    "dismissed": ("⊘", "dim strike"),
+    "verified": ("✓", "green underline"),
+    "accepted": ("≡", "dim"),
+}
+SEVERITY_STYLES = {"error": "bold red", "warning": "bold yellow", "info": "cyan"}
+SELECTED_MARK = "▶"
+KEYS = (("↑↓", "move"), ("a", "apply"), ("e", "edit"), ("d", "dismiss"), ("v", "verify"),
+        ("m", "note"), ("u", "undo"), ("f", "filter"), ("r", "re-check"), ("s", "save"),
+        ("q", "quit"), ("?", "help"))
+ORDINAL_UNITS = {"rank"}
+
+
+def mark(item: Item) -> tuple[str, str]:
+    if item.decision is not None:
+        return DECISION_MARKS[item.decision.kind.value]
+    return MARKS[item.verdict]
+
+
+# --- the article -----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ArticleView:
+    text: Text
+    """The article, marked and already wrapped to the width it was built for."""
+    rows: dict[str, int]
+    """The display row of each claim, by item key, to scroll the selection into view."""
+
+
+def article(text: str, items: list[Item], selected: str | None, width: int) -> ArticleView:
+    """The article with each claim preceded by its symbol and styled by verdict; the
+    selected claim also gets ``▶`` and reverse video.
+
+    Wrapped here rather than by the widget, so that the row of every claim is known."""
+    crlf = [m.start() for m in re.finditer("\r\n", text)]
+    plain = text.replace("\r\n", "\n").replace("\r", "\n")
+
+    def at(offset: int) -> int:  # CRLF shows as one line break: shift past the CRs before
+        return offset - bisect_left(crlf, offset)
+
+    display = Text()
+    anchors: dict[str, int] = {}
+    position = 0
+    for item in sorted(items, key=lambda i: (i.record["span"]["start"], i.record["span"]["end"])):
+        start, end = at(item.record["span"]["start"]), at(item.record["span"]["end"])
+        if start < position:
+            continue  # overlapping claims: the first one is marked
+        display.append(plain[position:start])
+        anchors[item.key] = len(display.plain)
+        symbol, style = mark(item)
+        if item.key == selected:
+            display.append(SELECTED_MARK, style="bold reverse")
+            style = f"{style} reverse"
+        display.append(symbol, style=style)
+        display.append(plain[start:end], style=style)
+        position = end
+    display.append(plain[position:])
+    starts = row_starts(display.plain, width)
+    rows = []
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else len(display.plain)
+        row = display[start:end]
+        rows.append(row[:-1] if row.plain.endswith("\n") else row)
+    return ArticleView(Text("\n").join(rows), {k: bisect_right(starts, v) - 1 for k, v in anchors.items()})
+
+
+def row_starts(plain: str, width: int) -> list[int]:
+    """Where each display row starts: at line breaks, and greedily by words (by terminal
+    cells, so wide characters count double); a word longer than a row is folded."""
+    width = max(width, 10)
+    starts: list[int] = []
+    base = 0
+    for line in plain.split("\n"):
+        starts.append(base)
+        column = 0
+        for token in re.finditer(r"\S+|\s+", line):
+            size = cell_len(token.group())
+            if token.group().isspace():
+                column += size  # trailing spaces may run past the edge, unseen
+                continue
+            if column and column + size > width:
+                starts.append(base + token.start())
+                column = 0
+            if size <= width:
+                column += size
+                continue
+            for i, char in enumerate(token.group()):
+                cells = cell_len(char)
+                if column and column + cells > width:
+                    starts.append(base + token.start() + i)
+                    column = 0
+                column += cells
+        base += len(line) + 1
+    return starts
+
+
+# --- the findings list -----------------------------------------------------------------
+
+def list_title(counts: Counts, filter_: Filter) -> str:
+    parts = [f"{counts.errors} error{'s' * (counts.errors != 1)}",
+             f"{counts.warnings} warning{'s' * (counts.warnings != 1)}",
+             f"{counts.info} to check"]
+    if counts.settled:
+        parts.append(f"{counts.settled} settled")
+    title = "Findings: " + " · ".join(parts)
+    if filter_ is not Filter.ALL:
+        title += f" [only {filter_.value}]"
+    return title
+
+
+def list_label(item: Item) -> Text:
+    symbol, style = mark(item)
+    label = Text()
+    label.append(symbol, style=style)
+    status = item.verdict.replace("_", " ") if item.decision is None else item.status
+    label.append(f" {item.record['line']:>3} ", style="dim")
+    label.append(f"{status:<13}", style=SEVERITY_STYLES[item.severity] if item.decision is None else "dim")
+    label.append(f" {_one_line(item.record['text'])}")
+    label.no_wrap = True
+    label.overflow = "ellipsis"
+    return label
+
+
+# --- the detail pane -------------------------------------------------------------------
+
+def detail(item: Item | None, session: Session) -> Text:
+    if item is None:
+        return Text("Nothing to review here. Press f to change the filter, q to quit.", style="dim")
+    r = item.record
+    out = Text()
+    symbol, style = MARKS[item.verdict]
+    out.append(f"{symbol} {item.verdict.replace('_', ' ')}", style=SEVERITY_STYLES[item.severity])
+    out.append(f"  {item.severity} · line {r['line']}, column {r['column']}\n", style="dim")
+    _field(out, "Claim", f"“{_one_line(r['text'])}” — {_statement(r['claim'])}")
+    _field(out, "Sentence", _one_line(r["sentence"]))
+    _field(out, "Check", r["message"])
+    if r.get("expected"):
+        _field(out, "Source says", _statement(r["expected"]))
+    for evidence in r.get("evidence", [])[:2]:
+        _field(out, "Source", _source(evidence))
+    if r.get("suggestion"):
+        _field(out, "Suggestion", r["suggestion"])
+    if r.get("fix"):
+        old = session.text[r["fix"]["start"]:r["fix"]["end"]]
+        _field(out, "Correction", f"“{_one_line(old)}” → “{r['fix']['text']}” (a applies, e edits)")
+        _field(out, "After", _one_line(_after_fix(session.text, r)))
+    if item.decision is not None:
+        _field(out, "Decision", decision_line(item), style="bold")
+    elif item.verdict == "unverifiable":
+        _field(out, "To do", "check it by hand, then v marks it verified (or d dismisses it)")
+    return out
+
+
+def decision_line(item: Item) -> str:
+    d = item.decision
+    words = [d.kind.value]
+    if d.by:
+        words.append(f"by {d.by}")
+    if d.at:
+        words.append(f"at {d.at}")
+    line = " ".join(words) + (" (not saved yet)" if item.decided_now else " (earlier review)")
+    for label, value in (("reason", d.reason), ("note", d.note), ("source", d.source_url)):
+        if value:
+            line += f"; {label}: {_one_line(value)}"
+    return line
+
+
+def _field(out: Text, label: str, value: str, style: str = "") -> None:
+    out.append(f"{label}: ", style="bold")
+    out.append(f"{value}\n", style=style)
+
+
+def _statement(s: dict | None) -> str:
+    if not s:
+        return "—"
+    parts = [s.get("entity"), s.get("metric"), s.get("period")]
+    if s.get("scenario"):
+        parts.append(f"scenario {s['scenario']}")
+    parts.append(_value(s))
+    return " · ".join(str(p) for p in parts if p not in (None, ""))
+
+
+def _value(s: dict) -> str:
+    value = s.get("value")
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    unit = s.get("unit") or ""
+    if unit in ORDINAL_UNITS and isinstance(value, int):
+        text = ordinal(value)
+        return f"{text} of {s['out_of']}" if s.get("out_of") else text
+    text = f"{value:,}" if isinstance(value, (int, float)) else str(value)
+    if unit == "percent":
+        return f"{text}%"
+    return f"{text} {unit}".strip()
+
+
+def ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _source(e: dict) -> str:
+    head = " — ".join(p for p in (e.get("publisher"), e.get("source_title")) if p)
+    if e.get("published"):
+        head += f" ({e['published']})"
+    if e.get("edition"):
+        head += f"; {e['edition']}"
+    if e.get("source_url"):
+        head += f"\n  {e['source_url']}"
+    return head
+
+
+def _after_fix(text: str, record: dict) -> str:
+    fix = record["fix"]
+    sentence = record["sentence_span"]
+    start, end = min(sentence["start"], fix["start"]), max(sentence["end"], fix["end"])
+    return text[start:fix["start"]] + fix["text"] + text[fix["end"]:end]
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# --- keys and summary ------------------------------------------------------------------
+
+def key_bar(width: int) -> Text:
+    """The keys, packed into as few lines as the width allows (two at 80 columns)."""
+    out = Text()
+    column = 0
+    for key, description in KEYS:
+        size = cell_len(key) + 1 + len(description)
+        if column and column + 2 + size > width:
+            out.append("\n")
+            column = 0
+        elif column:
+            out.append("  ")
+            column += 2
+        out.append(key, style="bold reverse")
+        out.append(f" {description}")
+        column += size
+    return out
+
+
+def summary_line(path: str, summary: Summary, saved: bool | None) -> str:
+    """``saved`` is True (saved), False (discarded) or None (nothing to save)."""
+    tail = {True: "saved", False: "discarded: the article is as it was", None: "nothing to save"}[saved]
+    return f"factcheck review {path}: {summary.line()}; {tail}"
