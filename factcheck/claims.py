@@ -124,10 +124,16 @@ def _nearest_first(mentions: list[EntityMention], sentence: Sentence,
     start, end = _clause_bounds(sentence, quantity)
     q = quantity.span
 
+    text, base = sentence.text, sentence.span.start
+
     def key(mention: EntityMention) -> tuple:
         outside = not (start <= mention.span.start < end)
         if mention.span.end <= q.start:
             return (outside, 0, q.start - mention.span.end)
+        # "442 petaflops Fugaku": a name right after the figure is what the figure describes.
+        between = text[q.end - base:mention.span.start - base]
+        if not outside and len(between) <= 2 and not re.search(r"[,;:]", between):
+            return (False, -1, 0)
         return (outside, 1, mention.span.start - q.end)
 
     return tuple(sorted(mentions, key=key))

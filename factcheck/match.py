@@ -37,9 +37,10 @@ STRENGTH_WEAK = 1       # only a country and a metric word
 COMPATIBLE = {
     "rank": {"rank"},
     "percent": {"percent"},
-    "points": {"percent"},
+    "points": {"percent", "quantity"},
     "money": {"money"},
     "number": {"count", "quantity"},
+    "quantity": {"quantity"},
 }
 
 
@@ -75,9 +76,15 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
-def _metric_kind_fits(claim_kind: str, metric: Metric, currency: str | None) -> bool:
+def _excluded(metric: Metric, text: str) -> bool:
+    return any(_alias_pattern(word).search(text) for word in metric.not_with)
+
+
+def _metric_kind_fits(claim_kind: str, metric: Metric, currency: str | None, unit: str | None = None) -> bool:
     if metric.kind not in COMPATIBLE.get(claim_kind, set()):
         return False
+    if claim_kind == "quantity":
+        return (unit or "").lower() == metric.unit.lower()
     if claim_kind == "points":
         return "point" in metric.unit
     if claim_kind == "percent":
@@ -98,9 +105,9 @@ def choose_metric(table: Table, claim: Claim, named: bool) -> tuple[Metric, Span
     # Words inside a source's name ("Digital Competitiveness" in the ranking's title) say
     # which table, not which metric.
     used_spans: list[Span] = [s.span for s in claim.sources if not claim.source_carried]
-    for metric in table.metrics.values():
-        if not _metric_kind_fits(q.kind, metric, q.currency):
-            continue
+    usable = [m for m in table.metrics.values()
+              if _metric_kind_fits(q.kind, m, q.currency, q.unit) and not _excluded(m, text)]
+    for metric in usable:
         for span, _alias in _alias_hits(text, offset, metric.aliases):
             if span.overlaps(q.span) or any(span.overlaps(s.span) for s in claim.sources):
                 continue
@@ -110,9 +117,7 @@ def choose_metric(table: Table, claim: Claim, named: bool) -> tuple[Metric, Span
                 best = (key, metric, span)
             used_spans.append(span)
     loose_hits: dict[str, list[str]] = {}
-    for metric in table.metrics.values():
-        if not _metric_kind_fits(q.kind, metric, q.currency):
-            continue
+    for metric in usable:
         for span, alias in _alias_hits(text, offset, metric.loose_aliases):
             if not any(span.overlaps(u) for u in used_spans):
                 loose_hits.setdefault(metric.id, []).append(metric.loose_aliases[alias])
@@ -123,16 +128,19 @@ def choose_metric(table: Table, claim: Claim, named: bool) -> tuple[Metric, Span
         metric_id = next(iter(loose_hits))
         return table.metrics[metric_id], None, tuple(loose_hits[metric_id])
     if named and not OTHER_MEASURE.search(claim.sentence.text):
-        defaults = [m for m in table.metrics.values() if m.default and _metric_kind_fits(q.kind, m, q.currency)]
+        defaults = [m for m in usable if m.default]
         if defaults:
             return defaults[0], None, ()
     return None
 
 
-def choose_entity(table: Table, claim: Claim, library: Library) -> tuple[str, EntityMention | None] | None:
-    known = table.known_entities
+def choose_entity(table: Table, claim: Claim, library: Library,
+                  metric: Metric | None = None) -> tuple[str, EntityMention | None] | None:
+    """The entity the figure is given to: the nearest mention that can have this metric
+    (one of the table's kind, or one the table has rows for on this metric)."""
+    with_metric = {f.entity for f in table.rows(None, metric.id)} if metric else table.known_entities
     for mention in claim.entities:
-        if mention.entity in known or mention.kind == table.entity_kind or mention.entity in table.entities:
+        if mention.entity in with_metric or mention.kind == table.entity_kind or mention.entity in table.entities:
             return mention.entity, mention
     if table.default_entity:
         return table.default_entity, None
@@ -169,7 +177,7 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
         if chosen is None:
             continue
         metric, span, loose = chosen
-        entity = choose_entity(table, claim, library)
+        entity = choose_entity(table, claim, library, metric)
         if entity is None:
             continue
         if strength <= STRENGTH_WEAK and not table.rows(entity[0], metric.id):

@@ -73,7 +73,9 @@ class Quantity:
     high: float
     """Largest true value the wording allows."""
     kind: str
-    """``number``, ``percent``, ``points`` (percentage points), ``money`` or ``rank``."""
+    """``number``, ``percent``, ``points`` (percentage points), ``money``, ``rank``,
+    ``quantity`` (a figure with a physical unit), ``ratio`` ("2.8 times") or ``duration``
+    ("six months"); the last two are never compared with a table."""
     currency: str | None = None
     hedge: str | None = None
     """The hedge word as normalised: ``almost``, ``about``, ``more than``, ``at least``, ``up to``, …"""
@@ -82,6 +84,9 @@ class Quantity:
     out_of_span: Span | None = None
     range_of: tuple[float, float] | None = None
     """For ranges ("between 160,000 and 790,000"): the two nominal ends."""
+    unit: str | None = None
+    """A physical unit written with the figure, canonicalised ("PFlop/s" for "1.1 exaflops";
+    the value is converted to it)."""
 
     @property
     def upper_bound(self) -> bool:

@@ -58,6 +58,21 @@ CURRENCY_WORDS = {
     "rupees": "INR",
 }
 
+# Physical units written after a figure, as (canonical unit, factor to it): "1.1 exaflops"
+# is 1,100 PFlop/s, the unit TOP500 reports Rmax in.
+PHYSICAL_UNITS = {
+    "exaflops": ("PFlop/s", 1000.0), "exaflop/s": ("PFlop/s", 1000.0), "eflop/s": ("PFlop/s", 1000.0),
+    "eflops": ("PFlop/s", 1000.0), "exaflop": ("PFlop/s", 1000.0),
+    "petaflops": ("PFlop/s", 1.0), "petaflop/s": ("PFlop/s", 1.0), "pflop/s": ("PFlop/s", 1.0),
+    "pflops": ("PFlop/s", 1.0), "petaflop": ("PFlop/s", 1.0), "peta flops": ("PFlop/s", 1.0),
+    "teraflops": ("PFlop/s", 0.001), "teraflop/s": ("PFlop/s", 0.001), "tflop/s": ("PFlop/s", 0.001),
+    "tflops": ("PFlop/s", 0.001),
+    "gigaflops per watt": ("GFlops/W", 1.0), "gigaflops/watt": ("GFlops/W", 1.0),
+    "gflops/w": ("GFlops/W", 1.0), "gflops/watt": ("GFlops/W", 1.0), "gflop/s/w": ("GFlops/W", 1.0),
+    "gflops per watt": ("GFlops/W", 1.0), "gigaflops per watt": ("GFlops/W", 1.0),
+}
+PHYSICAL_UNIT = re.compile(rf"^[ \u00a0]?(?P<u>{'|'.join(sorted((re.escape(u) for u in PHYSICAL_UNITS), key=len, reverse=True))})(?![\w])", re.I)
+
 # Hedges, normalised to the few meanings the comparison knows.
 HEDGES = {
     "almost": "almost", "nearly": "almost", "close to": "almost", "just under": "almost",
@@ -117,7 +132,9 @@ ORDINAL = re.compile(
     rf"(?<![\w/-])(?P<ord>{DIGIT_ORDINAL}|{WORD_ORDINAL})(?![\w-])", re.I
 )
 NUMBER_ONE = re.compile(
-    r"(?<![\w])(?:No\.\s?(?P<no>\d{1,3})|number\s(?P<word>one|two|three|\d{1,3})(?=\s+(?:spot|place|position|on|in)\b)"
+    r"(?<![\w])(?:No\.\s?(?P<no>\d{1,3})"
+    r"|number\s(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?=\s+(?:spot|place|position|on|in)\b)"
+    r"|(?<=\bat\s)number\s(?P<at>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b"
     r"|(?P<top>the\s+top\s+(?:spot|place|position)|pole\s+position))",
     re.I,
 )
@@ -136,6 +153,9 @@ OUT_OF = re.compile(
     rf"^\s*(?:place|position|spot)?\s*(?:,\s*)?(?:out\s+of|of|among|from|in\s+a\s+(?:list|field|ranking)\s+of)\s+(?:the\s+)?(?P<n>\d{{1,4}}|{WORD_NUMBER})\b",
     re.I,
 )
+WORD_RANK_BEFORE = re.compile(
+    r"\b(?:rank(?:ed|s)?|placed|came(?:\s+in)?|comes(?:\s+in)?|finished|retained|took|takes|held|holds|"
+    r"was|is|remains|remained|stays|stayed|sits\s+in)\s+$", re.I)
 NOT_RANK_AFTER = re.compile(r"^\s+(?:century|centuries|anniversary|birthday|time|quarter|half|day|week|month|year|generation|edition|round)\b", re.I)
 
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.I)
@@ -301,7 +321,7 @@ def _is_figure(text: str, m: re.Match) -> bool:
         # "one" and "a" alone are words, not figures; number words need a plain reading.
         if low in ("one", "a dozen", "dozen", "hundred", "a hundred", "zero") and not m.group("scale"):
             return False
-        if not (m.group("scale") or m.group("unit")) and re.match(r"^\s+(?:of\s+(?:the|its|their|his|her|our)|times|or\s+so)\b", text[m.end():], re.I):
+        if not (m.group("scale") or m.group("unit")) and re.match(r"^\s+(?:of\s+(?:the|its|their|his|her|our)|or\s+so)\b", text[m.end():], re.I):
             return False
     return True
 
@@ -338,14 +358,34 @@ def _components(text: str, m: re.Match) -> dict:
     return {"value": value * scale, "unit": unit * scale, "kind": kind, "currency": currency}
 
 
+RATIO_AFTER = re.compile(r"^\s*(?:times\b|x\b|×|-?fold\b)", re.I)
+RATIO_BEFORE = re.compile(r"\bfactor\s+of\s+$", re.I)
+DURATION_AFTER = re.compile(r"^[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|quarters?)\b", re.I)
+
+
 def _figure_quantity(text: str, m: re.Match) -> Quantity | None:
     c = _components(text, m)
     if not c:
         return None
     hedge, start = _hedge_before(text, m.start())
+    end = m.end()
+    if c["kind"] == "number":
+        # "2.8 times", "a factor of three", "six months": a ratio or a duration, which no
+        # table compares with (listed as unverifiable, never matched to a count).
+        if RATIO_AFTER.match(text[end:]) or RATIO_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+            c = dict(c, kind="ratio")
+        elif DURATION_AFTER.match(text[end:]):
+            c = dict(c, kind="duration")
+    unit_name = None
+    physical = PHYSICAL_UNIT.match(text[end:]) if c["kind"] == "number" else None
+    if physical:
+        unit_name, factor = PHYSICAL_UNITS[physical.group("u").lower()]
+        c = dict(c, value=c["value"] * factor, unit=c["unit"] * factor)
+        end += physical.end()
     low, high = _interval(c["value"], c["unit"], hedge, exact=False)
-    return Quantity(Span(start, m.end()), text[start:m.end()], c["value"], low, high, c["kind"],
-                    currency=c["currency"], hedge=hedge)
+    return Quantity(Span(start, end), text[start:end], c["value"], low, high,
+                    "quantity" if unit_name else c["kind"], currency=c["currency"], hedge=hedge,
+                    unit=unit_name)
 
 
 CHANGE_VERB = re.compile(
@@ -401,7 +441,7 @@ def _ranks(text: str):
         if m.group("top"):
             value = 1
         else:
-            raw = m.group("no") or m.group("word")
+            raw = m.group("no") or m.group("word") or m.group("at")
             value = int(raw) if raw.isdigit() else int(word_value(raw) or 0)
         if not value:
             continue
@@ -418,7 +458,8 @@ def _ranks(text: str):
         context = RANK_CONTEXT_BEFORE.search(before) or RANK_CONTEXT_AFTER.match(after)
         if not context and not (digit and re.search(r"\brank|\bplace|\bposition|\bspot", text, re.I)):
             continue
-        if not digit and not (RANK_CONTEXT_AFTER.match(after) or re.search(r"\b(?:rank(?:ed|s)?|placed|came|finished)\s+$", before, re.I)):
+        if not digit and (re.match(r"^\s+to\b", after) or not (RANK_CONTEXT_AFTER.match(after) or WORD_RANK_BEFORE.search(before))):
+            # "was first to use Arm" is a first, not a rank.
             # Word ordinals ("first", "third") are ranks only in explicit rank wording.
             continue
         yield _rank(text, m.start(), m.end(), value)

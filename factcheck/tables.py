@@ -37,6 +37,9 @@ class Metric:
     out_of: str | None = None
     default: bool = False
     definition: str = ""
+    not_with: tuple[str, ...] = ()
+    """Words that mean a sentence is about some other measure ("mixed precision" for
+    TOP500's double-precision Rmax): the metric is not chosen where they stand."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,7 @@ def _metric(raw: dict, where: str) -> Metric:
             unit=raw.get("unit", ""), aliases=tuple(raw.get("aliases", ())),
             loose_aliases=dict(raw.get("loose_aliases", {})), out_of=raw.get("out_of"),
             default=bool(raw.get("default", False)), definition=raw.get("definition", ""),
+            not_with=tuple(raw.get("not_with", ())),
         )
     except KeyError as exc:
         raise DataError(f"{where}: a metric lacks the field {exc.args[0]!r}") from None

@@ -44,7 +44,9 @@ class Fix:
     text: str
 
 
-def fact_interval(fact: Fact) -> tuple[float, float] | None:
+def fact_interval(fact: Fact, table: Table | None = None) -> tuple[float, float] | None:
+    """The values a row allows: a rank or count is exact; any other figure stands for the
+    interval its written precision implies (TOP500's "442" and "442.01" agree)."""
     parsed = parse_number(fact.value) if fact.value else None
     if parsed is None:
         return None
@@ -54,13 +56,15 @@ def fact_interval(fact: Fact) -> tuple[float, float] | None:
         hedge = "almost"
     if hedge in ("around", "approximately", "roughly", "approx."):
         hedge = "about"
-    exact = hedge is None and unit <= 1
+    metric = table.metrics.get(fact.metric) if table is not None else None
+    counted = metric is None or metric.kind in ("rank", "count")
+    exact = hedge is None and unit <= 1 and counted
     low, high = _interval(value, unit, hedge, exact=exact)
     return low, high
 
 
 def agrees(claim: Claim, fact: Fact, table: Table) -> bool:
-    interval = fact_interval(fact)
+    interval = fact_interval(fact, table)
     if interval is None:
         return False
     q = claim.quantity
@@ -113,7 +117,7 @@ def _out_of(table: Table, fact: Fact) -> int | None:
 def stated(claim: Claim, candidate: Candidate | None) -> Statement:
     q = claim.quantity
     time = next((t.text for t in claim.times), None)
-    unit = q.currency or {"percent": "percent", "points": "percentage points", "rank": "rank"}.get(q.kind)
+    unit = q.currency or q.unit or {"percent": "percent", "points": "percentage points", "rank": "rank"}.get(q.kind)
     value: float | list = q.value if q.range_of is None else list(q.range_of)
     return Statement(
         candidate.entity if candidate else (claim.entities[0].entity if claim.entities else None),

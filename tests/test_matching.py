@@ -1,0 +1,45 @@
+"""Tying claims to the right table, metric, entity and period, on the shipped tables.
+
+Each case is a sentence a newsroom might publish, with the verdict the shipped data
+gives; they pin behaviour that real articles exposed (see the commit history).
+"""
+
+import pytest
+
+from .helpers import check_text, engine_for, verdicts
+
+ENGINE = engine_for()
+
+
+@pytest.mark.parametrize("text, as_of, expected", [
+    # A figure written before its entity belongs to that entity.
+    ("As per the TOP500 list, Eagle ranked third, 442 petaflops Fugaku came in fourth, "
+     "and 379.70 petaflops LUMI retained fifth place.", "2024-06-13",
+     [("third", "supported"), ("442 petaflops", "supported"), ("fourth", "supported"),
+      ("379.70 petaflops", "supported"), ("fifth place", "supported")]),
+    # Units convert: exaflops against TOP500's PFlop/s.
+    ("Frontier topped the TOP500 list with an HPL score of 1.206 exaflops.", "2024-06-13",
+     [("1.206 exaflops", "supported")]),
+    # Mixed-precision figures are another measure than HPL Rmax.
+    ("On the TOP500's mixed precision HPC-AI benchmark, Fugaku reached 2.0 exaflops.", "2020-11-17",
+     [("2.0 exaflops", "unverifiable")]),
+    # A country is not a supercomputer: no rank of Japan on the TOP500.
+    ("Japan took the top spot in the June 2020 TOP500 list.", None, [("the top spot", "unverifiable")]),
+    # Ratios and durations are never compared with a table's figures.
+    ("In the six months since the last TOP500 list, Fugaku stayed 2.8 times ahead of Summit.", "2020-11-17",
+     [("six", "unverifiable"), ("2.8", "unverifiable")]),
+    # A time binds to its own clause; the 'from' figure of a change is the previous edition.
+    ("In the IMD World Digital Competitiveness Ranking, Japan moved up to 26th place in technology, "
+     "but fell to 38th for future readiness.", "2024-11-15",
+     [("26th place", "supported"), ("38th", "supported")]),
+    ("According to the IMD World Digital Competitiveness Ranking, Japan dropped to 31st place "
+     "in knowledge from 28th.", "2024-11-15", [("31st place", "supported"), ("28th", "supported")]),
+    ("According to the IMD World Digital Competitiveness Ranking, Japan went from 27th to 32nd "
+     "between 2020 and 2023.", None, [("27th", "supported"), ("32nd", "supported")]),
+    # A sub-indicator is not the overall rank, even with the source named nearby.
+    ("IMD's World Digital Competitiveness Ranking covers 67 economies. Japan ranked 67th "
+     "in terms of the agility of companies.", "2024-11-15", [("67", "unverifiable"), ("67th", "unverifiable")]),
+])
+def test_claims_tie_to_the_right_figure(text, as_of, expected):
+    _, findings = check_text(ENGINE, text, as_of)
+    assert verdicts(findings) == expected
