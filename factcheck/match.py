@@ -94,44 +94,54 @@ def _metric_kind_fits(claim_kind: str, metric: Metric, currency: str | None, uni
     return True
 
 
-def choose_metric(table: Table, claim: Claim, named: bool) -> tuple[Metric, Span | None, tuple[str, ...]] | None:
-    """The metric the figure is about: the compatible metric whose words stand nearest
-    to the figure; else the table's default metric of that kind, when the table is named."""
+def choose_metrics(table: Table, claim: Claim, named: bool,
+                   distance: int = 0) -> list[tuple[Metric, Span | None, tuple[str, ...]]]:
+    """The metrics the figure may be about, most likely first: the compatible metrics whose
+    words appear in the sentence, nearest to the figure first; else the table's default
+    metric of that kind when the table frames the sentence — for ranks, or for percentages
+    and money when the sentence itself names the source. A bare count needs metric words."""
     q = claim.quantity
     offset = claim.sentence.span.start
     # The figure's own words ("540 billion") are not metric words.
     text = _blank(claim.sentence.text, q.span.start - offset, q.span.end - offset)
-    best = None
     # Words inside a source's name ("Digital Competitiveness" in the ranking's title) say
     # which table, not which metric.
     used_spans: list[Span] = [s.span for s in claim.sources if not claim.source_carried]
     usable = [m for m in table.metrics.values()
               if _metric_kind_fits(q.kind, m, q.currency, q.unit) and not _excluded(m, text)]
+    hits: dict[str, tuple[tuple, Span]] = {}
+    # A word two metrics share ("IT workers" for both the shortage and the workforce)
+    # tells neither apart, so it does not choose.
+    owners: dict[str, int] = {}
     for metric in usable:
-        for span, _alias in _alias_hits(text, offset, metric.aliases):
+        for alias in {a.lower() for a in metric.aliases}:
+            owners[alias] = owners.get(alias, 0) + 1
+    for metric in usable:
+        own = [a for a in metric.aliases if owners[a.lower()] == 1]
+        for span, _alias in _alias_hits(text, offset, own):
             if span.overlaps(q.span) or any(span.overlaps(s.span) for s in claim.sources):
                 continue
-            distance = span.start - q.span.end if span.start >= q.span.end else q.span.start - span.end
-            key = (distance, -(span.end - span.start))
-            if best is None or key < best[0]:
-                best = (key, metric, span)
+            gap = span.start - q.span.end if span.start >= q.span.end else q.span.start - span.end
+            key = (gap, -(span.end - span.start))
+            if metric.id not in hits or key < hits[metric.id][0]:
+                hits[metric.id] = (key, span)
             used_spans.append(span)
     loose_hits: dict[str, list[str]] = {}
     for metric in usable:
         for span, alias in _alias_hits(text, offset, metric.loose_aliases):
             if not any(span.overlaps(u) for u in used_spans):
                 loose_hits.setdefault(metric.id, []).append(metric.loose_aliases[alias])
-    if best is not None:
-        metric = best[1]
-        return metric, best[2], tuple(loose_hits.get(metric.id, ()))
+    if hits:
+        ordered = sorted(hits, key=lambda mid: hits[mid][0])[:3]
+        return [(table.metrics[mid], hits[mid][1], tuple(loose_hits.get(mid, ()))) for mid in ordered]
     if loose_hits and named:
         metric_id = next(iter(loose_hits))
-        return table.metrics[metric_id], None, tuple(loose_hits[metric_id])
-    if named and not OTHER_MEASURE.search(claim.sentence.text):
-        defaults = [m for m in usable if m.default]
-        if defaults:
-            return defaults[0], None, ()
-    return None
+        return [(table.metrics[metric_id], None, tuple(loose_hits[metric_id]))]
+    defaults_allowed = named and not OTHER_MEASURE.search(claim.sentence.text) and (
+        q.kind == "rank" or (q.kind in ("percent", "money", "points", "quantity") and distance == 0))
+    if defaults_allowed:
+        return [(m, None, ()) for m in usable if m.default][:1]
+    return []
 
 
 def choose_entity(table: Table, claim: Claim, library: Library,
@@ -173,16 +183,13 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
             claim.source_distance <= 1
             or (claim.source_distance <= 2 and _size_fits(table, claim))
             or bool(GENERIC_REFERENCE.search(claim.sentence.text)))
-        chosen = choose_metric(table, claim, frames)
-        if chosen is None:
-            continue
-        metric, span, loose = chosen
-        entity = choose_entity(table, claim, library, metric)
-        if entity is None:
-            continue
-        if strength <= STRENGTH_WEAK and not table.rows(entity[0], metric.id):
-            continue  # a weak tie is only worth reporting where the table has the figure
-        out.append(Candidate(table, metric, entity[0], entity[1], strength, span, loose))
+        for metric, span, loose in choose_metrics(table, claim, frames, claim.source_distance):
+            entity = choose_entity(table, claim, library, metric)
+            if entity is None:
+                continue
+            if strength <= STRENGTH_WEAK and not table.rows(entity[0], metric.id):
+                continue  # a weak tie is only worth reporting where the table has the figure
+            out.append(Candidate(table, metric, entity[0], entity[1], strength, span, loose))
     # A table named outright outranks one named only through a shared publisher.
     exact = {t for s in claim.sources if s.exact for t in s.tables}
     if any(c.table.id in exact for c in out):

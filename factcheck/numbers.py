@@ -158,6 +158,10 @@ WORD_RANK_BEFORE = re.compile(
     r"was|is|remains|remained|stays|stayed|sits\s+in)\s+$", re.I)
 NOT_RANK_AFTER = re.compile(r"^\s+(?:century|centuries|anniversary|birthday|time|quarter|half|day|week|month|year|generation|edition|round)\b", re.I)
 
+LABEL_BEFORE = re.compile(
+    r"\b(?:Scenario|Phase|Section|Chapter|Table|Figure|Fig\.|Part|Step|Article|Level|Tier|Type|"
+    r"Version|Volume|Vol\.|Stage|Round|Item|Page|Case|Option|Group|Class|Gen|Series)\s$")
+
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.I)
 
 
@@ -316,6 +320,8 @@ def _is_figure(text: str, m: re.Match) -> bool:
             return False
     if before and (before.isalpha() or before in "#"):
         return False
+    if LABEL_BEFORE.search(text[max(0, m.start() - 14):m.start()]):
+        return False  # "Scenario 1", "Table 3", "Phase 2" are labels, not figures
     if num[0].isalpha():
         low = num.lower()
         # "one" and "a" alone are words, not figures; number words need a plain reading.
@@ -335,7 +341,7 @@ def _components(text: str, m: re.Match) -> dict:
     for key in ("scale", "scale2"):
         if m.group(key):
             word = m.group(key).lower()
-            if word in ("m", "b", "k") and not m.group("cur") and not m.group("num")[-1].isdigit():
+            if word in ("m", "b", "k") and not m.group("num")[-1].isdigit():
                 return {}
             scale *= SCALES[word]
     unit_text = (m.group("unit") or "").lower().strip()
@@ -351,9 +357,9 @@ def _components(text: str, m: re.Match) -> dict:
         kind = "points"
     elif unit_text in ("%",) or "cent" in unit_text or unit_text == "pct":
         kind = "percent"
-    # A bare single "m"/"b"/"k" after a number without currency is too ambiguous
-    # (metres, bytes); keep it only with a currency.
-    if m.group("scale") and m.group("scale").lower() in ("m", "b", "k") and kind != "money":
+    # A bare single "m"/"b" after a number without currency is too ambiguous (metres,
+    # bytes); keep it only with a currency. "164k" is thousands either way.
+    if m.group("scale") and m.group("scale").lower() in ("m", "b") and kind != "money":
         return {}
     return {"value": value * scale, "unit": unit * scale, "kind": kind, "currency": currency}
 

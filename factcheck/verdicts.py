@@ -138,12 +138,21 @@ class Checker:
                            "No reference table covers this figure; check it by hand.", None)
         best_strength = max(r[1].strength for r in results)
         top = [r for r in results if r[1].strength == best_strength]
-        covered = [r for r in top if r[0].verdict != Verdict.UNVERIFIABLE]
-        if covered and len({r[1].table.id for r in covered}) > 1:
-            # Several equally likely tables: trust an error only if none of them agrees.
-            if any(PREFERENCE[r[0].verdict] < PREFERENCE[Verdict.MISATTRIBUTED] for r in covered):
-                covered = [r for r in covered if PREFERENCE[r[0].verdict] < PREFERENCE[Verdict.MISATTRIBUTED]]
-        chosen = min(covered or top, key=lambda r: PREFERENCE[r[0].verdict])
+        agreeing = [r for r in top if PREFERENCE[r[0].verdict] < PREFERENCE[Verdict.MISATTRIBUTED]]
+        if agreeing:
+            # Of several readings, one the source agrees with is the one the writer meant.
+            return min(agreeing, key=lambda r: PREFERENCE[r[0].verdict])[0]
+        readings = {(r[1].table.id, r[1].metric.id) for r in top}
+        flagged = [r for r in top if r[0].verdict != Verdict.UNVERIFIABLE]
+        if flagged and len(readings) > 1:
+            # Several equally likely tables or metrics and none agrees: not sure which the
+            # figure is about, so say so rather than flag it.
+            labels = sorted({f"{r[1].table.title}: {r[1].metric.label}" for r in top})
+            return Finding(Verdict.UNVERIFIABLE, claim, stated(claim, None), None,
+                           "The figure could be one of several measures (" + "; ".join(labels)
+                           + ") and none of them matches; check it by hand.", None,
+                           tuple(e for r in flagged for e in r[0].evidence[:1]))
+        chosen = min(top, key=lambda r: PREFERENCE[r[0].verdict])
         return chosen[0]
 
     # -- one candidate -------------------------------------------------------------------
