@@ -28,6 +28,9 @@ OTHER_MEASURE = re.compile(
     r"\bin terms of\b|\bcategor(?:y|ies)\b|\bpillars?\b|\bsub-?factors?\b|\bsub-?index\b|"
     r"\bindicators?\b|\bcriteri(?:on|a)\b|\bwhen it comes to\b|\bmeasure of\b", re.I)
 
+# How far (in characters) a metric word may stand from the figure it names.
+METRIC_REACH = 60
+
 STRENGTH_NAMED = 3      # the sentence names the table itself
 STRENGTH_PUBLISHER = 2  # the sentence (or paragraph) names the publisher
 STRENGTH_ENTITY = 2     # the sentence names a thing only this table knows (Fugaku)
@@ -122,6 +125,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
             if span.overlaps(q.span) or any(span.overlaps(s.span) for s in claim.sources):
                 continue
             gap = span.start - q.span.end if span.start >= q.span.end else q.span.start - span.end
+            if gap > METRIC_REACH:
+                continue  # "…, which adopt digital technology" far along is not the figure's metric
             key = (gap, -(span.end - span.start))
             if metric.id not in hits or key < hits[metric.id][0]:
                 hits[metric.id] = (key, span)

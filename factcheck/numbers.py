@@ -138,6 +138,11 @@ NUMBER_ONE = re.compile(
     r"|(?P<top>the\s+top\s+(?:spot|place|position)|pole\s+position))",
     re.I,
 )
+# "topped the TOP500 list", "leads the ranking": a claim of first place.
+TOPPED = re.compile(
+    r"\b(?P<verb>topped|tops|topping|headed|heads|heading)\s+(?:the\s+|this\s+|that\s+|its\s+)?"
+    r"(?:[\w’'-]+\s+){0,5}?(?:list|lists|ranking|rankings|index|league\s+table|chart|table)\b", re.I)
+
 # Words that make a nearby ordinal a rank ("ranked 28th", "fell to 32nd place").
 RANK_CONTEXT_BEFORE = re.compile(
     r"\b(?:rank(?:ed|s|ing)?|plac(?:ed|es)|came(?:\s+in)?|comes(?:\s+in)?|fell|falls|dropped|drops|slipped|slips|rose|rises|"
@@ -443,6 +448,8 @@ def _range_quantity(text: str, a: re.Match, b: re.Match) -> Quantity | None:
 
 def _ranks(text: str):
     """Yield (start, end, Quantity) for rank figures: ordinals in rank context, "No. 1"."""
+    for m in TOPPED.finditer(text):
+        yield _rank(text, m.start("verb"), m.end("verb"), 1)
     for m in NUMBER_ONE.finditer(text):
         if m.group("top"):
             value = 1

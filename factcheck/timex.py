@@ -32,6 +32,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("last_year", re.compile(r"\b(?P<which>last|this|next|previous)\s+year(?:'s)?\b", re.I)),
     ("horizon", re.compile(rf"\b(?:over|in|within|during)\s+(?:the\s+next|the\s+coming|a|the\s+following|the\s+subsequent)\s+(?:(?P<n>{COUNT})[- ]years?|(?P<decade>decade)|(?P<n2>{COUNT})[- ]year\s+period)\b", re.I)),
     ("horizon", re.compile(rf"\b(?:over\s+|in\s+)?(?:a\s+|the\s+)?(?P<n>{COUNT})-year\s+(?:period|horizon|span)\b", re.I)),
+    ("horizon", re.compile(rf"\b(?:over|within)\s+(?P<n>{COUNT})\s+years\b", re.I)),
     ("year", re.compile(rf"(?<![\w$€£¥-])(?<!\d[.,])(?P<year>{YEAR})(?![\w%-]|[.,]\d|\s*(?:%|percent|per cent|million|billion|trillion))")),
 ]
 

@@ -116,7 +116,7 @@ def _out_of(table: Table, fact: Fact) -> int | None:
 
 def stated(claim: Claim, candidate: Candidate | None) -> Statement:
     q = claim.quantity
-    time = next((t.text for t in claim.times), None)
+    time = next((" ".join(t.text.split()) for t in claim.times), None)
     unit = q.currency or q.unit or {"percent": "percent", "points": "percentage points", "rank": "rank"}.get(q.kind)
     value: float | list = q.value if q.range_of is None else list(q.range_of)
     return Statement(
