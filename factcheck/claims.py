@@ -63,11 +63,14 @@ def extract(document: Document, extractors: Extractors) -> list[Claim]:
     carried: tuple[SourceMention, ...] = ()
     distance = 0
     paragraph = -1
+    named_before: list[str] = []
     for part in parts:
         if part.sentence.paragraph != paragraph:
             # A source named earlier still frames what follows, more weakly with distance
             # (see ``match``: beyond its paragraph it needs "the ranking"-style words).
             paragraph, distance = part.sentence.paragraph, (2 if distance < 2 else 3)
+        part = _narrow_publishers(part, named_before)
+        named_before.extend(t for s in part.sources if s.exact for t in s.tables)
         sources = tuple(part.sources) or carried
         if part.sources:
             carried, distance = tuple(part.sources), 0
@@ -88,6 +91,18 @@ def extract(document: Document, extractors: Extractors) -> list[Claim]:
                 source_distance=here if sources else 0,
             ))
     return claims
+
+
+def _narrow_publishers(part: SentenceParts, named_before: list[str]) -> SentenceParts:
+    """"according to the same IMD ranking" after the article named IMD's digital ranking:
+    a publisher shared by several tables means the one of them named last."""
+    if not named_before or any(s.exact for s in part.sources):
+        return part
+    narrowed = []
+    for source in part.sources:
+        last = next((t for t in reversed(named_before) if t in source.tables), None)
+        narrowed.append(SourceMention(source.span, (last,), True) if last and len(source.tables) > 1 else source)
+    return SentenceParts(part.sentence, narrowed, part.times, part.entities, part.quantities)
 
 
 def _resolve_references(part: SentenceParts, subject: str | None) -> list[EntityMention]:

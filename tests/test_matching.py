@@ -43,3 +43,11 @@ ENGINE = engine_for()
 def test_claims_tie_to_the_right_figure(text, as_of, expected):
     _, findings = check_text(ENGINE, text, as_of)
     assert verdicts(findings) == expected
+
+
+def test_a_shared_publisher_means_the_table_named_last():
+    text = ("Singapore came third in the IMD World Digital Competitiveness Ranking 2023.\n\n"
+            "China climbed to 12th place, according to the same IMD ranking.")
+    _, findings = check_text(ENGINE, text, "2023-12-15")
+    assert [(f.claim.quantity.text, f.verdict.value, f.table) for f in findings] == [
+        ("third", "supported", "imd_wdcr"), ("12th place", "contradicted", "imd_wdcr")]
