@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import DamerauLevenshtein
 
+from . import trie
 from .library import Library
 from .model import EntityMention, Span
 
@@ -62,7 +63,7 @@ class EntityFinder:
             self._by_text.setdefault(lowered, alias)
         ordered = sorted(self._by_text, key=len, reverse=True)
         self._pattern = re.compile(
-            r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in ordered) + r")(?![\w]|\.\w)"
+            r"(?<![\w.])(?:" + trie.pattern(ordered) + r")(?![\w]|\.\w)"
         ) if ordered else None
         self._fuzzy_targets = sorted({a.text for a in aliases if len(a.text) >= 5 and a.text[0].isupper()
                                       and " " not in a.text})

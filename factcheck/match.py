@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import trie
 from .library import Library
 from .model import Claim, EntityMention, Span
 from .tables import Metric, Table
@@ -60,19 +61,30 @@ class Candidate:
     """Explanations for loose metric wording ("lose" for a shortage)."""
 
 
+def _fold(text: str) -> str:
+    return re.sub(r"[\s-]+", " ", text.lower())
+
+
 @lru_cache(maxsize=4096)
+def _aliases_pattern(aliases: tuple[str, ...]) -> tuple[re.Pattern, dict[str, str]]:
+    """One factorised pattern for a set of aliases, and the folded text → alias map."""
+    pattern = re.compile(r"(?<![\w-])(?:" + trie.pattern(aliases, flags_casefold=True, flexible_space=True)
+                         + r")(?![\w])", re.I)
+    return pattern, {_fold(a): a for a in aliases}
+
+
 def _alias_pattern(alias: str) -> re.Pattern:
-    return re.compile(r"(?<![\w-])" + re.escape(alias).replace(r"\ ", r"[\s-]+") + r"(?![\w])", re.I)
+    return _aliases_pattern((alias,))[0]
 
 
 def _alias_hits(text: str, offset: int, aliases) -> list[tuple[Span, str]]:
-    hits = []
-    for alias in sorted(aliases, key=len, reverse=True):
-        for m in _alias_pattern(alias).finditer(text):
-            span = Span(m.start() + offset, m.end() + offset)
-            if not any(span.overlaps(h[0]) for h in hits):
-                hits.append((span, alias))
-    return hits
+    """Non-overlapping alias matches, longest first (the pattern prefers the longest)."""
+    aliases = tuple(sorted(set(aliases)))
+    if not aliases:
+        return []
+    pattern, by_fold = _aliases_pattern(aliases)
+    return [(Span(m.start() + offset, m.end() + offset), by_fold.get(_fold(m.group(0)), m.group(0)))
+            for m in pattern.finditer(text)]
 
 
 def _blank(text: str, start: int, end: int) -> str:

@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import replace
 
+from . import trie
 from .model import Quantity, Span
 
 # --- number words -----------------------------------------------------------------------
@@ -71,7 +72,7 @@ PHYSICAL_UNITS = {
     "gflops/w": ("GFlops/W", 1.0), "gflops/watt": ("GFlops/W", 1.0), "gflop/s/w": ("GFlops/W", 1.0),
     "gflops per watt": ("GFlops/W", 1.0), "gigaflops per watt": ("GFlops/W", 1.0),
 }
-PHYSICAL_UNIT = re.compile(rf"^[ \u00a0]?(?P<u>{'|'.join(sorted((re.escape(u) for u in PHYSICAL_UNITS), key=len, reverse=True))})(?![\w])", re.I)
+PHYSICAL_UNIT = re.compile(rf"^[ \u00a0]?(?P<u>{trie.pattern(PHYSICAL_UNITS)})(?![\w])", re.I)
 
 # Hedges, normalised to the few meanings the comparison knows.
 HEDGES = {
@@ -91,7 +92,8 @@ HEDGES = {
     "a maximum of": "up to",
 }
 
-_alt = lambda words: "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))  # noqa: E731
+def _alt(words) -> str:
+    return trie.pattern(list(words), flags_casefold=True)
 
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 WORD_NUMBER = (

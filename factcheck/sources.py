@@ -11,6 +11,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from . import trie
 from .library import Library
 from .model import SourceMention, Span
 
@@ -40,7 +41,7 @@ class SourceFinder:
         }
         ordered = sorted(self._phrases, key=len, reverse=True)
         self._pattern = re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w-])", re.I
+            r"(?<![\w-])(?:" + trie.pattern(ordered, flags_casefold=True) + r")(?![\w-])", re.I
         ) if ordered else None
         self._long = [p for p in ordered if len(p) >= FUZZY_MIN_LENGTH]
 
