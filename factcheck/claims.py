@@ -77,7 +77,7 @@ def extract(document: Document, extractors: Extractors) -> list[Claim]:
         elif distance == 0:
             distance = 1
         here = 0 if part.sources else distance
-        resolved = _resolve_references(part, subj.of_paragraph(paragraph))
+        resolved = _resolve_references(part, subj, paragraph)
         times_of = _times_by_quantity(part)
         for quantity in part.quantities:
             claims.append(Claim(
@@ -105,15 +105,18 @@ def _narrow_publishers(part: SentenceParts, named_before: list[str]) -> Sentence
     return SentenceParts(part.sentence, narrowed, part.times, part.entities, part.quantities)
 
 
-def _resolve_references(part: SentenceParts, subject: str | None) -> list[EntityMention]:
+def _resolve_references(part: SentenceParts, subj, paragraph: int) -> list[EntityMention]:
+    """"the nation" → the paragraph's country; "the machine" → its supercomputer."""
     out = []
     for mention in part.entities:
         if mention.via == "reference":
-            if subject:
-                out.append(EntityMention(mention.span, subject, "economy", "reference"))
+            referent = subj.of_paragraph(paragraph, mention.kind)
+            if referent:
+                out.append(EntityMention(mention.span, referent, mention.kind, "reference"))
         else:
             out.append(mention)
     named = [m for m in out if m.via != "reference"]
+    subject = subj.of_paragraph(paragraph)
     if not named and subject and PRONOUN_SUBJECT.match(part.sentence.text):
         start = part.sentence.span.start
         out.append(EntityMention(type(part.sentence.span)(start, start + 2), subject, "economy", "reference"))
@@ -145,9 +148,11 @@ def _nearest_first(mentions: list[EntityMention], sentence: Sentence,
         outside = not (start <= mention.span.start < end)
         if mention.span.end <= q.start:
             return (outside, 0, q.start - mention.span.end)
-        # "442 petaflops Fugaku": a name right after the figure is what the figure describes.
+        # "442 petaflops Fugaku": a name right after the figure is what the figure
+        # describes; so is one right after "for"/"in" ("$3.7 trillion for North America").
         between = text[q.end - base:mention.span.start - base]
-        if not outside and len(between) <= 2 and not re.search(r"[,;:]", between):
+        if not outside and (len(between) <= 2 and not re.search(r"[,;:]", between)
+                            or re.fullmatch(r"\s+(?:for|in)\s+(?:the\s+)?", between)):
             return (False, -1, 0)
         return (outside, 1, mention.span.start - q.end)
 

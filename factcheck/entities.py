@@ -18,7 +18,11 @@ from . import trie
 from .library import Library
 from .model import EntityMention, Span
 
-REFERENCE = re.compile(r"\b(?:the|The)\s+(?:nation|country|economy)(?:'s|’s)?(?!\s+(?:of|with|that|which)\b)")
+REFERENCE = re.compile(
+    r"\b(?:the|The)\s+(?P<noun>nation|country|economy|machine|system|supercomputer|model|chatbot)(?:'s|’s)?"
+    r"(?!\s+(?:of|with|that|which)\b)")
+REFERENCE_KINDS = {"nation": "economy", "country": "economy", "economy": "economy", "machine": "system",
+                   "system": "system", "supercomputer": "system", "model": "model", "chatbot": "model"}
 
 # Capitalised words that look like a misspelt country but are ordinary words.
 NOT_FUZZY = {
@@ -86,7 +90,8 @@ class EntityFinder:
                 taken.append((m.start(), m.end()))
         for m in REFERENCE.finditer(text):
             if free(m.start(), m.end()):
-                mentions.append(EntityMention(Span(m.start() + offset, m.end() + offset), "", "economy", "reference"))
+                kind = REFERENCE_KINDS[m.group("noun").lower()]
+                mentions.append(EntityMention(Span(m.start() + offset, m.end() + offset), "", kind, "reference"))
                 taken.append((m.start(), m.end()))
         for m in re.finditer(r"\b[A-Z][a-z]{4,}\b", text):
             word = m.group(0)

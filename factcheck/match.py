@@ -68,7 +68,7 @@ def _fold(text: str) -> str:
 @lru_cache(maxsize=4096)
 def _aliases_pattern(aliases: tuple[str, ...]) -> tuple[re.Pattern, dict[str, str]]:
     """One factorised pattern for a set of aliases, and the folded text → alias map."""
-    pattern = re.compile(r"(?<![\w-])(?:" + trie.pattern(aliases, flags_casefold=True, flexible_space=True)
+    pattern = re.compile(r"(?<![\w])(?:" + trie.pattern(aliases, flags_casefold=True, flexible_space=True)
                          + r")(?![\w])", re.I)
     return pattern, {_fold(a): a for a in aliases}
 
@@ -85,6 +85,35 @@ def _alias_hits(text: str, offset: int, aliases) -> list[tuple[Span, str]]:
     pattern, by_fold = _aliases_pattern(aliases)
     return [(Span(m.start() + offset, m.end() + offset), by_fold.get(_fold(m.group(0)), m.group(0)))
             for m in pattern.finditer(text)]
+
+
+COUNTED = re.compile(r"^[\s-]*([A-Za-z][A-Za-z-]*)")
+# Units of every table's metrics, filled by ``register_units`` when a library is loaded.
+_ALL_UNITS: set[str] = set()
+
+
+def register_units(library: Library) -> None:
+    for table in library.tables.values():
+        for metric in table.metrics.values():
+            if metric.kind in ("count", "quantity") and metric.unit:
+                _ALL_UNITS.add(metric.unit.lower())
+
+
+def units_elsewhere(table: Table, metric: Metric) -> set[str]:
+    """Units that belong to other metrics: "1 billion parameters" is not a count of models."""
+    return _ALL_UNITS - {metric.unit.lower(), metric.unit.lower().rstrip("s")}
+
+
+def _counted_noun(claim: Claim) -> str | None:
+    """The word a count counts ("79 LLMs", "1 billion parameters"), lower case, plural."""
+    if claim.quantity.kind != "number":
+        return None
+    end = claim.quantity.span.end - claim.sentence.span.start
+    m = COUNTED.match(claim.sentence.text[end:])
+    if not m:
+        return None
+    word = m.group(1).lower().split("-")[0]
+    return word if word.endswith("s") else word + "s"
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -122,8 +151,10 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     # Words inside a source's name ("Digital Competitiveness" in the ranking's title) say
     # which table, not which metric.
     used_spans: list[Span] = [s.span for s in claim.sources if not claim.source_carried]
+    counted = _counted_noun(claim)
     usable = [m for m in table.metrics.values()
-              if _metric_kind_fits(q.kind, m, q.currency, q.unit) and not _excluded(m, text)]
+              if _metric_kind_fits(q.kind, m, q.currency, q.unit) and not _excluded(m, text)
+              and not (counted and counted in units_elsewhere(table, m))]
     hits: dict[str, tuple[tuple, Span]] = {}
     # A word two metrics share ("IT workers" for both the shortage and the workforce)
     # tells neither apart, so it does not choose.
@@ -146,7 +177,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     loose_hits: dict[str, list[str]] = {}
     for metric in usable:
         for span, alias in _alias_hits(text, offset, metric.loose_aliases):
-            if not any(span.overlaps(u) for u in used_spans):
+            if not any(u.contains(span) for u in used_spans):
                 loose_hits.setdefault(metric.id, []).append(metric.loose_aliases[alias])
     if hits:
         ordered = sorted(hits, key=lambda mid: hits[mid][0])[:3]
@@ -175,6 +206,8 @@ def choose_entity(table: Table, claim: Claim, library: Library,
 
 
 def candidates(claim: Claim, library: Library) -> list[Candidate]:
+    if not _ALL_UNITS:
+        register_units(library)
     strengths: dict[str, int] = {}
     named: set[str] = set()
     for source in claim.sources:

@@ -72,7 +72,7 @@ PHYSICAL_UNITS = {
     "gflops/w": ("GFlops/W", 1.0), "gflops/watt": ("GFlops/W", 1.0), "gflop/s/w": ("GFlops/W", 1.0),
     "gflops per watt": ("GFlops/W", 1.0), "gigaflops per watt": ("GFlops/W", 1.0),
 }
-PHYSICAL_UNIT = re.compile(rf"^[ \u00a0]?(?P<u>{trie.pattern(PHYSICAL_UNITS)})(?![\w])", re.I)
+PHYSICAL_UNIT = re.compile(rf"^\s?(?P<u>{trie.pattern(PHYSICAL_UNITS)})(?![\w])", re.I)
 
 # Hedges, normalised to the few meanings the comparison knows.
 HEDGES = {
@@ -161,8 +161,12 @@ OUT_OF = re.compile(
     re.I,
 )
 WORD_RANK_BEFORE = re.compile(
-    r"\b(?:rank(?:ed|s)?|placed|came(?:\s+in)?|comes(?:\s+in)?|finished|retained|took|takes|held|holds|"
-    r"was|is|remains|remained|stays|stayed|sits\s+in)\s+$", re.I)
+    r"(?:\b(?:rank(?:ed|s)?|placed|came(?:\s+in)?|comes(?:\s+in)?|finished|retained|took|takes|held|holds|"
+    r"was|is|remains|remained|stays|stayed|sits\s+in|now)"
+    r"|\b(?:rose|rises|slid|slides|slipped|slips|dropped|drops|fell|falls|climbed|climbs|moved|jumped|"
+    r"held\s+on|hung\s+on|returned|advanced|improved|declined|sank|leapt|leaped)\s+(?:back\s+)?(?:up\s+|down\s+)?to"
+    r"|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*,"
+    r"|\bwith\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)\s+$")
 NOT_RANK_AFTER = re.compile(r"^\s+(?:century|centuries|anniversary|birthday|time|quarter|half|day|week|month|year|generation|edition|round)\b", re.I)
 
 LABEL_BEFORE = re.compile(
@@ -329,6 +333,8 @@ def _is_figure(text: str, m: re.Match) -> bool:
         return False
     if LABEL_BEFORE.search(text[max(0, m.start() - 14):m.start()]):
         return False  # "Scenario 1", "Table 3", "Phase 2" are labels, not figures
+    if re.fullmatch(r"\d+\.0", num) and re.search(r"[A-Z][a-z]+\s$", text[max(0, m.start() - 20):m.start()]):
+        return False  # "Society 5.0", "Industry 4.0", "Web 3.0" are names
     if num[0].isalpha():
         low = num.lower()
         # "one" and "a" alone are words, not figures; number words need a plain reading.
@@ -373,7 +379,7 @@ def _components(text: str, m: re.Match) -> dict:
 
 RATIO_AFTER = re.compile(r"^\s*(?:times\b|x\b|×|-?fold\b)", re.I)
 RATIO_BEFORE = re.compile(r"\bfactor\s+of\s+$", re.I)
-DURATION_AFTER = re.compile(r"^[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|quarters?)\b", re.I)
+DURATION_AFTER = re.compile(r"^[\s-]*(?:and\s+a\s+half\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|quarters?)\b", re.I)
 
 
 def _figure_quantity(text: str, m: re.Match) -> Quantity | None:
@@ -470,10 +476,11 @@ def _ranks(text: str):
         if NOT_RANK_AFTER.match(after) or _is_date_ordinal(before, after, m.group("ord")):
             continue
         digit = m.group("ord")[0].isdigit()
-        context = RANK_CONTEXT_BEFORE.search(before) or RANK_CONTEXT_AFTER.match(after)
-        if not context and not (digit and re.search(r"\brank|\bplace|\bposition|\bspot", text, re.I)):
-            continue
-        if not digit and (re.match(r"^\s+to\b", after) or not (RANK_CONTEXT_AFTER.match(after) or WORD_RANK_BEFORE.search(before))):
+        # A digit ordinal is a rank unless it names a century, edition, birthday…
+        # (NOT_RANK_AFTER) or a date; a word ordinal needs explicit rank wording.
+        if not digit and (re.match(r"^\s+to\b", after) or not (
+                RANK_CONTEXT_AFTER.match(after) or WORD_RANK_BEFORE.search(before)
+                or (before.rstrip().endswith(",") and re.match(r"^\s*[,;)]", after)))):
             # "was first to use Arm" is a first, not a rank.
             # Word ordinals ("first", "third") are ranks only in explicit rank wording.
             continue

@@ -19,9 +19,21 @@ class Subjects:
     paragraphs: dict[int, str]
     paragraph_entities: dict[int, tuple[str, ...]]
     heading_entities: tuple[str, ...]
+    kinds: dict[str, str] = None
+    """The kind of each entity named (economy, system, model, …)."""
 
-    def of_paragraph(self, paragraph: int) -> str | None:
-        return self.paragraphs.get(paragraph) or self.article
+    def of_paragraph(self, paragraph: int, kind: str | None = None) -> str | None:
+        """What "the nation" (kind economy) or "the machine" (kind system) refers to: the
+        most named entity of that kind in this paragraph, else in the ones before it,
+        else in the article."""
+        if kind is None:
+            return self.paragraphs.get(paragraph) or self.article
+        kinds = self.kinds or {}
+        for p in range(paragraph, -1, -1):
+            for name in self.paragraph_entities.get(p, ()):
+                if kinds.get(name) == kind:
+                    return name
+        return self.article if kinds.get(self.article) == kind else None
 
     def passage(self, paragraph: int) -> tuple[str, ...]:
         """Entities of the passage, most salient first: the paragraph's, the article's
@@ -43,12 +55,14 @@ def find(sentences: list[Sentence], mentions: dict[int, list[EntityMention]]) ->
     article: Counter = Counter()
     per_paragraph: dict[int, Counter] = {}
     first_seen: dict[str, int] = {}
+    kinds: dict[str, str] = {}
     headings: list[str] = []
     for index, sentence in enumerate(sentences):
         for mention in mentions.get(index, ()):
             if mention.via == "reference" or not mention.entity or mention.kind == "world":
                 continue
             first_seen.setdefault(mention.entity, mention.span.start)
+            kinds.setdefault(mention.entity, mention.kind)
             article[mention.entity] += 2 if sentence.heading else 1
             per_paragraph.setdefault(sentence.paragraph, Counter())[mention.entity] += 1
             if sentence.heading and mention.entity not in headings:
@@ -60,4 +74,5 @@ def find(sentences: list[Sentence], mentions: dict[int, list[EntityMention]]) ->
         paragraphs={p: names[0] for p, names in ranked_paragraphs.items() if names},
         paragraph_entities=ranked_paragraphs,
         heading_entities=tuple(headings),
+        kinds=kinds,
     )

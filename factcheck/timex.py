@@ -30,6 +30,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("fiscal", re.compile(rf"\b(?:FY|fiscal(?:\s+year)?\s*)(?P<year>{YEAR})\b", re.I)),
     ("relative", re.compile(rf"\b(?:in|over|during|for)\s+the\s+(?:past|last|previous|preceding)\s+(?P<n>{COUNT})\s+years?\b", re.I)),
     ("last_year", re.compile(r"\b(?P<which>last|this|next|previous)\s+year(?:'s)?\b", re.I)),
+    ("now", re.compile(r"\b(?:currently|at present|presently|as of now|right now)\b", re.I)),
     ("horizon", re.compile(rf"\b(?:over|in|within|during)\s+(?:the\s+next|the\s+coming|a|the\s+following|the\s+subsequent)\s+(?:(?P<n>{COUNT})[- ]years?|(?P<decade>decade)|(?P<n2>{COUNT})[- ]year\s+period)\b", re.I)),
     ("horizon", re.compile(rf"\b(?:over\s+|in\s+)?(?:a\s+|the\s+)?(?P<n>{COUNT})-year\s+(?:period|horizon|span)\b", re.I)),
     ("horizon", re.compile(rf"\b(?:over|within)\s+(?P<n>{COUNT})\s+years\b", re.I)),
@@ -46,12 +47,21 @@ def _count(text: str | None) -> int | None:
     return int(value) if value is not None else None
 
 
+# "since the ranking began in 2017": the year of an event, not the period of a figure.
+EVENT_BEFORE = re.compile(
+    r"\b(?:began|begun|started|launched|founded|established|created|introduced|inaugurated|"
+    r"first\s+published|set\s+up|opened|born)\s+(?:back\s+)?$", re.I)
+
+
 def find(text: str, offset: int = 0) -> list[TimeExpr]:
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            if kind in ("by", "year") and EVENT_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+                taken.append((m.start(), m.end()))  # consumed, so the year is no figure either
                 continue
             expr = _make(kind, m, offset)
             if expr:
@@ -89,6 +99,8 @@ def _make(kind: str, m: re.Match, offset: int) -> TimeExpr | None:
     if kind == "relative":
         n = _count(m.group("n"))
         return TimeExpr(span, text, "relative", years=n, offset=0) if n else None
+    if kind == "now":
+        return TimeExpr(span, text, "relative", years=1, offset=0)
     if kind == "last_year":
         offset_years = {"last": 1, "previous": 1, "this": 0, "next": -1}[m.group("which").lower()]
         return TimeExpr(span, text, "relative", years=1, offset=offset_years)

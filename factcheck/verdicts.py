@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
 
 from . import periods, wording
@@ -74,6 +75,10 @@ def agrees(claim: Claim, fact: Fact, table: Table) -> bool:
     low, high = q.low - slack, q.high + slack
     if q.range_of is not None:
         return False  # ranges are compared end by end, in ``_range_agrees``
+    if low < high and interval[0] < interval[1]:
+        # Two rounded figures agree when their intervals overlap, not merely touch:
+        # "1.5" (1.45–1.55) does not agree with "1.4" (1.35–1.45).
+        return low < interval[1] and interval[0] < high
     return low <= interval[1] and interval[0] <= high
 
 
@@ -163,10 +168,15 @@ class Checker:
         scope = [f for f in table.rows(c.entity, c.metric.id) if choice.accepts(f, table)]
         scope = self._filter_out_of(claim, c, scope)
         finding = (self._agreeing(claim, c, choice, scope)
+                   or self._undisclosed(claim, c, choice, scope)
                    or self._misattributed(claim, c, choice)
                    or self._contradicted(claim, c, choice, scope)
                    or self._unverifiable(claim, c, choice, scope))
-        if c.strength <= STRENGTH_WEAK and finding.verdict not in (Verdict.SUPPORTED, Verdict.UNVERIFIABLE):
+        loose_only = c.metric_span is None and bool(c.loose)
+        if (c.strength <= STRENGTH_WEAK or loose_only) and finding.verdict in (
+                Verdict.CONTRADICTED, Verdict.MISATTRIBUTED, Verdict.OUTDATED):
+            # Tied only weakly (no source named, or only a loose word like "jobs"): the
+            # figure may confirm the table, never be flagged by it.
             finding = self._weak(claim, c, finding)
         return finding, c
 
@@ -227,6 +237,29 @@ class Checker:
         return self._finding(Verdict.OUTDATED, claim, c, latest, message, suggestion,
                              fix=self._value_fix(claim, c, latest), extra=(best,))
 
+    def _entity_fix(self, claim: Claim, span, other: str) -> tuple[int, int, str]:
+        """Replace the entity's name, with the "the" before it when the right entity is not
+        written with one: "the United States" becomes "Japan", not "the Japan"."""
+        sentence = claim.sentence
+        before = sentence.text[:span.start - sentence.span.start]
+        article = re.search(r"\b(the|The)[ \t]+$", before)
+        info = self.library.entities.get(other)
+        takes_the = info is not None and any(a.lower() == f"the {other}".lower() for a in info.aliases)
+        if article and not takes_the:
+            return span.start - len(article.group()), span.end, other
+        return span.start, span.end, other
+
+    def _undisclosed(self, claim: Claim, c: Candidate, choice, scope: list[Fact]) -> Finding | None:
+        """The publisher has not disclosed the figure: any number given is unconfirmed."""
+        hidden = [f for f in scope if not f.status and f.value.lower() == "undisclosed" and choice.in_scope(f)]
+        if not hidden:
+            return None
+        row = self._prefer_current(hidden, c.table)
+        message = (f"{row.publisher} has not disclosed {row.entity}'s {c.metric.label} "
+                   f"({row.source_title}); {claim.quantity.text.strip()} is an unconfirmed figure.")
+        return self._finding(Verdict.NEEDS_CONTEXT, claim, c, row, message,
+                             "Say the figure is unconfirmed and who reported it, or drop it.")
+
     def _misattributed(self, claim: Claim, c: Candidate, choice) -> Finding | None:
         table = c.table
         if claim.quantity.range_of is not None:
@@ -239,8 +272,12 @@ class Checker:
                     and agrees(claim, f, table) and self._out_of_ok(claim, c, f, strict=True)
                     and self._scenario_ok(claim, c, f)]
             for row in sorted(rows, key=lambda f: self._edition_key(table, f), reverse=True):
-                own = [f for f in table.rows(c.entity, c.metric.id)
-                       if f.edition == row.edition and f.period == row.period and not f.status]
+                if table.period_kind in ("edition", "list"):
+                    own = [f for f in table.rows(c.entity, c.metric.id)
+                           if f.edition == row.edition and f.period == row.period and not f.status]
+                else:  # a catalogue (one edition per model): the stated entity's own rows
+                    own = [f for f in table.rows(c.entity, c.metric.id)
+                           if choice.accepts(f, table) and not f.status and f.number is not None]
                 known_wrong = (own and not any(agrees(claim, f, table) for f in own)) or (
                     table.ranks_unique and c.metric.kind == "rank")
                 if not known_wrong:
@@ -253,8 +290,7 @@ class Checker:
                 suggestion = f"Attribute the figure to {other} (not {stated_name})."
                 fix = None
                 if c.entity_mention is not None and c.entity_mention.via != "reference":
-                    span = c.entity_mention.span
-                    fix = (span.start, span.end, other)
+                    fix = self._entity_fix(claim, c.entity_mention.span, other)
                 return self._finding(Verdict.MISATTRIBUTED, claim, c, row, message, suggestion,
                                      fix=fix, expected_entity=other)
         return None
