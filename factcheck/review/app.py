@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shlex
 import sys
+from pathlib import Path
 
 from rich.text import Text
 from textual.app import App, ComposeResult
@@ -45,7 +46,7 @@ class ReviewScreen(Screen):
         Binding("u,ctrl+z", "undo", "undo", show=False),
         Binding("f", "filter", "filter", show=False),
         Binding("r", "recheck", "re-check", show=False),
-        Binding("s", "save", "save", show=False),
+        Binding("s,ctrl+s", "save", "save", show=False),
         Binding("q,ctrl+c", "quit_review", "quit", show=False),
         Binding("question_mark,f1", "help", "help", show=False),
     ]
@@ -64,9 +65,12 @@ class ReviewScreen(Screen):
             pane.border_title = "Article"
             yield Static(id="article")
         with Horizontal(id="bottom"):
-            findings = OptionList(id="findings")
-            findings.can_focus = False
-            yield findings
+            with Vertical(id="list-pane") as list_pane:
+                list_pane.border_title = "Findings"
+                yield Static(id="counts")
+                findings = OptionList(id="findings")
+                findings.can_focus = False
+                yield findings
             with VerticalScroll(id="detail-pane", can_focus=False) as detail:
                 detail.border_title = "Detail"
                 yield Static(id="detail")
@@ -103,14 +107,22 @@ class ReviewScreen(Screen):
     def on_resize(self) -> None:
         self.call_after_refresh(self.redraw)
 
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """A click in the list (the keys never select this way) moves the selection too."""
+        keys = [item.key for item in self.session.items]
+        if event.option_id in keys:
+            self.session.select(keys.index(event.option_id))
+            self.redraw()
+
     # --- drawing -------------------------------------------------------------------
 
     def redraw(self) -> None:
         session = self.session
         title = Text(" factcheck review ", style="bold reverse")
         title.append(f" {session.file.path}")
-        if session.as_of:
-            title.append(f"  as of {session.as_of.isoformat()}", style="dim")
+        dated = session.document.as_of if session.document else None
+        if dated:
+            title.append(f"  as of {dated.isoformat()}", style="dim")
         if session.dirty:
             title.append("  ● unsaved changes", style="bold yellow")
         self.query_one("#title", Static).update(title)
@@ -120,11 +132,14 @@ class ReviewScreen(Screen):
         self.query_one("#keys", Static).update(view.key_bar(max(self.size.width, 20)))
 
     def _draw_list(self) -> None:
+        self.query_one("#counts", Static).update(view.counts_line(self.session.counts(), self.session.filter))
         findings = self.query_one("#findings", OptionList)
-        findings.border_title = view.list_title(self.session.counts(), self.session.filter)
+        width = findings.scrollable_content_region.width or 30
         items = self.session.items
+        selected = self.session.selected
         findings.clear_options()
-        findings.add_options([Option(view.list_label(item), id=item.key) for item in items])
+        findings.add_options([Option(view.list_label(item, width, item == selected), id=item.key)
+                              for item in items])
         index = self.session.selected_index
         if index is not None:
             findings.highlighted = index
@@ -156,16 +171,18 @@ class ReviewScreen(Screen):
         self.query_one("#status", Static).update(
             Text(message, style="bold red" if problem else "bold green", overflow="ellipsis", no_wrap=True))
 
-    def _attempt(self, action, done: str | None = None) -> None:
-        """Run a session action; a refused one is said in the status line."""
+    def _attempt(self, action, done) -> None:
+        """Run a session action and say ``done(result)``; a refused one is said instead."""
         try:
             result = action()
         except FactcheckError as exc:
             self.say(f"✖ {exc}", problem=True)
             return
-        if done is not None:
-            self.say(done.format(result=result, open=self.session.counts().open))
+        self.say(done(result))
         self.redraw()
+
+    def _still_open(self) -> str:
+        return f"{self.session.counts().open} finding(s) still open."
 
     # --- moving --------------------------------------------------------------------
 
@@ -200,7 +217,7 @@ class ReviewScreen(Screen):
         return item
 
     def action_apply(self) -> None:
-        self._attempt(self.session.apply, "Correction applied and re-checked: {open} finding(s) still open.")
+        self._attempt(self.session.apply, lambda _: f"Correction applied and re-checked: {self._still_open()}")
 
     def action_edit(self) -> None:
         if self._selected_or_say() is None:
@@ -219,7 +236,7 @@ class ReviewScreen(Screen):
     def _edited(self, answer: dict | None) -> None:
         if answer is not None:
             self._attempt(lambda: self.session.apply(answer["text"]),
-                          "Edited correction applied and re-checked: {open} finding(s) still open.")
+                          lambda _: f"Edited correction applied and re-checked: {self._still_open()}")
 
     def action_dismiss_finding(self) -> None:
         item = self._selected_or_say()
@@ -231,7 +248,9 @@ class ReviewScreen(Screen):
 
     def _dismissed(self, answer: dict | None) -> None:
         if answer is not None:
-            self._attempt(lambda: self.session.dismiss(answer["reason"]), "Dismissed.")
+            claim = self.session.selected.record["text"]
+            self._attempt(lambda: self.session.dismiss(answer["reason"]),
+                          lambda _: f"Dismissed “{claim}”: {self._still_open()}")
 
     def action_verify(self) -> None:
         item = self._selected_or_say()
@@ -243,7 +262,9 @@ class ReviewScreen(Screen):
 
     def _verified(self, answer: dict | None) -> None:
         if answer is not None:
-            self._attempt(lambda: self.session.verify(answer["note"], answer["url"]), "Marked verified.")
+            claim = self.session.selected.record["text"]
+            self._attempt(lambda: self.session.verify(answer["note"], answer["url"]),
+                          lambda _: f"Marked “{claim}” verified: {self._still_open()}")
 
     def action_note(self) -> None:
         item = self._selected_or_say()
@@ -256,19 +277,20 @@ class ReviewScreen(Screen):
 
     def _noted(self, answer: dict | None) -> None:
         if answer is not None:
-            self._attempt(lambda: self.session.add_note(answer["note"]), "Note added.")
+            self._attempt(lambda: self.session.add_note(answer["note"]), lambda _: "Note added.")
 
     def action_undo(self) -> None:
-        self._attempt(self.session.undo, "Undone: {result}.")
+        self._attempt(self.session.undo, lambda label: f"Undone: {label}.")
 
     def action_recheck(self) -> None:
         def recheck() -> str:
             edited = self.session.recheck()
             return " The article had been edited elsewhere; undo history cleared." if edited else ""
-        self._attempt(recheck, "Re-checked: {open} finding(s) open.{result}")
+        self._attempt(recheck, lambda note: f"Re-checked: {self._still_open()}{note}")
 
     def action_save(self) -> None:
-        self._attempt(self.session.save, f"Saved: the article, and decisions in {self.session.decisions_path}.")
+        self._attempt(self.session.save,
+                      lambda _: f"Saved: the article, and decisions in {_shown(self.session.decisions_path)}.")
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
@@ -276,15 +298,15 @@ class ReviewScreen(Screen):
     def action_quit_review(self) -> None:
         if not self.session.dirty:
             self.session.close()
-            self.review.finish(None)
+            self.review.finish(True if self.session.saved else None)
             return
         summary = self.session.summary()
         message = Text(f"This review has unsaved work ({summary.line()}).\n")
-        message.append(f"Saving writes the decisions to {self.session.decisions_path} and removes "
+        message.append(f"Saving writes the decisions to {_shown(self.session.decisions_path)} and removes "
                        f"{self.session.file.backup_path.name}.", style="dim")
         self.app.push_screen(ChoiceScreen("Quit", message, [
             ("s", "save and quit"), ("d", "discard: put the article back as it was, and quit"),
-            ("escape", "keep reviewing")]), self._quit_answer)
+            ("escape", "keep reviewing")], aliases={"y": "s"}), self._quit_answer)
 
     def _quit_answer(self, answer: str | None) -> None:
         if answer == "s":
@@ -297,6 +319,14 @@ class ReviewScreen(Screen):
         elif answer == "d":
             self.session.discard()
             self.review.finish(False)
+
+
+def _shown(path: Path) -> str:
+    """A path as the editor would type it: relative to the current folder when inside it."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _about(item) -> Text:
@@ -312,6 +342,8 @@ class ReviewApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "factcheck review"
     ENABLE_COMMAND_PALETTE = False
+    # Textual's own Ctrl+Q quits at once; here it asks first, like q.
+    BINDINGS = [Binding("ctrl+q", "quit_review", "quit", show=False, priority=True)]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -322,6 +354,10 @@ class ReviewApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(ReviewScreen(self.session))
+
+    def action_quit_review(self) -> None:
+        if isinstance(self.screen, ReviewScreen):
+            self.screen.action_quit_review()
 
     def finish(self, saved: bool | None, interrupted: bool = False) -> None:
         self.saved = saved

@@ -111,6 +111,7 @@ class ArticleFile:
     def _copy_atomic(source: Path, target: Path) -> None:
         """Byte-for-byte copy that never leaves half a file behind."""
         data = ArticleFile._read_bytes(source)
+        tmp = None
         try:
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
             with os.fdopen(fd, "wb") as handle:
@@ -120,6 +121,8 @@ class ArticleFile:
             os.chmod(tmp, source.stat().st_mode & 0o777)
             os.replace(tmp, target)
         except OSError as exc:
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
             raise InputError(f"{target}: cannot write ({exc.strerror})") from None
 
 

@@ -64,11 +64,14 @@ class FormScreen(ModalScreen[dict | None]):
 class ChoiceScreen(ModalScreen[str | None]):
     """A question answered by one key; Enter picks the first choice, Esc the last."""
 
-    def __init__(self, title: str, message: Text | str, choices: list[tuple[str, str]]) -> None:
+    def __init__(self, title: str, message: Text | str, choices: list[tuple[str, str]],
+                 aliases: dict[str, str] | None = None) -> None:
         super().__init__()
         self.choice_title = title
         self.message = message
         self.choices = choices
+        self.aliases = aliases or {}
+        """Other keys that mean a choice (``y`` for "save" in the quit question)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as dialog:
@@ -84,6 +87,8 @@ class ChoiceScreen(ModalScreen[str | None]):
         keys = [key for key, _ in self.choices]
         if event.key in keys:
             answer = event.key
+        elif event.key in self.aliases:
+            answer = self.aliases[event.key]
         elif event.key == "enter":
             answer = keys[0]
         elif event.key == "escape":
@@ -140,7 +145,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog help") as dialog:
-            dialog.border_title = "Keys (Esc closes)"
+            dialog.border_title = "Keys (↓ more, Esc closes)"
             dialog.can_focus = False
             yield Static(help_text())
 

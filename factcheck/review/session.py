@@ -9,7 +9,6 @@ and tested without a terminal.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import getpass
 import re
 from collections.abc import Callable
@@ -25,6 +24,9 @@ from ..document import Document, parse_as_of
 from ..errors import FactcheckError, InputError
 from ..records import DocumentResult, finding_record
 from .article import ArticleFile
+from .items import Action, Counts, Filter, Item, LogEntry, Recovery, Summary
+
+__all__ = ["ActionRefused", "Action", "Counts", "Filter", "Item", "LogEntry", "Recovery", "Session", "Summary"]
 
 REVIEWABLE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt")
 VERDICT_ORDER = ("contradicted", "misattributed", "outdated", "needs_context", "unverifiable", "supported")
@@ -34,109 +36,6 @@ SEVERITY_RANK = {"error": 2, "warning": 1, "info": 0}
 class ActionRefused(FactcheckError):
     """An action that cannot be done now (no correction to apply, an empty reason…);
     the message says what to do instead."""
-
-
-class Filter(str, enum.Enum):
-    """Which findings the list shows; ``f`` cycles through them in this order."""
-
-    ALL = "all"
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    def next(self) -> "Filter":
-        members = list(Filter)
-        return members[(members.index(self) + 1) % len(members)]
-
-    def admits(self, severity: str) -> bool:
-        return self is Filter.ALL or self.value == severity
-
-
-class Action(str, enum.Enum):
-    APPLIED = "applied"
-    DISMISSED = "dismissed"
-    VERIFIED = "verified"
-    NOTED = "noted"
-
-
-@dataclass(frozen=True)
-class LogEntry:
-    """One thing done in this review, for the undo label and the summary."""
-
-    action: Action
-    fingerprint: str
-    claim: str
-    detail: str = ""
-
-
-@dataclass(frozen=True)
-class Item:
-    """A finding of the latest check, with the decision that applies to it now."""
-
-    key: str
-    """Fingerprint plus occurrence number: two identical claims are two items."""
-    record: dict
-    """``records.finding_record`` of the finding."""
-    decision: Decision | None = None
-    decided_now: bool = False
-    """True when the decision was made in this review and is not saved yet."""
-
-    @property
-    def fingerprint(self) -> str:
-        return self.record["fingerprint"]
-
-    @property
-    def verdict(self) -> str:
-        return self.record["verdict"]
-
-    @property
-    def severity(self) -> str:
-        return self.record["severity"]
-
-    @property
-    def is_open(self) -> bool:
-        return self.decision is None and self.verdict != "supported"
-
-    @property
-    def status(self) -> str:
-        return self.decision.kind.value if self.decision else "open"
-
-
-@dataclass(frozen=True)
-class Counts:
-    errors: int = 0
-    warnings: int = 0
-    info: int = 0
-    settled: int = 0
-    supported: int = 0
-
-    @property
-    def open(self) -> int:
-        return self.errors + self.warnings + self.info
-
-
-@dataclass(frozen=True)
-class Summary:
-    applied: int
-    dismissed: int
-    verified: int
-    noted: int
-    still_open: int
-
-    def line(self) -> str:
-        return (f"{self.applied} applied, {self.dismissed} dismissed, {self.verified} verified, "
-                f"{self.still_open} still open")
-
-
-@dataclass(frozen=True)
-class Recovery:
-    """What an interrupted review left behind, for the resume-or-discard question."""
-
-    started: str
-    applied: int
-    decisions: int
-    article_edited: bool
-    """The article differs from its backup (corrections were applied)."""
 
 
 @dataclass(frozen=True)
@@ -164,6 +63,8 @@ class Session:
     text: str = ""
     original_text: str = ""
     recovery: Recovery | None = None
+    saved: bool = False
+    """Whether this review has been saved at least once."""
     _base: Decisions = field(default_factory=Decisions)
     _changes: dict[str, Decision | None] = field(default_factory=dict)
     _items: list[Item] = field(default_factory=list)
@@ -218,8 +119,12 @@ class Session:
         """Carry on with the interrupted review: its edits are in the article already;
         its unsaved decisions come back from the journal."""
         journal = self.file.read_journal()
-        self._changes = {fp: _decision_from(rec) for fp, rec in journal.get("changes", {}).items()}
-        self._log = [_entry_from(e) for e in journal.get("log", [])]
+        try:
+            self._changes = {fp: _decision_from(rec) for fp, rec in journal.get("changes", {}).items()}
+            self._log = [_entry_from(e) for e in journal.get("log", [])]
+        except (TypeError, ValueError, KeyError, AttributeError):
+            # A journal edited by hand or cut short: the article's edits are still kept.
+            self._changes, self._log = {}, []
         self._started = str(journal.get("started") or self._started)
         self.recovery = None
         self._refresh()
@@ -279,10 +184,6 @@ class Session:
         """Unsaved work: an edited article or a decision not yet in the decisions file."""
         return self.text != self.original_text or any(
             decision != self._base.get(fp) for fp, decision in self._changes.items())
-
-    @property
-    def undo_label(self) -> str | None:
-        return self._undo[-1].label if self._undo else None
 
     # --- moving --------------------------------------------------------------------
 
@@ -385,7 +286,8 @@ class Session:
             raise ActionRefused("a note goes with a decision: dismiss (d) or verify (v) the finding first")
         self._remember(f"note on “{item.record['text']}”")
         joined = f"{item.decision.note}\n{note}" if item.decision.note else note
-        self._changes[item.fingerprint] = replace(item.decision, note=joined, by=self.user, at=self.clock())
+        # ``by`` and ``at`` stay those of the decision: who settled the finding, and when.
+        self._changes[item.fingerprint] = replace(item.decision, note=joined)
         self._log.append(LogEntry(Action.NOTED, item.fingerprint, item.record["text"], note))
         self._refresh()
         self._journal()
@@ -428,6 +330,7 @@ class Session:
                 current.set(decision)
         current.save(self.decisions_path)
         self.file.commit()
+        self.saved = True
         self._base = current
         self._changes = {}
         self.original_text = self.text
@@ -440,12 +343,13 @@ class Session:
             self.file.commit()
 
     def discard(self) -> None:
-        """Quit without saving: the article goes back to its original."""
+        """Quit without saving: the article goes back to its original, and the counts
+        are those of the original again."""
         self.file.restore()
-        self.text = self.original_text
         self._changes = {}
         self._undo.clear()
         self._log.clear()
+        self._check()
 
     # --- internals -----------------------------------------------------------------
 

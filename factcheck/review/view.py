@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 from rich.text import Text
 
-from .session import Counts, Filter, Item, Session, Summary
+from .items import Counts, Filter, Item, Summary
+from .session import Session
 
 # Symbol and style per verdict; the symbols match the plain report (formats/terminal.py).
 MARKS = {
@@ -63,6 +64,8 @@ def article(text: str, items: list[Item], selected: str | None, width: int) -> A
     Wrapped here rather than by the widget, so that the row of every claim is known."""
     crlf = [m.start() for m in re.finditer("\r\n", text)]
     plain = text.replace("\r\n", "\n").replace("\r", "\n")
+    # One cell per character, so the wrapping below matches what the terminal shows.
+    plain = re.sub(r"[\t\v\f]", " ", plain)
 
     def at(offset: int) -> int:  # CRLF shows as one line break: shift past the CRs before
         return offset - bisect_left(crlf, offset)
@@ -125,28 +128,39 @@ def row_starts(plain: str, width: int) -> list[int]:
 
 # --- the findings list -----------------------------------------------------------------
 
-def list_title(counts: Counts, filter_: Filter) -> str:
-    parts = [f"{counts.errors} error{'s' * (counts.errors != 1)}",
-             f"{counts.warnings} warning{'s' * (counts.warnings != 1)}",
-             f"{counts.info} to check"]
-    if counts.settled:
-        parts.append(f"{counts.settled} settled")
-    title = "Findings: " + " · ".join(parts)
+def counts_line(counts: Counts, filter_: Filter) -> Text:
+    """The counts above the list, on two short lines: open errors and warnings, then
+    the claims to check by hand and the settled findings."""
+    out = Text()
+    rows = (((MARKS["contradicted"][0], counts.errors, "error", "errors", "error"),
+             (MARKS["outdated"][0], counts.warnings, "warning", "warnings", "warning")),
+            ((MARKS["unverifiable"][0], counts.info, "to check", "to check", "info"),
+             (DECISION_MARKS["verified"][0], counts.settled, "settled", "settled", "")))
+    for index, row in enumerate(rows):
+        if index:
+            out.append("\n")
+        for position, (symbol, number, one, many, severity) in enumerate(row):
+            out.append("  " if position else "")
+            out.append(f"{symbol} {number} {one if number == 1 else many}",
+                       style=SEVERITY_STYLES.get(severity, "dim"))
     if filter_ is not Filter.ALL:
-        title += f" [only {filter_.value}]"
-    return title
+        out.append(f"\nshowing {filter_.value} only (f)", style="bold reverse")
+    return out
 
 
-def list_label(item: Item) -> Text:
+def list_label(item: Item, width: int = 40, selected: bool = False) -> Text:
+    """One line per finding: selection, mark, line number, verdict or decision, the claim.
+
+    The selection shows as ``▶`` as well as the list's highlight colour."""
     symbol, style = mark(item)
     label = Text()
+    label.append(SELECTED_MARK if selected else " ", style="bold")
     label.append(symbol, style=style)
     status = item.verdict.replace("_", " ") if item.decision is None else item.status
     label.append(f" {item.record['line']:>3} ", style="dim")
     label.append(f"{status:<13}", style=SEVERITY_STYLES[item.severity] if item.decision is None else "dim")
     label.append(f" {_one_line(item.record['text'])}")
-    label.no_wrap = True
-    label.overflow = "ellipsis"
+    label.truncate(max(width, 8), overflow="ellipsis")
     return label
 
 
@@ -161,22 +175,24 @@ def detail(item: Item | None, session: Session) -> Text:
     out.append(f"{symbol} {item.verdict.replace('_', ' ')}", style=SEVERITY_STYLES[item.severity])
     out.append(f"  {item.severity} · line {r['line']}, column {r['column']}\n", style="dim")
     _field(out, "Claim", f"“{_one_line(r['text'])}” — {_statement(r['claim'])}")
-    _field(out, "Sentence", _one_line(r["sentence"]))
-    _field(out, "Check", r["message"])
     if r.get("expected"):
         _field(out, "Source says", _statement(r["expected"]))
-    for evidence in r.get("evidence", [])[:2]:
-        _field(out, "Source", _source(evidence))
-    if r.get("suggestion"):
-        _field(out, "Suggestion", r["suggestion"])
     if r.get("fix"):
         old = session.text[r["fix"]["start"]:r["fix"]["end"]]
-        _field(out, "Correction", f"“{_one_line(old)}” → “{r['fix']['text']}” (a applies, e edits)")
+        _field(out, "Correction", f"“{_one_line(old)}” → “{r['fix']['text']}” (a applies it, e edits it)")
         _field(out, "After", _one_line(_after_fix(session.text, r)))
+    elif r.get("suggestion"):
+        _field(out, "Suggestion", r["suggestion"])
     if item.decision is not None:
         _field(out, "Decision", decision_line(item), style="bold")
     elif item.verdict == "unverifiable":
         _field(out, "To do", "check it by hand, then v marks it verified (or d dismisses it)")
+    _field(out, "Check", r["message"])
+    if r.get("fix") and r.get("suggestion"):
+        _field(out, "Suggestion", r["suggestion"])
+    for evidence in r.get("evidence", [])[:2]:
+        _field(out, "Source", _source(evidence))
+    _field(out, "Sentence", _one_line(r["sentence"]))
     return out
 
 
