@@ -25,6 +25,9 @@ def run_baseline(paths: list[str], decisions: str | None = None, reason: str = "
     options = RunOptions(paths=list(paths), as_of=as_of,
                          decisions=Path(decisions) if decisions else None)
     the_plan = plan(options)
+    if not the_plan.paths:
+        print("factcheck: nothing to record: include/exclude leave none of the files given", file=sys.stderr)
+        return EXIT_OK
     target = the_plan.decisions
     existing = Decisions.load(target)
     results = check(the_plan, options, decisions=None)

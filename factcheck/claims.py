@@ -64,6 +64,9 @@ def extract(document: Document, extractors: Extractors) -> list[Claim]:
     distance = 0
     paragraph = -1
     named_before: list[str] = []
+    topic = tuple(dict.fromkeys(t for p in parts if p.sentence.paragraph <= 1 or p.sentence.heading
+                                for s in p.sources if s.exact for t in s.tables
+                                if p.sentence.paragraph <= 2))
     for part in parts:
         if part.sentence.paragraph != paragraph:
             # A source named earlier still frames what follows, more weakly with distance
@@ -89,6 +92,7 @@ def extract(document: Document, extractors: Extractors) -> list[Claim]:
                 source_carried=not part.sources and bool(sources),
                 passage_entities=subj.passage(paragraph),
                 source_distance=here if sources else 0,
+                topic=topic,
             ))
     return claims
 

@@ -127,7 +127,9 @@ def find(start_paths: list[str], cwd: Path | None = None) -> Path | None:
     """The config file for these paths: walk up from their common folder to the root.
 
     A pyproject.toml without a ``[tool.factcheck]`` table does not count, so a project can
-    keep its settings in a factcheck.toml next to an unrelated pyproject.toml.
+    keep its settings in a factcheck.toml next to an unrelated pyproject.toml. The walk
+    stops at the root of a Git repository (the folder holding ``.git``), as black's does,
+    so a checkout never picks up settings from the folders it happens to sit in.
     """
     folder = _common_folder(start_paths, cwd or Path.cwd())
     for candidate in (folder, *folder.parents):
@@ -135,6 +137,8 @@ def find(start_paths: list[str], cwd: Path | None = None) -> Path | None:
             path = candidate / name
             if path.is_file() and (name != "pyproject.toml" or "factcheck" in _read(path).get("tool", {})):
                 return path
+        if (candidate / ".git").exists():
+            break
     return None
 
 

@@ -50,7 +50,15 @@ def expand(args: list[str], include: tuple[str, ...] = (), exclude: tuple[str, .
             out.append(arg)
     seen: set[str] = set()
     unique = [a for a in out if not (a in seen or seen.add(a))]
-    return [a for a in unique if a == "-" or is_url(a) or _wanted(a, include, exclude, root)]
+    return select(unique, include, exclude, root)
+
+
+def select(paths: list[str], include: tuple[str, ...] = (), exclude: tuple[str, ...] = (),
+           root: Path | None = None) -> list[str]:
+    """The paths that pass include/exclude. Standard input and URLs always do, and so does
+    a missing file, so that the run reports it instead of quietly skipping it."""
+    return [a for a in paths if a == "-" or is_url(a) or not Path(a).exists()
+            or _wanted(a, include, exclude, root)]
 
 
 def _wanted(path: str, include: tuple[str, ...], exclude: tuple[str, ...], root: Path | None = None) -> bool:

@@ -116,6 +116,28 @@ def _counted_noun(claim: Claim) -> str | None:
     return word if word.endswith("s") else word + "s"
 
 
+MEASURE_AFTER = re.compile(
+    r"^\s*(?:place\s+|position\s+|spot\s+)?(?:in|for|on)\s+(?!(?:the\s+)?(?:world|ranking|rankings|list|table|"
+    r"index|league|overall|edition|survey|report|latest|new|annual|same|this|that|last|(?:19|20)\d\d)\b)"
+    r"(?:the\s+|its\s+|terms\s+of\s+)?[a-z]", re.I)
+
+
+def _measure_after(claim: Claim) -> bool:
+    """"ranks third in robot density": the rank is for some other measure, named after it."""
+    q = claim.quantity
+    if q.kind != "rank":
+        return False
+    after = claim.sentence.text[q.span.end - claim.sentence.span.start:]
+    m = MEASURE_AFTER.match(after)
+    if not m:
+        return False
+    named_at = q.span.end + m.end() - 1  # where the words after "in"/"for" begin
+    # "35th in the IMD World Competitiveness Ranking", "No. 1 on the June 2021 TOP500 list":
+    # the words after "in"/"on" name the source itself, not another measure.
+    return not any(named_at <= s.span.start <= named_at + 30 for s in claim.sources
+                   if not claim.source_carried)
+
+
 def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
@@ -185,7 +207,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     if loose_hits and named:
         metric_id = next(iter(loose_hits))
         return [(table.metrics[metric_id], None, tuple(loose_hits[metric_id]))]
-    defaults_allowed = named and not OTHER_MEASURE.search(claim.sentence.text) and (
+    defaults_allowed = named and not OTHER_MEASURE.search(claim.sentence.text) and not _measure_after(claim) and (
         q.kind == "rank" or (q.kind in ("percent", "money", "points", "quantity") and distance == 0))
     if defaults_allowed:
         return [(m, None, ()) for m in usable if m.default][:1]
@@ -210,6 +232,11 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
         register_units(library)
     strengths: dict[str, int] = {}
     named: set[str] = set()
+    if not claim.sources and claim.quantity.kind == "rank":
+        # A bare rank in an article about one ranking is about that ranking.
+        for table_id in claim.topic:
+            strengths[table_id] = STRENGTH_PUBLISHER
+            named.add(table_id)
     for source in claim.sources:
         for table_id in source.tables:
             strength = STRENGTH_NAMED if source.exact else STRENGTH_PUBLISHER
@@ -232,7 +259,8 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
         frames = table_id in named and (
             claim.source_distance <= 1
             or (claim.source_distance <= 2 and _size_fits(table, claim))
-            or bool(GENERIC_REFERENCE.search(claim.sentence.text)))
+            or bool(GENERIC_REFERENCE.search(claim.sentence.text))
+            or (table_id in claim.topic and claim.quantity.kind == "rank"))
         for metric, span, loose in choose_metrics(table, claim, frames, claim.source_distance):
             entity = choose_entity(table, claim, library, metric)
             if entity is None:

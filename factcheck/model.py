@@ -103,7 +103,8 @@ class TimeExpr:
     kind: str
     """``point`` (in 2022), ``by`` (by 2030), ``since``, ``span`` (2020-2023), ``month``,
     ``relative`` (last year, in the past three years), ``horizon`` (over the next decade) or
-    ``previous`` (the earlier value in a change: "fell to 31st from 28th")."""
+    ``previous`` (the earlier value in a change: "fell to 31st from 28th") or ``event`` (the
+    year something began: "since the ranking began in 1989", never a figure's period)."""
     start: int | None = None
     end: int | None = None
     month: int | None = None
@@ -154,6 +155,9 @@ class Claim:
     source_carried: bool
     passage_entities: tuple[str, ...]
     """Entities of the paragraph and the article, most salient first (for misattribution)."""
+    topic: tuple[str, ...] = ()
+    """Tables the article names outright in its headline or first paragraph: what its
+    bare ranks ("Denmark took first place") are about."""
     source_distance: int = 0
     """Where the source was named: 0 this sentence, 1 earlier in the paragraph, 2 the
     previous paragraph."""

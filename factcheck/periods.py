@@ -94,7 +94,7 @@ def choose(table: Table, times: tuple[TimeExpr, ...], as_of: dt.date | None,
     horizon = None
     previous = any(t.kind == "previous" for t in times)
     for time in times:
-        if time.kind == "previous":
+        if time.kind in ("previous", "event"):
             continue
         if time.kind == "horizon":
             horizon = horizon or time.years

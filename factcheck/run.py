@@ -8,6 +8,7 @@ suppression comments become ``problems``. The exit status only looks at what is 
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -69,7 +70,7 @@ class Plan:
     decisions: Path | None
     """None when --no-decisions."""
     report_unused: bool
-    as_of: object = None
+    as_of: dt.date | None = None
     """The command line's --as-of date, which beats every per-path rule."""
 
 
@@ -77,9 +78,10 @@ def plan(options: RunOptions) -> Plan:
     config = configs.discover(options.paths, options.config)
     include = options.include or config.include
     exclude = tuple(config.exclude) + tuple(options.exclude)
-    paths = inputs.expand(options.paths, include, exclude, root=config.root)
-    if not paths:
-        raise InputError("no articles to check (check the paths, and include/exclude in the config)")
+    found = inputs.expand(options.paths, root=config.root)
+    if not found:
+        raise InputError("no articles to check (no article files in the paths given)")
+    paths = inputs.select(found, include, exclude, root=config.root)
     decisions = None if options.no_decisions else (options.decisions or config.decisions)
     return Plan(
         config=config,
@@ -160,6 +162,12 @@ def exit_status(results: list[records.DocumentResult], the_plan: Plan) -> int:
 
 def run(options: RunOptions) -> int:
     the_plan = plan(options)
+    if not the_plan.paths:
+        # CI passes the list of changed files; when the config's include/exclude leaves
+        # none of them (a pull request that only touched the README), there is nothing
+        # to check, which is a success, not an error.
+        print("factcheck: nothing to check: include/exclude leave none of the files given", file=sys.stderr)
+        return EXIT_OK
     decisions = Decisions.load(the_plan.decisions) if the_plan.decisions is not None else None
     results = check(the_plan, options, decisions)
     if options.save_text:

@@ -50,7 +50,7 @@ def _count(text: str | None) -> int | None:
 # "since the ranking began in 2017": the year of an event, not the period of a figure.
 EVENT_BEFORE = re.compile(
     r"\b(?:began|begun|started|launched|founded|established|created|introduced|inaugurated|"
-    r"first\s+published|set\s+up|opened|born)\s+(?:back\s+)?$", re.I)
+    r"first\s+published|set\s+up|opened|born)\b[^.;:,]{0,40}$", re.I)
 
 
 def find(text: str, offset: int = 0) -> list[TimeExpr]:
@@ -60,8 +60,10 @@ def find(text: str, offset: int = 0) -> list[TimeExpr]:
         for m in pattern.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
-            if kind in ("by", "year") and EVENT_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
-                taken.append((m.start(), m.end()))  # consumed, so the year is no figure either
+            if kind in ("by", "year") and EVENT_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
+                # Kept as an "event" year: never a figure, never a claim's period.
+                found.append(TimeExpr(Span(m.start() + offset, m.end() + offset), m.group(0), "event"))
+                taken.append((m.start(), m.end()))
                 continue
             expr = _make(kind, m, offset)
             if expr:

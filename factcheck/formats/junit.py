@@ -36,7 +36,8 @@ def _details(doc: dict, item: dict) -> str:
     for ev in item.get("evidence", [])[:2]:
         source = " — ".join(x for x in (ev.get("publisher"), ev.get("source_title")) if x)
         lines.append(f"Source: {source} {ev.get('source_url') or ''}".rstrip())
-    return "\n".join(lines)
+    # XML readers turn a bare CR into LF anyway; say so explicitly for stable output.
+    return "\n".join(lines).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def render(report: dict) -> str:
