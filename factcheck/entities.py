@@ -37,6 +37,10 @@ NOT_FUZZY = {
 }
 
 
+def _fold(text: str) -> str:
+    return re.sub(r"[\s-]+", " ", text)
+
+
 @dataclass(frozen=True)
 class _Alias:
     text: str
@@ -66,8 +70,10 @@ class EntityFinder:
             lowered = alias.text[:1].upper() + alias.text[1:]
             self._by_text.setdefault(lowered, alias)
         ordered = sorted(self._by_text, key=len, reverse=True)
+        # Names may wrap across a line ("United\nStates"): spaces match any whitespace.
+        self._by_fold = {_fold(k): v for k, v in self._by_text.items()}
         self._pattern = re.compile(
-            r"(?<![\w.])(?:" + trie.pattern(ordered) + r")(?![\w]|\.\w)"
+            r"(?<![\w.])(?:" + trie.pattern(ordered, flexible_space=True) + r")(?![\w]|\.\w)"
         ) if ordered else None
         self._fuzzy_targets = sorted({a.text for a in aliases if len(a.text) >= 5 and a.text[0].isupper()
                                       and " " not in a.text})
@@ -83,7 +89,9 @@ class EntityFinder:
             for m in self._pattern.finditer(text):
                 if not free(m.start(), m.end()):
                     continue
-                alias = self._by_text[m.group(0)]
+                alias = self._by_text.get(m.group(0)) or self._by_fold.get(_fold(m.group(0)))
+                if alias is None:
+                    continue
                 if alias.text in ("US", "U.S.") and alias.via == "demonym":
                     alias = _Alias(alias.text, alias.entity, alias.kind, "name")
                 mentions.append(EntityMention(Span(m.start() + offset, m.end() + offset), alias.entity, alias.kind, alias.via))

@@ -118,7 +118,8 @@ def _counted_noun(claim: Claim) -> str | None:
 
 MEASURE_AFTER = re.compile(
     r"^\s*(?:place\s+|position\s+|spot\s+)?(?:in|for|on)\s+(?!(?:the\s+)?(?:world|ranking|rankings|list|table|"
-    r"index|league|overall|edition|survey|report|latest|new|annual|same|this|that|last|(?:19|20)\d\d)\b)"
+    r"index|league|overall|edition|survey|report|latest|new|annual|same|this|that|last|(?:19|20)\d\d)\b"
+    r"|(?:a|the)\s+(?:\w+\s+)?(?:year|years|time|row)\b|\w+\s+(?:consecutive|straight|successive)\b)"
     r"(?:the\s+|its\s+|terms\s+of\s+)?[a-z]", re.I)
 
 
@@ -136,6 +137,26 @@ def _measure_after(claim: Claim) -> bool:
     # the words after "in"/"on" name the source itself, not another measure.
     return not any(named_at <= s.span.start <= named_at + 30 for s in claim.sources
                    if not claim.source_carried)
+
+
+FUNCTION_WORDS = {
+    "of", "in", "by", "to", "for", "from", "and", "or", "at", "on", "with", "as", "is", "are",
+    "was", "were", "be", "been", "have", "has", "had", "will", "would", "could", "can", "may",
+    "might", "this", "that", "these", "those", "a", "an", "the", "than", "per", "each", "over",
+    "under", "since", "until", "after", "before", "while", "but", "so", "if", "when", "more",
+    "less", "up", "down", "last", "this", "next", "year", "years", "in", "into",
+}
+
+
+def _counted_phrase(claim: Claim) -> str | None:
+    """The words right after a count, up to punctuation and at most six, when they start
+    with a noun or adjective; None when the figure stands alone ("short of 450,000 by 2030")."""
+    end = claim.quantity.span.end - claim.sentence.span.start
+    rest = re.split(r"[.,;:()\[\]—–\"“”]", claim.sentence.text[end:], maxsplit=1)[0]
+    words = rest.split()[:6]
+    if not words or words[0].lower() in FUNCTION_WORDS or not words[0][:1].isalpha():
+        return None
+    return " ".join(words)
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -201,6 +222,15 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         for span, alias in _alias_hits(text, offset, metric.loose_aliases):
             if not any(u.contains(span) for u in used_spans):
                 loose_hits.setdefault(metric.id, []).append(metric.loose_aliases[alias])
+    if hits and q.kind == "number":
+        # "8,699,904 combined GPU and CPU cores" counts cores; "Slingshot 11 network"
+        # counts no metric's thing: when a noun follows the figure, the metric's own
+        # words must be among the next few words.
+        phrase = _counted_phrase(claim)
+        if phrase is not None:
+            hits = {mid: h for mid, h in hits.items()
+                    if any(_alias_pattern(a).search(phrase) for a in (
+                        *table.metrics[mid].aliases, *table.metrics[mid].loose_aliases))}
     if hits:
         ordered = sorted(hits, key=lambda mid: hits[mid][0])[:3]
         return [(table.metrics[mid], hits[mid][1], tuple(loose_hits.get(mid, ()))) for mid in ordered]

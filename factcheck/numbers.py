@@ -167,7 +167,7 @@ WORD_RANK_BEFORE = re.compile(
     r"held\s+on|hung\s+on|returned|advanced|improved|declined|sank|leapt|leaped)\s+(?:back\s+)?(?:up\s+|down\s+)?to"
     r"|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*,"
     r"|\bwith\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)\s+$")
-NOT_RANK_AFTER = re.compile(r"^\s+(?:century|centuries|anniversary|birthday|time|quarter|half|day|week|month|year|generation|edition|round)\b", re.I)
+NOT_RANK_AFTER = re.compile(r"^\s+(?:(?:[\w-]+\s+){0,2}?(?:list|lists|edition|editions)\b|century|centuries|anniversary|birthday|time|quarter|half|day|week|month|year|generation|edition|round)\b", re.I)
 
 LABEL_BEFORE = re.compile(
     r"\b(?:Scenario|Phase|Section|Chapter|Table|Figure|Fig\.|Part|Step|Article|Level|Tier|Type|"

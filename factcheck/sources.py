@@ -19,6 +19,10 @@ FUZZY_MIN_LENGTH = 16
 FUZZY_SCORE = 92.0
 
 
+def _fold(text: str) -> str:
+    return re.sub(r"[\s-]+", " ", text.lower())
+
+
 class SourceFinder:
     def __init__(self, library: Library):
         phrases: dict[str, tuple[set[str], bool]] = {}
@@ -41,16 +45,17 @@ class SourceFinder:
         }
         ordered = sorted(self._phrases, key=len, reverse=True)
         self._pattern = re.compile(
-            r"(?<![\w-])(?:" + trie.pattern(ordered, flags_casefold=True) + r")(?![\w-])", re.I
+            r"(?<![\w-])(?:" + trie.pattern(ordered, flags_casefold=True, flexible_space=True) + r")(?![\w-])", re.I
         ) if ordered else None
         self._long = [p for p in ordered if len(p) >= FUZZY_MIN_LENGTH]
+        self._fold = {_fold(p): p for p in ordered}
 
     def find(self, text: str, offset: int = 0) -> list[SourceMention]:
         found: list[SourceMention] = []
         taken: list[tuple[int, int]] = []
         if self._pattern:
             for m in self._pattern.finditer(text):
-                key = m.group(0).lower()
+                key = self._fold.get(_fold(m.group(0)), m.group(0).lower())
                 if key in self._case_sensitive and m.group(0) != self._case_sensitive[key]:
                     continue  # "imd" in lower case is not IMD
                 tables, exact = self._phrases[key]

@@ -305,6 +305,8 @@ class Checker:
                 return None
             if any(agrees(claim, f, table) for f in scope if choice.in_scope(f)):
                 return None
+            if c.metric.kind in ("count", "quantity") and _other_scale(claim, primary):
+                return None  # "48 compute cores" beside a machine of 7.6 million: another measure
             best = self._central_for(c, self._prefer_current(primary, table))
             n_wrong = self._out_of_wrong(claim, c, best)
             message = (f"{table.title}: {_describe_metric(c, best)} is {_value(c, best)}, "
@@ -519,6 +521,14 @@ def _alternative_reason(c: Candidate, fact: Fact, primary: Fact | None) -> str:
     if fact.note:
         reason += f" ({fact.note.rstrip('.')})"
     return reason
+
+
+def _other_scale(claim: Claim, rows: list[Fact]) -> bool:
+    """The figure is over a hundred times off every row: it measures something else (a
+    chip's cores, not the machine's), so it is not read as a wrong value of this metric."""
+    values = [abs(f.number) for f in rows if f.number]
+    v = abs(claim.quantity.value)
+    return bool(values) and v > 0 and all(max(v, x) / min(v, x) > 100 for x in values)
 
 
 def finite(value: float) -> bool:
