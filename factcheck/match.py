@@ -248,7 +248,7 @@ def choose_entity(table: Table, claim: Claim, library: Library,
                   metric: Metric | None = None) -> tuple[str, EntityMention | None] | None:
     """The entity the figure is given to: the nearest mention that can have this metric
     (one of the table's kind, or one the table has rows for on this metric)."""
-    with_metric = {f.entity for f in table.rows(None, metric.id)} if metric else table.known_entities
+    with_metric = table.entities_with(metric.id) if metric else table.known_entities
     for mention in claim.entities:
         if mention.entity in with_metric or mention.kind == table.entity_kind or mention.entity in table.entities:
             return mention.entity, mention

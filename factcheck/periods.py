@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from .model import Fact, TimeExpr
@@ -47,11 +48,13 @@ class PeriodChoice:
         return self.explicit is None and fact.edition in self.earlier
 
 
+@lru_cache(maxsize=1024)
 def _horizon_years(period: str) -> int | None:
     m = re.fullmatch(r"(\d+)\s*y(?:ears?)?", period.strip())
     return int(m.group(1)) if m else None
 
 
+@lru_cache(maxsize=4096)
 def _period_years(period: str) -> tuple[int, int, int | None] | None:
     """(start, end, month) of a row's period: "2022", "2020-06", "2020-2023"."""
     p = period.strip()
@@ -105,7 +108,7 @@ def choose(table: Table, times: tuple[TimeExpr, ...], as_of: dt.date | None,
             explicit = explicit or time
     current, earlier, later = None, (), ()
     if as_of is not None and table.editions:
-        with_metric = {f.edition for f in table.rows(None, metric)} if metric else set(table.editions)
+        with_metric = table.editions_with(metric) if metric else set(table.editions)
         ordered = [e for e in table.edition_order() if e.id in with_metric]
         day = as_of.isoformat()
         published = [e for e in ordered if e.published and e.published[:10] <= day]

@@ -82,7 +82,8 @@ class Table:
 
     def rows(self, entity: str | None = None, metric: str | None = None) -> list[Fact]:
         """Facts for an entity and metric (either may be None for all)."""
-        if not self._index:
+        if (None, None, "built") not in self._index:
+            self._index[(None, None, "built")] = True
             for fact in self.facts:
                 self._index.setdefault((fact.entity, fact.metric), []).append(fact)
                 self._index.setdefault((None, fact.metric), []).append(fact)
@@ -92,8 +93,36 @@ class Table:
         return self._index.get((entity, metric), [])
 
     @property
-    def known_entities(self) -> set[str]:
-        return {f.entity for f in self.facts}
+    def known_entities(self) -> frozenset[str]:
+        """Every entity with a row; computed once (it is asked for every claim)."""
+        if "known" not in self._index:
+            self._index["known"] = frozenset(f.entity for f in self.facts)
+        return self._index["known"]
+
+    def entities_with(self, metric: str) -> frozenset[str]:
+        """Entities that have a row for ``metric``; computed once per metric."""
+        key = ("entities", metric)
+        if key not in self._index:
+            self._index[key] = frozenset(f.entity for f in self.rows(None, metric))
+        return self._index[key]
+
+    def editions_with(self, metric: str) -> frozenset[str]:
+        """Editions that publish ``metric``; computed once per metric."""
+        key = ("editions", metric)
+        if key not in self._index:
+            self._index[key] = frozenset(f.edition for f in self.rows(None, metric))
+        return self._index[key]
+
+    def period_samples(self, metric: str) -> list[Fact]:
+        """One row for each (edition, period) that publishes ``metric``: enough to ask which
+        periods a claim can mean without walking every row."""
+        key = ("samples", metric)
+        if key not in self._index:
+            seen: dict[tuple[str, str], Fact] = {}
+            for f in self.rows(None, metric):
+                seen.setdefault((f.edition, f.period), f)
+            self._index[key] = list(seen.values())
+        return self._index[key]
 
     def edition_order(self) -> list[Edition]:
         return sorted(self.editions.values(), key=lambda e: (e.published, e.id))
@@ -167,14 +196,19 @@ def load_table(folder: Path) -> Table:
 def read_facts(csv_path: Path, table_id: str) -> list[Fact]:
     try:
         with csv_path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            header = reader.fieldnames or []
+            header = [h.strip() for h in next(csv.reader(handle), [])]
             missing = [c for c in REQUIRED_COLUMNS if c not in header]
             if missing:
                 raise DataError(f"{csv_path}: missing column(s) {', '.join(missing)}")
+            # Equal strings (entities, metrics, sources) are shared: a big library takes
+            # half the memory and half the cache.
+            pool: dict[str, str] = {}
+            positions = [header.index(c) if c in header else None for c in COLUMNS]
             facts = []
-            for row in reader:
-                facts.append(Fact(table_id, *((row.get(c) or "").strip() for c in COLUMNS)))
+            for raw in csv.reader(handle):
+                cells = [pool.setdefault(v, v) for v in (
+                    (raw[i].strip() if i is not None and i < len(raw) else "") for i in positions)]
+                facts.append(Fact(table_id, *cells))
             return facts
     except FileNotFoundError:
         raise DataError(f"{csv_path}: no such file") from None

@@ -357,12 +357,12 @@ class Checker:
         """The editions the claim can mean (narrowed by "out of N" when given)."""
         table = c.table
         if choice.explicit is not None:
-            eds = {f.edition for f in table.rows(None, c.metric.id) if choice.accepts(f, table)}
+            eds = {f.edition for f in table.period_samples(c.metric.id) if choice.accepts(f, table)}
         elif choice.current is not None:
             eds = {choice.current}
         elif table.period_kind in ("edition", "list"):
             # A periodic league table: an undated claim may mean any edition.
-            eds = set(table.editions) or {f.edition for f in table.rows(None, c.metric.id)}
+            eds = set(table.editions) or set(table.editions_with(c.metric.id))
         else:
             # Studies and one-off publications: the ones that give this entity's figure.
             eds = {f.edition for f in table.rows(c.entity, c.metric.id)}
