@@ -1,0 +1,327 @@
+"""Benchmark checking an article: cold ``factcheck article.txt`` runs, and many articles in one process.
+
+Measures, on a generated ~1,000-word article (benchmarks/gen_article.py):
+
+1. wall time of the whole command in a fresh process, with the library cache warm and
+   cold, against the interpreter's own start-up;
+2. where that time goes: each phase of the real CLI path, timed by wrapping the
+   functions ``factcheck.run`` calls, and ``python -X importtime`` grouped by the
+   package that pulled each module in;
+3. the time per article when many articles are checked with one engine;
+4. peak memory (``ru_maxrss``) of each.
+
+    python benchmarks/bench_check.py            # about 1–2 minutes on 2 cores
+    python benchmarks/bench_check.py --quick    # fewer runs and articles
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+import measure
+from gen_article import AS_OF, make_article
+
+TARGET_SECONDS = 0.300
+"""The start-up target of the issue: a cold check of one article on a 2-core machine."""
+
+OFF_PATH = ("pandas", "numpy", "httpx", "httpcore", "trafilatura", "textual", "lxml")
+"""Packages that must not be imported when checking a local article."""
+
+# Runs in a fresh interpreter. Wraps the functions run() calls, so the phases are those
+# of the real command line path, lazy imports included where they happen.
+PHASES_CHILD = r"""
+import io, json, sys, time
+from contextlib import redirect_stdout
+t0 = time.perf_counter()
+import factcheck.cli as cli
+t1 = time.perf_counter()
+import factcheck.run as runmod
+t2 = time.perf_counter()
+from factcheck import library, records
+from factcheck.check import Engine
+spent = {}
+def timed(name, fn):
+    def wrapper(*a, **k):
+        start = time.perf_counter()
+        try:
+            return fn(*a, **k)
+        finally:
+            spent[name] = spent.get(name, 0.0) + time.perf_counter() - start
+    return wrapper
+# Whatever of these the current code has; the report skips the rest.
+for owner, attr, label in ((library, "load", "library.load"), (runmod, "plan", "run.plan"),
+                           (runmod, "check", "run.check"), (runmod, "run", "run"), (runmod, "_emit", "emit"),
+                           (records, "report", "records.report"), (Engine, "check", "engine.check")):
+    if hasattr(owner, attr):
+        setattr(owner, attr, timed(label, getattr(owner, attr)))
+if hasattr(Engine, "create"):
+    Engine.create = classmethod(timed("Engine.create", Engine.create.__func__))
+out = io.StringIO()
+with redirect_stdout(out):
+    status = cli.main(sys.argv[1:])
+t3 = time.perf_counter()
+print(json.dumps({"import factcheck.cli": t1 - t0, "import factcheck.run": t2 - t1,
+                  "main": t3 - t2, "status": status, **spent}))
+"""
+
+# Runs in a fresh interpreter: many articles through one engine, as a batch job or the
+# review would. Articles are generated before timing starts.
+MANY_CHILD = r"""
+import datetime as dt, json, resource, statistics, sys, time
+from gen_article import AS_OF, make_article
+from factcheck import library
+from factcheck.check import Engine
+from factcheck.document import from_text
+count, words = int(sys.argv[1]), int(sys.argv[2])
+as_of = dt.date.fromisoformat(AS_OF)
+t0 = time.perf_counter()
+lib = library.load()
+t1 = time.perf_counter()
+engine = Engine.create(lib)
+t2 = time.perf_counter()
+texts = [make_article(lib, words, seed) for seed in range(1, count + 1)]
+rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+times, claims = [], 0
+for i, text in enumerate(texts):
+    start = time.perf_counter()
+    findings = engine.check(from_text(text, f"article-{i}.txt", as_of=as_of))
+    times.append(time.perf_counter() - start)
+    claims += len(findings)
+print(json.dumps({"load": t1 - t0, "create": t2 - t1, "times": times, "claims": claims,
+                  "words": sum(len(t.split()) for t in texts),
+                  "rss_before_checks_mb": rss_before / 1024,
+                  "self_max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def factcheck_command() -> list[str]:
+    script = Path(sys.executable).parent / "factcheck"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "factcheck"]
+
+
+def cold_runs(article: Path, tmp: Path, runs: int) -> list[tuple[str, list[measure.Run]]]:
+    """Each command ``runs`` times, round-robin, so a burst of load from elsewhere on the
+    machine lands on all of them alike rather than on one."""
+    warm = str(tmp / "cache-warm")
+    cli = factcheck_command() + [str(article), "--as-of", AS_OF]
+    measure.run_child(cli, env=measure.env_with(FACTCHECK_CACHE_DIR=warm))  # fill the cache
+    direct = ("import sys; from factcheck.run import RunOptions, run; "
+              "sys.exit(run(RunOptions(paths=[sys.argv[1]], as_of=sys.argv[2])))")
+    commands = [
+        ("`python -c pass` (interpreter start-up, the floor)",
+         [sys.executable, "-c", "pass"], lambda i: measure.env_with()),
+        ("`python -c 'import factcheck.cli'` (imports only)",
+         [sys.executable, "-c", "import factcheck.cli"], lambda i: measure.env_with()),
+        ("`factcheck article.txt`, library cache warm",
+         cli, lambda i: measure.env_with(FACTCHECK_CACHE_DIR=warm)),
+        ("`factcheck article.txt`, library cache cold (empty cache folder)",
+         cli, lambda i: measure.env_with(FACTCHECK_CACHE_DIR=str(tmp / f"cache-cold-{i}"))),
+        ("same check via `factcheck.run.run()`, no CLI framework, cache warm",
+         [sys.executable, "-c", direct, str(article), AS_OF], lambda i: measure.env_with(FACTCHECK_CACHE_DIR=warm)),
+    ]
+    results: dict[str, list[measure.Run]] = {label: [] for label, _, _ in commands}
+    for i in range(runs):
+        for label, argv, env in commands:
+            run = measure.run_child(argv, env=env(i))
+            if run.returncode not in (0, 1):
+                raise RuntimeError(f"{' '.join(argv)} exited {run.returncode}:\n{run.stderr}")
+            results[label].append(run)
+    return list(results.items())
+
+
+def phases(article: Path, tmp: Path, runs: int) -> dict[str, float]:
+    env = measure.env_with(FACTCHECK_CACHE_DIR=str(tmp / "cache-warm"))
+    samples = [measure.python_child(PHASES_CHILD, str(article), "--as-of", AS_OF, env=env) for _ in range(runs)]
+    keys = [k for k in samples[0] if k not in ("status", "max_rss_mb", "process_seconds")]
+    return {k: statistics.median(s[k] for s in samples) for k in keys} | {
+        "process": statistics.median(s["process_seconds"] for s in samples)}
+
+
+def importtime(article: Path, tmp: Path) -> tuple[list[tuple[str, float, int]], list[tuple[str, float]]]:
+    """(package that pulled modules in, total self time in s, module count), largest first;
+    and factcheck's own modules by self time."""
+    run = measure.run_child([sys.executable, "-X", "importtime", "-m", "factcheck", str(article), "--as-of", AS_OF],
+                            env=measure.env_with(FACTCHECK_CACHE_DIR=str(tmp / "cache-warm")))
+    roots = _import_tree(run.stderr)
+    totals: dict[str, list[float]] = {}
+    own: list[tuple[str, float]] = []
+    for root in roots:
+        _attribute(root, totals)
+        _own_modules(root, own)
+    return (sorted(((k, v[0], v[1]) for k, v in totals.items()), key=lambda r: -r[1]),
+            sorted(own, key=lambda r: -r[1]))
+
+
+def _own_modules(node: dict, out: list[tuple[str, float]]) -> None:
+    if node["name"].startswith("factcheck"):
+        out.append((node["name"], node["self"]))
+    for child in node["children"]:
+        _own_modules(child, out)
+
+
+def _import_tree(stderr: str) -> list[dict]:
+    """-X importtime prints children before their parent, nested two spaces a level:
+    ``import time:   self |   cumulative |   name``."""
+    pending: dict[int, list[dict]] = {}
+    for line in stderr.splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        head, _cumulative, name = line.split("|", 2)
+        level = (len(name) - len(name.lstrip(" ")) - 1) // 2
+        node = {"name": name.strip(), "self": int(head.split(":")[1]) / 1e6,
+                "children": pending.pop(level + 1, [])}
+        pending.setdefault(level, []).append(node)
+    return pending.get(0, [])
+
+
+# Packages factcheck never imports itself: typer 0.2x imports pydantic lazily, at the top
+# level, while it builds its parameter converters, so those modules belong to typer.
+PULLED_BY = {"pydantic": "typer", "pydantic_core": "typer", "annotated_types": "typer",
+             "typing_inspection": "typer", "typing_extensions": "typer", "click": "typer",
+             "shellingham": "typer"}
+
+
+def _third_party(name: str) -> str | None:
+    top = name.split(".")[0]
+    if top == "factcheck" or top in sys.stdlib_module_names or top.startswith("_"):
+        return None
+    return PULLED_BY.get(top, top)
+
+
+def _attribute(node: dict, totals: dict[str, list[float]], owner: str | None = None,
+               root: str | None = None) -> None:
+    """Charge each module to the outermost third-party package above it (so what typer
+    pulls in, pydantic included, is typer's); the rest to factcheck or to start-up."""
+    owner = owner or _third_party(node["name"])
+    root = root or node["name"]
+    key = owner or ("factcheck modules + the stdlib they import" if root.startswith("factcheck")
+                    else "interpreter start-up and `-m` (site, encodings, runpy, …)")
+    entry = totals.setdefault(key, [0.0, 0])
+    entry[0] += node["self"]
+    entry[1] += 1
+    for child in node["children"]:
+        _attribute(child, totals, owner, root)
+
+
+def off_path_imports(article: Path, tmp: Path) -> list[str]:
+    code = ("import io, sys, contextlib\n"
+            "from factcheck.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n    "
+            "main(sys.argv[1:])\n"
+            f"print('modules:' + ','.join(sorted(m for m in sys.modules if m.split('.')[0] in {OFF_PATH!r})))")
+    run = measure.run_child([sys.executable, "-c", code, str(article), "--as-of", AS_OF],
+                            env=measure.env_with(FACTCHECK_CACHE_DIR=str(tmp / "cache-warm")))
+    lines = [line for line in run.stdout.splitlines() if line.startswith("modules:")]
+    if run.returncode != 0 or not lines:  # an empty answer must not read as "none imported"
+        raise RuntimeError(f"the import check failed ({run.returncode}):\n{run.stderr}")
+    return [m for m in lines[-1].removeprefix("modules:").split(",") if m]
+
+
+def many(count: int, words: int) -> dict:
+    return measure.python_child(MANY_CHILD, str(count), str(words), env=measure.env_with())
+
+
+def report(args, article_words: int, claims: int, runs, phase, import_times, off_path, batch) -> str:
+    imports, own = import_times
+    out = [f"Machine: {measure.machine()}", "",
+           f"Article: {article_words} words, {claims} claims checked (benchmarks/gen_article.py, seed 1, "
+           f"as of {AS_OF}). {args.runs} runs each; each run is a fresh process.", "",
+           "### Cold start: one article, one process", ""]
+    rows = []
+    for label, results in runs:
+        s = measure.summary([r.seconds for r in results])
+        rows.append([label, measure.ms(s["median"]), measure.ms(s["min"]), measure.ms(s["max"]),
+                     f"{statistics.median(r.max_rss_mb for r in results):.0f} MB"])
+    out.append(measure.table(["command", "median", "min", "max", "peak RSS"], rows))
+    warm = measure.summary([r.seconds for r in runs[2][1]])["median"]
+    verdict = "met" if warm < TARGET_SECONDS else "NOT met"
+    out += ["", f"Target: under {TARGET_SECONDS * 1000:.0f} ms cold with a warm library cache — **{verdict}** "
+                f"(median {measure.ms(warm)}).", "", "### Where a cold run's time goes (cache warm, medians)", ""]
+    rows = [[k, measure.ms(phase[k])] for k in ("import factcheck.cli", "import factcheck.run")]
+    rows.append(["typer: parse arguments, build parameter converters (imports pydantic)",
+                 measure.ms(phase["main"] - phase.get("run", 0.0))])
+    if "run.plan" in phase:
+        rows.append(["config and paths (`run.plan`)", measure.ms(phase["run.plan"])])
+    for key, label in (("library.load", "`library.load`"), ("Engine.create", "`Engine.create`"),
+                       ("engine.check", "`engine.check`: claims → findings")):
+        if key in phase:
+            rows.append([label, measure.ms(phase[key])])
+    if "engine.check" in phase and "run.check" in phase:
+        inner = sum(phase.get(k, 0.0) for k in ("library.load", "Engine.create", "engine.check"))
+        rows.append(["read the article, settle findings (rest of `run.check`)", measure.ms(phase["run.check"] - inner)])
+    if "emit" in phase or "records.report" in phase:
+        rows.append(["build records and render the report (rich)",
+                     measure.ms(phase.get("emit", 0.0) + phase.get("records.report", 0.0))])
+    rows.append(["whole process (interpreter start-up and exit included)", measure.ms(phase["process"])])
+    out.append(measure.table(["phase", "time"], rows))
+    out += ["", "### Imports on the check path (`python -X importtime`, self time grouped by the package that pulled the module in)", ""]
+    total = sum(t for _, t, _ in imports)
+    rows = [[name, measure.ms(t), n] for name, t, n in imports if t >= 0.001]
+    rest = [(t, n) for _, t, n in imports if t < 0.001]
+    if rest:
+        rows.append(["others", measure.ms(sum(t for t, _ in rest)), sum(n for _, n in rest)])
+    rows.append(["all imports", measure.ms(total), sum(n for _, _, n in imports)])
+    out.append(measure.table(["pulled in by", "self time", "modules"], rows))
+    out += ["", "Slowest of factcheck's own modules to import (self time: defining dataclasses and "
+                "compiling module-level patterns): " + ", ".join(f"`{n}` {measure.ms(t)}" for n, t in own[:6]) + ".",
+            "", "Off the start-up path (" + ", ".join(OFF_PATH) + "): "
+            + ("none imported." if not off_path else "**imported: " + ", ".join(off_path) + "**"), ""]
+    s = measure.summary(batch["times"])
+    out += [f"### Many articles in one process ({len(batch['times'])} articles, {batch['words']:,} words, "
+            f"{batch['claims']:,} claims)", ""]
+    out.append(measure.table(["measure", "value"], [
+        ["library.load (cache warm)", measure.ms(batch["load"])],
+        ["Engine.create", measure.ms(batch["create"])],
+        ["first article", measure.ms(batch["times"][0])],
+        ["per article, median", measure.ms(s["median"])],
+        ["per article, p95", measure.ms(s["p95"])],
+        ["per article, max", measure.ms(s["max"])],
+        ["all articles", f"{sum(batch['times']):.2f} s"],
+        ["peak RSS before the checks / after", f"{batch['rss_before_checks_mb']:.0f} MB / {batch['self_max_rss_mb']:.0f} MB"],
+    ]))
+    return "\n".join(out) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="5 runs and 50 articles instead of 15 and 200")
+    parser.add_argument("--runs", type=int, help="fresh-process runs per command [15, quick 5]")
+    parser.add_argument("--articles", type=int, help="articles checked in one process [200, quick 50]")
+    parser.add_argument("--words", type=int, default=1000)
+    parser.add_argument("--json", type=Path, help="also write the raw numbers here")
+    args = parser.parse_args(argv)
+    args.runs = args.runs or (5 if args.quick else 15)
+    args.articles = args.articles or (50 if args.quick else 200)
+    from factcheck import library
+    from factcheck.check import Engine
+    from factcheck.document import from_text
+
+    lib = library.load()
+    text = make_article(lib, args.words, seed=1)
+    claims = len(Engine.create(lib).check(from_text(text, as_of=dt.date.fromisoformat(AS_OF))))
+    with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as name:
+        tmp = Path(name)
+        article = tmp / "article.txt"
+        article.write_text(text, encoding="utf-8")
+        runs = cold_runs(article, tmp, args.runs)
+        phase = phases(article, tmp, args.runs)
+        imports = importtime(article, tmp)
+        off_path = off_path_imports(article, tmp)
+    batch = many(args.articles, args.words)
+    sys.stdout.write(report(args, len(text.split()), claims, runs, phase, imports, off_path, batch))
+    if args.json:
+        args.json.write_text(json.dumps({
+            "machine": measure.machine(), "runs": {label: [r.seconds for r in rs] for label, rs in runs},
+            "rss_mb": {label: [r.max_rss_mb for r in rs] for label, rs in runs},
+            "phases": phase, "imports": imports, "off_path": off_path, "many": batch}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,205 @@
+"""Benchmark a growing reference library: loading it (cache cold and warm) and checking one article.
+
+For each size (shipped tables only, then 1k, 10k, 100k and 1M generated facts spread
+over ten tables, benchmarks/gen_library.py) it measures, each in a fresh process:
+
+- ``library.load(extra=[folder])`` with no cache at all (parse only), with an empty
+  cache folder (parse + write the pickle) and with a warm cache (read the pickle);
+- ``Engine.create`` and checking the ~1,000-word benchmark article plus two sentences
+  that cite a generated table (first check, then the median of the next ones);
+- peak memory of the process;
+- at the largest size, what other cache layouts would cost (``FORMAT_CHILD``).
+
+    python benchmarks/bench_library.py            # up to 1M facts, a few minutes
+    python benchmarks/bench_library.py --quick    # up to 100k facts
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import measure
+from gen_article import AS_OF, make_article
+from gen_library import claim_paragraph, generate
+
+SIZES = (1_000, 10_000, 100_000, 1_000_000)
+QUICK_SIZES = (1_000, 10_000, 100_000)
+
+CHILD = r"""
+import datetime as dt, json, resource, statistics, sys, time
+from factcheck import library
+from factcheck.check import Engine
+from factcheck.document import from_text
+folder, use_cache, article, checks = sys.argv[1], sys.argv[2] == "1", sys.argv[3], int(sys.argv[4])
+start = time.perf_counter()
+lib = library.load(extra=[folder] if folder else [], use_cache=use_cache)
+loaded = time.perf_counter()
+rss_loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+engine = Engine.create(lib)
+created = time.perf_counter()
+document = from_text(open(article, encoding="utf-8").read(), "article.txt", as_of=dt.date.fromisoformat(sys.argv[5]))
+times, findings = [], 0
+for _ in range(checks):
+    t = time.perf_counter()
+    findings = len(engine.check(document))
+    times.append(time.perf_counter() - t)
+print(json.dumps({"load": loaded - start, "create": created - loaded, "checks": times, "findings": findings,
+                  "facts": sum(len(t.facts) for t in lib.tables.values()), "tables": len(lib.tables),
+                  "rss_loaded_mb": rss_loaded / 1024}))
+"""
+
+
+# Runs in a fresh interpreter: the generated folder's facts cached three ways, to see what
+# a different cache layout would buy. "facts" is what library.py pickles today (Fact
+# objects, one str object per cell); "facts, interned" shares equal strings, so pickle
+# writes each distinct one once; "tuples, interned" drops the objects (a columnar or
+# row-tuple cache that builds Facts only for the tables a claim touches).
+FORMAT_CHILD = r"""
+import csv, json, pickle, resource, sys, time
+from pathlib import Path
+from factcheck.model import Fact
+from factcheck.tables import COLUMNS, read_facts
+folder, kind, action, target = Path(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+def interned(path, table_id, make):
+    pool = {}
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader)
+        where = [header.index(c) for c in COLUMNS]
+        return [make(table_id, *[pool.setdefault(v, v) for v in (row[i].strip() for i in where)]) for row in reader]
+start = time.perf_counter()
+if action == "write":
+    files = sorted(folder.glob("*/facts.csv"))
+    if kind == "facts":
+        data = [read_facts(f, f.parent.name) for f in files]
+    else:
+        data = [interned(f, f.parent.name, Fact if kind == "facts, interned" else (lambda *cells: cells)) for f in files]
+    parsed = time.perf_counter()
+    with open(target, "wb") as out:
+        pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
+    print(json.dumps({"parse": parsed - start, "write": time.perf_counter() - parsed}))
+else:
+    with open(target, "rb") as handle:
+        data = pickle.load(handle)
+    print(json.dumps({"read": time.perf_counter() - start, "rows": sum(map(len, data))}))
+"""
+CACHE_KINDS = ("facts", "facts, interned", "tuples, interned")
+
+
+def cache_formats(folder: Path, tmp: Path) -> list[dict]:
+    out = []
+    for i, kind in enumerate(CACHE_KINDS):
+        target = tmp / f"format-{i}.pickle"
+        wrote = measure.python_child(FORMAT_CHILD, str(folder), kind, "write", str(target), env=measure.env_with())
+        read = measure.python_child(FORMAT_CHILD, str(folder), kind, "read", str(target), env=measure.env_with())
+        out.append({"kind": kind, "parse": wrote["parse"], "write": wrote["write"], "read": read["read"],
+                    "size_mb": target.stat().st_size / 2**20, "read_rss_mb": read["max_rss_mb"]})
+        target.unlink()
+    return out
+
+
+def child(folder: str, cache: str | None, article: Path, checks: int) -> dict:
+    env = measure.env_with(FACTCHECK_CACHE_DIR=cache, FACTCHECK_NO_CACHE=None if cache else "1")
+    return measure.python_child(CHILD, folder, "1" if cache else "0", str(article), str(checks), AS_OF, env=env)
+
+
+def measure_size(size: int, tables: int, tmp: Path, base_text: str, warm_runs: int, checks: int,
+                 formats: bool = False) -> dict:
+    folder = tmp / f"lib-{size}"
+    started = time.perf_counter()
+    if size:
+        generate(folder, size, tables)
+    generated = time.perf_counter() - started
+    article = tmp / f"article-{size}.txt"
+    # The same two cited sentences at every size: gen_library's first row does not depend on the size.
+    extra_text = claim_paragraph(folder) if size else ""
+    article.write_text(base_text + extra_text, encoding="utf-8")
+    extra = str(folder) if size else ""
+    cache = tmp / f"cache-{size}"
+    result = {"size": size, "generate": generated,
+              "csv_mb": sum(f.stat().st_size for f in folder.glob("*/facts.csv")) / 2**20 if size else 0.0}
+    result["nocache"] = child(extra, None, article, 1)
+    result["cold"] = child(extra, str(cache), article, 1)
+    result["pickle_mb"] = sum(f.stat().st_size for f in cache.glob("library-*.pickle")) / 2**20
+    result["warm"] = [child(extra, str(cache), article, checks) for _ in range(warm_runs)]
+    if formats and size:
+        result["formats"] = cache_formats(folder, tmp)
+    return result
+
+
+def report(results: list[dict], tables: int) -> str:
+    out = [f"Machine: {measure.machine()}", "",
+           f"Generated facts are spread over {tables} tables (benchmarks/gen_library.py) and added to the "
+           f"shipped tables with `--data`; each cell is a fresh process.", "",
+           "### Loading", ""]
+    rows = []
+    for r in results:
+        warm = min(w["load"] for w in r["warm"])
+        rows.append([_size(r), f"{r['csv_mb']:.1f} MB", measure.ms(r["nocache"]["load"]),
+                     measure.ms(r["cold"]["load"]), f"{r['pickle_mb']:.1f} MB", measure.ms(warm),
+                     f"{r['nocache']['rss_loaded_mb']:.0f} MB", f"{r['warm'][0]['rss_loaded_mb']:.0f} MB"])
+    out.append(measure.table(["library", "facts.csv", "parse (no cache)", "parse + write cache",
+                              "cache file", "read cache (warm)", "RSS after parse", "RSS after cache read"], rows))
+    out += ["", "### Checking one article against the library (cache warm)", ""]
+    rows = []
+    for r in results:
+        w = r["warm"][0]
+        rest = sorted(c for x in r["warm"] for c in x["checks"][1:])
+        rows.append([_size(r), measure.ms(w["create"]), measure.ms(w["checks"][0]),
+                     measure.ms(rest[len(rest) // 2]) if rest else "–", w["findings"],
+                     f"{max(x['max_rss_mb'] for x in r['warm']):.0f} MB",
+                     f"{min(x['process_seconds'] for x in r['warm']):.2f} s"])
+    out.append(measure.table(["library", "Engine.create", "first check", "later checks (median)", "findings",
+                              "peak RSS", "whole process"], rows))
+    for r in results:
+        if "formats" in r:
+            out += ["", f"### Cache layouts for the generated {r['size']:,} facts (experiment, not what factcheck does yet)", ""]
+            out.append(measure.table(["cached as", "parse CSV", "write pickle", "pickle", "read pickle", "peak RSS reading"], [
+                [f["kind"], measure.ms(f["parse"]), measure.ms(f["write"]), f"{f['size_mb']:.0f} MB",
+                 measure.ms(f["read"]), f"{f['read_rss_mb']:.0f} MB"] for f in r["formats"]]))
+    return "\n".join(out) + "\n"
+
+
+def _size(result: dict) -> str:
+    facts = result["warm"][0]["facts"]
+    return "shipped only" if not result["size"] else f"+{result['size']:,} ({facts:,} facts)"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help=f"sizes {QUICK_SIZES} instead of {SIZES}")
+    parser.add_argument("--sizes", type=int, nargs="+", help="generated facts per step")
+    parser.add_argument("--tables", type=int, default=10, help="tables the generated facts are spread over")
+    parser.add_argument("--checks", type=int, default=3, help="checks of the article per warm process")
+    parser.add_argument("--no-formats", action="store_true",
+                        help="skip the cache-layout experiment at the largest size")
+    parser.add_argument("--json", type=Path, help="also write the raw numbers here")
+    args = parser.parse_args(argv)
+    sizes = sorted(args.sizes or (QUICK_SIZES if args.quick else SIZES))
+    from factcheck import library
+
+    base_text = make_article(library.load(), 1000, seed=1)
+    results = []
+    with tempfile.TemporaryDirectory(prefix="factcheck-benchlib-") as name:
+        tmp = Path(name)
+        for size in (0, *sizes):
+            results.append(measure_size(size, args.tables, tmp, base_text,
+                                        warm_runs=1 if size >= 1_000_000 else 2, checks=args.checks,
+                                        formats=size == sizes[-1] and not args.no_formats))
+            print(f"measured {size:,}", file=sys.stderr, flush=True)
+            # Free the disk as we go: 1M facts are a few hundred MB of CSV and pickle.
+            for path in sorted(tmp.glob(f"*-{size}/**/*"), reverse=True):
+                path.unlink() if path.is_file() else path.rmdir()
+    sys.stdout.write(report(results, args.tables))
+    if args.json:
+        args.json.write_text(json.dumps({"machine": measure.machine(), "results": results}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
