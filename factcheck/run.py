@@ -173,7 +173,9 @@ def run(options: RunOptions) -> int:
     if options.save_text:
         _save_text(results, options.save_text)
     report = records.report(results)
-    _emit(report, the_plan, options)
+    if any(r.error is None for r in results):
+        _emit(report, the_plan, options)
+    # else nothing could be read: the one-line errors below say it all.
     for result in results:
         if result.error:
             print(f"factcheck: error: {result.error}", file=sys.stderr)
