@@ -26,6 +26,10 @@ def write_atomic(path: Path | str, text: str, encoding: str = "utf-8", newline: 
             os.fsync(handle.fileno())
         if target.exists():
             os.chmod(tmp, target.stat().st_mode & 0o777)
+        else:  # mkstemp makes 0600; a new report or decisions file gets the usual mode
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
