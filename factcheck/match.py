@@ -29,13 +29,17 @@ OTHER_MEASURE = re.compile(
     r"\bin terms of\b|\bcategor(?:y|ies)\b|\bpillars?\b|\bsub-?factors?\b|\bsub-?index\b|"
     r"\bindicators?\b|\bcriteri(?:on|a)\b|\bwhen it comes to\b|\bmeasure of\b", re.I)
 
-# How far (in characters) a metric word may stand from the figure it names.
+# How far (in characters) a metric word may stand from the figure it names, and how much
+# farther than the nearest metric word another may be and still be a rival reading.
 METRIC_REACH = 60
+CLOSE_ENOUGH = 12
 
 STRENGTH_NAMED = 3      # the sentence names the table itself
 STRENGTH_PUBLISHER = 2  # the sentence (or paragraph) names the publisher
 STRENGTH_ENTITY = 2     # the sentence names a thing only this table knows (Fugaku)
 STRENGTH_WEAK = 1       # only a country and a metric word
+STRENGTH_DISTANT = 0    # a source paragraphs back: decided per metric (see ``candidates``)
+CLOSE_WORDS = 25        # a metric word this close to the figure names its measure
 
 # Which claim figures can be compared with which metric kinds.
 COMPATIBLE = {
@@ -148,6 +152,29 @@ FUNCTION_WORDS = {
 }
 
 
+# Metric words right after another figure describe that figure (the claim's own figure
+# is blanked out of the text before this is asked).
+OTHER_FIGURE_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?!(?:19|20)\d\d\b)(?:\d[\d,.]*\d|\d)(?:st|nd|rd|th)?|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))"
+    r"\s+(?:[a-z-]+\s+){0,3}$")
+
+
+def _gap(a: Span, b: Span) -> int:
+    return a.start - b.end if a.start >= b.end else b.start - a.end
+
+
+def _only_table_for(claim: Claim, table: Table, library: Library) -> bool:
+    names = {m.entity for m in claim.entities if m.entity in table.entities}
+    return any(sum(name in t.entities for t in library.tables.values()) == 1 for name in names)
+
+
+def _share_of_phrase(claim: Claim) -> str | None:
+    """What a share is a share of ("7% of global GDP", "half of firms"), or None."""
+    end = claim.quantity.span.end - claim.sentence.span.start
+    m = re.match(r"^\s+of\s+([^.,;:()\[\]—–\"“”]+)", claim.sentence.text[end:])
+    return " ".join(m.group(1).split()[:6]) if m else None
+
+
 def _counted_phrase(claim: Claim) -> str | None:
     """The words right after a count, up to punctuation and at most six, when they start
     with a noun or adjective; None when the figure stands alone ("short of 450,000 by 2030")."""
@@ -199,6 +226,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
               if _metric_kind_fits(q.kind, m, q.currency, q.unit) and not _excluded(m, text)
               and not (counted and counted in units_elsewhere(table, m))]
     hits: dict[str, tuple[tuple, Span]] = {}
+    # "fell to 31st in knowledge from 28th": the "from" figure shares its partner's metric.
+    change_partner = bool(re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, q.span.start - offset - 10):q.span.start - offset], re.I))
     # A word two metrics share ("IT workers" for both the shortage and the workforce)
     # tells neither apart, so it does not choose.
     owners: dict[str, int] = {}
@@ -210,6 +239,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         for span, _alias in _alias_hits(text, offset, own):
             if span.overlaps(q.span) or any(span.overlaps(s.span) for s in claim.sources):
                 continue
+            if not change_partner and OTHER_FIGURE_BEFORE.search(text[max(0, span.start - offset - 24):span.start - offset]):
+                continue  # "14 provinces", "28th for knowledge": another figure's words
             gap = span.start - q.span.end if span.start >= q.span.end else q.span.start - span.end
             if gap > METRIC_REACH:
                 continue  # "…, which adopt digital technology" far along is not the figure's metric
@@ -222,6 +253,15 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         for span, alias in _alias_hits(text, offset, metric.loose_aliases):
             if not any(u.contains(span) for u in used_spans):
                 loose_hits.setdefault(metric.id, []).append(metric.loose_aliases[alias])
+    if q.kind in ("percent", "points"):
+        share_of = _share_of_phrase(claim)
+        if share_of is not None:
+            # "half of firms" is a share of firms: only a metric named there can be meant.
+            hits = {mid: h for mid, h in hits.items()
+                    if any(_alias_pattern(a).search(share_of) for a in (
+                        *table.metrics[mid].aliases, *table.metrics[mid].loose_aliases))}
+            if not hits:
+                return []
     if hits and q.kind == "number":
         # "8,699,904 combined GPU and CPU cores" counts cores; "Slingshot 11 network"
         # counts no metric's thing: when a noun follows the figure, the metric's own
@@ -232,12 +272,27 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
                     if any(_alias_pattern(a).search(phrase) for a in (
                         *table.metrics[mid].aliases, *table.metrics[mid].loose_aliases))}
     if hits:
+        # Metric words much farther away than the nearest ones are about other figures
+        # ("$6.2 trillion from productivity, and $9.1 trillion from consumption").
+        nearest = min(h[0][0] for h in hits.values())
+        hits = {mid: h for mid, h in hits.items() if h[0][0] <= nearest + CLOSE_ENOUGH}
         ordered = sorted(hits, key=lambda mid: hits[mid][0])[:3]
         return [(table.metrics[mid], hits[mid][1], tuple(loose_hits.get(mid, ()))) for mid in ordered]
     if loose_hits and named:
         metric_id = next(iter(loose_hits))
         return [(table.metrics[metric_id], None, tuple(loose_hits[metric_id]))]
-    defaults_allowed = named and not OTHER_MEASURE.search(claim.sentence.text) and not _measure_after(claim) and (
+    # Another metric's words right by the figure ("labour productivity growth would expand
+    # 1.5%") say it is that other measure, even if its kind does not fit: no default then.
+    others_named = any(
+        not OTHER_FIGURE_BEFORE.search(text[max(0, span.start - offset - 24):span.start - offset])
+        and _gap(span, q.span) < CLOSE_WORDS
+        and not re.search(r"[,;:]", text[min(span.end, q.span.end) - offset:max(span.start, q.span.start) - offset])
+        and not any(span.overlaps(src.span) for src in claim.sources)
+        and not (q.out_of is not None and 0 <= span.start - q.span.end <= 2)  # "…of 67 economies"
+        for m in table.metrics.values() if m not in usable and m.kind != "text"
+        for span, _ in _alias_hits(text, offset, m.aliases))
+    defaults_allowed = named and not others_named and not OTHER_MEASURE.search(claim.sentence.text) \
+        and not _measure_after(claim) and (
         q.kind == "rank" or (q.kind in ("percent", "money", "points", "quantity") and distance == 0))
     if defaults_allowed:
         return [(m, None, ()) for m in usable if m.default][:1]
@@ -272,13 +327,20 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
             strength = STRENGTH_NAMED if source.exact else STRENGTH_PUBLISHER
             if claim.source_carried:
                 strength = min(strength, STRENGTH_PUBLISHER)
+            if claim.source_distance >= 2 and claim.quantity.kind != "rank":
+                # A source named paragraphs ago frames a league table's ranks, but a
+                # figure there may be anything ("current global GDP of $100 trillion"):
+                # unless the metric's own words stand right by it (checked below), it may
+                # confirm the table, never be flagged by it.
+                strength = STRENGTH_DISTANT
             strengths[table_id] = max(strengths.get(table_id, 0), strength)
             named.add(table_id)
     for table in library.tables.values():
-        if table.id in strengths:
-            continue
         if any(m.entity in table.entities for m in claim.entities):
-            strengths[table.id] = STRENGTH_ENTITY
+            # A thing only this table knows (Fugaku, Llama 2) ties the figure to it.
+            strengths[table.id] = max(strengths.get(table.id, 0), STRENGTH_ENTITY)
+        elif table.id in strengths:
+            continue
         elif any(m.entity in table.known_entities for m in claim.entities if m.via != "reference"):
             strengths[table.id] = STRENGTH_WEAK
     out = []
@@ -286,7 +348,11 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
         table = library.tables.get(table_id)
         if table is None:
             continue
-        frames = table_id in named and (
+        # A thing only this table knows frames its ranks ("Fugaku is now fifth") — unless
+        # another table knows it too (TOP500 and Green500 both list Frontier).
+        entity_tie = (strength == STRENGTH_ENTITY and claim.quantity.kind == "rank"
+                      and table_id not in named and _only_table_for(claim, table, library))
+        frames = entity_tie or table_id in named and (
             claim.source_distance <= 1
             or (claim.source_distance <= 2 and _size_fits(table, claim))
             or bool(GENERIC_REFERENCE.search(claim.sentence.text))
@@ -297,7 +363,13 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
                 continue
             if strength <= STRENGTH_WEAK and not table.rows(entity[0], metric.id):
                 continue  # a weak tie is only worth reporting where the table has the figure
-            out.append(Candidate(table, metric, entity[0], entity[1], strength, span, loose))
+            tie = strength
+            if strength == STRENGTH_DISTANT:
+                close = span is not None and (span.start - claim.quantity.span.end
+                                              if span.start >= claim.quantity.span.end
+                                              else claim.quantity.span.start - span.end) <= CLOSE_WORDS
+                tie = STRENGTH_PUBLISHER if close else STRENGTH_WEAK
+            out.append(Candidate(table, metric, entity[0], entity[1], tie, span, loose))
     # A table named outright outranks one named only through a shared publisher.
     exact = {t for s in claim.sources if s.exact for t in s.tables}
     if any(c.table.id in exact for c in out):

@@ -377,7 +377,8 @@ def _components(text: str, m: re.Match) -> dict:
     return {"value": value * scale, "unit": unit * scale, "kind": kind, "currency": currency}
 
 
-RATIO_AFTER = re.compile(r"^\s*(?:times\b|x\b|×|-?fold\b)", re.I)
+RATIO_AFTER = re.compile(r"^\s*(?:times\b|x\b|×|-?fold\b|(?:in|out\s+of)\s+(?:\d+|ten|five|four|three)\b)", re.I)
+RATIO_BEFORE_N = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+$", re.I)
 RATIO_BEFORE = re.compile(r"\bfactor\s+of\s+$", re.I)
 DURATION_AFTER = re.compile(r"^[\s-]*(?:and\s+a\s+half\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|quarters?)\b", re.I)
 
@@ -391,7 +392,8 @@ def _figure_quantity(text: str, m: re.Match) -> Quantity | None:
     if c["kind"] == "number":
         # "2.8 times", "a factor of three", "six months": a ratio or a duration, which no
         # table compares with (listed as unverifiable, never matched to a count).
-        if RATIO_AFTER.match(text[end:]) or RATIO_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+        if (RATIO_AFTER.match(text[end:]) or RATIO_BEFORE.search(text[max(0, m.start() - 12):m.start()])
+                or RATIO_BEFORE_N.search(text[max(0, m.start() - 16):m.start()])):
             c = dict(c, kind="ratio")
         elif DURATION_AFTER.match(text[end:]):
             c = dict(c, kind="duration")

@@ -39,6 +39,25 @@ ENGINE = engine_for()
     # A sub-indicator is not the overall rank, even with the source named nearby.
     ("IMD's World Digital Competitiveness Ranking covers 67 economies. Japan ranked 67th "
      "in terms of the agility of companies.", "2024-11-15", [("67", "unverifiable"), ("67th", "unverifiable")]),
+    # A share of something the metric is not about ("half of firms") is not the metric.
+    ("Goldman Sachs economists said GDP could get a 7% boost once at least half of firms adopt AI.",
+     "2023-05-01", [("7%", "supported"), ("at least half", "unverifiable")]),
+    # Another metric's words right by a figure rule out the default metric.
+    ("Goldman Sachs economists said labour productivity growth could rise 1.5% a year.", "2023-05-01",
+     [("1.5%", "unverifiable")]),
+    # A source two paragraphs back does not make any figure there a claim about it.
+    ("Goldman Sachs sees generative AI lifting global GDP by 7%.\n\nMarkets have been calm.\n\n"
+     "World GDP is already more than $100 trillion.", "2023-05-01",
+     [("7%", "supported"), ("more than $100 trillion", "unverifiable")]),
+    # "seven in 10" is a proportion, not two counts.
+    ("Goldman Sachs says seven in 10 US workers could see their jobs affected.", "2023-05-01",
+     [("seven", "unverifiable"), ("10", "unverifiable")]),
+    # A pronoun takes the kind of what it stands for: 'It' is the supercomputer.
+    ("Aurora ranked second on the TOP500 list in June 2024. It sits at number 42 on the Green500.",
+     "2024-06-13", [("second", "supported"), ("number 42", "unverifiable")]),
+    # Words of the next figure belong to it ("…and Guangdong 22, with 14 provinces").
+    ("The ISTIC report counts 38 models in Beijing and 22 in Guangdong, with 14 provinces active.",
+     "2023-06-01", [("38", "supported"), ("22", "contradicted"), ("14", "supported")]),
 ])
 def test_claims_tie_to_the_right_figure(text, as_of, expected):
     _, findings = check_text(ENGINE, text, as_of)
