@@ -18,6 +18,7 @@ import sys
 from factcheck.library import Library
 from factcheck.model import Fact
 from factcheck.tables import Table
+from factcheck.wording import ordinal
 
 AS_OF = "2024-07-01"
 """The date the benchmark articles are checked as of (fixed, so runs are comparable)."""
@@ -57,14 +58,6 @@ LOOSE_FIGURES = (
     "The ministry has set aside {d} billion yen for training programmes.",
     "Roughly {p}% of the firms surveyed said they lacked the skills they needed.",
 )
-
-
-def ordinal(n: int) -> str:
-    if 10 <= n % 100 <= 20:
-        suffix = "th"
-    else:
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def spoken_number(value: float) -> str:

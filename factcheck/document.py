@@ -61,21 +61,26 @@ def decode(data: bytes, name: str) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
+def read_file_bytes(path: str) -> bytes:
+    """The bytes of an article file, or an ``InputError`` that says plainly what is wrong."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{path}: no such file")
+    if p.is_dir():
+        raise InputError(f"{path}: is a directory, not an article")
+    try:
+        return p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+
+
 def read_path(path: str, as_of: dt.date | None = None, markdown: bool | None = None) -> Document:
     """Read a file, or standard input for ``-``."""
     if path == "-":
         data = sys.stdin.buffer.read()
         name = "<stdin>"
     else:
-        p = Path(path)
-        if not p.exists():
-            raise InputError(f"{path}: no such file")
-        if p.is_dir():
-            raise InputError(f"{path}: is a directory, not an article")
-        try:
-            data = p.read_bytes()
-        except OSError as exc:
-            raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+        data = read_file_bytes(path)
         name = path
     text = decode(data, name)
     if markdown is None:

@@ -18,8 +18,7 @@ import datetime as dt
 import socket
 from pathlib import Path
 
-from ..document import Document, from_text
-from ..errors import InputError
+from ..document import Document, from_text, read_file_bytes
 from .addresses import Resolver
 from .contenttypes import ContentKind, decode_html
 from .extract import Article, extract
@@ -56,16 +55,7 @@ def page_document(page: Page, as_of: dt.date | None = None) -> Document:
 
 def read_html_file(path: str, as_of: dt.date | None = None) -> Document:
     """The article in a saved HTML page (a CMS preview, a page saved from a browser)."""
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{path}: no such file")
-    if p.is_dir():
-        raise InputError(f"{path}: is a directory, not an article")
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
-    article = extract(decode_html(data, path), path)
+    article = extract(decode_html(read_file_bytes(path), path), path)
     return _document(article, path, as_of, {"url": None})
 
 
