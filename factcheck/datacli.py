@@ -35,7 +35,8 @@ def list_tables(data: list[Path] = DataOption) -> None:
 
     lib = _library(data)
     out = RichTable(title="Reference tables", show_lines=False)
-    for column in ("id", "title", "publisher", "rows", "covers", "latest source"):
+    out.add_column("id", no_wrap=True)  # ids are what an editor types: never folded
+    for column in ("title", "publisher", "rows", "covers", "latest source"):
         out.add_column(column, overflow="fold")
     for table in sorted(lib.tables.values(), key=lambda t: t.id):
         frame = _frame(table)
@@ -121,9 +122,10 @@ def validate(folders: list[Path] = typer.Argument(None, metavar="[DIR]…",
     from .library import shipped_data_dir
     from .validate import validate_folders
 
-    roots = [Path(f) for f in folders] if folders else [shipped_data_dir()]
+    shipped = shipped_data_dir()
+    roots = [Path(f) for f in folders] if folders else [shipped]
     roots += [Path(d) for d in data]
-    problems = validate_folders(roots)
+    problems = validate_folders(roots, shipped=shipped)
     for problem in problems:
         typer.echo(str(problem))
     if problems:

@@ -50,12 +50,23 @@ def _date_ok(value: str) -> bool:
     return False
 
 
-def validate_folders(roots: list[Path]) -> list[Problem]:
+def validate_folders(roots: list[Path], shipped: Path | None = None) -> list[Problem]:
+    """Problems in the tables of ``roots``. ``shipped`` is the shipped library: its
+    entities are known everywhere, and a newsroom table may not reuse its ids."""
     problems: list[Problem] = []
     tables: list[Table] = []
     entities: dict = {}
     shipped_ids: set[str] = set()
+    if shipped is not None and all(r.resolve() != shipped.resolve() for r in roots):
+        entities.update(load_entities(shipped / "entities.csv"))
+        shipped_ids = {f.name for f in table_folders(shipped)}
+        roots = [shipped, *roots]
+        skip_first = True
+    else:
+        skip_first = False
     for position, root in enumerate(roots):
+        if skip_first and position == 0:
+            continue
         if not root.is_dir():
             problems.append(Problem(str(root), None, None, "no such folder"))
             continue
@@ -69,14 +80,15 @@ def validate_folders(roots: list[Path]) -> list[Problem]:
             except DataError as exc:
                 problems.append(Problem(str(folder), None, None, str(exc)))
                 continue
-            if position > 0 and table.id in shipped_ids and not table.overrides:
+            if (position > 0 or skip_first) and table.id in shipped_ids and not table.overrides:
                 problems.append(Problem(str(folder / "datapackage.json"), None, "name",
                                         f"table id {table.id!r} clashes with a shipped table; set \"overrides\": true to replace it"))
-            if position == 0:
+            if position == 0 and not skip_first:
                 shipped_ids.add(table.id)
             tables.append(table)
             problems.extend(validate_table(table, entities))
     problems.extend(_alias_collisions(tables))
+    problems.extend(_entity_collisions(tables, entities))
     return problems
 
 
@@ -196,6 +208,33 @@ def _check_rows(table: Table, entities: dict, csv_file: str, add) -> None:
         if key in seen and not fact.status:
             add(csv_file, index, None, f"duplicate of row {seen[key]} (same entity, metric, period, edition, scenario)")
         seen.setdefault(key, index)
+
+
+def _entity_collisions(tables: list[Table], entities: dict) -> list[Problem]:
+    """An alias that names two different entities (in entities.csv or a table's own
+    ``entities``) would make the matcher pick one at random."""
+    problems = []
+    owners: dict[str, tuple[str, str]] = {}
+
+    def claim(alias: str, entity: str, where: str) -> None:
+        key = alias.strip()
+        if not key:
+            return
+        if key in owners and owners[key][0] != entity:
+            problems.append(Problem(where, None, "entities",
+                                    f"alias {alias!r} names both {owners[key][0]!r} ({owners[key][1]}) and {entity!r}"))
+        owners.setdefault(key, (entity, where))
+
+    for info in entities.values():
+        for alias in (info.name, *info.aliases):
+            claim(alias, info.name, "entities.csv")
+    for table in tables:
+        where = str(Path(table.folder) / "datapackage.json")
+        for name, raw in table.entities.items():
+            aliases = raw.get("aliases", []) if isinstance(raw, dict) else []
+            for alias in (name, *aliases):
+                claim(alias, name, where)
+    return problems
 
 
 def _alias_collisions(tables: list[Table]) -> list[Problem]:
