@@ -298,6 +298,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.runs = args.runs or (5 if args.quick else 15)
     args.articles = args.articles or (50 if args.quick else 200)
+    measure.compile_package()
     from factcheck import library
     from factcheck.check import Engine
     from factcheck.document import from_text

@@ -125,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--no-write", action="store_true", help="print the section instead of writing docs")
     args = parser.parse_args(argv)
+    measure.compile_package()
     with tempfile.TemporaryDirectory(prefix="factcheck-folder-") as tmp:
         folder = Path(tmp) / "articles"
         folder.mkdir()

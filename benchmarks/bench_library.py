@@ -180,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="skip the cache-layout experiment at the largest size")
     parser.add_argument("--json", type=Path, help="also write the raw numbers here")
     args = parser.parse_args(argv)
+    measure.compile_package()
     sizes = sorted(args.sizes or (QUICK_SIZES if args.quick else SIZES))
     from factcheck import library
 
