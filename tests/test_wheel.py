@@ -18,6 +18,10 @@ def test_installed_wheel_finds_reference_data(tmp_path):
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--target", str(target), str(wheel)],
                    check=True, capture_output=True)
     assert (target / "factcheck" / "reference_data" / "imd_wdcr" / "facts.csv").is_file()
+    assert (target / "factcheck" / "reference_data" / "entities.csv").is_file()
+    # Package data the other commands need: config defaults, the review screen's styles.
+    assert (target / "factcheck" / "defaults.toml").is_file()
+    assert (target / "factcheck" / "review" / "app.tcss").is_file()
     article = tmp_path / "a.txt"
     article.write_text("According to the IMD World Digital Competitiveness Ranking 2022, Japan ranked 29th.\n")
     env = dict(os.environ, PYTHONPATH=str(target), FACTCHECK_NO_CACHE="1")
