@@ -19,81 +19,19 @@ Weak ties (see ``match``) may support a claim but never flag one.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
-from dataclasses import dataclass
 
-from . import periods, wording
+from . import explain, periods, wording
+from .compare import agrees, edition_size, other_scale, range_agrees
 from .library import Library
 from .match import STRENGTH_WEAK, Candidate, candidates
 from .model import Claim, Evidence, Fact, Finding, Statement, Verdict
-from .numbers import _interval, parse_number
 from .tables import Table
 
 PREFERENCE = {
     Verdict.SUPPORTED: 0, Verdict.NEEDS_CONTEXT: 1, Verdict.OUTDATED: 2,
     Verdict.MISATTRIBUTED: 3, Verdict.CONTRADICTED: 4, Verdict.UNVERIFIABLE: 5,
 }
-
-
-@dataclass(frozen=True)
-class Fix:
-    """A replacement the review can apply: put ``text`` where ``span`` is."""
-
-    start: int
-    end: int
-    text: str
-
-
-def fact_interval(fact: Fact, table: Table | None = None) -> tuple[float, float] | None:
-    """The values a row allows: a rank or count is exact; any other figure stands for the
-    interval its written precision implies (TOP500's "442" and "442.01" agree)."""
-    parsed = parse_number(fact.value) if fact.value else None
-    if parsed is None:
-        return None
-    value, unit = parsed
-    hedge = fact.hedge.strip().lower() or None
-    if hedge in ("nearly", "close to"):
-        hedge = "almost"
-    if hedge in ("around", "approximately", "roughly", "approx."):
-        hedge = "about"
-    metric = table.metrics.get(fact.metric) if table is not None else None
-    counted = metric is None or metric.kind in ("rank", "count")
-    exact = hedge is None and unit <= 1 and counted
-    low, high = _interval(value, unit, hedge, exact=exact)
-    return low, high
-
-
-def agrees(claim: Claim, fact: Fact, table: Table) -> bool:
-    interval = fact_interval(fact, table)
-    if interval is None:
-        return False
-    q = claim.quantity
-    if q.kind == "rank":
-        return interval[0] <= q.value <= interval[1]
-    slack = table.tolerance * abs(q.value)
-    low, high = q.low - slack, q.high + slack
-    if q.range_of is not None:
-        return False  # ranges are compared end by end, in ``_range_agrees``
-    if low < high and interval[0] < interval[1]:
-        # Two rounded figures agree when their intervals overlap, not merely touch:
-        # "1.5" (1.45–1.55) does not agree with "1.4" (1.35–1.45).
-        return low < interval[1] and interval[0] < high
-    return low <= interval[1] and interval[0] <= high
-
-
-def _end_agrees(value: float, like_unit: float, fact: Fact) -> bool:
-    interval = fact_interval(fact)
-    if interval is None:
-        return False
-    return interval[0] - like_unit / 2 <= value <= interval[1] + like_unit / 2
-
-
-def _range_agrees(claim: Claim, facts: list[Fact]) -> bool:
-    low_end, high_end = claim.quantity.range_of
-    unit = (claim.quantity.high - claim.quantity.low - (high_end - low_end)) or 0.0
-    return (any(_end_agrees(low_end, unit, f) for f in facts)
-            and any(_end_agrees(high_end, unit, f) for f in facts))
 
 
 def _evidence(table: Table, fact: Fact) -> Evidence:
@@ -106,17 +44,7 @@ def _statement(candidate: Candidate, fact: Fact) -> Statement:
     metric = candidate.metric
     value = fact.number if fact.number is not None else fact.value
     return Statement(fact.entity, metric.label, fact.period, value, metric.unit,
-                     scenario=fact.scenario or None, out_of=_out_of(candidate.table, fact))
-
-
-def _out_of(table: Table, fact: Fact) -> int | None:
-    metric = table.metrics.get(fact.metric)
-    if not metric or not metric.out_of:
-        return None
-    for row in table.rows(None, metric.out_of):
-        if row.edition == fact.edition and row.period == fact.period and not row.status and row.number:
-            return int(row.number)
-    return None
+                     scenario=fact.scenario or None, out_of=edition_size(candidate.table, fact))
 
 
 def stated(claim: Claim, candidate: Candidate | None) -> Statement:
@@ -166,7 +94,7 @@ class Checker:
         table = c.table
         choice = periods.choose(table, claim.times, as_of, c.metric.id)
         scope = [f for f in table.rows(c.entity, c.metric.id) if choice.accepts(f, table)]
-        scope = self._filter_out_of(claim, c, scope)
+        scope = self._filteredition_size(claim, c, scope)
         finding = (self._agreeing(claim, c, choice, scope)
                    or self._undisclosed(claim, c, choice, scope)
                    or self._misattributed(claim, c, choice)
@@ -180,12 +108,12 @@ class Checker:
             finding = self._weak(claim, c, finding)
         return finding, c
 
-    def _filter_out_of(self, claim: Claim, c: Candidate, rows: list[Fact]) -> list[Fact]:
+    def _filteredition_size(self, claim: Claim, c: Candidate, rows: list[Fact]) -> list[Fact]:
         """"28th out of 63": keep the editions that ranked 63 (if any did)."""
         n = claim.quantity.out_of
         if n is None or not c.metric.out_of:
             return rows
-        fitting = [f for f in rows if _out_of(c.table, f) in (n, None)]
+        fitting = [f for f in rows if edition_size(c.table, f) in (n, None)]
         return fitting or rows
 
     def _agreeing(self, claim: Claim, c: Candidate, choice, scope: list[Fact]) -> Finding | None:
@@ -194,11 +122,11 @@ class Checker:
             by_edition: dict[str, list[Fact]] = {}
             for f in scope:
                 by_edition.setdefault(f.edition, []).append(f)
-            matched = [rows for rows in by_edition.values() if _range_agrees(claim, rows)]
+            matched = [rows for rows in by_edition.values() if range_agrees(claim, rows)]
             if not matched:
                 return None
             rows = matched[-1]
-            return self._finding(Verdict.SUPPORTED, claim, c, rows[0], _message_supported(c, rows[0], claim))
+            return self._finding(Verdict.SUPPORTED, claim, c, rows[0], explain.message_supported(c, rows[0], claim))
         matches = [f for f in scope if agrees(claim, f, table) and self._out_of_ok(claim, c, f)]
         if not matches:
             return None
@@ -209,15 +137,15 @@ class Checker:
             best = self._prefer_current(plain, table, claim)
             if c.loose:
                 return self._needs_context(claim, c, best, list(c.loose))
-            return self._finding(Verdict.SUPPORTED, claim, c, best, _message_supported(c, best, claim))
+            return self._finding(Verdict.SUPPORTED, claim, c, best, explain.message_supported(c, best, claim))
         if current:
             best = self._prefer_current(pool, table, claim)
             reasons = list(c.loose)
             if best.status:
                 primary = self._primary_for(c, best)
-                reasons.insert(0, _alternative_reason(c, best, primary))
+                reasons.insert(0, explain.alternative_reason(c, best, primary))
             if best.scenario and not self._scenario_ok(claim, c, best):
-                reasons.insert(0, _scenario_reason(c, best, self._central_for(c, best)))
+                reasons.insert(0, explain.scenario_reason(c, best, self._central_for(c, best)))
             return self._needs_context(claim, c, best, reasons)
         # Matches only an edition older than the one current at the article's date.
         best = self._prefer_current(matches, table, claim)
@@ -225,15 +153,15 @@ class Checker:
         if not now:
             return self._finding(
                 Verdict.UNVERIFIABLE, claim, c, best,
-                f"The figure matches the {_edition_title(table, best)}, but the tables have no "
+                f"The figure matches the {explain.edition_title(table, best)}, but the tables have no "
                 f"{c.metric.label} for {c.entity} in the edition current at the article's date "
-                f"({_edition_name(table, choice.current)}); check it by hand.")
+                f"({explain.edition_name(table, choice.current)}); check it by hand.")
         latest = self._prefer_current(now, table)
-        message = (f"{_describe(c, best)} was the figure in the {_edition_title(table, best)}; the "
-                   f"{_edition_title(table, latest)}, current at the article's date, gives "
-                   f"{_value(c, latest)}.")
-        suggestion = (f"Update to {_value(c, latest)} ({_edition_name(table, latest.edition)}), "
-                      f"or say the figure is from {_edition_name(table, best.edition)}.")
+        message = (f"{explain.describe(c, best)} was the figure in the {explain.edition_title(table, best)}; the "
+                   f"{explain.edition_title(table, latest)}, current at the article's date, gives "
+                   f"{explain.value(c, latest)}.")
+        suggestion = (f"Update to {explain.value(c, latest)} ({explain.edition_name(table, latest.edition)}), "
+                      f"or say the figure is from {explain.edition_name(table, best.edition)}.")
         return self._finding(Verdict.OUTDATED, claim, c, latest, message, suggestion,
                              fix=self._value_fix(claim, c, latest), extra=(best,))
 
@@ -283,10 +211,10 @@ class Checker:
                 if not known_wrong:
                     continue
                 stated_name = c.entity
-                message = (f"The {_edition_title(table, row)} gives {_value(c, row)} for {other}, "
-                           f"not {stated_name}: {_describe_metric(c, row)}.")
+                message = (f"The {explain.edition_title(table, row)} gives {explain.value(c, row)} for {other}, "
+                           f"not {stated_name}: {explain.describe_metric(c, row)}.")
                 if own:
-                    message += f" {stated_name}'s own figure there is {_value(c, own[0])}."
+                    message += f" {stated_name}'s own figure there is {explain.value(c, own[0])}."
                 suggestion = f"Attribute the figure to {other} (not {stated_name})."
                 fix = None
                 if c.entity_mention is not None and c.entity_mention.via != "reference":
@@ -305,16 +233,16 @@ class Checker:
                 return None
             if any(agrees(claim, f, table) for f in scope if choice.in_scope(f)):
                 return None
-            if c.metric.kind in ("count", "quantity") and _other_scale(claim, primary):
+            if c.metric.kind in ("count", "quantity") and other_scale(claim, primary):
                 return None  # "48 compute cores" beside a machine of 7.6 million: another measure
             best = self._central_for(c, self._prefer_current(primary, table))
             n_wrong = self._out_of_wrong(claim, c, best)
-            message = (f"{table.title}: {_describe_metric(c, best)} is {_value(c, best)}, "
+            message = (f"{table.title}: {explain.describe_metric(c, best)} is {explain.value(c, best)}, "
                        f"not {claim.quantity.text.strip()}.")
             if n_wrong:
                 message += f" That edition ranked {n_wrong} economies."
             return self._finding(Verdict.CONTRADICTED, claim, c, best, message,
-                                 f"Change “{claim.quantity.text.strip()}” to {_value(c, best)}.",
+                                 f"Change “{claim.quantity.text.strip()}” to {explain.value(c, best)}.",
                                  fix=self._value_fix(claim, c, best))
         # A league table: the rank belongs to someone else in every edition the claim can mean.
         if table.ranks_unique and c.metric.kind == "rank" and needed:
@@ -324,11 +252,11 @@ class Checker:
                     holders[f.edition] = f
             if holders and set(holders) == needed:
                 row = self._prefer_current(list(holders.values()), table)
-                message = (f"The {_edition_title(table, row)} puts {row.entity}, not {c.entity}, at "
-                           f"{_value(c, row)} ({c.metric.label}); the tables do not give "
+                message = (f"The {explain.edition_title(table, row)} puts {row.entity}, not {c.entity}, at "
+                           f"{explain.value(c, row)} ({c.metric.label}); the tables do not give "
                            f"{c.entity}'s own rank in that edition.")
                 return self._finding(Verdict.CONTRADICTED, claim, c, row, message,
-                                     f"Check {c.entity}'s rank in the {_edition_title(table, row)}.",
+                                     f"Check {c.entity}'s rank in the {explain.edition_title(table, row)}.",
                                      expected_entity=row.entity)
         return None
 
@@ -382,12 +310,12 @@ class Checker:
         n = claim.quantity.out_of
         if n is None or not c.metric.out_of:
             return True
-        size = _out_of(c.table, fact)
+        size = edition_size(c.table, fact)
         return size == n if strict else size in (n, None)
 
     def _out_of_wrong(self, claim: Claim, c: Candidate, fact: Fact) -> int | None:
         n = claim.quantity.out_of
-        size = _out_of(c.table, fact) if c.metric.out_of else None
+        size = edition_size(c.table, fact) if c.metric.out_of else None
         return size if (n is not None and size is not None and size != n) else None
 
     def _scenario_ok(self, claim: Claim, c: Candidate, fact: Fact) -> bool:
@@ -437,14 +365,14 @@ class Checker:
 
     def _needs_context(self, claim: Claim, c: Candidate, fact: Fact, reasons: list[str]) -> Finding:
         text = " ".join(r.rstrip(".") + "." for r in reasons if r)
-        message = f"{_describe(c, fact)} matches the source, but: {text}"
+        message = f"{explain.describe(c, fact)} matches the source, but: {text}"
         central = self._central_for(c, fact)
         if central is not fact:
-            suggestion = (f"Say it is the {_scenario_label(c, fact)} figure (the "
-                          f"{_scenario_label(c, central)} is {_value(c, central)}), and use the "
+            suggestion = (f"Say it is the {explain.scenario_label(c, fact)} figure (the "
+                          f"{explain.scenario_label(c, central)} is {explain.value(c, central)}), and use the "
                           f"source's own words: {c.metric.label}.")
         else:
-            suggestion = f"Use the source's own terms: {c.metric.label} ({_edition_title(c.table, fact)})."
+            suggestion = f"Use the source's own terms: {c.metric.label} ({explain.edition_title(c.table, fact)})."
         return self._finding(Verdict.NEEDS_CONTEXT, claim, c, fact, message, suggestion)
 
     def _finding(self, verdict: Verdict, claim: Claim, c: Candidate, fact: Fact, message: str,
@@ -457,79 +385,3 @@ class Checker:
         notes = (("fix", fix),) if fix else ()
         return Finding(verdict, claim, stated(claim, c), expected, message, suggestion, evidence,
                        table=c.table.id, notes=notes)
-
-
-# -- wording of messages -------------------------------------------------------------------
-
-def _edition_name(table: Table, edition_id: str | None) -> str:
-    if edition_id is None:
-        return "the current edition"
-    edition = table.editions.get(edition_id)
-    return edition.title if edition else f"{table.title} {edition_id}"
-
-
-def _edition_title(table: Table, fact: Fact) -> str:
-    name = _edition_name(table, fact.edition)
-    return name[4:] if name.startswith("The ") else name
-
-
-def _value(c: Candidate, fact: Fact) -> str:
-    if fact.number is None:
-        return fact.value
-    text = wording.figure(fact.number, c.metric.kind, c.metric.unit, hedge=fact.hedge)
-    n = _out_of(c.table, fact)
-    if c.metric.kind == "rank" and n:
-        text += f" of {n}"
-    return text
-
-
-def _describe_metric(c: Candidate, fact: Fact) -> str:
-    parts = [f"{fact.entity}'s {c.metric.label}"]
-    if c.table.period_kind != "edition":
-        parts.append(f"for {fact.period}")
-    parts.append(f"in the {_edition_title(c.table, fact)}")
-    if fact.scenario:
-        parts.append(f"({_scenario_label(c, fact)})")
-    return " ".join(parts)
-
-
-def _describe(c: Candidate, fact: Fact) -> str:
-    return f"{_value(c, fact)} ({_describe_metric(c, fact)})"
-
-
-def _message_supported(c: Candidate, fact: Fact, claim: Claim) -> str:
-    return f"Matches the source: {_describe(c, fact)}."
-
-
-def _scenario_label(c: Candidate, fact: Fact) -> str:
-    scenario = c.table.scenarios.get(fact.scenario)
-    label = scenario.label if scenario else (fact.scenario or "figure")
-    return label if "scenario" in label or "range" in label else f"{label} scenario"
-
-
-def _scenario_reason(c: Candidate, fact: Fact, central: Fact) -> str:
-    reason = f"it is the source's {_scenario_label(c, fact)}, not its central estimate"
-    if central is not fact:
-        reason += f" ({_value(c, central)} in the {_scenario_label(c, central)})"
-    return reason
-
-
-def _alternative_reason(c: Candidate, fact: Fact, primary: Fact | None) -> str:
-    reason = f"the figure comes from {fact.publisher} ({fact.source_title}), which disagrees with other sources"
-    if primary is not None:
-        reason += f"; {primary.publisher} gives {_value(c, primary)}"
-    if fact.note:
-        reason += f" ({fact.note.rstrip('.')})"
-    return reason
-
-
-def _other_scale(claim: Claim, rows: list[Fact]) -> bool:
-    """The figure is over a hundred times off every row: it measures something else (a
-    chip's cores, not the machine's), so it is not read as a wrong value of this metric."""
-    values = [abs(f.number) for f in rows if f.number]
-    v = abs(claim.quantity.value)
-    return bool(values) and v > 0 and all(max(v, x) / min(v, x) > 100 for x in values)
-
-
-def finite(value: float) -> bool:
-    return not (math.isinf(value) or math.isnan(value))
