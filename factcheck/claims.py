@@ -82,11 +82,15 @@ def extract(document: Document, extractors: Extractors) -> list[Claim]:
         here = 0 if part.sources else distance
         resolved = _resolve_references(part, subj, paragraph)
         times_of = _times_by_quantity(part)
+        paired = _respectively(part, resolved)
         for quantity in part.quantities:
+            ordered = _nearest_first(resolved, part.sentence, quantity)
+            if quantity.span in paired:
+                ordered = (paired[quantity.span], *(m for m in ordered if m is not paired[quantity.span]))
             claims.append(Claim(
                 quantity=quantity,
                 sentence=part.sentence,
-                entities=_nearest_first(resolved, part.sentence, quantity),
+                entities=ordered,
                 times=times_of[quantity.span],
                 sources=sources,
                 source_carried=not part.sources and bool(sources),
@@ -95,6 +99,29 @@ def extract(document: Document, extractors: Extractors) -> list[Claim]:
                 topic=topic,
             ))
     return claims
+
+
+def _respectively(part: SentenceParts, mentions: list[EntityMention]) -> dict:
+    """"Denmark and Ireland fell to third and fourth place, respectively": the n-th figure
+    goes with the n-th entity named before the figures."""
+    if not re.search(r"\brespectively\b", part.sentence.text, re.I) or len(part.quantities) < 2:
+        return {}
+    text, base = part.sentence.text, part.sentence.span.start
+    # The list of figures the word refers to: the last run joined by commas and "and".
+    run = [part.quantities[-1]]
+    for q in reversed(part.quantities[:-1]):
+        if re.fullmatch(r"\s*(?:,|and|, and)\s*", text[q.span.end - base:run[0].span.start - base]):
+            run.insert(0, q)
+        else:
+            break
+    if len(run) < 2:
+        return {}
+    earlier = [q.span.end for q in part.quantities if q.span.end <= run[0].span.start]
+    floor = max(earlier, default=base)
+    named = [m for m in mentions if m.via != "reference" and floor <= m.span.start and m.span.end <= run[0].span.start]
+    if len(named) != len(run):
+        return {}
+    return {q.span: m for q, m in zip(run, named)}
 
 
 def _narrow_publishers(part: SentenceParts, named_before: list[str]) -> SentenceParts:
@@ -168,6 +195,31 @@ FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 TO_BEFORE = re.compile(r"\b(?:to|at)\s+(?:the\s+)?$", re.I)
 
 
+TRAJECTORY_LINK = re.compile(r"^\s*(?:,\s*)?(?:to|and\s+(?:now|then)|then|and\s+finally|before|,)\s+(?:the\s+)?$", re.I)
+
+
+def _trajectory(part: SentenceParts, out: dict) -> None:
+    """"from 5th to 4th and now 3rd in 2020": a path of ranks. The time belongs to the last
+    one; the earlier ones are from some earlier edition, which one unsaid."""
+    text, base = part.sentence.text, part.sentence.span.start
+    ranks = [q for q in part.quantities if q.kind == "rank"]
+    for i, first in enumerate(ranks):
+        if not FROM_BEFORE.search(text[max(0, first.span.start - base - 12):first.span.start - base]):
+            continue
+        chain = [first]
+        for nxt in ranks[i + 1:]:
+            if TRAJECTORY_LINK.match(text[chain[-1].span.end - base:nxt.span.start - base]):
+                chain.append(nxt)
+            else:
+                break
+        if len(chain) < 3:
+            continue  # a plain change ("from 28th to 31st") is handled as one
+        last = chain[-1]
+        anchor = next((t.start for t in out[last.span] if t.start), None)
+        for q in chain[:-1]:
+            out[q.span] = [TimeExpr(q.span, "an earlier edition", "earlier", end=anchor)]
+
+
 def _times_by_quantity(part: SentenceParts) -> dict:
     """Which time expressions each figure of a sentence is about.
 
@@ -185,7 +237,11 @@ def _times_by_quantity(part: SentenceParts) -> dict:
         before = text[max(0, q.span.start - base - 12):q.span.start - base]
         if not FROM_BEFORE.search(before):
             continue
-        bound = [t for t in out[q.span] if 0 <= t.span.start - q.span.end <= 3]
+        # A time soon after the "from" figure, with no other figure between, is its own
+        # ("from 2nd, which it enjoyed last year").
+        later = [o.span.start for o in part.quantities if o.span.start > q.span.end]
+        reach = min([q.span.end + 40, *later])
+        bound = [t for t in out[q.span] if q.span.end <= t.span.start <= reach and t.kind != "event"]
         if not bound and len(part.quantities) > 1 and not out[q.span]:
             # "fell to 31st from 28th": the "from" figure is the previous edition's.
             bound = [TimeExpr(q.span, "previous edition", "previous")]
@@ -195,6 +251,7 @@ def _times_by_quantity(part: SentenceParts) -> dict:
                 if other is not q:
                     out[other.span] = [t for t in out[other.span] if t not in bound]
             out[q.span] = bound
+    _trajectory(part, out)
     spans = [t for t in part.times if t.kind == "span"]
     same_kind = [q for q in part.quantities if q.kind == part.quantities[0].kind] if part.quantities else []
     if len(spans) == 1 and len(part.quantities) == 2 and len(same_kind) == 2:

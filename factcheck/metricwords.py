@@ -195,6 +195,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
               if _metric_kind_fits(q.kind, m, q.currency, q.unit) and not _excluded(m, text)
               and not (counted and counted in units_elsewhere(units, m))]
     hits: dict[str, tuple[tuple, Span]] = {}
+    # "the US has 134 systems, China 150": a bare figure after a counted one shares its noun.
+    gapped = q.kind == "number" and _counted_phrase(claim) is None
     # "fell to 31st in knowledge from 28th": the "from" figure shares its partner's metric.
     change_partner = bool(re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, q.span.start - offset - 10):q.span.start - offset], re.I))
     # A word two metrics share ("IT workers" for both the shortage and the workforce)
@@ -203,20 +205,26 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     for metric in usable:
         for alias in {a.lower() for a in metric.aliases}:
             owners[alias] = owners.get(alias, 0) + 1
-    for metric in usable:
-        own = [a for a in metric.aliases if owners[a.lower()] == 1]
-        for span, _alias in _alias_hits(text, offset, own):
-            if span.overlaps(q.span) or any(span.overlaps(s.span) for s in claim.sources):
-                continue
-            if not change_partner and OTHER_FIGURE_BEFORE.search(text[max(0, span.start - offset - 24):span.start - offset]):
-                continue  # "14 provinces", "28th for knowledge": another figure's words
-            gap = span.start - q.span.end if span.start >= q.span.end else q.span.start - span.end
-            if gap > METRIC_REACH:
-                continue  # "…, which adopt digital technology" far along is not the figure's metric
-            key = (gap, -(span.end - span.start))
-            if metric.id not in hits or key < hits[metric.id][0]:
-                hits[metric.id] = (key, span)
-            used_spans.append(span)
+    def collect(borrow: bool) -> None:
+        for metric in usable:
+            own = [a for a in metric.aliases if owners[a.lower()] == 1]
+            for span, _alias in _alias_hits(text, offset, own):
+                if span.overlaps(q.span) or any(span.overlaps(s.span) for s in claim.sources):
+                    continue
+                if (not change_partner and not (borrow and span.end <= q.span.start)
+                        and OTHER_FIGURE_BEFORE.search(text[max(0, span.start - offset - 24):span.start - offset])):
+                    continue  # "14 provinces", "28th for knowledge": another figure's words
+                gap = span.start - q.span.end if span.start >= q.span.end else q.span.start - span.end
+                if gap > METRIC_REACH:
+                    continue  # "…, which adopt digital technology" far along is not the figure's metric
+                key = (gap, -(span.end - span.start))
+                if metric.id not in hits or key < hits[metric.id][0]:
+                    hits[metric.id] = (key, span)
+                used_spans.append(span)
+
+    collect(borrow=False)
+    if not hits and gapped:
+        collect(borrow=True)  # only when the figure has no metric words of its own
     loose_hits: dict[str, list[str]] = {}
     for metric in usable:
         for span, alias in _alias_hits(text, offset, metric.loose_aliases):

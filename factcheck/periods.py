@@ -73,6 +73,9 @@ def _period_years(period: str) -> tuple[int, int, int | None] | None:
 def _matches_time(fact: Fact, table: Table, time: TimeExpr) -> bool:
     if time.kind in ("relative", "horizon"):
         return True
+    if time.kind == "earlier":
+        years = _period_years(fact.period if table.period_kind != "edition" else fact.edition)
+        return years is not None and (time.end is None or years[1] < time.end)
     years = _period_years(fact.period if table.period_kind != "edition" else fact.edition)
     if years is None:
         return False
@@ -98,6 +101,9 @@ def choose(table: Table, times: tuple[TimeExpr, ...], as_of: dt.date | None,
     previous = any(t.kind == "previous" for t in times)
     for time in times:
         if time.kind in ("previous", "event"):
+            continue
+        if time.kind == "earlier":
+            explicit = explicit or time
             continue
         if time.kind == "horizon":
             horizon = horizon or time.years

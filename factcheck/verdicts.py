@@ -100,6 +100,14 @@ class Checker:
                    or self._misattributed(claim, c, choice)
                    or self._contradicted(claim, c, choice, scope)
                    or self._unverifiable(claim, c, choice, scope))
+        if any(t.kind == "earlier" for t in claim.times) and finding.verdict in (
+                Verdict.CONTRADICTED, Verdict.MISATTRIBUTED, Verdict.OUTDATED):
+            # "from 5th to 4th and now 3rd": which earlier edition is unsaid, so an earlier
+            # rank can be confirmed but not called wrong.
+            return Finding(Verdict.UNVERIFIABLE, claim, finding.stated, None,
+                           "An earlier rank in a sequence; the article does not say which edition, "
+                           "so it can only be confirmed, not flagged. Check it by hand.", None,
+                           table=c.table.id), c
         loose_only = c.metric_span is None and bool(c.loose)
         if (c.strength <= STRENGTH_WEAK or loose_only) and finding.verdict in (
                 Verdict.CONTRADICTED, Verdict.MISATTRIBUTED, Verdict.OUTDATED):
