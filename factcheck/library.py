@@ -17,7 +17,7 @@ from pathlib import Path
 from .errors import DataError
 from .tables import EntityInfo, Table, load_entities, load_table, table_folders
 
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 
 
 def shipped_data_dir() -> Path:

@@ -76,9 +76,17 @@ class Table:
     default_scenario: str | None
     tolerance: float
     examples: list
-    facts: list[Fact]
+    cells: list[tuple[str, ...]]
+    """The rows as plain tuples of cells (in ``COLUMNS`` order): cheap to cache and load.
+    ``facts`` turns them into ``Fact`` records the first time a check touches the table."""
     overrides: bool = False
     _index: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def facts(self) -> list[Fact]:
+        if "facts" not in self._index:
+            self._index["facts"] = [Fact(self.id, *row) for row in self.cells]
+        return self._index["facts"]
 
     def rows(self, entity: str | None = None, metric: str | None = None) -> list[Fact]:
         """Facts for an entity and metric (either may be None for all)."""
@@ -96,7 +104,7 @@ class Table:
     def known_entities(self) -> frozenset[str]:
         """Every entity with a row; computed once (it is asked for every claim)."""
         if "known" not in self._index:
-            self._index["known"] = frozenset(f.entity for f in self.facts)
+            self._index["known"] = frozenset(row[0] for row in self.cells)  # entity column
         return self._index["known"]
 
     def entities_with(self, metric: str) -> frozenset[str]:
@@ -188,12 +196,12 @@ def load_table(folder: Path) -> Table:
         default_scenario=meta.get("default_scenario"),
         tolerance=float(tolerance.get("relative", 0.0)) if isinstance(tolerance, dict) else 0.0,
         examples=list(meta.get("examples", [])),
-        facts=read_facts(csv_path, table_id),
+        cells=read_cells(csv_path),
         overrides=bool(meta.get("overrides", False)),
     )
 
 
-def read_facts(csv_path: Path, table_id: str) -> list[Fact]:
+def read_cells(csv_path: Path) -> list[tuple[str, ...]]:
     try:
         with csv_path.open(encoding="utf-8-sig", newline="") as handle:
             header = [h.strip() for h in next(csv.reader(handle), [])]
@@ -204,12 +212,11 @@ def read_facts(csv_path: Path, table_id: str) -> list[Fact]:
             # half the memory and half the cache.
             pool: dict[str, str] = {}
             positions = [header.index(c) if c in header else None for c in COLUMNS]
-            facts = []
+            rows = []
             for raw in csv.reader(handle):
-                cells = [pool.setdefault(v, v) for v in (
-                    (raw[i].strip() if i is not None and i < len(raw) else "") for i in positions)]
-                facts.append(Fact(table_id, *cells))
-            return facts
+                rows.append(tuple(pool.setdefault(v, v) for v in (
+                    (raw[i].strip() if i is not None and i < len(raw) else "") for i in positions)))
+            return rows
     except FileNotFoundError:
         raise DataError(f"{csv_path}: no such file") from None
     except (UnicodeDecodeError, csv.Error) as exc:
