@@ -44,8 +44,8 @@ VERDICTS = FLAGS | {"supported", "unverifiable", "none"}
 # small margin, so that an engine change that loses ground fails here.
 # The held-out margin is about one item, since one flag moves its precision by 0.08.
 FLOORS = {
-    "all": {"extraction_recall": 0.93, "flag_precision": 0.85, "error_recall": 0.80},
-    "held_out": {"extraction_recall": 0.93, "flag_precision": 0.72, "error_recall": 0.57},
+    "all": {"extraction_recall": 0.93, "flag_precision": 0.85, "error_recall": 0.83},
+    "held_out": {"extraction_recall": 0.93, "flag_precision": 0.75, "error_recall": 0.66},
 }
 
 FRONT_MATTER = re.compile(r"\A---\r?\n.*?\r?\n---\r?\n", re.S)
