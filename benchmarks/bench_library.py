@@ -49,21 +49,20 @@ for _ in range(checks):
     findings = len(engine.check(document))
     times.append(time.perf_counter() - t)
 print(json.dumps({"load": loaded - start, "create": created - loaded, "checks": times, "findings": findings,
-                  "facts": sum(len(t.facts) for t in lib.tables.values()), "tables": len(lib.tables),
+                  "facts": sum(len(t.cells) for t in lib.tables.values()), "tables": len(lib.tables),
                   "rss_loaded_mb": rss_loaded / 1024}))
 """
 
 
-# Runs in a fresh interpreter: the generated folder's facts cached three ways, to see what
-# a different cache layout would buy. "facts" is what library.py pickles today (Fact
-# objects, one str object per cell); "facts, interned" shares equal strings, so pickle
-# writes each distinct one once; "tuples, interned" drops the objects (a columnar or
-# row-tuple cache that builds Facts only for the tables a claim touches).
+# Runs in a fresh interpreter: the generated folder's facts cached three ways. "facts" is
+# what library.py pickled at first (Fact objects); "facts, interned" shares equal
+# strings; "tuples, interned" drops the objects, which is what library.py caches since
+# this experiment (Facts are built only for the tables a check touches).
 FORMAT_CHILD = r"""
 import csv, json, pickle, resource, sys, time
 from pathlib import Path
 from factcheck.model import Fact
-from factcheck.tables import COLUMNS, read_facts
+from factcheck.tables import COLUMNS, read_cells
 folder, kind, action, target = Path(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
 def interned(path, table_id, make):
     pool = {}
@@ -76,7 +75,7 @@ start = time.perf_counter()
 if action == "write":
     files = sorted(folder.glob("*/facts.csv"))
     if kind == "facts":
-        data = [read_facts(f, f.parent.name) for f in files]
+        data = [[Fact(f.parent.name, *row) for row in read_cells(f)] for f in files]
     else:
         data = [interned(f, f.parent.name, Fact if kind == "facts, interned" else (lambda *cells: cells)) for f in files]
     parsed = time.perf_counter()
@@ -158,7 +157,7 @@ def report(results: list[dict], tables: int) -> str:
                               "peak RSS", "whole process"], rows))
     for r in results:
         if "formats" in r:
-            out += ["", f"### Cache layouts for the generated {r['size']:,} facts (experiment, not what factcheck does yet)", ""]
+            out += ["", f"### Cache layouts for the generated {r['size']:,} facts (experiment; factcheck caches 'tuples, interned')", ""]
             out.append(measure.table(["cached as", "parse CSV", "write pickle", "pickle", "read pickle", "peak RSS reading"], [
                 [f["kind"], measure.ms(f["parse"]), measure.ms(f["write"]), f"{f['size_mb']:.0f} MB",
                  measure.ms(f["read"]), f"{f['read_rss_mb']:.0f} MB"] for f in r["formats"]]))
