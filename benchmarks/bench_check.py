@@ -244,7 +244,7 @@ def report(args, article_words: int, claims: int, runs, phase, import_times, off
     out += ["", f"Target: under {TARGET_SECONDS * 1000:.0f} ms cold with a warm library cache — **{verdict}** "
                 f"(median {measure.ms(warm)}).", "", "### Where a cold run's time goes (cache warm, medians)", ""]
     rows = [[k, measure.ms(phase[k])] for k in ("import factcheck.cli", "import factcheck.run")]
-    rows.append(["typer: parse arguments, build parameter converters (imports pydantic)",
+    rows.append(["parse the arguments (argparse; typer is not imported)",
                  measure.ms(phase["main"] - phase.get("run", 0.0))])
     if "run.plan" in phase:
         rows.append(["config and paths (`run.plan`)", measure.ms(phase["run.plan"])])
