@@ -372,15 +372,22 @@ class Checker:
         return (q.span.start, q.span.end, wording.replacement(q, fact.number, c.metric.kind, c.metric.unit))
 
     def _needs_context(self, claim: Claim, c: Candidate, fact: Fact, reasons: list[str]) -> Finding:
-        text = " ".join(r.rstrip(".") + "." for r in reasons if r)
-        message = f"{explain.describe(c, fact)} matches the source, but: {text}"
-        central = self._central_for(c, fact)
-        if central is not fact:
-            suggestion = (f"Say it is the {explain.scenario_label(c, fact)} figure (the "
-                          f"{explain.scenario_label(c, central)} is {explain.value(c, central)}), and use the "
-                          f"source's own words: {c.metric.label}.")
-        else:
-            suggestion = f"Use the source's own terms: {c.metric.label} ({explain.edition_title(c.table, fact)})."
+        text = " ".join(_sentence(r) for r in reasons if r)
+        message = _sentence(f"{explain.describe(c, fact)} matches the source, but") [:-1] + ": " + text
+        steps = []
+        if fact.scenario and not self._scenario_ok(claim, c, fact):
+            step = f"say it is the source's {explain.scenario_label(c, fact)}"
+            central = self._central_for(c, fact)
+            if central is not fact:
+                step += f" (its {explain.scenario_label(c, central)} gives {explain.value(c, central)})"
+            steps.append(step)
+        if fact.status:
+            steps.append(f"say that {fact.publisher} gives this figure and others differ")
+        if c.loose:
+            steps.append(f"use the source's own terms: {c.metric.label}")
+        if not steps:
+            steps.append(f"give the figure with what the source attaches to it ({explain.edition_title(c.table, fact)})")
+        suggestion = _sentence(", and ".join(steps))
         return self._finding(Verdict.NEEDS_CONTEXT, claim, c, fact, message, suggestion)
 
     def _finding(self, verdict: Verdict, claim: Claim, c: Candidate, fact: Fact, message: str,
@@ -393,3 +400,9 @@ class Checker:
         notes = (("fix", fix),) if fix else ()
         return Finding(verdict, claim, stated(claim, c), expected, message, suggestion, evidence,
                        table=c.table.id, notes=notes)
+
+
+def _sentence(text: str) -> str:
+    """A reason or suggestion as a sentence: capital first letter, one full stop."""
+    text = text.strip().rstrip(".")
+    return text[:1].upper() + text[1:] + "." if text else ""
