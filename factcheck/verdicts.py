@@ -219,8 +219,8 @@ class Checker:
                 if not known_wrong:
                     continue
                 stated_name = c.entity
-                message = (f"The {explain.edition_title(table, row)} gives {explain.value(c, row)} for {other}, "
-                           f"not {stated_name}: {explain.describe_metric(c, row)}.")
+                message = (f"In the {explain.edition_title(table, row)}, {explain.value(c, row)} "
+                           f"({c.metric.label}) is {other}'s figure, not {stated_name}'s.")
                 if own:
                     message += f" {stated_name}'s own figure there is {explain.value(c, own[0])}."
                 suggestion = f"Attribute the figure to {other} (not {stated_name})."
