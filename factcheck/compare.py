@@ -22,11 +22,14 @@ def fact_interval(fact: Fact, table: Table | None = None) -> tuple[float, float]
     hedge = fact.hedge.strip().lower() or None
     if hedge in ("nearly", "close to"):
         hedge = "almost"
-    if hedge in ("around", "approximately", "roughly", "approx."):
-        hedge = "about"
+    about = hedge in ("about", "around", "approximately", "roughly", "approx.")
+    if about:
+        # A source's "about 450,000" is its own rounding, which the written precision
+        # (450,000: to the ten thousand) already expresses; no extra slack on top.
+        hedge = None
     metric = table.metrics.get(fact.metric) if table is not None else None
     counted = metric is None or metric.kind in ("rank", "count")
-    exact = hedge is None and unit <= 1 and counted
+    exact = hedge is None and unit <= 1 and counted and not about
     low, high = _interval(value, unit, hedge, exact=exact)
     return low, high
 

@@ -243,7 +243,10 @@ class Checker:
                 return None
             if c.metric.kind in ("count", "quantity") and other_scale(claim, primary):
                 return None  # "48 compute cores" beside a machine of 7.6 million: another measure
-            best = self._central_for(c, self._prefer_current(primary, table))
+            # The row to show: a league table's newest edition; in a study, the period whose
+            # figure is nearest to the claim (the span, for "79 models in three years").
+            closest = claim if table.period_kind not in ("edition", "list") else None
+            best = self._central_for(c, self._prefer_current(primary, table, closest))
             n_wrong = self._out_of_wrong(claim, c, best)
             message = (f"{table.title}: {explain.describe_metric(c, best)} is {explain.value(c, best)}, "
                        f"not {claim.quantity.text.strip()}.")
