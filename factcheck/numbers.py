@@ -137,6 +137,7 @@ NUMBER_ONE = re.compile(
     r"(?<![\w])(?:No\.\s?(?P<no>\d{1,3})"
     r"|number\s(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?=\s+(?:spot|place|position|on|in)\b)"
     r"|(?<=\bat\s)number\s(?P<at>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b"
+    r"|number\s(?P<is>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?=\s+(?:is|was)\s+(?:the|a)\b)"
     r"|(?P<top>the\s+top\s+(?:spot|place|position)|pole\s+position))",
     re.I,
 )
@@ -464,7 +465,7 @@ def _ranks(text: str):
         if m.group("top"):
             value = 1
         else:
-            raw = m.group("no") or m.group("word") or m.group("at")
+            raw = m.group("no") or m.group("word") or m.group("at") or m.group("is")
             value = int(raw) if raw.isdigit() else int(word_value(raw) or 0)
         if not value:
             continue
