@@ -165,6 +165,10 @@ def _clause_bounds(sentence: Sentence, quantity: Quantity) -> tuple[int, int]:
     return base + start, base + end
 
 
+RELATIVE_OF_UNKNOWN = re.compile(
+    r"\b(?:called|named|dubbed|known\s+as)\s+(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*,?\s+(?:which|that|who)\b[^,;]*$")
+
+
 def _nearest_first(mentions: list[EntityMention], sentence: Sentence,
                    quantity: Quantity) -> tuple[EntityMention, ...]:
     """Entities ordered by how likely they are the figure's subject: in the same clause
@@ -175,6 +179,14 @@ def _nearest_first(mentions: list[EntityMention], sentence: Sentence,
     q = quantity.span
 
     text, base = sentence.text, sentence.span.start
+    # "…a model called Code Llama, which is trained on 500 billion tokens": the figure is
+    # about the unknown name the relative clause hangs on, not an entity named before it.
+    relative = RELATIVE_OF_UNKNOWN.search(text[:quantity.span.start - base])
+    if relative:
+        cut = base + relative.start()
+        mentions = [m for m in mentions if m.span.start >= cut]
+        if not mentions:
+            return ()
 
     def key(mention: EntityMention) -> tuple:
         outside = not (start <= mention.span.start < end)

@@ -75,8 +75,10 @@ class EntityFinder:
         self._pattern = re.compile(
             r"(?<![\w.])(?:" + trie.pattern(ordered, flexible_space=True) + r")(?![\w]|\.\w)"
         ) if ordered else None
+        # Names with digits ("Llama2", "GPT-4") are versions: one edit away is another
+        # product ("Llama" is not "Llama2"), so they are matched exactly or not at all.
         self._fuzzy_targets = sorted({a.text for a in aliases if len(a.text) >= 5 and a.text[0].isupper()
-                                      and " " not in a.text})
+                                      and " " not in a.text and not any(ch.isdigit() for ch in a.text)})
 
     def find(self, text: str, offset: int = 0, skip: tuple[Span, ...] = ()) -> list[EntityMention]:
         mentions: list[EntityMention] = []

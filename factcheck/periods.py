@@ -94,8 +94,11 @@ def _matches_time(fact: Fact, table: Table, time: TimeExpr) -> bool:
 
 
 def choose(table: Table, times: tuple[TimeExpr, ...], as_of: dt.date | None,
-           metric: str | None = None) -> PeriodChoice:
-    """``metric`` narrows "the current edition" to the editions that publish that metric."""
+           metric: str | None = None, entity: str | None = None) -> PeriodChoice:
+    """``metric`` narrows "the current edition" to the editions that publish that metric.
+    In studies and catalogues (period kinds other than ``edition`` and ``list``) it is
+    narrowed further to the editions that give ``entity``'s figure: Llama 2's own model
+    card, not the newest card of another model."""
     explicit = None
     horizon = None
     previous = any(t.kind == "previous" for t in times)
@@ -115,6 +118,8 @@ def choose(table: Table, times: tuple[TimeExpr, ...], as_of: dt.date | None,
     current, earlier, later = None, (), ()
     if as_of is not None and table.editions:
         with_metric = table.editions_with(metric) if metric else set(table.editions)
+        if entity is not None and metric and table.period_kind not in ("edition", "list"):
+            with_metric = {f.edition for f in table.rows(entity, metric)} or with_metric
         ordered = [e for e in table.edition_order() if e.id in with_metric]
         day = as_of.isoformat()
         published = [e for e in ordered if e.published and e.published[:10] <= day]

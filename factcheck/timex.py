@@ -20,6 +20,12 @@ MONTHS = {
 MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 COUNT = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
 
+# "2048 tokens", "2030 cores": a count, not a year.
+MEASURE_NOUNS = (r"tokens|parameters|cores|GPUs|CPUs|nodes|racks|systems|models|people|workers|"
+                 r"engineers|units|words|pages|users|companies|firms|jobs|employees|staff|economies")
+
+COUNT_AFTER = re.compile(rf"^\s+(?:{MEASURE_NOUNS})\b")
+
 PATTERNS: list[tuple[str, re.Pattern]] = [
     # "22 May 2023", "May 22, 2023": the day is part of the date, not a figure.
     ("date", re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+(?P<y1>{YEAR})|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<y2>{YEAR})|(?P<y3>{YEAR})-\d{{2}}-\d{{2}})\b")),
@@ -34,7 +40,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("horizon", re.compile(rf"\b(?:over|in|within|during)\s+(?:the\s+next|the\s+coming|a|the\s+following|the\s+subsequent)\s+(?:(?P<n>{COUNT})[- ]years?|(?P<decade>decade)|(?P<n2>{COUNT})[- ]year\s+period)\b", re.I)),
     ("horizon", re.compile(rf"\b(?:over\s+|in\s+)?(?:a\s+|the\s+)?(?P<n>{COUNT})-year\s+(?:period|horizon|span)\b", re.I)),
     ("horizon", re.compile(rf"\b(?:over|within)\s+(?P<n>{COUNT})\s+years\b", re.I)),
-    ("year", re.compile(rf"(?<![\w$€£¥-])(?<!\d[.,])(?P<year>{YEAR})(?![\w%-]|[.,]\d|\s*(?:%|percent|per cent|million|billion|trillion))")),
+    ("year", re.compile(rf"(?<![\w$€£¥-])(?<!\d[.,])(?P<year>{YEAR})(?![\w%-]|[.,]\d|\s*(?:%|percent|per cent|million|billion|trillion|{MEASURE_NOUNS})\b)")),
 ]
 
 
@@ -60,6 +66,8 @@ def find(text: str, offset: int = 0) -> list[TimeExpr]:
         for m in pattern.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
+            if COUNT_AFTER.match(text[m.end():]):
+                continue  # "from 2048 tokens": a count, not a year
             if kind in ("by", "year") and EVENT_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
                 # Kept as an "event" year: never a figure, never a claim's period.
                 found.append(TimeExpr(Span(m.start() + offset, m.end() + offset), m.group(0), "event"))

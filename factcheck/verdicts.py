@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from . import explain, periods, wording
 from .compare import agrees, edition_size, other_scale, range_agrees
@@ -92,7 +93,7 @@ class Checker:
 
     def _judge(self, claim: Claim, c: Candidate, as_of: dt.date | None):
         table = c.table
-        choice = periods.choose(table, claim.times, as_of, c.metric.id)
+        choice = periods.choose(table, claim.times, as_of, c.metric.id, c.entity)
         scope = [f for f in table.rows(c.entity, c.metric.id) if choice.accepts(f, table)]
         scope = self._filteredition_size(claim, c, scope)
         finding = (self._agreeing(claim, c, choice, scope)
@@ -235,6 +236,11 @@ class Checker:
         table = c.table
         primary = [f for f in scope if not f.status and choice.in_scope(f)]
         needed = self._needed_editions(c, choice, claim)
+        if (primary and claim.quantity.range_of is not None and len(primary) < 2
+                and self._range_end_matches(claim, primary)):
+            # The source states one figure ("up to 70 billion") and it is one end of the
+            # article's range ("from 7 billion to 70 billion"): the other end is unsaid.
+            return None
         if primary:
             covered = {f.edition for f in primary}
             if needed and not needed <= covered:
@@ -270,6 +276,16 @@ class Checker:
                                      f"Check {c.entity}'s rank in the {explain.edition_title(table, row)}.",
                                      expected_entity=row.entity)
         return None
+
+    def _range_end_matches(self, claim: Claim, rows: list[Fact]) -> bool:
+        q = claim.quantity
+        for end in q.range_of:
+            probe = Claim(replace(q, value=end, low=end, high=end, range_of=None), claim.sentence,
+                          claim.entities, claim.times, claim.sources, claim.source_carried,
+                          claim.passage_entities, claim.topic, claim.source_distance)
+            if any(agrees(probe, f, self.library.tables[f.table]) for f in rows):
+                return True
+        return False
 
     def _unverifiable(self, claim: Claim, c: Candidate, choice, scope: list[Fact]) -> Finding:
         table = c.table

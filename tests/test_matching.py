@@ -70,3 +70,23 @@ def test_a_shared_publisher_means_the_table_named_last():
     _, findings = check_text(ENGINE, text, "2023-12-15")
     assert [(f.claim.quantity.text, f.verdict.value, f.table) for f in findings] == [
         ("third", "supported", "imd_wdcr"), ("12th place", "contradicted", "imd_wdcr")]
+
+
+@pytest.mark.parametrize("text, as_of, expected", [
+    # A family range against a source that gives only its largest size: one end agrees,
+    # the other is unsaid, so the range is not called wrong.
+    ("Meta's Llama 2 ranges from 7 billion to 70 billion parameters.", "2024-01-10",
+     [("from 7 billion to 70 billion", "unverifiable")]),
+    # A catalogue's "current edition" is the entity's own (Llama 2's card, not a later model's).
+    ("Llama 2 was trained on 2 trillion tokens.", "2025-06-01", [("2 trillion", "supported")]),
+    # The figure of a relative clause on an unknown name is not the entity's before it,
+    # and "Llama" is not a misspelt "Llama2".
+    ("Llama 2 ships with a coding model called Code Llama, which saw 500 billion tokens.",
+     "2024-01-10", [("500 billion", "unverifiable")]),
+    # "2048 tokens" is a count, not a year.
+    ("Its context window grew from 2048 tokens to 4096 tokens.", None,
+     [("2048", "unverifiable"), ("4096", "unverifiable")]),
+])
+def test_catalogue_claims(text, as_of, expected):
+    _, findings = check_text(ENGINE, text, as_of)
+    assert verdicts(findings) == expected
