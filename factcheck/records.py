@@ -46,7 +46,7 @@ def finding_record(document: Document, finding: Finding) -> dict:
         "text": document.text[span.start:span.end],
         "sentence": document.text[sentence.span.start:sentence.span.end],
         "sentence_span": {"start": sentence.span.start, "end": sentence.span.end},
-        "claim": finding.stated.as_record(),
+        "claim": {**finding.stated.as_record(), "source": _attribution(document, finding)},
         "expected": finding.expected.as_record() if finding.expected else None,
         "suggestion": finding.suggestion,
         "message": finding.message,
@@ -55,6 +55,16 @@ def finding_record(document: Document, finding: Finding) -> dict:
         "evidence": [e.as_record() for e in finding.evidence],
         "fingerprint": fingerprint(finding),
     }
+
+
+def _attribution(document: Document, finding: Finding) -> str | None:
+    """The source the article gives for the figure, as written ("the IMD World Digital
+    Competitiveness Ranking", "Goldman Sachs"), from its sentence or earlier in the text."""
+    claim = finding.claim
+    if not claim.sources or (finding.table is None and claim.source_distance > 0):
+        return None  # a source named earlier, for a figure no table took, says nothing
+    span = max(claim.sources, key=lambda s: (s.exact, s.span.end - s.span.start)).span
+    return " ".join(document.text[span.start:span.end].split())
 
 
 def document_record(result: DocumentResult) -> dict:
