@@ -50,11 +50,3 @@ def fingerprint(finding: Finding) -> str:
 
 def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
-
-
-def fix_of(finding: Finding) -> tuple[int, int, str] | None:
-    """The replacement a review can apply, if the finding has one."""
-    for key, value in finding.notes:
-        if key == "fix":
-            return value
-    return None

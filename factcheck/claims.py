@@ -150,7 +150,7 @@ def _resolve_references(part: SentenceParts, subj, paragraph: int) -> list[Entit
     subject = subj.of_paragraph(paragraph)
     if not named and subject and PRONOUN_SUBJECT.match(part.sentence.text):
         start = part.sentence.span.start
-        kind = (subj.kinds or {}).get(subject, "economy")
+        kind = subj.kinds.get(subject, "economy")
         out.append(EntityMention(type(part.sentence.span)(start, start + 2), subject, kind, "reference"))
     return out
 

@@ -41,14 +41,6 @@ class Library:
         except KeyError:
             raise DataError(f"no table {table_id!r} (see 'factcheck data list')") from None
 
-    def entity_kind(self, name: str) -> str | None:
-        if name in self.entities:
-            return self.entities[name].kind
-        for table in self.tables.values():
-            if name in table.entities:
-                return table.entities[name].get("kind", table.entity_kind)
-        return None
-
 
 def load(extra: list[str] | tuple[str, ...] = (), use_cache: bool = True) -> Library:
     """Load the shipped tables plus those in ``extra`` folders."""

@@ -7,7 +7,7 @@ Positions are character spans into the article's text (see ``document.Document``
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, order=True)
@@ -90,8 +90,9 @@ class Quantity:
 
     @property
     def upper_bound(self) -> bool:
-        """The wording presents the figure as a maximum ("up to", "as many as")."""
-        return self.hedge in ("up to", "as many as")
+        """The wording presents the figure as a maximum ("up to", "as many as": hedges are
+        normalised by ``numbers.HEDGES``)."""
+        return self.hedge == "up to"
 
 
 @dataclass(frozen=True)
@@ -257,7 +258,8 @@ class Finding:
     suggestion: str | None
     evidence: tuple[Evidence, ...] = ()
     table: str | None = None
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    fix: tuple[int, int, str] | None = None
+    """A replacement the review can apply: put the text at ``[start, end)`` of the document."""
 
     @property
     def severity(self) -> Severity:

@@ -146,13 +146,7 @@ TOPPED = re.compile(
     r"\b(?P<verb>topped|tops|topping|headed|heads|heading)\s+(?:the\s+|this\s+|that\s+|its\s+)?"
     r"(?:[\w’'-]+\s+){0,5}?(?:list|lists|ranking|rankings|index|league\s+table|chart|table)\b", re.I)
 
-# Words that make a nearby ordinal a rank ("ranked 28th", "fell to 32nd place").
-RANK_CONTEXT_BEFORE = re.compile(
-    r"\b(?:rank(?:ed|s|ing)?|plac(?:ed|es)|came(?:\s+in)?|comes(?:\s+in)?|fell|falls|dropped|drops|slipped|slips|rose|rises|"
-    r"climbed|climbs|moved|jumped|jumps|finished|sits?|sat|is|was|were|are|at|to|in|"
-    r"remained|remains|stood|stands|held|holds|took|takes|occupie[sd]|retained|kept)\s+(?:at\s+|to\s+|in\s+|the\s+)*$",
-    re.I,
-)
+# Words after an ordinal that make it a rank ("32nd place", "28th out of 63").
 RANK_CONTEXT_AFTER = re.compile(
     r"^(?:\s+(?:place|position|spot)\b|\s+(?:out\s+of|of|among|from)\s+(?:\d|the\s+\d)|\s+(?:overall|in\s+the\s+(?:world|ranking|list|index)))",
     re.I,
@@ -367,7 +361,7 @@ def _components(text: str, m: re.Match) -> dict:
     if m.group("curword"):
         currency = CURRENCY_WORDS[m.group("curword").lower()]
         kind = "money"
-    if re.match(POINTS.strip(r"(?:)\s?"), unit_text) or "point" in unit_text or unit_text in ("pp", "ppt", "ppts"):
+    if "point" in unit_text or unit_text in ("pp", "ppt", "ppts"):
         kind = "points"
     elif unit_text in ("%",) or "cent" in unit_text or unit_text == "pct":
         kind = "percent"

@@ -22,9 +22,8 @@ class PeriodChoice:
 
     explicit: TimeExpr | None
     current: str | None
-    """The edition current at the article's date, if the article is dated."""
-    earlier: tuple[str, ...]
-    """Editions published before the current one (a match there is ``outdated``)."""
+    """The edition current at the article's date, if the article is dated; a match only
+    in an edition before it is ``outdated``."""
     horizon: int | None = None
 
     later: tuple[str, ...] = ()
@@ -43,9 +42,6 @@ class PeriodChoice:
         if self.explicit is not None or self.current is None:
             return True
         return fact.edition == self.current
-
-    def is_earlier(self, fact: Fact) -> bool:
-        return self.explicit is None and fact.edition in self.earlier
 
 
 @lru_cache(maxsize=1024)
@@ -115,7 +111,7 @@ def choose(table: Table, times: tuple[TimeExpr, ...], as_of: dt.date | None,
             explicit = explicit or TimeExpr(time.span, time.text, "point", start=year, end=year)
         elif time.kind != "relative":
             explicit = explicit or time
-    current, earlier, later = None, (), ()
+    current, later = None, ()
     if as_of is not None and table.editions:
         with_metric = table.editions_with(metric) if metric else set(table.editions)
         if entity is not None and metric and table.period_kind not in ("edition", "list"):
@@ -126,9 +122,8 @@ def choose(table: Table, times: tuple[TimeExpr, ...], as_of: dt.date | None,
         later = tuple(e.id for e in ordered if e not in published)
         if published:
             current = published[-1].id
-            earlier = tuple(e.id for e in published[:-1])
-            if previous and explicit is None and earlier:
+            if previous and explicit is None and len(published) > 1:
                 # "from 28th" in a change: the edition before the current one.
-                current, earlier = earlier[-1], earlier[:-1]
+                current = published[-2].id
                 later = later + (published[-1].id,)
-    return PeriodChoice(explicit, current, earlier, horizon, later)
+    return PeriodChoice(explicit, current, horizon, later)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .check import fingerprint, fix_of
+from .check import fingerprint
 from .document import Document
 from .model import Finding, Severity
 
@@ -34,7 +34,7 @@ def finding_record(document: Document, finding: Finding) -> dict:
     line, column = document.line_col(span.start)
     end_line, end_column = document.line_col(span.end)
     sentence = finding.claim.sentence
-    fix = fix_of(finding)
+    fix = finding.fix
     return {
         "verdict": finding.verdict.value,
         "severity": finding.severity.value,

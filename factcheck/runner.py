@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -36,18 +36,6 @@ def check_one(engine: Engine, arg: str, as_of: dt.date | None = None,
     except FactcheckError as exc:
         return DocumentResult(path=arg if arg != "-" else "<stdin>", document=None, error=str(exc))
     return DocumentResult(path=document.path, document=document, findings=engine.check(document))
-
-
-def check_all(engine: Engine, args: Iterable[str], as_of: dt.date | None = None,
-              fetch_options: dict | None = None,
-              progress: Callable[[str], None] | None = None) -> list[DocumentResult]:
-    """Check articles one after another in this process."""
-    results = []
-    for arg in args:
-        results.append(check_one(engine, arg, as_of, fetch_options))
-        if progress:
-            progress(arg)
-    return results
 
 
 def check_jobs(jobs: list[Job], data: list[str], workers: int = 1, fetch_options: dict | None = None,

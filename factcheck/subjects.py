@@ -8,7 +8,7 @@ article's subject is the entity named most overall, headings counting double. Th
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .model import EntityMention, Sentence
 
@@ -19,7 +19,7 @@ class Subjects:
     paragraphs: dict[int, str]
     paragraph_entities: dict[int, tuple[str, ...]]
     heading_entities: tuple[str, ...]
-    kinds: dict[str, str] = None
+    kinds: dict[str, str] = field(default_factory=dict)
     """The kind of each entity named (economy, system, model, …)."""
 
     def of_paragraph(self, paragraph: int, kind: str | None = None) -> str | None:
@@ -28,7 +28,7 @@ class Subjects:
         else in the article."""
         if kind is None:
             return self.paragraphs.get(paragraph) or self.article
-        kinds = self.kinds or {}
+        kinds = self.kinds
         for p in range(paragraph, -1, -1):
             for name in self.paragraph_entities.get(p, ()):
                 if kinds.get(name) == kind:

@@ -229,7 +229,7 @@ class Checker:
                 if c.entity_mention is not None and c.entity_mention.via != "reference":
                     fix = self._entity_fix(claim, c.entity_mention.span, other)
                 return self._finding(Verdict.MISATTRIBUTED, claim, c, row, message, suggestion,
-                                     fix=fix, expected_entity=other)
+                                     fix=fix)
         return None
 
     def _contradicted(self, claim: Claim, c: Candidate, choice, scope: list[Fact]) -> Finding | None:
@@ -273,8 +273,7 @@ class Checker:
                            f"{explain.value(c, row)} ({c.metric.label}); the tables do not give "
                            f"{c.entity}'s own rank in that edition.")
                 return self._finding(Verdict.CONTRADICTED, claim, c, row, message,
-                                     f"Check {c.entity}'s rank in the {explain.edition_title(table, row)}.",
-                                     expected_entity=row.entity)
+                                     f"Check {c.entity}'s rank in the {explain.edition_title(table, row)}.")
         return None
 
     def _range_end_matches(self, claim: Claim, rows: list[Fact]) -> bool:
@@ -410,15 +409,10 @@ class Checker:
         return self._finding(Verdict.NEEDS_CONTEXT, claim, c, fact, message, suggestion)
 
     def _finding(self, verdict: Verdict, claim: Claim, c: Candidate, fact: Fact, message: str,
-                 suggestion: str | None = None, fix=None, expected_entity: str | None = None,
-                 extra: tuple[Fact, ...] = ()) -> Finding:
-        expected = None if verdict == Verdict.SUPPORTED else _statement(c, fact)
-        if verdict == Verdict.SUPPORTED:
-            expected = _statement(c, fact)
+                 suggestion: str | None = None, fix=None, extra: tuple[Fact, ...] = ()) -> Finding:
         evidence = tuple(_evidence(c.table, f) for f in (fact, *extra))
-        notes = (("fix", fix),) if fix else ()
-        return Finding(verdict, claim, stated(claim, c), expected, message, suggestion, evidence,
-                       table=c.table.id, notes=notes)
+        return Finding(verdict, claim, stated(claim, c), _statement(c, fact), message, suggestion,
+                       evidence, table=c.table.id, fix=fix)
 
 
 def _sentence(text: str) -> str:

@@ -83,7 +83,7 @@ def test_misattribution_names_the_right_entity_and_source(engine):
 def test_a_contradiction_carries_the_right_value_and_a_fix(engine):
     doc, [finding] = check_text(engine, "Japan ranked 9th in the Gadget Readiness Index 2021.")
     assert finding.expected.value == 4
-    fix = dict(finding.notes)["fix"]
+    fix = finding.fix
     assert doc.text[fix[0]:fix[1]] == "9th" and fix[2] == "4th"
 
 
