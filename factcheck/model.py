@@ -188,6 +188,13 @@ class Fact:
     source_title: str
     source_url: str
     published: str
+    read_at: str = ""
+    """Where the figure was actually read, when that is not the primary document above
+    (a transcription, a press report, a later edition quoting it); empty when read there."""
+    read_at_title: str = ""
+    """The outlet and title of the ``read_at`` page."""
+    read_at_published: str = ""
+    """The ``read_at`` page's date."""
 
     @property
     def number(self) -> float | None:

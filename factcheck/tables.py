@@ -19,6 +19,7 @@ from .model import Fact
 COLUMNS = (
     "entity", "metric", "period", "edition", "scenario", "value", "unit", "hedge", "status",
     "note", "publisher", "source_title", "source_url", "published",
+    "read_at", "read_at_title", "read_at_published",
 )
 REQUIRED_COLUMNS = ("entity", "metric", "period", "edition", "value", "unit", "publisher",
                     "source_title", "source_url", "published")

@@ -188,6 +188,10 @@ def _check_rows(table: Table, entities: dict, csv_file: str, add) -> None:
             add(csv_file, index, "published", f"{fact.published!r} is not YYYY-MM-DD (or YYYY-MM, YYYY)")
         if fact.source_url and not re.match(r"https?://\S+$", fact.source_url):
             add(csv_file, index, "source_url", f"{fact.source_url!r} is not an http(s) URL")
+        if fact.read_at and not re.match(r"https?://\S+$", fact.read_at):
+            add(csv_file, index, "read_at", f"{fact.read_at!r} is not an http(s) URL")
+        if fact.read_at_published and not _date_ok(fact.read_at_published):
+            add(csv_file, index, "read_at_published", f"{fact.read_at_published!r} is not YYYY-MM-DD (or YYYY-MM, YYYY)")
         if fact.entity and fact.entity not in entities and fact.entity not in table.entities:
             add(csv_file, index, "entity", f"{fact.entity!r} is neither in entities.csv nor declared in the table's entities")
         if metric is not None:

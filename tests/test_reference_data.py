@@ -53,7 +53,7 @@ def test_validator_names_file_row_and_field(tmp_path):
     csv_path = tmp_path / "istic_llm_count" / "facts.csv"
     lines = csv_path.read_text(encoding="utf-8").splitlines()
     cells = lines[1].split(",")
-    cells[-1] = "yesterday"
+    cells[lines[0].split(",").index("published")] = "yesterday"
     lines[1] = ",".join(cells)
     csv_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     problems = validate_folders([tmp_path])
