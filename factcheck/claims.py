@@ -20,6 +20,14 @@ from .sources import SourceFinder
 PRONOUN_SUBJECT = re.compile(r"^(?:It|Its|It’s|It's)\b")
 
 
+# "the top 10", "top-five": the size of a group the sentence talks about, not a claim.
+TOP_N_BEFORE = re.compile(r"\btop[\s-]*$", re.I)
+
+# "sliding one notch from last year", "than a year earlier": the time is the baseline the
+# change is measured from, not the period of the figures around it.
+BASELINE_BEFORE = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|over)\s+(?:the\s+|its\s+)?$", re.I)
+
+
 @dataclass
 class Extractors:
     """The per-library finders, built once and reused for every article."""
@@ -50,7 +58,8 @@ def analyse(document: Document, extractors: Extractors) -> list[SentenceParts]:
         times = timex.find(text, offset)
         entities = extractors.entities.find(text, offset, skip=source_spans)
         skip = (*source_spans, *(t.span for t in times), *(e.span for e in entities))
-        quantities = numbers.find(text, offset, skip=skip)
+        quantities = [q for q in numbers.find(text, offset, skip=skip)
+                      if not (q.kind == "number" and TOP_N_BEFORE.search(text[:q.span.start - offset]))]
         parts.append(SentenceParts(sentence, found_sources, times, entities, quantities))
     return parts
 
@@ -82,7 +91,7 @@ def extract(document: Document, extractors: Extractors) -> list[Claim]:
         here = 0 if part.sources else distance
         resolved = _resolve_references(part, subj, paragraph)
         times_of = _times_by_quantity(part)
-        paired = _respectively(part, resolved)
+        paired = {**_respectively(part, resolved), **_table_rows(part, resolved)}
         for quantity in part.quantities:
             ordered = _nearest_first(resolved, part.sentence, quantity)
             if quantity.span in paired:
@@ -119,9 +128,52 @@ def _respectively(part: SentenceParts, mentions: list[EntityMention]) -> dict:
     earlier = [q.span.end for q in part.quantities if q.span.end <= run[0].span.start]
     floor = max(earlier, default=base)
     named = [m for m in mentions if m.via != "reference" and floor <= m.span.start and m.span.end <= run[0].span.start]
+    # "Japan is just ahead of Malaysia and Kazakhstan, ranking 33rd and 34th, respectively":
+    # the figures go with the names listed last.
+    named = named[-len(run):]
     if len(named) != len(run):
         return {}
     return {q.span: m for q, m in zip(run, named)}
+
+
+CELL_SPLIT = re.compile(r"\s*\|\s*\n?|\n")
+
+
+def _table_rows(part: SentenceParts, mentions: list[EntityMention]) -> dict:
+    """A table pasted as text ("Rank | Economy |" then "6th |", "Korea Rep. |", … or
+    "1 | Singapore | 100.00" a line): each figure goes with the entity of its own row."""
+    text, base = part.sentence.text, part.sentence.span.start
+    if text.count("|") < 4 or not part.quantities:
+        return {}
+    named = [m for m in mentions if m.via != "reference"]
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    multi = [ln for ln in lines if text[ln[0]:ln[1]].strip().strip("|").count("|") >= 1]
+    if len(multi) >= 2:
+        rows = multi  # one row a line
+    else:
+        cells, pos = [], 0
+        for m in CELL_SPLIT.finditer(text):
+            if text[pos:m.start()].strip() and "|" in m.group(0):
+                cells.append((pos, m.start()))  # a caption line without "|" is no cell
+            pos = m.end()
+        if text[pos:].strip() and cells:
+            cells.append((pos, len(text)))
+        first = next((i for i, (a, b) in enumerate(cells)
+                      if any(a <= q.span.start - base < b for q in part.quantities)), None)
+        width = first if first and first >= 2 else 2
+        if first is None:
+            return {}
+        rows = [(cells[i][0], cells[min(i + width, len(cells)) - 1][1]) for i in range(first, len(cells), width)]
+    out = {}
+    for a, b in rows:
+        # "Taiwan (Chinese Taipei)": the row's first name is its entity.
+        inside = [m for m in named if a <= m.span.start - base < b][:1]
+        if not inside:
+            continue
+        for q in part.quantities:
+            if a <= q.span.start - base < b:
+                out[q.span] = inside[0]
+    return out
 
 
 def _narrow_publishers(part: SentenceParts, named_before: list[str]) -> SentenceParts:
@@ -232,6 +284,26 @@ def _trajectory(part: SentenceParts, out: dict) -> None:
             out[q.span] = [TimeExpr(q.span, "an earlier edition", "earlier", end=anchor)]
 
 
+def _baselines(part: SentenceParts, out: dict) -> None:
+    """"Japan placed 29th, sliding one notch from last year": a time after "from"/"than"
+    with no figure of its own is what a change is measured against, so it is no figure's
+    period — except "from last year's 30th", where it is that figure's."""
+    text, base = part.sentence.text, part.sentence.span.start
+    for t in part.times:
+        if t.kind not in ("relative", "point", "month"):
+            continue
+        if not BASELINE_BEFORE.search(text[max(0, t.span.start - base - 25):t.span.start - base]):
+            continue
+        owner = next((q for q in part.quantities
+                      if 0 <= q.span.start - t.span.end <= 3
+                      and re.fullmatch(r"(?:['’]s)?\s*", text[t.span.end - base:q.span.start - base])), None)
+        for q in part.quantities:
+            if q is owner:
+                out[q.span] = [t]
+            else:
+                out[q.span] = [x for x in out[q.span] if x is not t]
+
+
 def _times_by_quantity(part: SentenceParts) -> dict:
     """Which time expressions each figure of a sentence is about.
 
@@ -245,6 +317,7 @@ def _times_by_quantity(part: SentenceParts) -> dict:
     for q in part.quantities:
         start, end = _clause_bounds(part.sentence, q)
         out[q.span] = [t for t in part.times if start <= t.span.start < end]
+    _baselines(part, out)
     for q in part.quantities:
         before = text[max(0, q.span.start - base - 12):q.span.start - base]
         if not FROM_BEFORE.search(before):

@@ -22,6 +22,14 @@ OTHER_MEASURE = re.compile(
     r"\bin terms of\b|\bcategor(?:y|ies)\b|\bpillars?\b|\bsub-?factors?\b|\bsub-?index\b|"
     r"\bindicators?\b|\bcriteri(?:on|a)\b|\bwhen it comes to\b|\bmeasure of\b", re.I)
 
+CAUSE = re.compile(
+    r"\b(?:because|thanks\s+to|due\s+to|driven\s+by|owing\s+to|as\s+a\s+result\s+of|on\s+the\s+back\s+of|"
+    r"on\s+the\s+strength\s+of|mainly\s+for|largely\s+for)\b", re.I)
+
+# "…to second place, Ireland showcased strong economic performance": a comma and a new
+# subject start another statement.
+NEW_CLAUSE = re.compile(r"[;]|,\s+(?:[A-Z]|(?:and|but|while|whereas|which|who)\b)")
+
 # How far (in characters) a metric word may stand from the figure it names, and how much
 # farther than the nearest metric word another may be and still be a rival reading.
 METRIC_REACH = 60
@@ -187,6 +195,11 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     offset = claim.sentence.span.start
     # The figure's own words ("540 billion") are not metric words.
     text = _blank(claim.sentence.text, q.span.start - offset, q.span.end - offset)
+    # "rose from 11th to second because of its economic performance": words after a cause
+    # explain the figure; they do not name its measure.
+    cause = CAUSE.search(text, q.span.end - offset) or NEW_CLAUSE.search(text, q.span.end - offset)
+    if cause:
+        text = text[:cause.start()] + " " * (len(text) - cause.start())
     # Words inside a source's name ("Digital Competitiveness" in the ranking's title) say
     # which table, not which metric.
     used_spans: list[Span] = [s.span for s in claim.sources if not claim.source_carried]

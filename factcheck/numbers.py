@@ -475,13 +475,42 @@ def _ranks(text: str):
         digit = m.group("ord")[0].isdigit()
         # A digit ordinal is a rank unless it names a century, edition, birthday…
         # (NOT_RANK_AFTER) or a date; a word ordinal needs explicit rank wording.
-        if not digit and (re.match(r"^\s+to\b", after) or not (
+        if not digit and not _change_path(before, after) and (re.match(r"^\s+to\b", after) or not (
                 RANK_CONTEXT_AFTER.match(after) or WORD_RANK_BEFORE.search(before)
-                or (before.rstrip().endswith(",") and re.match(r"^\s*[,;)]", after)))):
+                or (before.rstrip().endswith(",") and re.match(r"^\s*[,;)]", after))
+                or _listed_ordinal(before, after, m.group("ord")))):
             # "was first to use Arm" is a first, not a rank.
             # Word ordinals ("first", "third") are ranks only in explicit rank wording.
             continue
         yield _rank(text, m.start(), m.end(), value)
+
+
+# "Singapore (fourth), Korea (eighth)", "Korea sixth, Taiwan ninth and China nineteenth":
+# a lower-case ordinal word in brackets, or right after a name and before a list break.
+LISTED_BEFORE = re.compile(r"(?:\(\s*|[A-Z][\w.’'-]*\s+)$")
+LISTED_AFTER = re.compile(r"^\s*(?:\)|,|;|\.(?:\s|$)|and\b|$)")
+
+
+def _listed_ordinal(before: str, after: str, word: str) -> bool:
+    if not word.islower():
+        return False
+    m = LISTED_BEFORE.search(before)
+    if not m or not LISTED_AFTER.match(after):
+        return False
+    if m.group(0).startswith("("):
+        return bool(re.match(r"^\s*\)", after))
+    return not re.search(r"\b(?:the|a|an|its|their|his|her)\s+[A-Z][\w.’'-]*\s+$", before)
+
+
+_ORD = r"(?:\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)"
+PATH_FROM = re.compile(rf"^\s+(?:place\s+|position\s+|spot\s+)?to\s+(?:the\s+)?{_ORD}\b", re.I)
+PATH_TO = re.compile(rf"\bfrom\s+(?:the\s+)?{_ORD}(?:\s+(?:place|position|spot))?\s+to\s+(?:the\s+)?$", re.I)
+
+
+def _change_path(before: str, after: str) -> bool:
+    """"from seventh to first": both ends of a change of rank are ranks."""
+    return bool(re.search(r"\bfrom\s+(?:the\s+)?$", before, re.I) and PATH_FROM.match(after)
+                or PATH_TO.search(before))
 
 
 def _is_date_ordinal(before: str, after: str, word: str) -> bool:

@@ -36,6 +36,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("fiscal", re.compile(rf"\b(?:FY|fiscal(?:\s+year)?\s*)(?P<year>{YEAR})\b", re.I)),
     ("relative", re.compile(rf"\b(?:in|over|during|for)\s+the\s+(?:past|last|previous|preceding)\s+(?P<n>{COUNT})\s+years?\b", re.I)),
     ("last_year", re.compile(r"\b(?P<which>last|this|next|previous)\s+year(?:'s)?\b", re.I)),
+    # "a year earlier", "a year ago", "the year before": the previous year, as "last year".
+    ("year_ago", re.compile(r"\b(?:a|one)\s+year\s+(?:earlier|ago|before)\b|\bthe\s+(?:year|edition)\s+before\b|\bthe\s+prior\s+year\b", re.I)),
     ("now", re.compile(r"\b(?:currently|at present|presently|as of now|right now)\b", re.I)),
     ("horizon", re.compile(rf"\b(?:over|in|within|during)\s+(?:the\s+next|the\s+coming|a|the\s+following|the\s+subsequent)\s+(?:(?P<n>{COUNT})[- ]years?|(?P<decade>decade)|(?P<n2>{COUNT})[- ]year\s+period)\b", re.I)),
     ("horizon", re.compile(rf"\b(?:over\s+|in\s+)?(?:a\s+|the\s+)?(?P<n>{COUNT})-year\s+(?:period|horizon|span)\b", re.I)),
@@ -56,7 +58,8 @@ def _count(text: str | None) -> int | None:
 # "since the ranking began in 2017": the year of an event, not the period of a figure.
 EVENT_BEFORE = re.compile(
     r"\b(?:began|begun|started|launched|founded|established|created|introduced|inaugurated|"
-    r"first\s+published|set\s+up|opened|born)\b[^.;:,]{0,40}$", re.I)
+    r"first\s+published|set\s+up|opened|born|debut(?:ed)?|launch|inception|introduction|creation|"
+    r"beginning|start|founding|first\s+(?:edition|list|ranking))\b[^.;:,]{0,40}$", re.I)
 
 
 def find(text: str, offset: int = 0) -> list[TimeExpr]:
@@ -111,6 +114,8 @@ def _make(kind: str, m: re.Match, offset: int) -> TimeExpr | None:
         return TimeExpr(span, text, "relative", years=n, offset=0) if n else None
     if kind == "now":
         return TimeExpr(span, text, "relative", years=1, offset=0)
+    if kind == "year_ago":
+        return TimeExpr(span, text, "relative", years=1, offset=1)
     if kind == "last_year":
         offset_years = {"last": 1, "previous": 1, "this": 0, "next": -1}[m.group("which").lower()]
         return TimeExpr(span, text, "relative", years=1, offset=offset_years)
