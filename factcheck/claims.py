@@ -23,6 +23,14 @@ PRONOUN_SUBJECT = re.compile(r"^(?:It|Its|It’s|It's)\b")
 # "the top 10", "top-five": the size of a group the sentence talks about, not a claim.
 TOP_N_BEFORE = re.compile(r"\btop[\s-]*$", re.I)
 
+# "1 quintillion (1018) calculations": a figure in brackets after another restates it.
+RESTATED_BEFORE = re.compile(r"(?:\d|illions?|percent|%)\s*\(\s*$", re.I)
+
+
+def _restated(text: str, start: int, end: int) -> bool:
+    return bool(RESTATED_BEFORE.search(text[:start]) and re.match(r"\s*\)", text[end:]))
+
+
 # "sliding one notch from last year", "than a year earlier": the time is the baseline the
 # change is measured from, not the period of the figures around it.
 BASELINE_BEFORE = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|over)\s+(?:the\s+|its\s+)?$", re.I)
@@ -59,7 +67,9 @@ def analyse(document: Document, extractors: Extractors) -> list[SentenceParts]:
         entities = extractors.entities.find(text, offset, skip=source_spans)
         skip = (*source_spans, *(t.span for t in times), *(e.span for e in entities))
         quantities = [q for q in numbers.find(text, offset, skip=skip)
-                      if not (q.kind == "number" and TOP_N_BEFORE.search(text[:q.span.start - offset]))]
+                      if not (q.kind == "number" and (
+                          TOP_N_BEFORE.search(text[:q.span.start - offset])
+                          or _restated(text, q.span.start - offset, q.span.end - offset)))]
         parts.append(SentenceParts(sentence, found_sources, times, entities, quantities))
     return parts
 

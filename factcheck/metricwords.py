@@ -75,6 +75,10 @@ def _alias_hits(text: str, offset: int, aliases) -> list[tuple[Span, str]]:
             for m in pattern.finditer(text)]
 
 
+QUALIFIED_COUNT = re.compile(
+    r"^[\"“”']?(?:exascale|petascale|exaflop|petaflop|new|newly|additional|more|other|extra|"
+    r"top|largest|biggest|fastest|leading|major|[\w-]+-class|[\w-]+-based)\b", re.I)
+
 COUNTED = re.compile(r"^[\s-]*([A-Za-z][A-Za-z-]*)")
 def library_units(library: Library) -> frozenset[str]:
     """Units of every count or quantity metric of the library, computed once per library."""
@@ -109,12 +113,19 @@ MEASURE_AFTER = re.compile(
     r"(?:the\s+|its\s+|terms\s+of\s+)?[a-z]", re.I)
 
 
+LIST_AFTER_VERB = re.compile(
+    r"^\s+(?:the\s+|this\s+|its\s+)?(?:[\w’'-]+\s+){0,5}?(?:list|lists|ranking|rankings|index|chart|table)\b", re.I)
+
+
 def _measure_after(claim: Claim) -> bool:
     """"ranks third in robot density": the rank is for some other measure, named after it."""
     q = claim.quantity
     if q.kind != "rank":
         return False
     after = claim.sentence.text[q.span.end - claim.sentence.span.start:]
+    named_list = LIST_AFTER_VERB.match(after)
+    if named_list:  # "topping the rankings for Graph 500": the measure follows the list's name
+        after = after[named_list.end():]
     m = MEASURE_AFTER.match(after)
     if not m:
         return False
@@ -156,7 +167,8 @@ def _counted_phrase(claim: Claim) -> str | None:
     """The words right after a count, up to punctuation and at most six, when they start
     with a noun or adjective; None when the figure stands alone ("short of 450,000 by 2030")."""
     end = claim.quantity.span.end - claim.sentence.span.start
-    rest = re.split(r"[.,;:()\[\]—–\"“”]", claim.sentence.text[end:], maxsplit=1)[0]
+    after = re.sub(r"^\s*[\"“”'‘’]", " ", claim.sentence.text[end:])  # 'four "exascale-class" systems'
+    rest = re.split(r"[.,;:()\[\]—–\"“”]", after, maxsplit=1)[0]
     words = rest.split()[:6]
     if not words or words[0].lower() in FUNCTION_WORDS or not words[0][:1].isalpha():
         return None
@@ -209,7 +221,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
               and not (counted and counted in units_elsewhere(units, m))]
     hits: dict[str, tuple[tuple, Span]] = {}
     # "the US has 134 systems, China 150": a bare figure after a counted one shares its noun.
-    gapped = q.kind == "number" and _counted_phrase(claim) is None
+    gapped = q.kind == "number" and _counted_phrase(claim) is None and any(
+        0 <= q.span.start - m.span.end <= 2 for m in claim.entities if m.via != "reference")
     # "fell to 31st in knowledge from 28th": the "from" figure shares its partner's metric.
     change_partner = bool(re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, q.span.start - offset - 10):q.span.start - offset], re.I))
     # A word two metrics share ("IT workers" for both the shortage and the workforce)
@@ -258,8 +271,11 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         # words must be among the next few words.
         phrase = _counted_phrase(claim)
         if phrase is not None:
+            # "three exascale systems", "four 'exascale-class' supercomputers": a kind of
+            # the thing counted; only a count of the thing itself is the metric.
+            phrase = phrase if not QUALIFIED_COUNT.match(phrase) else ""
             hits = {mid: h for mid, h in hits.items()
-                    if any(_alias_pattern(a).search(phrase) for a in (
+                    if any(_alias_pattern(a).search(" ".join(phrase.split()[:3])) for a in (
                         *table.metrics[mid].aliases, *table.metrics[mid].loose_aliases))}
     if hits:
         # Metric words much farther away than the nearest ones are about other figures
