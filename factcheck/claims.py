@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import numbers, sentences, subjects, timex
+from . import numbers, roles, sentences, subjects, timex
 from .document import Document
 from .entities import EntityFinder
 from .library import Library
@@ -106,16 +106,25 @@ def extract(document: Document, extractors: Extractors) -> list[Claim]:
             ordered = _nearest_first(resolved, part.sentence, quantity)
             if quantity.span in paired:
                 ordered = (paired[quantity.span], *(m for m in ordered if m is not paired[quantity.span]))
+            role = roles.find(part.sentence.text, part.sentence.span.start, quantity)
+            times = times_of[quantity.span]
+            if role.role == roles.VALUE and any(t.kind == "previous" for t in times):
+                role = roles.Role(roles.PREVIOUS, 0, quantity.span)
+            if role.role == roles.PREVIOUS and not any(t.kind not in ("event",) for t in times):
+                times = (TimeExpr(quantity.span, "previous edition", "previous"),)
             claims.append(Claim(
                 quantity=quantity,
                 sentence=part.sentence,
                 entities=ordered,
-                times=times_of[quantity.span],
+                times=times,
                 sources=sources,
                 source_carried=not part.sources and bool(sources),
                 passage_entities=subj.passage(paragraph),
                 source_distance=here if sources else 0,
                 topic=topic,
+                role=role.role,
+                direction=role.direction,
+                role_span=role.span,
             ))
     return claims
 

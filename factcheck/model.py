@@ -163,6 +163,15 @@ class Claim:
     source_distance: int = 0
     """Where the source was named: 0 this sentence, 1 earlier in the paragraph, 2 the
     previous paragraph."""
+    role: str = "value"
+    """What the figure is in its sentence (see ``roles``): ``value``, ``previous`` (the
+    earlier value of a change: "from 28th"), ``change`` (an amount gained or lost: "climbed
+    four places"), ``kept`` (a value said to be unchanged: "retained first place"),
+    ``difference`` (between two entities) or ``aggregate`` (a total over many)."""
+    direction: int = 0
+    """For a change: +1 up (for ranks, a better place), -1 down, 0 unsaid."""
+    role_span: Span | None = None
+    """The article's words that give the role."""
 
     @property
     def span(self) -> Span:

@@ -22,7 +22,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from . import explain, periods, wording
+from . import derived, explain, periods, roles, wording
 from .compare import agrees, edition_size, other_scale, range_agrees
 from .library import Library
 from .match import STRENGTH_WEAK, Candidate, candidates
@@ -65,6 +65,18 @@ class Checker:
         self.library = library
 
     def check(self, claim: Claim, as_of: dt.date | None) -> Finding:
+        if claim.role in (roles.CHANGE, roles.DIFFERENCE, roles.AGGREGATE):
+            found = derived.judge(claim, self.library, as_of)
+            if found is not None:
+                return found
+            what = {roles.CHANGE: "a change between two figures", roles.DIFFERENCE: "a difference between two figures",
+                    roles.AGGREGATE: "a total over many entries"}[claim.role]
+            return Finding(Verdict.UNVERIFIABLE, claim, stated(claim, None), None,
+                           f"The figure is {what}, which the reference tables cannot work out here; check it by hand.",
+                           None)
+        return derived.kept(claim, self._check_value(claim, as_of), self.library, as_of)
+
+    def _check_value(self, claim: Claim, as_of: dt.date | None) -> Finding:
         results = [self._judge(claim, c, as_of) for c in candidates(claim, self.library)]
         results = [r for r in results if r is not None]
         if not results:
