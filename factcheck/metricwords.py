@@ -30,6 +30,11 @@ CAUSE = re.compile(
 # subject start another statement.
 NEW_CLAUSE = re.compile(r"[;]|,\s+(?:[A-Z]|(?:and|but|while|whereas|which|who)\b)")
 
+NEGATED = re.compile(
+    r"\b(?:excluding|excludes|exclude|without|other\s+than|apart\s+from|not\s+counting|leaving\s+out|"
+    r"setting\s+aside|before\s+counting)\s+(?:the\s+)?(?:effects?\s+of\s+|impact\s+of\s+|contribution\s+of\s+)?"
+    r"(?:[\w-]+\s*){1,4}", re.I)
+
 # How far (in characters) a metric word may stand from the figure it names, and how much
 # farther than the nearest metric word another may be and still be a rival reading.
 METRIC_REACH = 60
@@ -212,6 +217,13 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     cause = CAUSE.search(text, q.span.end - offset) or NEW_CLAUSE.search(text, q.span.end - offset)
     if cause:
         text = text[:cause.start()] + " " * (len(text) - cause.start())
+    # "excluding the effects of generative AI, AI could deliver $11 trillion": the words
+    # after "excluding" name what the figure leaves out, so they choose no metric — and
+    # say the figure is some other measure.
+    negated = False
+    for m in NEGATED.finditer(text):
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+        negated = True
     # Words inside a source's name ("Digital Competitiveness" in the ranking's title) say
     # which table, not which metric.
     used_spans: list[Span] = [s.span for s in claim.sources if not claim.source_carried]
@@ -224,7 +236,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     gapped = q.kind == "number" and _counted_phrase(claim) is None and any(
         0 <= q.span.start - m.span.end <= 2 for m in claim.entities if m.via != "reference")
     # "fell to 31st in knowledge from 28th": the "from" figure shares its partner's metric.
-    change_partner = bool(re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, q.span.start - offset - 10):q.span.start - offset], re.I))
+    change_partner = claim.role == "change" or bool(
+        re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, q.span.start - offset - 10):q.span.start - offset], re.I))
     # A word two metrics share ("IT workers" for both the shortage and the workforce)
     # tells neither apart, so it does not choose.
     owners: dict[str, int] = {}
@@ -297,7 +310,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         and not (q.out_of is not None and 0 <= span.start - q.span.end <= 2)  # "…of 67 economies"
         for m in table.metrics.values() if m not in usable and m.kind != "text"
         for span, _ in _alias_hits(text, offset, m.aliases))
-    defaults_allowed = named and not others_named and not OTHER_MEASURE.search(claim.sentence.text) \
+    defaults_allowed = named and not others_named and not negated and not OTHER_MEASURE.search(claim.sentence.text) \
         and not _measure_after(claim) and (
         q.kind == "rank" or (q.kind in ("percent", "money", "points", "quantity") and distance == 0))
     if defaults_allowed:

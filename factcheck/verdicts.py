@@ -122,7 +122,7 @@ class Checker:
                            "so it can only be confirmed, not flagged. Check it by hand.", None,
                            table=c.table.id), c
         loose_only = c.metric_span is None and bool(c.loose)
-        if (c.strength <= STRENGTH_WEAK or loose_only) and finding.verdict in (
+        if (c.strength <= STRENGTH_WEAK or loose_only or _subject_unclear(claim, c)) and finding.verdict in (
                 Verdict.CONTRADICTED, Verdict.MISATTRIBUTED, Verdict.OUTDATED):
             # Tied only weakly (no source named, or only a loose word like "jobs"): the
             # figure may confirm the table, never be flagged by it.
@@ -425,6 +425,19 @@ class Checker:
         evidence = tuple(_evidence(c.table, f) for f in (fact, *extra))
         return Finding(verdict, claim, stated(claim, c), _statement(c, fact), message, suggestion,
                        evidence, table=c.table.id, fix=fix)
+
+
+PRONOUN_START = re.compile(r"^\s*(?:It|They|This|These|That|The\s+(?:system|machine|supercomputer|model|country|nation|economy|city-state|firm|company))\b")
+
+
+def _subject_unclear(claim: Claim, c: Candidate) -> bool:
+    """"It beat out MN-3 … with 52.23 gigaflops per watt": the sentence's subject is a
+    pronoun and the entity the figure was given to stands later, as an object; whose
+    figure it is can't be told for sure."""
+    m = c.entity_mention
+    if m is None or m.via == "reference" or not PRONOUN_START.match(claim.sentence.text):
+        return False
+    return m.span.start - claim.sentence.span.start > 4
 
 
 def _sentence(text: str) -> str:
