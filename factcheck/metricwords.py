@@ -220,17 +220,22 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     # "excluding the effects of generative AI, AI could deliver $11 trillion": the words
     # after "excluding" name what the figure leaves out, so they choose no metric — and
     # say the figure is some other measure.
-    negated = False
+    negated_phrases = []
     for m in NEGATED.finditer(text):
+        negated_phrases.append(m.group(0))
         text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
-        negated = True
+    negated = bool(negated_phrases)
     # Words inside a source's name ("Digital Competitiveness" in the ranking's title) say
     # which table, not which metric.
     used_spans: list[Span] = [s.span for s in claim.sources if not claim.source_carried]
     counted = _counted_noun(claim)
     usable = [m for m in table.metrics.values()
               if _metric_kind_fits(q.kind, m, q.currency, q.unit) and not _excluded(m, text)
-              and not (counted and counted in units_elsewhere(units, m))]
+              and not (counted and counted in units_elsewhere(units, m))
+              and not any(_alias_pattern(a).search(n) for n in negated_phrases for a in m.aliases)]
+    if negated_phrases and any(_alias_pattern(w).search(n) for n in negated_phrases
+                               for w in (*table.names, *table.subject_words)):
+        return []  # "excluding generative AI" beside a table about generative AI
     hits: dict[str, tuple[tuple, Span]] = {}
     # "the US has 134 systems, China 150": a bare figure after a counted one shares its noun.
     gapped = q.kind == "number" and _counted_phrase(claim) is None and any(

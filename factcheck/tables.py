@@ -81,6 +81,9 @@ class Table:
     """The rows as plain tuples of cells (in ``COLUMNS`` order): cheap to cache and load.
     ``facts`` turns them into ``Fact`` records the first time a check touches the table."""
     overrides: bool = False
+    subject_words: tuple[str, ...] = ()
+    """Words naming what the whole table is about ("generative AI"): a figure said to
+    exclude them ("excluding generative AI, AI could add $11 trillion") is not the table's."""
     _index: dict = field(default_factory=dict, repr=False)
 
     @property
@@ -199,6 +202,7 @@ def load_table(folder: Path) -> Table:
         examples=list(meta.get("examples", [])),
         cells=read_cells(csv_path),
         overrides=bool(meta.get("overrides", False)),
+        subject_words=tuple(str(w) for w in meta.get("subject_words", ()) if isinstance(w, str)),
     )
 
 
