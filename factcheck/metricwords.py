@@ -314,6 +314,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         and not any(span.overlaps(src.span) for src in claim.sources)
         and not (q.out_of is not None and 0 <= span.start - q.span.end <= 2)  # "…of 67 economies"
         for m in table.metrics.values() if m not in usable and m.kind != "text"
+        # "Asian economies Singapore (fourth)": the word for what a ranking ranks is no rival
+        and not (q.kind == "rank" and any(x.out_of == m.id for x in table.metrics.values()))
         for span, _ in _alias_hits(text, offset, m.aliases))
     defaults_allowed = named and not others_named and not negated and not OTHER_MEASURE.search(claim.sentence.text) \
         and not _measure_after(claim) and (

@@ -478,7 +478,8 @@ def _ranks(text: str):
         if not digit and not _change_path(before, after) and (re.match(r"^\s+to\b", after) or not (
                 RANK_CONTEXT_AFTER.match(after) or WORD_RANK_BEFORE.search(before)
                 or (before.rstrip().endswith(",") and re.match(r"^\s*[,;)]", after))
-                or _listed_ordinal(before, after, m.group("ord")))):
+                or _listed_ordinal(before, after, m.group("ord"))
+                or _moved_to(before, after))):
             # "was first to use Arm" is a first, not a rank.
             # Word ordinals ("first", "third") are ranks only in explicit rank wording.
             continue
@@ -505,6 +506,22 @@ def _listed_ordinal(before: str, after: str, word: str) -> bool:
 _ORD = r"(?:\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)"
 PATH_FROM = re.compile(rf"^\s+(?:place\s+|position\s+|spot\s+)?to\s+(?:the\s+)?{_ORD}\b", re.I)
 PATH_TO = re.compile(rf"\bfrom\s+(?:the\s+)?{_ORD}(?:\s+(?:place|position|spot))?\s+to\s+(?:the\s+)?$", re.I)
+
+
+MOVE_WORDS = re.compile(
+    r"\b(?:moves?|moved|moving|drops?|dropped|dropping|falls?|fell|falling|rises?|rose|rising|climbs?|"
+    r"climbed|climbing|slips?|slipped|slipping|slides?|slid|sliding|jumps?|jumped|gains?|gained|gaining|"
+    r"returns?|returned|returning|back|places?|positions?|spots?|notch(?:es)?|up|down)\b", re.I)
+
+
+def _moved_to(before: str, after: str) -> bool:
+    """"drops one place to third", "returning to eighth", "taking fourth", "(from sixth)"."""
+    if re.search(r"\b(?:taking|took|takes)\s+(?:the\s+)?$", before, re.I):
+        return True
+    if re.search(r"\(\s*from\s+$", before, re.I) and re.match(r"^\s*\)", after):
+        return True
+    to = re.search(r"\bto\s+(?:the\s+)?$", before)
+    return bool(to and MOVE_WORDS.search(before[max(0, to.start() - 30):to.start()]))
 
 
 def _change_path(before: str, after: str) -> bool:

@@ -96,6 +96,8 @@ def find(text: str, base: int, quantity: Quantity) -> Role:
         return Role(DIFFERENCE, 0, Span(base + here + diff.start(), base + end))
     clause = re.split(r"[;,]|\bwhile\b|\bbut\b", before)[-1]
     agg = AGGREGATE_WORDS.search(clause)
+    if agg and re.search(r"\ba\s+total\s+of\s+$", clause, re.I):
+        agg = None  # "a total of 67 economies" is a count
     if agg and quantity.kind != "rank":
         lo = start - len(clause) + agg.start()
         return Role(AGGREGATE, 0, Span(base + lo, base + lo + len(agg.group(0))))

@@ -257,7 +257,7 @@ class Checker:
             covered = {f.edition for f in primary}
             if needed and not needed <= covered:
                 return None
-            if any(agrees(claim, f, table) for f in scope if choice.in_scope(f)):
+            if any(agrees(claim, f, table) and self._out_of_ok(claim, c, f) for f in scope if choice.in_scope(f)):
                 return None
             if c.metric.kind in ("count", "quantity") and other_scale(claim, primary):
                 return None  # "48 compute cores" beside a machine of 7.6 million: another measure
