@@ -8,7 +8,7 @@ model, not the figure 2), then the figures themselves.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import numbers, roles, sentences, subjects, timex
 from .document import Document
@@ -74,8 +74,28 @@ def analyse(document: Document, extractors: Extractors) -> list[SentenceParts]:
     return parts
 
 
+def _renumbered(parts: list[SentenceParts]) -> list[SentenceParts]:
+    """Paragraphs with no figure, source or name do not count: a paragraph of plain prose
+    added anywhere (a standfirst, a caption) must not change how far back a source was
+    named, what the first paragraph is, or what "the previous paragraph" means."""
+    substantive = {p.sentence.paragraph for p in parts if p.quantities or p.sources or p.entities}
+    mapping, index, seen = {}, 0, False
+    for p in parts:
+        raw = p.sentence.paragraph
+        if raw in mapping:
+            continue
+        if raw in substantive:
+            index += 1 if seen else 0
+            seen = True
+        mapping[raw] = index
+    return [part if mapping[part.sentence.paragraph] == part.sentence.paragraph else
+            SentenceParts(replace(part.sentence, paragraph=mapping[part.sentence.paragraph]),
+                          part.sources, part.times, part.entities, part.quantities)
+            for part in parts]
+
+
 def extract(document: Document, extractors: Extractors) -> list[Claim]:
-    parts = analyse(document, extractors)
+    parts = _renumbered(analyse(document, extractors))
     named = {i: [e for e in p.entities if e.via != "reference"] for i, p in enumerate(parts)}
     subj = subjects.find([p.sentence for p in parts], named)
     claims: list[Claim] = []

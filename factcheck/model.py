@@ -263,6 +263,21 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Ground:
+    """What fixed one slot of a claim's reading (entity, metric, period, role, source)."""
+
+    slot: str
+    by: str
+    """``article`` (the article's own words), ``passage`` (a name earlier in the passage, for
+    "the nation" or "it"), ``table default`` (the table's declared default), ``article date``
+    (the edition current at the article's date) or ``undated`` (any edition)."""
+    span: Span | None = None
+    """The words, when the article's words grounded it."""
+    note: str = ""
+    """The value the slot took, in plain words."""
+
+
+@dataclass(frozen=True)
 class Finding:
     """The verdict on one claim, with what the source says and what to do about it."""
 
@@ -276,6 +291,8 @@ class Finding:
     table: str | None = None
     fix: tuple[int, int, str] | None = None
     """A replacement the review can apply: put the text at ``[start, end)`` of the document."""
+    grounds: tuple[Ground, ...] = ()
+    """How the claim was read: for each slot, the words (or the default) that fixed it."""
 
     @property
     def severity(self) -> Severity:

@@ -46,7 +46,9 @@ def finding_record(document: Document, finding: Finding) -> dict:
         "text": document.text[span.start:span.end],
         "sentence": document.text[sentence.span.start:sentence.span.end],
         "sentence_span": {"start": sentence.span.start, "end": sentence.span.end},
-        "claim": {**finding.stated.as_record(), "source": _attribution(document, finding)},
+        "claim": {**finding.stated.as_record(), "source": _attribution(document, finding),
+                  "role": finding.claim.role},
+        "grounds": _grounds(document, finding),
         "expected": finding.expected.as_record() if finding.expected else None,
         "suggestion": finding.suggestion,
         "message": finding.message,
@@ -55,6 +57,16 @@ def finding_record(document: Document, finding: Finding) -> dict:
         "evidence": [e.as_record() for e in finding.evidence],
         "fingerprint": fingerprint(finding),
     }
+
+
+def _grounds(document: Document, finding: Finding) -> dict:
+    """Slot → how it was fixed: ``by``, the article's ``words`` (or null) and their ``span``."""
+    out = {}
+    for g in finding.grounds:
+        words = " ".join(document.text[g.span.start:g.span.end].split()) if g.span else None
+        out[g.slot] = {"by": g.by, "words": words, "value": g.note,
+                       "span": {"start": g.span.start, "end": g.span.end} if g.span else None}
+    return out
 
 
 def _attribution(document: Document, finding: Finding) -> str | None:

@@ -22,7 +22,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from . import derived, explain, periods, roles, wording
+from . import derived, explain, grounds, periods, roles, wording
 from .compare import agrees, edition_size, other_scale, range_agrees
 from .library import Library
 from .match import STRENGTH_WEAK, Candidate, candidates
@@ -65,6 +65,13 @@ class Checker:
         self.library = library
 
     def check(self, claim: Claim, as_of: dt.date | None) -> Finding:
+        finding = self._check(claim, as_of)
+        if finding.grounds:
+            return finding
+        return replace(finding, grounds=grounds.of(claim, None, as_of))
+
+    def _check(self, claim: Claim, as_of: dt.date | None) -> Finding:
+        self._as_of = as_of
         if claim.role in (roles.CHANGE, roles.DIFFERENCE, roles.AGGREGATE):
             found = derived.judge(claim, self.library, as_of)
             if found is not None:
@@ -423,8 +430,10 @@ class Checker:
     def _finding(self, verdict: Verdict, claim: Claim, c: Candidate, fact: Fact, message: str,
                  suggestion: str | None = None, fix=None, extra: tuple[Fact, ...] = ()) -> Finding:
         evidence = tuple(_evidence(c.table, f) for f in (fact, *extra))
+        explicit_edition = explain.edition_title(c.table, fact)
         return Finding(verdict, claim, stated(claim, c), _statement(c, fact), message, suggestion,
-                       evidence, table=c.table.id, fix=fix)
+                       evidence, table=c.table.id, fix=fix,
+                       grounds=grounds.of(claim, c, getattr(self, "_as_of", None), explicit_edition))
 
 
 PRONOUN_START = re.compile(r"^\s*(?:It|They|This|These|That|The\s+(?:system|machine|supercomputer|model|country|nation|economy|city-state|firm|company))\b")
