@@ -62,6 +62,12 @@ def analyse(document: Document, extractors: Extractors) -> list[SentenceParts]:
     for sentence in sentences.split(document.prose, document.heading_lines):
         text, offset = sentence.text, sentence.span.start
         found_sources = extractors.sources.find(text, offset)
+        if found_sources:
+            # "RIKEN's Fugaku" names the machine, not the publisher RIKEN: a name that
+            # holds a source's words is the name.
+            longer = [e.span for e in extractors.entities.find(text, offset)
+                      if any(e.span.contains(s.span) and e.span != s.span for s in found_sources)]
+            found_sources = [s for s in found_sources if not any(sp.contains(s.span) for sp in longer)]
         source_spans = tuple(s.span for s in found_sources)
         times = timex.find(text, offset)
         entities = extractors.entities.find(text, offset, skip=source_spans)
@@ -241,8 +247,13 @@ def _resolve_references(part: SentenceParts, subj, paragraph: int) -> list[Entit
     subject = subj.of_paragraph(paragraph)
     if not named and subject and PRONOUN_SUBJECT.match(part.sentence.text):
         start = part.sentence.span.start
-        kind = subj.kinds.get(subject, "economy")
-        out.append(EntityMention(type(part.sentence.span)(start, start + 2), subject, kind, "reference"))
+        span = type(part.sentence.span)(start, start + 2)
+        # "China's best machine is the Sunway TaihuLight. It uses 10 million cores": "it"
+        # may be the paragraph's country or its machine; each table takes the kind it ranks.
+        referents = [subject] + [r for r in (subj.of_paragraph(paragraph, k) for k in sorted(set(subj.kinds.values())))
+                                 if r and r != subject]
+        for name in dict.fromkeys(referents):
+            out.append(EntityMention(span, name, subj.kinds.get(name, "economy"), "reference"))
     return out
 
 
@@ -323,6 +334,20 @@ def _trajectory(part: SentenceParts, out: dict) -> None:
             out[q.span] = [TimeExpr(q.span, "an earlier edition", "earlier", end=anchor)]
 
 
+def _segments(part: SentenceParts, out: dict) -> None:
+    """"released 2 LLMs in 2020 and 11 in 2021": with several figures and several years
+    in one clause, each figure takes the years that follow it, up to the next figure."""
+    dated = [t for t in part.times if t.kind in ("point", "month")]
+    if len(dated) < 2 or len(part.quantities) < 2:
+        return
+    qs = sorted(part.quantities, key=lambda q: q.span.start)
+    for i, q in enumerate(qs):
+        stop = qs[i + 1].span.start if i + 1 < len(qs) else part.sentence.span.end
+        own = [t for t in dated if q.span.end <= t.span.start < stop]
+        if own and all(t in out[q.span] for t in own):
+            out[q.span] = [t for t in out[q.span] if t not in dated or t in own]
+
+
 def _baselines(part: SentenceParts, out: dict) -> None:
     """"Japan placed 29th, sliding one notch from last year": a time after "from"/"than"
     with no figure of its own is what a change is measured against, so it is no figure's
@@ -356,6 +381,7 @@ def _times_by_quantity(part: SentenceParts) -> dict:
     for q in part.quantities:
         start, end = _clause_bounds(part.sentence, q)
         out[q.span] = [t for t in part.times if start <= t.span.start < end]
+    _segments(part, out)
     _baselines(part, out)
     for q in part.quantities:
         before = text[max(0, q.span.start - base - 12):q.span.start - base]

@@ -239,7 +239,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     hits: dict[str, tuple[tuple, Span]] = {}
     # "the US has 134 systems, China 150": a bare figure after a counted one shares its noun.
     gapped = q.kind == "number" and _counted_phrase(claim) is None and any(
-        0 <= q.span.start - m.span.end <= 2 for m in claim.entities if m.via != "reference")
+        re.fullmatch(r"\s*(?:['’]s)?\s*", claim.sentence.text[m.span.end - offset:q.span.start - offset])
+        for m in claim.entities if m.via != "reference" and m.span.end <= q.span.start)
     # "fell to 31st in knowledge from 28th": the "from" figure shares its partner's metric.
     change_partner = claim.role == "change" or bool(
         re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, q.span.start - offset - 10):q.span.start - offset], re.I))
