@@ -91,6 +91,11 @@ class Checker:
                            "No reference table covers this figure; check it by hand.", None)
         best_strength = max(r[1].strength for r in results)
         top = [r for r in results if r[1].strength == best_strength]
+        named = {t for s in claim.sources for t in s.tables}
+        if any(r[1].table.id in named for r in top):
+            # "Fugaku, ranked 10th" in a passage about the TOP500: Green500 knows Fugaku too,
+            # but the passage names the TOP500.
+            top = [r for r in top if r[1].table.id in named]
         agreeing = [r for r in top if PREFERENCE[r[0].verdict] < PREFERENCE[Verdict.MISATTRIBUTED]]
         if agreeing:
             # Of several readings, one the source agrees with is the one the writer meant.
@@ -141,7 +146,7 @@ class Checker:
         n = claim.quantity.out_of
         if n is None or not c.metric.out_of:
             return rows
-        fitting = [f for f in rows if edition_size(c.table, f) in (n, None)]
+        fitting = [f for f in rows if edition_size(c.table, f) == n]
         return fitting or rows
 
     def _agreeing(self, claim: Claim, c: Candidate, choice, scope: list[Fact]) -> Finding | None:
