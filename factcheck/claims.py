@@ -261,7 +261,10 @@ def _clause_bounds(sentence: Sentence, quantity: Quantity) -> tuple[int, int]:
     """The clause around a figure: cut at ';', ' while ', ' whereas ', ' but '."""
     text, base = sentence.text, sentence.span.start
     rel = quantity.span.start - base
-    cuts = [m.end() for m in re.finditer(r";|\bwhile\b|\bwhereas\b|\bbut\b|\bcompared with\b|\bversus\b|\bvs\.?", text)]
+    # "dropped two spots after topping the list in 2022 and 2023": the years are the
+    # topping's, not the drop's.
+    cuts = [m.end() for m in re.finditer(
+        r";|\bwhile\b|\bwhereas\b|\bbut\b|\bcompared with\b|\bversus\b|\bvs\.?|\b(?:after|before)\s+(?=\w+ing\b)", text)]
     start = max([c for c in cuts if c <= rel], default=0)
     end = min([c for c in cuts if c > rel + (quantity.span.end - quantity.span.start)], default=len(text))
     return base + start, base + end
