@@ -425,8 +425,8 @@ def _compatible_range(text: str, a: re.Match, b: re.Match) -> bool:
     """Is "A to B" / "A-B" / "between A and B" one range rather than two figures?"""
     joiner = text[a.end():b.start()].strip().lower()
     before = text[max(0, a.start() - 40):a.start()]
-    if CHANGE_VERB.search(before):
-        return False  # "rose from 25 to 28" is a change, not a range
+    if CHANGE_VERB.search(before) and not re.search(r"\bby\s*(?:between\s+)?$", before, re.I):
+        return False  # "rose from 25 to 28" is a change, not a range; "rise by 15% to 40%" is one
     if joiner == "and" and not re.search(r"between\s*$", before, re.I):
         return False
     bare_a = not (a.group("scale") or a.group("unit") or a.group("cur"))
