@@ -7,8 +7,10 @@ model, not the figure 2), then the figures themselves.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import numbers, sentences, subjects, timex
 from .document import Document
@@ -155,13 +157,24 @@ def _resolve_references(part: SentenceParts, subj, paragraph: int) -> list[Entit
     return out
 
 
+CLAUSE_CUT = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|\bcompared with\b|\bversus\b|\bvs\.?")
+
+
+@lru_cache(maxsize=64)
+def _clause_cuts(text: str) -> tuple[int, ...]:
+    """Where the clauses of a sentence end; found once per sentence, not once per figure."""
+    return tuple(m.end() for m in CLAUSE_CUT.finditer(text))
+
+
 def _clause_bounds(sentence: Sentence, quantity: Quantity) -> tuple[int, int]:
     """The clause around a figure: cut at ';', ' while ', ' whereas ', ' but '."""
     text, base = sentence.text, sentence.span.start
     rel = quantity.span.start - base
-    cuts = [m.end() for m in re.finditer(r";|\bwhile\b|\bwhereas\b|\bbut\b|\bcompared with\b|\bversus\b|\bvs\.?", text)]
-    start = max([c for c in cuts if c <= rel], default=0)
-    end = min([c for c in cuts if c > rel + (quantity.span.end - quantity.span.start)], default=len(text))
+    cuts = _clause_cuts(text)
+    before = bisect.bisect_right(cuts, rel)
+    start = cuts[before - 1] if before else 0
+    after = bisect.bisect_right(cuts, rel + (quantity.span.end - quantity.span.start))
+    end = cuts[after] if after < len(cuts) else len(text)
     return base + start, base + end
 
 
