@@ -115,18 +115,138 @@ def _blank(chars: list[str], start: int, end: int) -> None:
 
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
-FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(^[ \t]{0,3}\1[ \t]*$|\Z)", re.S | re.M)
+# Possessive runs: a fence line without a line break after it (the last line) would
+# otherwise be retried at every shorter run of its backticks.
+FENCE = re.compile(r"^[ \t]{0,3}(`{3,}+|~{3,}+)[^\n]*+\n.*?(^[ \t]{0,3}\1[ \t]*$|\Z)", re.S | re.M)
 INDENTED_CODE = re.compile(r"(?:(?<=\n\n)|(?<=\A))(?:(?: {4}|\t)[^\n]*(?:\r?\n|\Z))+")
-INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1", re.S)
-HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
-LINK_TARGET = re.compile(r"(?<=\])\([^)\n]*\)")
-IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 REF_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*$", re.M)
 EMPHASIS = re.compile(r"(\*\*|__|\*|~~)")
 HEADING_LINE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]", re.M)
 HEADING_MARK = re.compile(r"^[ \t]{0,3}#{1,6}(?=[ \t])", re.M)
 BLOCKQUOTE = re.compile(r"^[ \t]{0,3}>", re.M)
+TAG_START = re.compile(r"</?[A-Za-z]")
+BACKTICKS = re.compile(r"`+")
+
+# Comments, code spans, tags and links are found by the scanners below rather than by
+# regular expressions such as ``<!--.*?-->`` or ``\[[^\]\n]*\]``: a regex tries every
+# opening mark in turn and scans on to the closing one, so a text with many opening marks
+# and no closing one ("<!--" or "[" pasted a thousand times) took time quadratic in its
+# length. Each scanner passes over the text once.
+
+
+class _Next:
+    """Where ``char`` next occurs at or after a position (``len(text)`` if nowhere).
+
+    A left-to-right scan asks again and again for the same character; an answer still
+    ahead of the question is reused, so the scan stays linear in the text."""
+
+    def __init__(self, text: str, char: str):
+        self.text, self.char = text, char
+        self.asked, self.found = 0, -1
+
+    def __call__(self, pos: int) -> int:
+        if not (self.asked <= pos <= self.found):
+            found = self.text.find(self.char, pos)
+            self.asked, self.found = pos, (len(self.text) if found < 0 else found)
+        return self.found
+
+
+def html_comments(text: str):
+    """Spans of ``<!-- … -->`` comments (across lines); an unclosed one is not a comment."""
+    pos = 0
+    while (start := text.find("<!--", pos)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            return  # nor is any later "<!--": nothing closes after this one
+        yield start, end + 3
+        pos = end + 3
+
+
+def _closed_on_line(text: str, opener: str, close: _Next, newline: _Next):
+    """Spans from each ``opener`` to the first ``close`` character on the same line."""
+    pos = 0
+    while (start := text.find(opener, pos)) >= 0:
+        end = min(close(start + len(opener)), newline(start + len(opener)))
+        if end < len(text) and text[end] == close.char:
+            yield start, end + 1
+            pos = end + 1
+        else:
+            pos = end  # nothing closes before the line ends, for any opener up to there
+
+
+def link_brackets(text: str):
+    """Spans of ``[…]`` on one line (the link text's brackets)."""
+    return _closed_on_line(text, "[", _Next(text, "]"), _Next(text, "\n"))
+
+
+def link_targets(text: str):
+    """Spans of ``(…)`` right after a ``]`` on one line (a link's target)."""
+    for start, end in _closed_on_line(text, "](", _Next(text, ")"), _Next(text, "\n")):
+        yield start + 1, end
+
+
+def images(text: str):
+    """Spans of ``![alt](target)``, each part on one line."""
+    bracket, bracket_line = _Next(text, "]"), _Next(text, "\n")
+    paren, paren_line = _Next(text, ")"), _Next(text, "\n")
+    pos = 0
+    while (start := text.find("![", pos)) >= 0:
+        close = min(bracket(start + 2), bracket_line(start + 2))
+        if close >= len(text) or text[close] != "]":
+            pos = close
+            continue
+        if text.startswith("(", close + 1):
+            end = min(paren(close + 2), paren_line(close + 2))
+            if end < len(text) and text[end] == ")":
+                yield start, end + 1
+                pos = end + 1
+                continue
+        pos = close + 1  # every "![" before this "]" meets the same "]"
+
+
+def html_tags(text: str):
+    """Spans of ``<tag …>`` and ``</tag>`` on one line."""
+    close, newline = _Next(text, ">"), _Next(text, "\n")
+    pos = 0
+    while (m := TAG_START.search(text, pos)):
+        end = min(close(m.end()), newline(m.end()))
+        if end < len(text) and text[end] == ">":
+            yield m.start(), end + 1
+            pos = end + 1
+        else:
+            pos = end
+
+
+def inline_code(text: str):
+    """Spans of inline code, as CommonMark reads them: a run of backticks up to the next
+    run of exactly as many; a run that nothing closes is plain text."""
+    runs = [(m.start(), m.end()) for m in BACKTICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(index)
+    index = 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = by_length[end - start]
+        after = bisect.bisect_right(same, index)
+        if after < len(same):
+            closing = same[after]
+            yield start, runs[closing][1]
+            index = closing + 1
+        else:
+            index += 1
+
+
+def _regex(pattern: re.Pattern):
+    return lambda text: ((m.start(), m.end()) for m in pattern.finditer(text))
+
+
+def code_spans(text: str):
+    """Fenced and indented code blocks and inline code: where a directive or a figure is
+    only an example."""
+    yield from _regex(FENCE)(text)
+    yield from _regex(INDENTED_CODE)(text)
+    yield from inline_code(text)
 
 
 def mask_markdown(text: str) -> tuple[str, dict]:
@@ -137,25 +257,25 @@ def mask_markdown(text: str) -> tuple[str, dict]:
     if match:
         front = _parse_front_matter(match.group(1) or "")
         _blank(chars, match.start(), match.end())
-    for pattern in (FENCE, INDENTED_CODE, HTML_COMMENT, IMAGE, REF_DEFINITION):
-        for m in pattern.finditer(text):
-            if match and m.start() < match.end():
+    for find in (_regex(FENCE), _regex(INDENTED_CODE), html_comments, images, _regex(REF_DEFINITION)):
+        for start, end in find(text):
+            if match and start < match.end():
                 continue
-            _blank(chars, m.start(), m.end())
+            _blank(chars, start, end)
     masked = "".join(chars)
     chars = list(masked)
-    for pattern in (INLINE_CODE, LINK_TARGET, HTML_TAG):
-        for m in pattern.finditer(masked):
-            _blank(chars, m.start(), m.end())
+    for find in (inline_code, link_targets, html_tags):
+        for start, end in find(masked):
+            _blank(chars, start, end)
     masked = "".join(chars)
     chars = list(masked)
     for pattern in (EMPHASIS, HEADING_MARK, BLOCKQUOTE):
         for m in pattern.finditer(masked):
             _blank(chars, m.start(), m.end())
     # Link brackets: "[text](url)" keeps "text".
-    for m in re.finditer(r"\[([^\]\n]*)\]", masked):
-        chars[m.start()] = " "
-        chars[m.end() - 1] = " "
+    for start, end in link_brackets(masked):
+        chars[start] = " "
+        chars[end - 1] = " "
     return "".join(chars), front
 
 

@@ -27,7 +27,9 @@ below it (the longest in 40 published passages is about 430); text without full 
 length at a clause break, so the work per figure stays bounded and a check takes time
 linear in the article's length."""
 LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
-BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# From the start of a run of marks only, and possessive: a long run of dots ("……" in a
+# pasted table) would otherwise be rescanned from each of its characters.
+BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 
 
 def split(prose: str, heading_lines: frozenset[int] = frozenset()) -> list[Sentence]:
