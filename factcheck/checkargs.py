@@ -38,6 +38,14 @@ def _positive(value: str) -> int:
     return number
 
 
+def _size(value: str) -> int:
+    from .document import parse_size
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="factcheck check",
@@ -72,6 +80,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--allow-private", action="store_true",
                    help="allow fetching URLs on private or loopback addresses")
     p.add_argument("--no-cache", action="store_true", help="fetch URLs again instead of using the page cache")
+    p.add_argument("--max-size", type=_size, metavar="SIZE",
+                   help="refuse articles larger than SIZE, e.g. 20MB [default: 5MB, or the config's max_size]")
     p.add_argument("--save-text", type=Path, metavar="FILE",
                    help="write the text extracted from an HTML page or URL to FILE")
     return p
@@ -91,5 +101,6 @@ def run_check(args: list[str]) -> int:
         exclude=tuple(ns.exclude), jobs=ns.jobs, config=ns.config, decisions=ns.decisions,
         no_decisions=ns.no_decisions, report_unused=ns.report_unused,
         allow_private=ns.allow_private, no_cache=ns.no_cache, save_text=ns.save_text,
+        max_size=ns.max_size,
     )
     return run(options)

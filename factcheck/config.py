@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from .document import parse_size
 from .errors import ConfigError
 
 CONFIG_NAMES = ("factcheck.toml", "pyproject.toml")
@@ -83,6 +84,8 @@ class Config:
     disable_tables: frozenset[str] = frozenset()
     disable_verdicts: frozenset[str] = frozenset()
     jobs: int = 1
+    max_size: int = 5_000_000
+    """The largest article read, in bytes."""
     report_unused_suppressions: bool = False
     overrides: tuple[Override, ...] = field(default_factory=tuple)
 
@@ -220,6 +223,7 @@ def build(table: dict, root: Path, source: Path | None, prefix: str = "") -> Con
         disable_tables=frozenset(values["disable_tables"]),
         disable_verdicts=frozenset(values["disable_verdicts"]),
         jobs=values["jobs"],
+        max_size=parse_size(values["max_size"]),
         report_unused_suppressions=values["report_unused_suppressions"],
         overrides=overrides,
     )
@@ -238,6 +242,13 @@ def _check(key: str, value, default, name: str):
             raise ConfigError(f"{name} must be a whole number, not {value!r}")
         if key == "jobs" and value < 1:
             raise ConfigError(f"{name} must be at least 1, not {value!r}")
+    elif key == "max_size":
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            raise ConfigError(f"{name} must be a size such as \"5MB\", not {value!r}")
+        try:
+            parse_size(value)
+        except ValueError as exc:
+            raise ConfigError(f"{name}: {exc}") from None
     elif isinstance(default, str):
         if not isinstance(value, str):
             raise ConfigError(f"{name} must be a string, not {value!r}")

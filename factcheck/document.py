@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import os
 import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,8 +52,70 @@ def _line_starts(text: str) -> tuple[int, ...]:
     return tuple(starts)
 
 
+DEFAULT_MAX_SIZE = 5_000_000
+"""The largest article read, in bytes (5 MB: a long feature is 30-60 KB). A bigger input
+is refused with one line; ``--max-size`` or the config's ``max_size`` raises the limit."""
+
+SIZE = re.compile(r"(?i)^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb|kib|mib|gib|k|m|g)?\s*$")
+SIZE_UNITS = {"b": 1, "k": 1000, "kb": 1000, "m": 1000**2, "mb": 1000**2, "g": 1000**3, "gb": 1000**3,
+              "kib": 1024, "mib": 1024**2, "gib": 1024**3}
+
+
+def parse_size(value: str | int) -> int:
+    """Bytes from ``5MB``, ``500KB``, ``2GiB`` or a plain number of bytes."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        number, unit = float(value), "b"
+    else:
+        m = SIZE.match(str(value))
+        if not m:
+            raise ValueError(f"{value!r} is not a size (write it like 5MB, 500KB or 2000000)")
+        number, unit = float(m.group(1)), (m.group(2) or "b").lower()
+    size = int(number * SIZE_UNITS[unit])
+    if size < 1:
+        raise ValueError(f"{value!r} is not a size above zero")
+    return size
+
+
+def format_size(size: int) -> str:
+    if size >= 1000**2:
+        return f"{size / 1000**2:.1f} MB".replace(".0 MB", " MB")
+    if size >= 1000:
+        return f"{size / 1000:.1f} KB".replace(".0 KB", " KB")
+    return f"{size} bytes"
+
+
+def _too_large(name: str, size: int | None, limit: int) -> InputError:
+    what = f"is {format_size(size)}, over" if size is not None else "is over"
+    return InputError(f"{name}: {what} the {format_size(limit)} limit for one article; raise it with "
+                      f"--max-size (e.g. --max-size {format_size(limit * 4).replace(' ', '')}) "
+                      "or max_size in the config")
+
+
+def _utf16(data: bytes) -> tuple[str, str] | None:
+    """(encoding, name for iconv) of UTF-16/32 bytes, by byte-order mark or by the zero
+    bytes that ASCII text has in every other byte; None if neither."""
+    for bom, name in ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+                      (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16")):
+        if data.startswith(bom):
+            return name, name  # iconv reads the byte order from the mark
+    sample = data[:4096]
+    if len(sample) >= 4:
+        even, odd = sample[0::2], sample[1::2]
+        if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+            return "UTF-16", "UTF-16LE"
+        if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+            return "UTF-16", "UTF-16BE"
+    return None
+
+
 def decode(data: bytes, name: str) -> str:
     """UTF-8 with or without BOM; anything binary or undecodable is an input error."""
+    wide = _utf16(data)
+    if wide:
+        source = "FILE" if name.startswith("<") else name
+        target = "FILE.utf8" if name.startswith("<") else f"{Path(name).stem}.utf8{Path(name).suffix}"
+        raise InputError(f"{name}: is {wide[0]} text, not UTF-8; convert it with: "
+                         f"iconv -f {wide[1]} -t UTF-8 {source} > {target}")
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: looks like a binary file, not an article")
     try:
@@ -61,26 +125,80 @@ def decode(data: bytes, name: str) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def read_file_bytes(path: str) -> bytes:
-    """The bytes of an article file, or an ``InputError`` that says plainly what is wrong."""
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{path}: no such file")
-    if p.is_dir():
-        raise InputError(f"{path}: is a directory, not an article")
+def _special(mode: int) -> str | None:
+    """What a file that is neither a folder nor a regular file is, in plain words."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO), not an article file; to check what a program writes, pipe it: program | factcheck -"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device, not an article file"
+    if stat.S_ISSOCK(mode):
+        return "a socket, not an article file"
+    if not stat.S_ISREG(mode):
+        return "not a regular file"
+    return None
+
+
+def read_file_bytes(path: str, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
+    """The bytes of an article file, or an ``InputError`` that says plainly what is wrong.
+
+    Only regular files are read (a FIFO would block, a device never end), and never more
+    than ``max_size`` bytes: a file that grows while being read is refused too."""
     try:
-        return p.read_bytes()
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{path}: is a directory, not an article")
+    special = _special(info.st_mode)
+    if special:
+        raise InputError(f"{path}: is {special}")
+    if info.st_size > max_size:
+        raise _too_large(path, info.st_size, max_size)
+    try:
+        # O_NONBLOCK: should the path have become a FIFO since the check, opening it must
+        # not wait for a writer; it changes nothing for a regular file.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            special = _special(os.fstat(handle.fileno()).st_mode)
+            if special:
+                raise InputError(f"{path}: is {special}")
+            data = _read_bounded(handle, max_size)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+    if data is None:
+        raise _too_large(path, None, max_size)  # it grew while being read
+    return data
 
 
-def read_path(path: str, as_of: dt.date | None = None, markdown: bool | None = None) -> Document:
+def _read_bounded(handle, max_size: int) -> bytes | None:
+    """At most ``max_size`` bytes of ``handle``, or None if it holds more."""
+    chunks, total = [], 0
+    while total <= max_size:
+        chunk = handle.read(min(1 << 20, max_size + 1 - total))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        total += len(chunk)
+    return None
+
+
+def read_stdin(max_size: int = DEFAULT_MAX_SIZE) -> bytes:
+    data = _read_bounded(sys.stdin.buffer, max_size)
+    if data is None:
+        raise _too_large("<stdin>", None, max_size)
+    return data
+
+
+def read_path(path: str, as_of: dt.date | None = None, markdown: bool | None = None,
+              max_size: int = DEFAULT_MAX_SIZE) -> Document:
     """Read a file, or standard input for ``-``."""
     if path == "-":
-        data = sys.stdin.buffer.read()
+        data = read_stdin(max_size)
         name = "<stdin>"
     else:
-        data = read_file_bytes(path)
+        data = read_file_bytes(path, max_size)
         name = path
     text = decode(data, name)
     if markdown is None:

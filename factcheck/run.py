@@ -50,6 +50,7 @@ class RunOptions:
     allow_private: bool = False
     no_cache: bool = False
     save_text: Path | None = None
+    max_size: int | None = None
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,8 @@ class Plan:
     report_unused: bool
     as_of: dt.date | None = None
     """The command line's --as-of date, which beats every per-path rule."""
+    max_size: int = 5_000_000
+    """The largest article read, in bytes."""
 
 
 def plan(options: RunOptions) -> Plan:
@@ -96,6 +99,7 @@ def plan(options: RunOptions) -> Plan:
         decisions=decisions,
         report_unused=options.report_unused or config.report_unused_suppressions,
         as_of=parse_as_of(options.as_of) if options.as_of else None,
+        max_size=options.max_size or config.max_size,
     )
 
 
@@ -104,7 +108,8 @@ def check(the_plan: Plan, options: RunOptions, decisions: Decisions | None = Non
     lib = library.load(list(the_plan.data), use_cache=not options.no_cache)
     configs.check_tables(the_plan.config, set(lib.tables))
     jobs = [Job(p, the_plan.as_of or s.as_of_date()) for p, s in zip(the_plan.paths, the_plan.settings)]
-    fetch_options = {"allow_private": options.allow_private, "use_cache": not options.no_cache}
+    fetch_options = {"allow_private": options.allow_private, "use_cache": not options.no_cache,
+                     "max_size": the_plan.max_size}
     engine = Engine.create(lib) if the_plan.jobs == 1 else None
     with terminal_progress(len(jobs)) as progress:
         results = check_jobs(jobs, list(the_plan.data), the_plan.jobs, fetch_options,
