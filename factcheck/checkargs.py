@@ -59,7 +59,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-f", "--format", dest="fmt", choices=FORMATS,
                    help="output format [default: text, or the config's format]")
     p.add_argument("-o", "--output", type=Path, metavar="FILE",
-                   help="write the --format output to FILE; the terminal still shows the report")
+                   help="write the --format output to FILE (the text report too); a one-line "
+                        "summary goes to standard error")
+    p.add_argument("--report", action="store_true",
+                   help="with a machine --format, also draw the human report (on standard error "
+                        "when the format goes to standard output)")
     p.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that makes the exit status 1 [default: error]")
     p.add_argument("--show", choices=SEVERITIES,
                    help="lowest severity every report lists; never changes the exit status [default: info]")
@@ -101,6 +105,6 @@ def run_check(args: list[str]) -> int:
         exclude=tuple(ns.exclude), jobs=ns.jobs, config=ns.config, decisions=ns.decisions,
         no_decisions=ns.no_decisions, report_unused=ns.report_unused,
         allow_private=ns.allow_private, no_cache=ns.no_cache, save_text=ns.save_text,
-        max_size=ns.max_size,
+        max_size=ns.max_size, report=ns.report,
     )
     return run(options)

@@ -51,6 +51,8 @@ class RunOptions:
     no_cache: bool = False
     save_text: Path | None = None
     max_size: int | None = None
+    report: bool = False
+    """Also draw the human report beside a machine format."""
 
 
 @dataclass(frozen=True)
@@ -207,22 +209,48 @@ def shown(report: dict, show: str) -> dict:
 
 
 def _emit(report: dict, the_plan: Plan, options: RunOptions) -> None:
-    fmt = the_plan.fmt
-    if fmt == "text" or the_plan.output is not None:
-        from .formats import terminal
+    """Where each report goes (docs/ci.md, "Output formats"):
+
+    - text: the human report, to standard output or to ``--output`` (plain, unwrapped);
+    - a machine format: to standard output or to ``--output``;
+    - the human report beside a machine format only with ``--report``: on standard error
+      when standard output carries the machine format, else on standard output;
+    - whenever standard output does not carry the human report, one line on standard
+      error with the counts (and where the file went), for the CI log.
+    """
+    from .formats import terminal
+    fmt, output = the_plan.fmt, the_plan.output
+
+    def draw(stream) -> None:
         terminal.render(report, show_supported=options.show_all, min_severity=the_plan.show,
-                        console=_console(to_stderr=fmt != "text" and the_plan.output is None))
-    if fmt != "text":
-        text = formats.get(fmt)(shown(report, the_plan.show))
-        if the_plan.output is not None:
-            write_atomic(the_plan.output, text)
+                        console=terminal.console_for(stream))
+
+    if fmt == "text":
+        if output is None:
+            draw(sys.stdout)
+            return
+        write_atomic(output, terminal.render_text(report, options.show_all, the_plan.show))
+        _summary_line(report, f"report written to {output}")
+        return
+    text = formats.get(fmt)(shown(report, the_plan.show))
+    if output is not None:
+        write_atomic(output, text)
+        if options.report:
+            draw(sys.stdout)
+        _summary_line(report, f"{fmt} report written to {output}")
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        if options.report:
+            draw(sys.stderr)
         else:
-            sys.stdout.write(text)
+            _summary_line(report)
 
 
-def _console(to_stderr: bool):
-    from rich.console import Console
-    return Console(stderr=to_stderr)
+def _summary_line(report: dict, where: str | None = None) -> None:
+    from .formats.terminal import summary_parts
+    line = ", ".join(summary_parts(report))
+    print(f"factcheck: {line}" + (f"; {where}" if where else ""), file=sys.stderr)
 
 
 def _save_text(results: list[records.DocumentResult], target: Path) -> None:
