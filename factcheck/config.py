@@ -13,7 +13,7 @@ import datetime as dt
 import fnmatch
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
@@ -191,8 +191,31 @@ def load(path: Path | None) -> Config:
 
 
 def discover(start_paths: list[str], explicit: Path | None = None) -> Config:
-    """The config for a run: ``--config FILE`` if given, else the nearest config file."""
-    return load(explicit if explicit is not None else find(start_paths))
+    """The config for a run: ``--config FILE`` if given, else the nearest config file.
+
+    Without a config file, the decisions file is looked for upward too (see
+    ``project_decisions``), so that a check run from a sub-folder still finds it."""
+    path = explicit if explicit is not None else find(start_paths)
+    config = load(path)
+    if path is None:
+        config = replace(config, decisions=project_decisions(start_paths))
+    return config
+
+
+def project_decisions(start_paths: list[str], cwd: Path | None = None) -> Path:
+    """Where the decisions file is when no config file says: as git looks for ``.git``,
+    in the checked files' folder and each folder above it, up to the root of the Git
+    repository; when there is none yet, it belongs at that root (or, outside a
+    repository, in the current folder), which is where ``baseline`` creates it."""
+    cwd = cwd or Path.cwd()
+    relative = Path(defaults()["decisions"])
+    folder = _common_folder(start_paths, cwd)
+    for candidate in (folder, *folder.parents):
+        if (candidate / relative).is_file():
+            return candidate / relative
+        if (candidate / ".git").exists():
+            return candidate / relative
+    return cwd / relative
 
 
 # -- checking values ----------------------------------------------------------------------
