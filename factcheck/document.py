@@ -209,7 +209,7 @@ def read_path(path: str, as_of: dt.date | None = None, markdown: bool | None = N
 def from_text(text: str, name: str = "<text>", as_of: dt.date | None = None,
               markdown: bool = False, metadata: dict | None = None,
               title: str | None = None) -> Document:
-    prose, front = mask_markdown(text) if markdown else (_blank_controls(text), {})
+    prose, front = mask_markdown(text) if markdown else (text, {})
     headings = frozenset(m.start() for m in HEADING_LINE.finditer(text)) if markdown else frozenset()
     date = as_of or _front_matter_date(front, name)
     title = title or front.get("title")
@@ -218,12 +218,37 @@ def from_text(text: str, name: str = "<text>", as_of: dt.date | None = None,
                     _line_starts=_line_starts(text))
 
 
+# -- characters that hide inside figures -------------------------------------------------------
+
+# Invisible characters (Unicode "format" characters: zero-width space and joiners, word
+# joiner, soft hyphen, byte-order mark, direction marks): pasted from web pages and CMSs
+# into the middle of words and figures ("2\u200b9th"), where they cut "29th" into "2" and
+# "9th". They are removed from the analysed text.
+INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+                       "\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff\ufff9-\ufffb]")
+# Full-width ASCII ("＄２．６ trillion", typed with an East Asian input method), the
+# ideographic space, full-width currency signs and the minus sign read as their plain
+# forms, one character for one.
+WIDE = {**{code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)},
+        0x3000: " ", 0xFFE0: "¢", 0xFFE1: "£", 0xFFE5: "¥", 0xFFE6: "₩", 0x2212: "-"}
+
+
+def normalise(prose: str) -> tuple[str, list[int] | None]:
+    """The text the extractors read: full-width forms made plain, invisible characters
+    removed. With the text comes, when anything was removed, the original offset of each
+    of its characters (plus one past the end), so that spans found in it can be put back
+    on the article as written (``check.Engine`` does); None when nothing was removed and
+    offsets are the same."""
+    plain = prose.translate(WIDE)
+    if not INVISIBLE.search(plain):
+        return plain, None
+    kept = [i for i, ch in enumerate(plain) if not INVISIBLE.match(ch)]
+    kept.append(len(plain))
+    return "".join(plain[i] for i in kept[:-1]), kept
+
+
 def _looks_markdown(text: str) -> bool:
     return bool(re.search(r"^(#{1,6} |```|---\s*$)", text, re.M))
-
-
-def _blank_controls(text: str) -> str:
-    return text.replace("\ufeff", " ")
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
@@ -369,7 +394,7 @@ def code_spans(text: str):
 
 def mask_markdown(text: str) -> tuple[str, dict]:
     """Blank front matter, code, comments, link targets and markup characters."""
-    chars = list(_blank_controls(text))
+    chars = list(text)
     front: dict = {}
     match = FRONT_MATTER.match(text)
     if match:
