@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .claims import Extractors, extract
-from .document import Document
+from .document import Document, normalise
 from .library import Library
-from .model import Finding
+from .model import Finding, Span
 from .verdicts import Checker
 
 
@@ -26,8 +28,48 @@ class Engine:
         return cls(library, Extractors.for_library(library), Checker(library))
 
     def check(self, document: Document) -> list[Finding]:
-        claims = extract(document, self.extractors)
-        return [self.checker.check(claim, document.as_of) for claim in claims]
+        analysed, original = _analysed(document)
+        claims = extract(analysed, self.extractors)
+        findings = [self.checker.check(claim, document.as_of) for claim in claims]
+        return [_on_original(f, original) for f in findings] if original else findings
+
+
+def _analysed(document: Document) -> tuple[Document, list[int] | None]:
+    """The document as the extractors read it (see ``document.normalise``), and the map
+    from its offsets back to the article's, or None when they are the same."""
+    prose, original = normalise(document.prose)
+    if prose == document.prose:
+        return document, None
+    if original is None:
+        return replace(document, prose=prose), None
+    heading_lines = frozenset(bisect.bisect_left(original, h) for h in document.heading_lines)
+    return replace(document, prose=prose, heading_lines=heading_lines), original
+
+
+def _on_original(finding: Finding, original: list[int]) -> Finding:
+    """A finding made on the normalised text, with every span put back on the article as
+    written: a span covers the same characters plus any invisible ones between them."""
+
+    def span(s: Span) -> Span:
+        start = original[s.start]
+        end = original[s.end - 1] + 1 if s.end > s.start else start
+        return Span(start, end)
+
+    def walk(value):
+        if isinstance(value, Span):
+            return span(value)
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            changes = {f.name: walk(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
+            return replace(value, **changes)
+        if isinstance(value, tuple):
+            return tuple(walk(v) for v in value)
+        return value
+
+    moved = walk(finding)
+    if finding.fix is not None:
+        fixed = span(Span(finding.fix[0], finding.fix[1]))
+        moved = replace(moved, fix=(fixed.start, fixed.end, finding.fix[2]))
+    return moved
 
 
 def fingerprint(finding: Finding) -> str:

@@ -38,6 +38,14 @@ def _positive(value: str) -> int:
     return number
 
 
+def _size(value: str) -> int:
+    from .document import parse_size
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="factcheck check",
@@ -51,7 +59,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-f", "--format", dest="fmt", choices=FORMATS,
                    help="output format [default: text, or the config's format]")
     p.add_argument("-o", "--output", type=Path, metavar="FILE",
-                   help="write the --format output to FILE; the terminal still shows the report")
+                   help="write the --format output to FILE (the text report too); a one-line "
+                        "summary goes to standard error")
+    p.add_argument("--report", action="store_true",
+                   help="with a machine --format, also draw the human report (on standard error "
+                        "when the format goes to standard output)")
     p.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that makes the exit status 1 [default: error]")
     p.add_argument("--show", choices=SEVERITIES,
                    help="lowest severity every report lists; never changes the exit status [default: info]")
@@ -72,6 +84,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--allow-private", action="store_true",
                    help="allow fetching URLs on private or loopback addresses")
     p.add_argument("--no-cache", action="store_true", help="fetch URLs again instead of using the page cache")
+    p.add_argument("--max-size", type=_size, metavar="SIZE",
+                   help="refuse articles larger than SIZE, e.g. 20MB [default: 5MB, or the config's max_size]")
     p.add_argument("--save-text", type=Path, metavar="FILE",
                    help="write the text extracted from an HTML page or URL to FILE")
     return p
@@ -91,5 +105,6 @@ def run_check(args: list[str]) -> int:
         exclude=tuple(ns.exclude), jobs=ns.jobs, config=ns.config, decisions=ns.decisions,
         no_decisions=ns.no_decisions, report_unused=ns.report_unused,
         allow_private=ns.allow_private, no_cache=ns.no_cache, save_text=ns.save_text,
+        max_size=ns.max_size, report=ns.report,
     )
     return run(options)

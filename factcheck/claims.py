@@ -7,8 +7,10 @@ model, not the figure 2), then the figures themselves.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from . import numbers, roles, sentences, subjects, timex
 from .document import Document
@@ -257,16 +259,27 @@ def _resolve_references(part: SentenceParts, subj, paragraph: int) -> list[Entit
     return out
 
 
+# "dropped two spots after topping the list in 2022 and 2023": the years are the
+# topping's, not the drop's.
+CLAUSE_CUT = re.compile(
+    r";|\bwhile\b|\bwhereas\b|\bbut\b|\bcompared with\b|\bversus\b|\bvs\.?|\b(?:after|before)\s+(?=\w+ing\b)")
+
+
+@lru_cache(maxsize=64)
+def _clause_cuts(text: str) -> tuple[int, ...]:
+    """Where the clauses of a sentence end; found once per sentence, not once per figure."""
+    return tuple(m.end() for m in CLAUSE_CUT.finditer(text))
+
+
 def _clause_bounds(sentence: Sentence, quantity: Quantity) -> tuple[int, int]:
     """The clause around a figure: cut at ';', ' while ', ' whereas ', ' but '."""
     text, base = sentence.text, sentence.span.start
     rel = quantity.span.start - base
-    # "dropped two spots after topping the list in 2022 and 2023": the years are the
-    # topping's, not the drop's.
-    cuts = [m.end() for m in re.finditer(
-        r";|\bwhile\b|\bwhereas\b|\bbut\b|\bcompared with\b|\bversus\b|\bvs\.?|\b(?:after|before)\s+(?=\w+ing\b)", text)]
-    start = max([c for c in cuts if c <= rel], default=0)
-    end = min([c for c in cuts if c > rel + (quantity.span.end - quantity.span.start)], default=len(text))
+    cuts = _clause_cuts(text)
+    before = bisect.bisect_right(cuts, rel)
+    start = cuts[before - 1] if before else 0
+    after = bisect.bisect_right(cuts, rel + (quantity.span.end - quantity.span.start))
+    end = cuts[after] if after < len(cuts) else len(text)
     return base + start, base + end
 
 

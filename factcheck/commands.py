@@ -9,6 +9,28 @@ import typer
 
 from . import __version__
 
+def _hide_flag_types() -> None:
+    """typer 0.29's rich help prints a type beside every flag ("--help <bool>"), which
+    takes no value; click's plain help never did. Show types only for options with a value."""
+    try:
+        from typer.core import TyperOption
+    except ImportError:  # pragma: no cover - another typer layout: leave it as it is
+        return
+    shown = getattr(TyperOption, "display_type_rich", None)
+    if shown is None or getattr(shown, "_factcheck", False):
+        return
+
+    def display_type_rich(self, ctx):
+        if getattr(self, "is_flag", False) or getattr(self, "count", False):
+            return None
+        return shown(self, ctx)
+
+    display_type_rich._factcheck = True  # type: ignore[attr-defined]
+    TyperOption.display_type_rich = display_type_rich
+
+
+_hide_flag_types()
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Check the figures in tech-journalism articles against curated, sourced reference tables.")
 

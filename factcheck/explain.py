@@ -32,7 +32,7 @@ def value(c: Candidate, fact: Fact) -> str:
 
 
 def describe_metric(c: Candidate, fact: Fact) -> str:
-    parts = [f"{fact.entity}'s {c.metric.label}"]
+    parts = [f"{wording.possessive(fact.entity)} {c.metric.label}"]
     if c.table.period_kind != "edition":
         parts.append(f"for {fact.period}")
     parts.append(f"in the {edition_title(c.table, fact)}")

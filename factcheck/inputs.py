@@ -11,7 +11,7 @@ import glob
 from pathlib import Path
 
 from .config import matches, relative_to
-from .document import Document, read_path
+from .document import DEFAULT_MAX_SIZE, Document, read_path
 from .errors import InputError
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
@@ -69,11 +69,16 @@ def _wanted(path: str, include: tuple[str, ...], exclude: tuple[str, ...], root:
 
 
 def load(arg: str, as_of: dt.date | None = None, fetch_options: dict | None = None) -> Document:
-    """Read one article: a URL, an HTML file, a Markdown or plain-text file, or stdin."""
+    """Read one article: a URL, an HTML file, a Markdown or plain-text file, or stdin.
+
+    ``fetch_options`` are the reading options of the run: ``max_size`` (the largest
+    article file or standard input read, in bytes) and the fetcher's keywords."""
+    options = dict(fetch_options or {})
+    max_size = options.pop("max_size", None) or DEFAULT_MAX_SIZE
     if is_url(arg):
         from .web import fetch_document  # httpx stays off the start-up path
-        return fetch_document(arg, as_of=as_of, **(fetch_options or {}))
+        return fetch_document(arg, as_of=as_of, **options)
     if arg.lower().endswith(HTML_SUFFIXES):
         from .web import read_html_file
-        return read_html_file(arg, as_of=as_of)
-    return read_path(arg, as_of=as_of)
+        return read_html_file(arg, as_of=as_of, max_size=max_size)
+    return read_path(arg, as_of=as_of, max_size=max_size)

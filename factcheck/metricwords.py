@@ -70,14 +70,29 @@ def _alias_pattern(alias: str) -> re.Pattern:
     return _aliases_pattern((alias,))[0]
 
 
-def _alias_hits(text: str, offset: int, aliases) -> list[tuple[Span, str]]:
-    """Non-overlapping alias matches, longest first (the pattern prefers the longest)."""
+def _alias_hits(text: str, offset: int, aliases, window: tuple[int, int] | None = None) -> list[tuple[Span, str]]:
+    """Non-overlapping alias matches, longest first (the pattern prefers the longest).
+
+    ``window`` limits the scan to ``text[a:b]`` (the words look behind ``a`` as usual); a
+    hit may be cut short at ``b``, so callers drop hits that end near it."""
     aliases = tuple(sorted(set(aliases)))
     if not aliases:
         return []
     pattern, by_fold = _aliases_pattern(aliases)
+    found = pattern.finditer(text, *window) if window else pattern.finditer(text)
     return [(Span(m.start() + offset, m.end() + offset), by_fold.get(_fold(m.group(0)), m.group(0)))
-            for m in pattern.finditer(text)]
+            for m in found]
+
+
+def _near(text: str, offset: int, q: Span, reach: int, table: Table) -> tuple[int, int]:
+    """The part of a sentence where a metric word of ``table`` at most ``reach``
+    characters from the figure ``q`` can stand. Scanning only this keeps the cost per
+    figure bounded however long the sentence; a word cut short at the window's end is
+    farther than ``reach``. (Twice the longest alias: spaces in a name match runs of
+    spaces and line breaks.)"""
+    longest = 2 * max((len(a) for m in table.metrics.values() for a in m.aliases), default=0) + 2
+    return (max(0, q.start - offset - reach - longest),
+            min(len(text), q.end - offset + reach + longest))
 
 
 QUALIFIED_COUNT = re.compile(
@@ -250,10 +265,12 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     for metric in usable:
         for alias in {a.lower() for a in metric.aliases}:
             owners[alias] = owners.get(alias, 0) + 1
+    window = _near(text, offset, q.span, METRIC_REACH, table)
+
     def collect(borrow: bool) -> None:
         for metric in usable:
             own = [a for a in metric.aliases if owners[a.lower()] == 1]
-            for span, _alias in _alias_hits(text, offset, own):
+            for span, _alias in _alias_hits(text, offset, own, window):
                 if span.overlaps(q.span) or any(span.overlaps(s.span) for s in claim.sources):
                     continue
                 if (not change_partner and not (borrow and span.end <= q.span.start)
@@ -317,7 +334,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         for m in table.metrics.values() if m not in usable and m.kind != "text"
         # "Asian economies Singapore (fourth)": the word for what a ranking ranks is no rival
         and not (q.kind == "rank" and any(x.out_of == m.id for x in table.metrics.values()))
-        for span, _ in _alias_hits(text, offset, m.aliases))
+        for span, _ in _alias_hits(text, offset, m.aliases, window))
     defaults_allowed = named and not others_named and not negated and not OTHER_MEASURE.search(claim.sentence.text) \
         and not _measure_after(claim) and (
         q.kind == "rank" or (q.kind in ("percent", "money", "points", "quantity") and distance == 0))

@@ -50,6 +50,9 @@ class RunOptions:
     allow_private: bool = False
     no_cache: bool = False
     save_text: Path | None = None
+    max_size: int | None = None
+    report: bool = False
+    """Also draw the human report beside a machine format."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,8 @@ class Plan:
     report_unused: bool
     as_of: dt.date | None = None
     """The command line's --as-of date, which beats every per-path rule."""
+    max_size: int = 5_000_000
+    """The largest article read, in bytes."""
 
 
 def plan(options: RunOptions) -> Plan:
@@ -96,6 +101,7 @@ def plan(options: RunOptions) -> Plan:
         decisions=decisions,
         report_unused=options.report_unused or config.report_unused_suppressions,
         as_of=parse_as_of(options.as_of) if options.as_of else None,
+        max_size=options.max_size or config.max_size,
     )
 
 
@@ -104,7 +110,8 @@ def check(the_plan: Plan, options: RunOptions, decisions: Decisions | None = Non
     lib = library.load(list(the_plan.data), use_cache=not options.no_cache)
     configs.check_tables(the_plan.config, set(lib.tables))
     jobs = [Job(p, the_plan.as_of or s.as_of_date()) for p, s in zip(the_plan.paths, the_plan.settings)]
-    fetch_options = {"allow_private": options.allow_private, "use_cache": not options.no_cache}
+    fetch_options = {"allow_private": options.allow_private, "use_cache": not options.no_cache,
+                     "max_size": the_plan.max_size}
     engine = Engine.create(lib) if the_plan.jobs == 1 else None
     with terminal_progress(len(jobs)) as progress:
         results = check_jobs(jobs, list(the_plan.data), the_plan.jobs, fetch_options,
@@ -202,22 +209,48 @@ def shown(report: dict, show: str) -> dict:
 
 
 def _emit(report: dict, the_plan: Plan, options: RunOptions) -> None:
-    fmt = the_plan.fmt
-    if fmt == "text" or the_plan.output is not None:
-        from .formats import terminal
+    """Where each report goes (docs/ci.md, "Output formats"):
+
+    - text: the human report, to standard output or to ``--output`` (plain, unwrapped);
+    - a machine format: to standard output or to ``--output``;
+    - the human report beside a machine format only with ``--report``: on standard error
+      when standard output carries the machine format, else on standard output;
+    - whenever standard output does not carry the human report, one line on standard
+      error with the counts (and where the file went), for the CI log.
+    """
+    from .formats import terminal
+    fmt, output = the_plan.fmt, the_plan.output
+
+    def draw(stream) -> None:
         terminal.render(report, show_supported=options.show_all, min_severity=the_plan.show,
-                        console=_console(to_stderr=fmt != "text" and the_plan.output is None))
-    if fmt != "text":
-        text = formats.get(fmt)(shown(report, the_plan.show))
-        if the_plan.output is not None:
-            write_atomic(the_plan.output, text)
+                        console=terminal.console_for(stream))
+
+    if fmt == "text":
+        if output is None:
+            draw(sys.stdout)
+            return
+        write_atomic(output, terminal.render_text(report, options.show_all, the_plan.show))
+        _summary_line(report, f"report written to {output}")
+        return
+    text = formats.get(fmt)(shown(report, the_plan.show))
+    if output is not None:
+        write_atomic(output, text)
+        if options.report:
+            draw(sys.stdout)
+        _summary_line(report, f"{fmt} report written to {output}")
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        if options.report:
+            draw(sys.stderr)
         else:
-            sys.stdout.write(text)
+            _summary_line(report)
 
 
-def _console(to_stderr: bool):
-    from rich.console import Console
-    return Console(stderr=to_stderr)
+def _summary_line(report: dict, where: str | None = None) -> None:
+    from .formats.terminal import summary_parts
+    line = ", ".join(summary_parts(report))
+    print(f"factcheck: {line}" + (f"; {where}" if where else ""), file=sys.stderr)
 
 
 def _save_text(results: list[records.DocumentResult], target: Path) -> None:

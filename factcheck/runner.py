@@ -76,6 +76,22 @@ def _check_in_worker(job: Job) -> DocumentResult:
     return check_one(_WORKER["engine"], job.arg, job.as_of, _WORKER["fetch_options"])
 
 
+FIXED_WIDTH = 50
+"""What the progress bar needs besides the path: the word, the bar, the count, the time."""
+
+
+def progress_columns() -> tuple:
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
+    return (TextColumn("checking"), BarColumn(bar_width=20), MofNCompleteColumn(), TimeRemainingColumn(),
+            TextColumn("{task.description}", style="dim"))
+
+
+def path_tail(path: str, room: int) -> str:
+    """The end of a path that fits in ``room`` characters ("…/2024/a.md"): the count and
+    time before it must stay whole (a long path pushed them off an 80-column terminal)."""
+    return path if len(path) <= room else "…" + path[len(path) - room + 1:]
+
+
 @contextmanager
 def terminal_progress(total: int, stream=None) -> Iterator[Callable[[str], None] | None]:
     """A rich progress bar on standard error when it is a terminal; otherwise nothing.
@@ -88,10 +104,10 @@ def terminal_progress(total: int, stream=None) -> Iterator[Callable[[str], None]
         yield None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import Progress
 
-    columns = (TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-               TextColumn("{task.description}", style="dim"))
-    with Progress(*columns, console=Console(file=stream), transient=True) as bar:
+    console = Console(file=stream)
+    room = max(8, console.width - FIXED_WIDTH - 2 * len(str(total)))
+    with Progress(*progress_columns(), console=console, transient=True) as bar:
         task = bar.add_task("", total=total)
-        yield lambda arg: bar.update(task, advance=1, description=arg)
+        yield lambda arg: bar.update(task, advance=1, description=path_tail(arg, room))

@@ -20,8 +20,16 @@ ABBREVIATIONS = {
 }
 
 LONG_LINE = 100
+MAX_SENTENCE = 1000
+"""Longest sentence, in characters, handed to the extractors. Real sentences stay far
+below it (the longest in 40 published passages is about 430); text without full stops
+(a pasted table, a data dump, one comma-joined line) is cut into pieces of at most this
+length at a clause break, so the work per figure stays bounded and a check takes time
+linear in the article's length."""
 LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
-BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# From the start of a run of marks only, and possessive: a long run of dots ("……" in a
+# pasted table) would otherwise be rescanned from each of its characters.
+BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 
 
 def split(prose: str, heading_lines: frozenset[int] = frozenset()) -> list[Sentence]:
@@ -111,5 +119,25 @@ def _trimmed(prose: str, start: int, end: int):
         start += 1
     while end > start and prose[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = _clause_cut(prose, start, start + MAX_SENTENCE)
+        yield from _trimmed(prose, start, cut)
+        start = cut
+        while start < end and prose[start].isspace():
+            start += 1
     if end > start:
         yield start, end
+
+
+def _clause_cut(prose: str, start: int, limit: int) -> int:
+    """Where to cut an over-long sentence before ``limit``: after the last clause mark
+    (``;`` ``,`` ``:`` or a dash) of its second half, else at its last space, else at
+    ``limit`` itself."""
+    half = start + MAX_SENTENCE // 2
+    window = prose[half:limit]
+    for mark in (";", ",", ":", "\u2014", "\u2013"):
+        at = window.rfind(mark + " ")
+        if at >= 0:
+            return half + at + 1
+    at = max(window.rfind(" "), window.rfind("\n"), window.rfind("\t"))
+    return half + at + 1 if at >= 0 else limit

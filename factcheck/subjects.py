@@ -7,6 +7,7 @@ article's subject is the entity named most overall, headings counting double. Th
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ class Subjects:
     heading_entities: tuple[str, ...]
     kinds: dict[str, str] = field(default_factory=dict)
     """The kind of each entity named (economy, system, model, …)."""
+    _by_kind: dict = field(default_factory=dict, repr=False, compare=False)
 
     def of_paragraph(self, paragraph: int, kind: str | None = None) -> str | None:
         """What "the nation" (kind economy) or "the machine" (kind system) refers to: the
@@ -28,12 +30,24 @@ class Subjects:
         else in the article."""
         if kind is None:
             return self.paragraphs.get(paragraph) or self.article
-        kinds = self.kinds
-        for p in range(paragraph, -1, -1):
-            for name in self.paragraph_entities.get(p, ()):
-                if kinds.get(name) == kind:
-                    return name
-        return self.article if kinds.get(self.article) == kind else None
+        paragraphs, names = self._of_kind(kind)
+        at = bisect.bisect_right(paragraphs, paragraph)
+        if at:
+            return names[at - 1]
+        return self.article if self.kinds.get(self.article) == kind else None
+
+    def _of_kind(self, kind: str) -> tuple[list[int], list[str]]:
+        """The paragraphs that name an entity of ``kind``, in order, with the most named
+        one of each: looked up by bisection, so resolving every "the nation" of a long
+        article does not walk back through all the paragraphs before it."""
+        if kind not in self._by_kind:
+            found = []
+            for p in sorted(self.paragraph_entities):
+                name = next((n for n in self.paragraph_entities[p] if self.kinds.get(n) == kind), None)
+                if name is not None:
+                    found.append((p, name))
+            self._by_kind[kind] = ([p for p, _ in found], [n for _, n in found])
+        return self._by_kind[kind]
 
     def passage(self, paragraph: int) -> tuple[str, ...]:
         """Entities of the passage, most salient first: the paragraph's, the article's

@@ -29,9 +29,13 @@ from .document import Document
 from .model import Finding, Span, Verdict
 
 COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+"""For replacing comments in a closed fragment; whole texts are scanned with
+``document.html_comments``, which stays linear when a ``<!--`` is never closed."""
 STARTS_DIRECTIVE = re.compile(r"\s*factcheck\b", re.I)
-IGNORE = re.compile(r"\s*factcheck-ignore\s*(?::\s*(?P<reason>.*?))?\s*\Z", re.I | re.S)
-SWITCH = re.compile(r"\s*factcheck\s+(?P<switch>off|on)\s*(?::\s*(?P<reason>.*?))?\s*\Z", re.I | re.S)
+# Possessive spaces and a greedy reason (stripped by ``_reason``): a comment with a long
+# run of spaces would otherwise be rescanned from each of them.
+IGNORE = re.compile(r"\s*+factcheck-ignore\s*+(?::\s*(?P<reason>.*))?\Z", re.I | re.S)
+SWITCH = re.compile(r"\s*+factcheck\s++(?P<switch>off|on)\s*+(?::\s*(?P<reason>.*))?\Z", re.I | re.S)
 HTML_SUFFIXES = (".html", ".htm")
 
 
@@ -100,11 +104,11 @@ def problem(kind: str, line: int, column: int, message: str, text: str) -> dict:
 
 def parse(document: Document) -> Parsed:
     """The suppressions of a Markdown or HTML document (plain text has none)."""
-    if COMMENT.search(document.text):
+    if _has_comment(document.text):
         return _parse_text(document)
     if document.path.lower().endswith(HTML_SUFFIXES):
         raw = _read_raw(document.path)
-        if raw is not None and COMMENT.search(raw):
+        if raw is not None and _has_comment(raw):
             return _parse_raw_html(raw)
     return Parsed((), ())
 
@@ -114,27 +118,47 @@ def directives(text: str, skip: list[Span] = ()) -> tuple[list[Directive], list[
     found: list[Directive] = []
     problems: list[dict] = []
     starts = documents._line_starts(text)
-    for match in COMMENT.finditer(text):
-        body = match.group(1)
+    inside_code = _Containment(skip)
+    for start, end in documents.html_comments(text):
+        body, comment = text[start + 4:end - 3], text[start:end]
         if not STARTS_DIRECTIVE.match(body):
             continue
-        span = Span(match.start(), match.end())
-        if any(s.contains(span) for s in skip):
+        span = Span(start, end)
+        if inside_code(span):
             continue  # a directive shown inside a code block is an example, not a directive
-        line, column = _line_col(starts, match.start())
+        line, column = _line_col(starts, start)
         ignore, switch = IGNORE.match(body), SWITCH.match(body)
         if ignore:
-            found.append(Directive(DirectiveKind.IGNORE, _reason(ignore), span, line, column, match.group(0)))
+            found.append(Directive(DirectiveKind.IGNORE, _reason(ignore), span, line, column, comment))
         elif switch:
             kind = DirectiveKind(switch.group("switch").lower())
-            found.append(Directive(kind, _reason(switch), span, line, column, match.group(0)))
+            found.append(Directive(kind, _reason(switch), span, line, column, comment))
         else:
             problems.append(problem(
                 "malformed-suppression", line, column,
-                f"Unrecognised factcheck directive {match.group(0).strip()!r}; expected "
+                f"Unrecognised factcheck directive {comment.strip()!r}; expected "
                 "'<!-- factcheck-ignore: reason -->', '<!-- factcheck off -->' or '<!-- factcheck on -->'.",
-                match.group(0)))
+                comment))
     return found, problems
+
+
+def _has_comment(text: str) -> bool:
+    return next(documents.html_comments(text), None) is not None
+
+
+class _Containment:
+    """Is a span inside one of ``spans``? Answered by bisection, not by trying each."""
+
+    def __init__(self, spans):
+        ordered = sorted((s.start, s.end) for s in spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach = []  # the farthest end among the spans starting at or before each
+        for _, end in ordered:
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+
+    def __call__(self, span: Span) -> bool:
+        at = bisect.bisect_right(self.starts, span.start)
+        return at > 0 and self.reach[at - 1] >= span.end
 
 
 def _pair(found: list[Directive]) -> tuple[list[tuple[Directive, int | None]], list[dict]]:
@@ -170,11 +194,14 @@ def _parse_text(document: Document) -> Parsed:
     pairs, more = _pair(found)
     problems.extend(more)
     suppressions = []
-    split = None
+    split = starts = None
     for d, end in pairs:
         if d.kind is DirectiveKind.IGNORE:
-            split = split if split is not None else sentences.split(document.prose, document.heading_lines)
-            following = next((s for s in split if s.span.start >= d.span.end), None)
+            if split is None:
+                split = sentences.split(document.prose, document.heading_lines)
+                starts = [s.span.start for s in split]
+            at = bisect.bisect_left(starts, d.span.end)
+            following = split[at] if at < len(split) else None
             if following is None:
                 problems.append(problem("malformed-suppression", d.line, d.column,
                                         "'factcheck-ignore' with no sentence after it.", _comment_text(d)))
@@ -189,10 +216,7 @@ def _parse_text(document: Document) -> Parsed:
 def _code_spans(document: Document) -> list[Span]:
     if document.path.lower().endswith(HTML_SUFFIXES):
         return []
-    spans = []
-    for pattern in (documents.FENCE, documents.INDENTED_CODE, documents.INLINE_CODE):
-        spans.extend(Span(m.start(), m.end()) for m in pattern.finditer(document.text))
-    return spans
+    return [Span(start, end) for start, end in documents.code_spans(document.text)]
 
 
 def _parse_raw_html(raw: str) -> Parsed:
@@ -237,8 +261,9 @@ def apply(parsed: Parsed, findings: list[Finding]) -> Applied:
     kept: list[Finding] = []
     suppressed: list[tuple[Finding, Suppression]] = []
     used: set[int] = set()
+    first_cover = _Covers(parsed.suppressions)
     for finding in findings:
-        match = next((i for i, s in enumerate(parsed.suppressions) if s.covers(finding)), None)
+        match = first_cover(finding)
         if match is None:
             kept.append(finding)
             continue
@@ -247,6 +272,46 @@ def apply(parsed: Parsed, findings: list[Finding]) -> Applied:
             used.add(match)
     unused = [s for i, s in enumerate(parsed.suppressions) if i not in used]
     return Applied(kept, suppressed, unused)
+
+
+class _Covers:
+    """The index of the first suppression that covers a finding, or None.
+
+    Suppressions read from the article's own text cover spans: an ignore covers one
+    sentence and an off covers up to its on, so neither the ignores nor the offs overlap
+    among themselves (ignores of the same sentence share a span). A finding can then only
+    be covered by the nearest span of each kind starting before it, found by bisection;
+    with thousands of suppressions and findings, trying each pair was quadratic.
+    Suppressions matched by text (HTML read raw) are tried one by one.
+    """
+
+    def __init__(self, suppressions: tuple[Suppression, ...]):
+        self.suppressions = suppressions
+        self.by_text = [i for i, s in enumerate(suppressions) if s.span is None]
+        self.kinds = []
+        for ignore in (True, False):
+            groups: dict[tuple[int, int], list[int]] = {}
+            for i, s in enumerate(suppressions):
+                if s.span is not None and (s.directive.kind is DirectiveKind.IGNORE) == ignore:
+                    groups.setdefault((s.span.start, s.span.end), []).append(i)
+            spans = sorted(groups)
+            self.kinds.append(([a for a, _ in spans], [groups[k] for k in spans]))
+        self.simple = all(self._disjoint(starts, groups) for starts, groups in self.kinds)
+
+    def _disjoint(self, starts, groups) -> bool:
+        ends = [self.suppressions[g[0]].span.end for g in groups]
+        return all(ends[i] <= starts[i + 1] for i in range(len(starts) - 1))
+
+    def __call__(self, finding: Finding) -> int | None:
+        if not self.simple:
+            return next((i for i, s in enumerate(self.suppressions) if s.covers(finding)), None)
+        candidates = list(self.by_text)
+        for starts, groups in self.kinds:
+            for point in (finding.span.start, finding.claim.sentence.span.start):
+                at = bisect.bisect_right(starts, point)
+                if at:
+                    candidates.extend(groups[at - 1])
+        return min((i for i in set(candidates) if self.suppressions[i].covers(finding)), default=None)
 
 
 def unused_problem(suppression: Suppression) -> dict:

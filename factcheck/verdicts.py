@@ -216,7 +216,7 @@ class Checker:
         if not hidden:
             return None
         row = self._prefer_current(hidden, c.table)
-        message = (f"{row.publisher} has not disclosed {row.entity}'s {c.metric.label} "
+        message = (f"{row.publisher} has not disclosed {wording.possessive(row.entity)} {c.metric.label} "
                    f"({row.source_title}); {claim.quantity.text.strip()} is an unconfirmed figure.")
         return self._finding(Verdict.NEEDS_CONTEXT, claim, c, row, message,
                              "Say the figure is unconfirmed and who reported it, or drop it.")
@@ -245,9 +245,9 @@ class Checker:
                     continue
                 stated_name = c.entity
                 message = (f"In the {explain.edition_title(table, row)}, {explain.value(c, row)} "
-                           f"({c.metric.label}) is {other}'s figure, not {stated_name}'s.")
+                           f"({c.metric.label}) is {wording.possessive(other)} figure, not {wording.possessive(stated_name)}.")
                 if own:
-                    message += f" {stated_name}'s own figure there is {explain.value(c, own[0])}."
+                    message += f" {wording.possessive(stated_name)} own figure there is {explain.value(c, own[0])}."
                 suggestion = f"Attribute the figure to {other} (not {stated_name})."
                 fix = None
                 if c.entity_mention is not None and c.entity_mention.via != "reference":
@@ -295,9 +295,9 @@ class Checker:
                 row = self._prefer_current(list(holders.values()), table)
                 message = (f"The {explain.edition_title(table, row)} puts {row.entity}, not {c.entity}, at "
                            f"{explain.value(c, row)} ({c.metric.label}); the tables do not give "
-                           f"{c.entity}'s own rank in that edition.")
+                           f"{wording.possessive(c.entity)} own rank in that edition.")
                 return self._finding(Verdict.CONTRADICTED, claim, c, row, message,
-                                     f"Check {c.entity}'s rank in the {explain.edition_title(table, row)}.")
+                                     f"Check {wording.possessive(c.entity)} rank in the {explain.edition_title(table, row)}.")
         return None
 
     def _range_end_matches(self, claim: Claim, rows: list[Fact]) -> bool:
@@ -314,7 +314,7 @@ class Checker:
         table = c.table
         where = f" in {choice.explicit.text}" if choice.explicit else ""
         if scope:
-            message = (f"The {table.title} covers {c.entity}'s {c.metric.label} only for some of the "
+            message = (f"The {table.title} covers {wording.possessive(c.entity)} {c.metric.label} only for some of the "
                        f"editions this claim can mean, and none of those matches; check it by hand.")
         else:
             message = (f"The {table.title} has no {c.metric.label} for {c.entity}{where}; "

@@ -11,6 +11,12 @@ SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 
 
+def possessive(name: str) -> str:
+    """"Japan's", "Fugaku's", but "United States'" and "Philippines'": a name ending in s
+    takes the apostrophe alone, as AP style has it for proper names."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 def ordinal(n: float | int) -> str:
     n = int(n)
     if 10 <= n % 100 <= 20:

@@ -125,12 +125,34 @@ def test_show_filters_output_but_not_the_gate(repo, capsys):
     assert any(line.startswith("::warning ") for line in out.splitlines())
 
 
-def test_output_file_keeps_the_terminal_report(repo, capsys):
-    status, out, _ = run(capsys, "articles", "--format", "sarif", "--output", "factcheck.sarif")
+def test_output_file_gets_the_format_and_standard_error_one_line(repo, capsys):
+    status, out, err = run(capsys, "articles", "--format", "sarif", "--output", "factcheck.sarif")
     assert status == 1
-    assert "claims checked" in out
+    assert out == ""  # the human report only when asked (--report)
+    [line] = err.splitlines()
+    assert "claims checked" in line and "factcheck.sarif" in line
     log = json.loads((repo / "factcheck.sarif").read_text(encoding="utf-8"))
     assert log["version"] == "2.1.0" and log["runs"][0]["results"]
+    status, out, err = run(capsys, "articles", "--format", "sarif", "--output", "factcheck.sarif", "--report")
+    assert "claims checked" in out and "Errors" in out
+
+
+def test_machine_format_on_standard_output_keeps_it_clean(repo, capsys):
+    status, out, err = run(capsys, "articles", "--format", "json")
+    json.loads(out)  # nothing but the JSON
+    [line] = err.splitlines()
+    assert line.startswith("factcheck: ") and "claims checked" in line
+    status, out, err = run(capsys, "articles", "--format", "json", "--report")
+    json.loads(out)
+    assert "Errors" in err and "claims checked" in err  # the human report, on standard error
+
+
+def test_text_format_to_a_file(repo, capsys):
+    status, out, err = run(capsys, "articles", "--output", "report.txt")
+    assert out == "" and "report.txt" in err
+    text = (repo / "report.txt").read_text(encoding="utf-8")
+    assert "Errors" in text and "claims checked" in text
+    assert "\x1b[" not in text  # plain text, no colour codes
 
 
 def test_config_format_and_output_are_used(repo, capsys):
@@ -138,10 +160,10 @@ def test_config_format_and_output_are_used(repo, capsys):
     pyproject.write_text(pyproject.read_text(encoding="utf-8").replace(
         'show = "warning"', 'show = "warning"\nformat = "junit"\noutput = "reports/junit.xml"'), encoding="utf-8")
     (repo / "reports").mkdir()
-    status, out, _ = run(capsys, "articles")
+    status, out, err = run(capsys, "articles")
     root = ET.parse(repo / "reports" / "junit.xml").getroot()
     assert status == 1 and int(root.get("failures")) >= 2
-    assert "claims checked" in out
+    assert "claims checked" in err and "junit.xml" in err
 
 
 # -- suppressions in a real run -------------------------------------------------------------------

@@ -107,11 +107,11 @@ def test_json_report_has_the_documented_fields(capsys):
     assert report["summary"]["claims"] == len(doc["findings"])
 
 
-def test_output_file_is_written_whole_and_terminal_still_reports(tmp_path, capsys):
+def test_output_file_is_written_whole_and_the_run_summed_up(tmp_path, capsys):
     target = tmp_path / "report.json"
-    status, out, _ = run(capsys, str(SAMPLE), "--format", "json", "--output", str(target))
+    status, out, err = run(capsys, str(SAMPLE), "--format", "json", "--output", str(target))
     assert status == 1
-    assert "claims checked" in out
+    assert "claims checked" in err and str(target) in err
     assert json.loads(target.read_text())["schema_version"] == 1
     assert not list(tmp_path.glob(".report.json.*"))
 

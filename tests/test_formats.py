@@ -130,7 +130,8 @@ def test_sarif_rules_are_stable_and_documented(report):
 def test_sarif_results_have_regions_and_line_free_fingerprints(report):
     log = json.loads(formats.get("sarif")(report))
     results = log["runs"][0]["results"]
-    findings = [r for r in results if "partialFingerprints" in r]
+    assert all("partialFingerprints" in r for r in results)  # suppression problems too
+    findings = [r for r in results if "properties" in r]
     assert findings
     for result in findings:
         region = result["locations"][0]["physicalLocation"]["region"]
@@ -141,6 +142,52 @@ def test_sarif_results_have_regions_and_line_free_fingerprints(report):
     kinds = sorted(r["suppressions"][0]["kind"] for r in settled)
     assert kinds == ["external", "inSource", "inSource"]
     assert log["runs"][0]["invocations"][0]["executionSuccessful"] is False  # one unreadable file
+
+
+def _identities(log: dict) -> list[tuple]:
+    return [(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], r["ruleId"],
+             r["partialFingerprints"]["factcheck/v1"]) for r in log["runs"][0]["results"]]
+
+
+def _twin(report: dict) -> dict:
+    """The report with its first finding written twice in the same sentence (as two "1"
+    figures of one sentence are: same text, table, entity and metric, so same fingerprint)."""
+    twin = json.loads(json.dumps(report))
+    doc = next(d for d in twin["documents"] if d.get("findings"))
+    first = next(f for f in doc["findings"] if f["verdict"] != "supported")
+    copy = dict(first, column=first["column"] + 5, span={"start": first["span"]["start"] + 5,
+                                                         "end": first["span"]["end"] + 5})
+    doc["findings"].insert(doc["findings"].index(first) + 1, copy)
+    return twin
+
+
+def _moved(report: dict, lines: int) -> dict:
+    """The report as if ``lines`` lines had been added at the top of every article."""
+    moved = json.loads(json.dumps(report))
+    for doc in moved["documents"]:
+        for key in ("findings", "problems", "suppressed"):
+            for item in doc.get(key, []):
+                item["line"] += lines
+                if "end_line" in item:
+                    item["end_line"] += lines
+    return moved
+
+
+def test_sarif_results_are_distinct_and_survive_text_moving(report):
+    twin = _twin(report)
+    ids = _identities(json.loads(formats.get("sarif")(twin)))
+    assert len(ids) == len(set(ids)), "two results share uri, rule and fingerprint"
+    assert ids == _identities(json.loads(formats.get("sarif")(_moved(twin, 7))))
+
+
+def test_junit_names_are_distinct_and_survive_text_moving(report):
+    def names(rep):
+        root = ET.fromstring(formats.get("junit")(rep))
+        return [(c.get("classname"), c.get("name")) for c in root.iter("testcase")]
+    twin = _twin(report)
+    assert len(names(twin)) == len(set(names(twin)))
+    assert names(twin) == names(_moved(twin, 7))
+    assert not any("line" in name for _, name in names(twin))
 
 
 @pytest.mark.parametrize("path, uri", [

@@ -256,7 +256,7 @@ def test_only_the_article_figures_are_checked(engine):
 def test_cli_checks_an_html_file_end_to_end(tmp_path, capsys):
     report, saved = tmp_path / "report.json", tmp_path / "article.txt"
     status = main([str(ARTICLE), "--format", "json", "--output", str(report),
-                   "--save-text", str(saved)])
+                   "--save-text", str(saved), "--report"])
     out, err = capsys.readouterr()
     assert status in (0, 1), err
     # The title in the report (rich wraps long lines to the terminal width, so fold them).

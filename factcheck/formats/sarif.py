@@ -3,13 +3,14 @@
 One rule per verdict (and per suppression problem) with an id that never changes, since
 code scanning tracks alerts by rule id; ``partialFingerprints`` carry the finding's
 fingerprint, which leaves line numbers out, so an alert survives a paragraph added above
-it. Findings settled by a comment or the decisions file are reported with SARIF
+it (numbered when one file has two results with the same fingerprint; see ``occurrences``). Findings settled by a comment or the decisions file are reported with SARIF
 ``suppressions`` (``inSource`` / ``external``), which code scanning shows as dismissed.
 Spec: https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -105,7 +106,30 @@ def _region(item: dict) -> dict:
     return region
 
 
-def _result(doc: dict, item: dict, rule_ids: list[str]) -> dict:
+def identity(item: dict) -> str:
+    """What a result is, wherever it stands: a finding's fingerprint (the claim, its table,
+    entity and metric; no position), or for a suppression problem its kind and comment."""
+    if "fingerprint" in item:
+        return item["fingerprint"]
+    text = f"{item['kind']}\x1f{' '.join(str(item.get('text', '')).split())}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+
+
+def occurrences(items: list[dict]) -> list[str]:
+    """One key per item, distinct within a file yet independent of positions: the item's
+    identity, and for the second and later items with the same identity and rule (two
+    "1" figures of one sentence), ":2", ":3"… in reading order — as GitHub numbers equal
+    line hashes. Text added above them changes none of the keys."""
+    seen: dict[tuple[str, str], int] = {}
+    keys = []
+    for item in items:
+        base = identity(item)
+        n = seen[(rule_id(item), base)] = seen.get((rule_id(item), base), 0) + 1
+        keys.append(base if n == 1 else f"{base}:{n}")
+    return keys
+
+
+def _result(doc: dict, item: dict, rule_ids: list[str], key: str) -> dict:
     rid = rule_id(item)
     result = {
         "ruleId": rid,
@@ -117,8 +141,8 @@ def _result(doc: dict, item: dict, rule_ids: list[str]) -> dict:
             "region": _region(item),
         }}],
     }
+    result["partialFingerprints"] = {FINGERPRINT_KEY: key}
     if "fingerprint" in item:
-        result["partialFingerprints"] = {FINGERPRINT_KEY: item["fingerprint"]}
         properties = {"verdict": item["verdict"], "claim": item["claim"], "expected": item["expected"],
                       "table": item["table"], "evidence": item["evidence"]}
         if item.get("suggestion"):
@@ -150,7 +174,7 @@ def render(report: dict) -> str:
         items = reported_findings(doc) + doc.get("problems", [])
         items += [s for s in doc.get("suppressed", []) if s["verdict"] != "supported"]
         items.sort(key=lambda i: (i["line"], i["column"], rule_id(i)))
-        results.extend(_result(doc, item, rule_ids) for item in items)
+        results.extend(_result(doc, item, rule_ids, key) for item, key in zip(items, occurrences(items)))
     driver = {
         "name": "factcheck",
         "version": __version__,

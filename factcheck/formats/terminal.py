@@ -3,6 +3,8 @@ highlighted, what the source says, the source, and the suggested fix; then a sum
 
 from __future__ import annotations
 
+import re
+
 from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
@@ -13,7 +15,9 @@ HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "For information"}
 
 
 def _sentence(record: dict) -> Text:
-    sentence = record["sentence"]
+    # A sentence wrapped in the source keeps its line breaks; shown on one indented line,
+    # each becomes a space (one for one, so the claim's offsets still hold).
+    sentence = re.sub(r"[\r\n\t\v\f]", " ", record["sentence"])
     base = record["sentence_span"]["start"]
     start = record["span"]["start"] - base
     end = record["span"]["end"] - base
@@ -75,6 +79,31 @@ def render_document(console: Console, doc: dict, show_supported: bool, min_rank:
         console.print("  nothing to report")
 
 
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """"1 error", "2 errors", "1 claim checked"… ``many`` when the plural is not word+s."""
+    if count == 1:
+        return f"{count} {word}"
+    if many is None:
+        head, _, tail = word.partition(" ")
+        many = f"{head}s" + (f" {tail}" if tail else "")
+    return f"{count} {many}"
+
+
+def summary_parts(report: dict) -> list[str]:
+    """The run in a few counts: claims, errors, warnings, and what else there was."""
+    s = report["summary"]
+    verdicts = s.get("verdicts", {})
+    parts = [plural(s["claims"], "claim checked"), plural(s["errors"], "error"), plural(s["warnings"], "warning")]
+    for key in ("supported", "unverifiable"):
+        if verdicts.get(key):
+            parts.append(f"{verdicts[key]} {key}")
+    if s.get("suppressed"):
+        parts.append(f"{s['suppressed']} settled")
+    if s.get("unreadable"):
+        parts.append(f"{s['unreadable']} unreadable")
+    return parts
+
+
 def render(report: dict, console: Console | None = None, show_supported: bool = False,
            min_severity: str = "info") -> None:
     console = console or Console()
@@ -83,14 +112,26 @@ def render(report: dict, console: Console | None = None, show_supported: bool = 
         render_document(console, doc, show_supported, min_rank)
         console.print()
     s = report["summary"]
-    verdicts = s.get("verdicts", {})
-    parts = [f"{s['claims']} claims checked", f"{s['errors']} errors", f"{s['warnings']} warnings"]
-    for key in ("supported", "unverifiable"):
-        if verdicts.get(key):
-            parts.append(f"{verdicts[key]} {key}")
-    if s.get("suppressed"):
-        parts.append(f"{s['suppressed']} settled")
-    if s.get("unreadable"):
-        parts.append(f"{s['unreadable']} unreadable")
     style = "bold red" if s["errors"] else ("bold yellow" if s["warnings"] else "bold green")
-    console.print(Text(escape(", ".join(parts)), style=style))
+    console.print(Text(escape(", ".join(summary_parts(report))), style=style))
+
+
+def console_for(stream, plain: bool = False) -> Console:
+    """A console writing to ``stream``. On a terminal, rich wraps to its width; anywhere
+    else (a pipe, a CI log, a file) lines are written whole, as linters do, so that
+    ``grep`` and log viewers see one finding's line as one line. ``plain``: no colours
+    even where the environment asks for them (a report file)."""
+    if stream.isatty():
+        return Console(file=stream)
+    if plain:
+        return Console(file=stream, soft_wrap=True, color_system=None)
+    return Console(file=stream, soft_wrap=True)
+
+
+def render_text(report: dict, show_supported: bool = False, min_severity: str = "info") -> str:
+    """The human report as plain text (no colours, lines unwrapped), for ``--output``."""
+    import io
+    buffer = io.StringIO()
+    buffer.isatty = lambda: False  # type: ignore[method-assign]
+    render(report, console_for(buffer, plain=True), show_supported, min_severity)
+    return buffer.getvalue()

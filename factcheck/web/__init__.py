@@ -18,7 +18,7 @@ import datetime as dt
 import socket
 from pathlib import Path
 
-from ..document import Document, from_text, read_file_bytes
+from ..document import DEFAULT_MAX_SIZE, Document, from_text, read_file_bytes
 from .addresses import Resolver
 from .contenttypes import ContentKind, decode_html
 from .extract import Article, extract
@@ -53,9 +53,9 @@ def page_document(page: Page, as_of: dt.date | None = None) -> Document:
     return _document(extract(text, page.url, url=page.final_url), page.url, as_of, base)
 
 
-def read_html_file(path: str, as_of: dt.date | None = None) -> Document:
+def read_html_file(path: str, as_of: dt.date | None = None, max_size: int = DEFAULT_MAX_SIZE) -> Document:
     """The article in a saved HTML page (a CMS preview, a page saved from a browser)."""
-    article = extract(decode_html(read_file_bytes(path), path), path)
+    article = extract(decode_html(read_file_bytes(path, max_size), path), path)
     return _document(article, path, as_of, {"url": None})
 
 

@@ -99,13 +99,14 @@ def fetch_page(url: str, *, allow_private: bool = False,
                limits: FetchLimits = DEFAULT_LIMITS) -> Page:
     """Fetch ``url``; ``transport`` and ``resolver`` are for tests (httpx.MockTransport)."""
     target = check_url(url)
+    deadline = time.monotonic() + limits.total_timeout
     if transport is None:
         from .transport import guarded_transport, open_transport
-        transport = open_transport() if allow_private else guarded_transport(resolver)
+        # The deadline bounds connecting and the headers too, not only the body.
+        transport = open_transport(deadline) if allow_private else guarded_transport(resolver, deadline)
     timeout = httpx.Timeout(limits.read_timeout, connect=limits.connect_timeout)
     headers = {"User-Agent": user_agent(), "Accept-Encoding": ACCEPT_ENCODING,
                "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"}
-    deadline = time.monotonic() + limits.total_timeout
     with httpx.Client(transport=transport, timeout=timeout, headers=headers,
                       follow_redirects=False, trust_env=False) as client:
         try:
@@ -113,6 +114,9 @@ def fetch_page(url: str, *, allow_private: bool = False,
         except FetchError as exc:
             raise FetchError(f"{url}: {exc}") from None
         except httpx.TimeoutException as exc:
+            if time.monotonic() >= deadline:
+                raise FetchError(f"{url}: the page took too long to download "
+                                 f"(over the {limits.total_timeout:g} s limit)") from None
             raise FetchError(f"{url}: {_timeout_message(exc)}") from None
         except httpx.HTTPError as exc:
             raise FetchError(f"{url}: could not fetch the page ({_one_line(exc)})") from None

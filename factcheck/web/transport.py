@@ -8,6 +8,8 @@ name, because httpcore passes the URL's host as the SNI/verification name separa
 
 from __future__ import annotations
 
+import time
+
 import httpcore
 import httpx
 
@@ -41,7 +43,61 @@ class GuardedBackend(httpcore.NetworkBackend):
         self._inner.sleep(seconds)
 
 
-def guarded_transport(resolver: Resolver) -> httpx.BaseTransport:
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every read and write waits at most until the fetch's deadline."""
+
+    def __init__(self, inner: httpcore.NetworkStream, deadline: float) -> None:
+        self._inner, self._deadline = inner, deadline
+
+    def _left(self, timeout: float | None, error: type[Exception]) -> float:
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise error("the fetch's total time limit has passed")
+        return left if timeout is None else min(timeout, left)
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, timeout=self._left(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, timeout=self._left(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(self, ssl_context, server_hostname=None, timeout=None) -> httpcore.NetworkStream:
+        inner = self._inner.start_tls(ssl_context, server_hostname=server_hostname,
+                                      timeout=self._left(timeout, httpcore.ConnectTimeout))
+        return _DeadlineStream(inner, self._deadline)
+
+    def get_extra_info(self, info: str):
+        return self._inner.get_extra_info(info)
+
+
+class DeadlineBackend(httpcore.NetworkBackend):
+    """Bounds a whole fetch in time: connecting, the TLS handshake, the headers and the
+    body. httpx's timeouts bound each wait for the next bytes, so a server that sends
+    its headers one byte a second was waited on forever; here every wait is also cut to
+    what is left before ``deadline`` (a ``time.monotonic()`` value)."""
+
+    def __init__(self, inner: httpcore.NetworkBackend, deadline: float) -> None:
+        self._inner, self._deadline = inner, deadline
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise httpcore.ConnectTimeout("the fetch's total time limit has passed")
+        stream = self._inner.connect_tcp(host, port, timeout=left if timeout is None else min(timeout, left),
+                                         local_address=local_address, socket_options=socket_options)
+        return _DeadlineStream(stream, self._deadline)
+
+    def connect_unix_socket(self, path, timeout=None, socket_options=None):
+        raise FetchError("refusing to connect to a Unix socket")
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+def _with_backend(backend: httpcore.NetworkBackend) -> httpx.BaseTransport:
     # trust_env=False: an HTTP(S)_PROXY from the environment would resolve names itself,
     # out of reach of the address check.
     transport = httpx.HTTPTransport(trust_env=False)
@@ -49,11 +105,18 @@ def guarded_transport(resolver: Resolver) -> httpx.BaseTransport:
     # swapping the pool keeps httpx's own request/response and error mapping.
     transport._pool = httpcore.ConnectionPool(
         ssl_context=httpx.create_ssl_context(trust_env=False),
-        network_backend=GuardedBackend(resolver),
+        network_backend=backend,
     )
     return transport
 
 
-def open_transport() -> httpx.BaseTransport:
+def guarded_transport(resolver: Resolver, deadline: float | None = None) -> httpx.BaseTransport:
+    backend: httpcore.NetworkBackend = GuardedBackend(resolver)
+    return _with_backend(DeadlineBackend(backend, deadline) if deadline is not None else backend)
+
+
+def open_transport(deadline: float | None = None) -> httpx.BaseTransport:
     """The transport for ``--allow-private``: ordinary connections, still no proxies."""
-    return httpx.HTTPTransport(trust_env=False)
+    if deadline is None:
+        return httpx.HTTPTransport(trust_env=False)
+    return _with_backend(DeadlineBackend(httpcore.SyncBackend(), deadline))
