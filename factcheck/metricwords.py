@@ -313,6 +313,11 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
             hits = {mid: h for mid, h in hits.items()
                     if any(_alias_pattern(a).search(" ".join(phrase.split()[:3])) for a in (
                         *table.metrics[mid].aliases, *table.metrics[mid].loose_aliases))}
+    if len(hits) > 1:
+        # "442 petaflops of peak performance": the longer phrase (Rpeak's "peak performance")
+        # says more than the word inside it (Rmax's "performance").
+        hits = {mid: h for mid, h in hits.items()
+                if not any(o[1] != h[1] and o[1].contains(h[1]) for o in hits.values())}
     if hits:
         # Metric words much farther away than the nearest ones are about other figures
         # ("$6.2 trillion from productivity, and $9.1 trillion from consumption").

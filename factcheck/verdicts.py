@@ -23,7 +23,7 @@ import re
 from dataclasses import replace
 
 from . import derived, explain, grounds, periods, roles, wording
-from .compare import agrees, edition_size, other_scale, range_agrees
+from .compare import _end_agrees as end_agrees, agrees, edition_size, other_scale, range_agrees
 from .library import Library
 from .match import STRENGTH_WEAK, Candidate, candidates
 from .model import Claim, Evidence, Fact, Finding, Statement, Verdict
@@ -155,11 +155,19 @@ class Checker:
             by_edition: dict[str, list[Fact]] = {}
             for f in scope:
                 by_edition.setdefault(f.edition, []).append(f)
-            matched = [rows for rows in by_edition.values() if range_agrees(claim, rows)]
+            matched = [rows for rows in by_edition.values() if self._range_fits(claim, c, rows)]
             if not matched:
                 return None
             rows = matched[-1]
-            return self._finding(Verdict.SUPPORTED, claim, c, rows[0], explain.message_supported(c, rows[0], claim))
+            ends = self._scenario_ends(c, rows)
+            first = ends[0] if ends else rows[0]
+            if c.loose:
+                return self._needs_context(claim, c, first, list(c.loose))
+            message = explain.message_supported(c, first, claim)
+            if ends:
+                message = (f"Matches the source's range: {explain.value(c, ends[0])} to {explain.value(c, ends[1])} "
+                           f"({c.entity}'s {c.metric.label}, {first.period}, {explain.edition_title(table, first)}).")
+            return self._finding(Verdict.SUPPORTED, claim, c, first, message, extra=(ends[1],) if ends else ())
         matches = [f for f in scope if agrees(claim, f, table) and self._out_of_ok(claim, c, f)]
         if not matches:
             return None
@@ -265,6 +273,23 @@ class Checker:
             # The source states one figure ("up to 70 billion") and it is one end of the
             # article's range ("from 7 billion to 70 billion"): the other end is unsaid.
             return None
+        ends = None
+        if claim.quantity.range_of is not None and primary:
+            newest = self._prefer_current(primary, table)
+            ends = self._scenario_ends(c, [f for f in primary if (f.edition, f.period) == (newest.edition, newest.period)])
+        if ends is not None and not (needed and not needed <= {f.edition for f in primary}):
+            low, high = ends
+            middle = [f for f in primary if f.scenario and f not in ends and f.period == low.period
+                      and self._range_end_matches(claim, [f])]
+            message = (f"{table.title}: the source's range for {c.entity}'s {c.metric.label} ({low.period}, "
+                       f"{explain.edition_title(table, low)}) runs from "
+                       f"{explain.value(c, low)} ({explain.scenario_label(c, low)}) to {explain.value(c, high)} "
+                       f"({explain.scenario_label(c, high)}), not {claim.quantity.text.strip()}.")
+            if middle:
+                message += (f" {explain.value(c, middle[0])} is its {explain.scenario_label(c, middle[0])}.")
+            return self._finding(Verdict.CONTRADICTED, claim, c, low, message,
+                                 f"Give the source's range: {explain.value(c, low)} to {explain.value(c, high)}.",
+                                 extra=(high,))
         if primary:
             covered = {f.edition for f in primary}
             if needed and not needed <= covered:
@@ -299,6 +324,25 @@ class Checker:
                 return self._finding(Verdict.CONTRADICTED, claim, c, row, message,
                                      f"Check {wording.possessive(c.entity)} rank in the {explain.edition_title(table, row)}.")
         return None
+
+    def _scenario_ends(self, c: Candidate, rows: list[Fact]) -> tuple[Fact, Fact] | None:
+        """The source's own range in these rows: its lower- and upper-scenario figures."""
+        ends = {}
+        for f in rows:
+            scenario = c.table.scenarios.get(f.scenario) if f.scenario else None
+            if scenario and scenario.role in ("lower", "upper") and not f.status:
+                ends.setdefault(scenario.role, f)
+        return (ends["lower"], ends["upper"]) if len(ends) == 2 else None
+
+    def _range_fits(self, claim: Claim, c: Candidate, rows: list[Fact]) -> bool:
+        """A range agrees with the source's range end for end (its low scenario with the
+        claim's low end, its high with the high); without scenarios, each end with a row."""
+        ends = self._scenario_ends(c, [f for f in rows if f.period == rows[0].period] if rows else rows)
+        if ends is None:
+            return range_agrees(claim, rows)
+        low, high = claim.quantity.range_of
+        unit = (claim.quantity.high - claim.quantity.low - (high - low)) or 0.0
+        return end_agrees(low, unit, ends[0]) and end_agrees(high, unit, ends[1])
 
     def _range_end_matches(self, claim: Claim, rows: list[Fact]) -> bool:
         q = claim.quantity
