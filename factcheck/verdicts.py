@@ -124,6 +124,7 @@ class Checker:
                    or self._undisclosed(claim, c, choice, scope)
                    or self._misattributed(claim, c, choice)
                    or self._contradicted(claim, c, choice, scope)
+                   or self._other_metric(claim, c, choice, scope)
                    or self._unverifiable(claim, c, choice, scope))
         if any(t.kind == "earlier" for t in claim.times) and finding.verdict in (
                 Verdict.CONTRADICTED, Verdict.MISATTRIBUTED, Verdict.OUTDATED):
@@ -344,6 +345,32 @@ class Checker:
         unit = (claim.quantity.high - claim.quantity.low - (high - low)) or 0.0
         return end_agrees(low, unit, ends[0]) and end_agrees(high, unit, ends[1])
 
+    def _other_metric(self, claim: Claim, c: Candidate, choice, scope: list[Fact]) -> Finding | None:
+        """"442 petaflops of peak performance": the article names one measure (Rpeak) and the
+        figure is, in the same edition, the entity's value of another measure of the same
+        unit (Rmax) while the named one differs: the figure was given the wrong measure."""
+        if c.metric_span is None or claim.quantity.range_of is not None or c.loose:
+            return None
+        table = c.table
+        for row in sorted(scope, key=lambda f: self._edition_key(table, f), reverse=True):
+            if row.status or row.number is None or agrees(claim, row, table):
+                continue
+            for other in table.metrics.values():
+                if other.id == c.metric.id or other.unit != c.metric.unit or other.kind != c.metric.kind:
+                    continue
+                twin = [f for f in table.rows(c.entity, other.id)
+                        if (f.edition, f.period) == (row.edition, row.period) and not f.status and agrees(claim, f, table)]
+                if not twin:
+                    continue
+                other_c = replace(c, metric=other)
+                message = (f"{table.title}: {explain.value(other_c, twin[0])} is {c.entity}'s {other.label} in the "
+                           f"{explain.edition_title(table, row)}, not its {c.metric.label}, which is "
+                           f"{explain.value(c, row)} there.")
+                return self._finding(Verdict.CONTRADICTED, claim, c, row, message,
+                                     f"Call it the {other.label}, or give the {c.metric.label}: {explain.value(c, row)}.",
+                                     extra=(twin[0],))
+        return None
+
     def _range_end_matches(self, claim: Claim, rows: list[Fact]) -> bool:
         q = claim.quantity
         for end in q.range_of:
@@ -495,7 +522,11 @@ def _subject_unclear(claim: Claim, c: Candidate) -> bool:
     m = c.entity_mention
     if m is None or m.via == "reference" or not PRONOUN_START.match(claim.sentence.text):
         return False
-    return m.span.start - claim.sentence.span.start > 4
+    base = claim.sentence.span.start
+    between = claim.sentence.text[m.span.end - base:claim.quantity.span.start - base]
+    if re.match(r"^(?:\s+(?:supercomputer|system|machine|model))?,?\s+(?:which|that|who)\b[^,;]*$", between):
+        return False  # "…on Fugaku, which delivers 442 petaflops": the relative clause is Fugaku's
+    return m.span.start - base > 4
 
 
 def _sentence(text: str) -> str:
