@@ -26,6 +26,7 @@ from . import derived, explain, grounds, periods, roles, wording
 from .compare import _end_agrees as end_agrees, agrees, edition_size, other_scale, range_agrees
 from .library import Library
 from .match import STRENGTH_WEAK, Candidate, candidates
+from .metricwords import _metric_kind_fits as metric_kind_fits
 from .model import Claim, Evidence, Fact, Finding, Statement, Verdict
 from .tables import Table
 
@@ -81,7 +82,46 @@ class Checker:
             return Finding(Verdict.UNVERIFIABLE, claim, stated(claim, None), None,
                            f"The figure is {what}, which the reference tables cannot work out here; check it by hand.",
                            None)
-        return derived.kept(claim, self._check_value(claim, as_of), self.library, as_of)
+        finding = self._check_value(claim, as_of)
+        if finding.verdict in (Verdict.UNVERIFIABLE, Verdict.CONTRADICTED):
+            finding = self._other_publisher(claim, finding, as_of) or finding
+        return derived.kept(claim, finding, self.library, as_of)
+
+    def _other_publisher(self, claim: Claim, finding: Finding, as_of) -> Finding | None:
+        """"McKinsey expects $15.7 trillion by 2030": the sentence names one publisher, and
+        that exact, specific figure is another publisher's (PwC's) for the same year, in a
+        table whose publisher the passage does not name."""
+        q = claim.quantity
+        named = {t for s in claim.sources if claim.source_distance <= 2 for t in s.tables}
+        named = {t for t in named if any(metric_kind_fits(q.kind, m, q.currency, q.unit)
+                                         for m in self.library.tables[t].metrics.values())}
+        if (not named or q.kind not in ("money", "quantity", "percent") or q.range_of is not None
+                or _significant_digits(q.text) < 3 or claim.role != roles.VALUE):
+            return None
+        years = {t.start for t in claim.times if t.start is not None and t.kind in ("point", "by")}
+        found = []
+        for table in self.library.tables.values():
+            if table.id in named or table.publisher in {self.library.tables[t].publisher for t in named}:
+                continue
+            for metric in table.metrics.values():
+                if not metric_kind_fits(q.kind, metric, q.currency, q.unit):
+                    continue
+                for row in table.rows(None, metric.id):
+                    if row.status or row.number is None or not agrees(claim, row, table):
+                        continue
+                    row_years = {int(y) for y in re.findall(r"\d{4}", row.period)}
+                    if years and not years & row_years:
+                        continue
+                    found.append((table, metric, row))
+        if len({t.id for t, _, _ in found}) != 1:
+            return None
+        table, metric, row = found[0]
+        said = ", ".join(sorted({self.library.tables[t].publisher for t in named}))
+        c = Candidate(table, metric, row.entity, None, 2, None)
+        message = (f"{explain.value(c, row)} is {table.publisher}'s figure ({metric.label}, {row.period}, "
+                   f"{explain.edition_title(table, row)}), not {said}'s.")
+        return self._finding(Verdict.MISATTRIBUTED, claim, c, row, message,
+                             f"Attribute the figure to {table.publisher}, or give {said}'s own figure.")
 
     def _check_value(self, claim: Claim, as_of: dt.date | None) -> Finding:
         results = [self._judge(claim, c, as_of) for c in candidates(claim, self.library)]
@@ -527,6 +567,11 @@ def _subject_unclear(claim: Claim, c: Candidate) -> bool:
     if re.match(r"^(?:\s+(?:supercomputer|system|machine|model))?,?\s+(?:which|that|who)\b[^,;]*$", between):
         return False  # "…on Fugaku, which delivers 442 petaflops": the relative clause is Fugaku's
     return m.span.start - base > 4
+
+
+def _significant_digits(text: str) -> int:
+    digits = re.sub(r"\D", "", re.split(r"[A-Za-z%]", text.replace(",", ""), maxsplit=1)[0] or text)
+    return len(digits.strip("0")) if "." not in text else len(digits.lstrip("0"))
 
 
 def _sentence(text: str) -> str:
