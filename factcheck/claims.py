@@ -235,6 +235,12 @@ def _narrow_publishers(part: SentenceParts, named_before: list[str]) -> Sentence
     return SentenceParts(part.sentence, narrowed, part.times, part.entities, part.quantities)
 
 
+RIVAL_BEFORE = re.compile(
+    r"\b(?:beat(?:s|ing)?(?:\s+out)?|overt(?:ook|akes?|aking)|outpac(?:ed|es|ing)|edged\s+out|edges\s+out|"
+    r"displac(?:ed|es|ing)|unseat(?:ed|s|ing)?|dethron(?:ed|es|ing)|oust(?:ed|s|ing)?|toppl(?:ed|es|ing)|"
+    r"surpass(?:ed|es|ing)?|outrank(?:ed|s|ing)?|replac(?:ed|es|ing))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
+
+
 def _resolve_references(part: SentenceParts, subj, paragraph: int) -> list[EntityMention]:
     """"the nation" → the paragraph's country; "the machine" → its supercomputer."""
     out = []
@@ -245,7 +251,13 @@ def _resolve_references(part: SentenceParts, subj, paragraph: int) -> list[Entit
                 out.append(EntityMention(mention.span, referent, mention.kind, "reference"))
         else:
             out.append(mention)
-    named = [m for m in out if m.via != "reference"]
+    text, base = part.sentence.text, part.sentence.span.start
+    # "It beat out Japan's MN-3 for top place": a rival named after such a verb is the
+    # object; the place is the subject's.
+    out = [EntityMention(m.span, m.entity, m.kind, "object")
+           if m.via != "reference" and RIVAL_BEFORE.search(text[max(0, m.span.start - base - 30):m.span.start - base])
+           else m for m in out]
+    named = [m for m in out if m.via not in ("reference", "object")]
     subject = subj.of_paragraph(paragraph)
     if not named and subject and PRONOUN_SUBJECT.match(part.sentence.text):
         start = part.sentence.span.start
@@ -307,6 +319,8 @@ def _nearest_first(mentions: list[EntityMention], sentence: Sentence,
             return ()
 
     def key(mention: EntityMention) -> tuple:
+        if mention.via == "object":
+            return (True, 2, 0)  # a rival beaten or overtaken: its figure only when no one else fits
         outside = not (start <= mention.span.start < end)
         if mention.span.end <= q.start:
             return (outside, 0, q.start - mention.span.end)

@@ -139,6 +139,9 @@ NUMBER_ONE = re.compile(
     r"|(?<=\bat\s)number\s(?P<at>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b"
     r"|number\s(?P<is>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?=\s+(?:is|was)\s+(?:the|a)\b)"
     r"|(?P<top>the\s+top\s+(?:spot|place|position)|pole\s+position|top[- ]ranked"
+    r"|(?<=\bfor\s)top\s+(?:spot|place|position)|(?<=\bin\s)top\s+(?:spot|place|position)"
+    r"|(?<=\bat\s)top\s+(?:spot|place|position)|(?<=\btook\s)top\s+(?:spot|place|position)"
+    r"|(?<=\bclaimed\s)top\s+(?:spot|place|position)|(?<=\bsecured\s)top\s+(?:spot|place|position)"
     r"|(?:its|their|the)\s+(?:position|place|spot)\s+at\s+the\s+top(?=\s+of\s+the\s+(?:[\w’'-]+\s+){0,4}?(?:list|ranking|rankings|index|table)\b)"
     r"|(?<=\breached\s)the\s+top(?=\s+of\s+the\s+(?:[\w’'-]+\s+){0,4}?(?:list|ranking|rankings|index|table)\b)"
     r"|number\s+1(?=\s*(?:[,.;]|$))))",
