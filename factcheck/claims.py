@@ -74,10 +74,11 @@ def analyse(document: Document, extractors: Extractors) -> list[SentenceParts]:
         times = timex.find(text, offset)
         entities = extractors.entities.find(text, offset, skip=source_spans)
         skip = (*source_spans, *(t.span for t in times), *(e.span for e in entities))
-        quantities = [q for q in numbers.find(text, offset, skip=skip)
+        quantities = [*roles.superlatives(text, offset, skip), *(q for q in numbers.find(text, offset, skip=skip)
                       if not (q.kind == "number" and (
                           TOP_N_BEFORE.search(text[:q.span.start - offset])
-                          or _restated(text, q.span.start - offset, q.span.end - offset)))]
+                          or _restated(text, q.span.start - offset, q.span.end - offset))))]
+        quantities.sort(key=lambda q: q.span.start)
         parts.append(SentenceParts(sentence, found_sources, times, entities, quantities))
     return parts
 

@@ -212,8 +212,54 @@ def _difference(claim: Claim, library, as_of) -> Finding | None:
     return None
 
 
+def _biggest(claim: Claim, library, as_of) -> Finding | None:
+    """"Ireland, the country with the most notable improvement": of every entity with a row
+    in both editions, did this one move most (up, or down for "the biggest faller")?"""
+    probe = replace(claim, quantity=replace(claim.quantity, kind="rank", value=1.0, low=1.0, high=1.0))
+    for c in candidates(probe, library):
+        if c.metric.kind != "rank":
+            continue
+        cur = _current_row(probe, c, as_of)
+        prev = _previous_row(c.table, c, cur) if cur else None
+        if cur is None or prev is None:
+            continue
+        moves = {}
+        for f in c.table.rows(None, c.metric.id):
+            if f.edition != cur.edition or f.status or f.number is None:
+                continue
+            before = [g for g in c.table.rows(f.entity, c.metric.id)
+                      if g.edition == prev.edition and not g.status and g.number is not None]
+            if before:
+                moves[f.entity] = (int(before[0].number - f.number), before[0], f)
+        if c.entity not in moves or len(moves) < 3:
+            continue
+        sign = claim.direction or 1
+        best = max(moves, key=lambda e: sign * moves[e][0])
+        own = moves[c.entity]
+
+        def told(e):
+            d, b, a = moves[e]
+            return (f"{e} {'rose' if d > 0 else 'fell'} {abs(d)} place{'s' if abs(d) != 1 else ''} "
+                    f"({wording.ordinal(int(b.number))} → {wording.ordinal(int(a.number))})")
+        path = f"{c.metric.label}, {_edition_short(c.table, prev)} → {_edition_short(c.table, cur)}"
+        if sign * own[0] >= sign * moves[best][0]:
+            return Finding(Verdict.SUPPORTED, claim, _statement(c, None, None), _statement(c, own[0], cur.period),
+                           f"Matches the source: {told(c.entity)}, the most of the {len(moves)} economies in both "
+                           f"editions ({path}, {c.table.title}).", None,
+                           _evidence(c.table, own[2], own[1]), table=c.table.id)
+        if not _grounded(probe, c):
+            return None
+        return Finding(Verdict.CONTRADICTED, claim, _statement(c, None, None), _statement(c, own[0], cur.period),
+                       f"{c.table.title} ({path}): {told(best)}, the most; {told(c.entity)}.",
+                       f"Name {best} as the biggest {'riser' if sign > 0 else 'faller'}, or drop the superlative.",
+                       _evidence(c.table, moves[best][2], moves[best][1], own[2], own[1]), table=c.table.id)
+    return None
+
+
 def judge(claim: Claim, library, as_of: dt.date | None) -> Finding | None:
     """The finding for a derived claim, or None when it can't be computed."""
+    if claim.role == roles.BIGGEST_CHANGE:
+        return _biggest(claim, library, as_of)
     if claim.role == roles.CHANGE:
         if claim.quantity.kind == "number":
             return _rank_change(claim, library, as_of)

@@ -15,8 +15,16 @@ from dataclasses import dataclass
 
 from .model import Quantity, Span
 
-VALUE, PREVIOUS, CHANGE, KEPT, DIFFERENCE, AGGREGATE = (
-    "value", "previous", "change", "kept", "difference", "aggregate")
+VALUE, PREVIOUS, CHANGE, KEPT, DIFFERENCE, AGGREGATE, BIGGEST_CHANGE = (
+    "value", "previous", "change", "kept", "difference", "aggregate", "biggest_change")
+
+# "the biggest riser", "the most notable improvement", "the steepest fall": a claim about
+# every entity's change between two editions, with no figure of its own.
+SUPERLATIVE = re.compile(
+    r"\b(?:the\s+)?(?:biggest|largest|greatest|most\s+(?:notable|significant|marked|dramatic|remarkable)|"
+    r"sharpest|steepest|strongest)\s+(?P<what>risers?|climbers?|improvements?|gains?|jumps?|rises?|"
+    r"fallers?|drops?|falls?|declines?|losers?)\b|\bmost[- ]improved\b", re.I)
+DOWN_NOUNS = ("faller", "drop", "fall", "decline", "loser")
 
 UP_WORDS = (r"rose|rises|rising|risen|climbed|climbs|climbing|jumped|jumps|jumping|improved|improves|"
             r"improving|gained|gains|gaining|advanced|advances|advancing|leapt|leaped|leaps|soared|"
@@ -66,6 +74,19 @@ class Role:
     """The words that say so."""
 
 
+def superlatives(text: str, offset: int, skip=()) -> list[Quantity]:
+    """Superlative changes in a sentence, as figure-less claims of kind ``superlative``."""
+    out = []
+    for m in SUPERLATIVE.finditer(text):
+        span = Span(m.start() + offset, m.end() + offset)
+        if any(span.overlaps(s) for s in skip):
+            continue
+        what = (m.group("what") or "improvement").lower()
+        value = -1.0 if what.startswith(DOWN_NOUNS) else 1.0
+        out.append(Quantity(span, m.group(0), value, value, value, "superlative"))
+    return out
+
+
 def _direction(word: str | None) -> int:
     if not word:
         return 0
@@ -74,6 +95,8 @@ def _direction(word: str | None) -> int:
 
 def find(text: str, base: int, quantity: Quantity) -> Role:
     """The role of ``quantity`` in a sentence ``text`` that starts at ``base``."""
+    if quantity.kind == "superlative":
+        return Role(BIGGEST_CHANGE, int(quantity.value), quantity.span)
     start, end = quantity.span.start - base, quantity.span.end - base
     before, after = text[max(0, start - 60):start], text[end:end + 80]
     here = max(0, start - 60)

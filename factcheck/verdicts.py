@@ -73,12 +73,13 @@ class Checker:
 
     def _check(self, claim: Claim, as_of: dt.date | None) -> Finding:
         self._as_of = as_of
-        if claim.role in (roles.CHANGE, roles.DIFFERENCE, roles.AGGREGATE):
+        if claim.role in (roles.CHANGE, roles.DIFFERENCE, roles.AGGREGATE, roles.BIGGEST_CHANGE):
             found = derived.judge(claim, self.library, as_of)
             if found is not None:
                 return found
             what = {roles.CHANGE: "a change between two figures", roles.DIFFERENCE: "a difference between two figures",
-                    roles.AGGREGATE: "a total over many entries"}[claim.role]
+                    roles.AGGREGATE: "a total over many entries",
+                    roles.BIGGEST_CHANGE: "a comparison of every entry's change"}[claim.role]
             return Finding(Verdict.UNVERIFIABLE, claim, stated(claim, None), None,
                            f"The figure is {what}, which the reference tables cannot work out here; check it by hand.",
                            None)
