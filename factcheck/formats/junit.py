@@ -28,7 +28,7 @@ def _case(suite: ET.Element, doc: dict, item: dict, key: str) -> ET.Element:
     base, _, n = key.partition(":")
     case = ET.SubElement(suite, "testcase", {
         "classname": doc["path"],
-        "name": f"{what} [{base[:8]}{':' + n if n else ''}]",
+        "name": f"{what} [{rule_id(item)} {base[:8]}{':' + n if n else ''}]",
         "file": doc["path"],
         "line": str(item["line"]),
         "time": "0",
