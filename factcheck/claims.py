@@ -74,7 +74,9 @@ def analyse(document: Document, extractors: Extractors) -> list[SentenceParts]:
         times = timex.find(text, offset)
         entities = extractors.entities.find(text, offset, skip=source_spans)
         skip = (*source_spans, *(t.span for t in times), *(e.span for e in entities))
-        quantities = [*roles.superlatives(text, offset, skip), *(q for q in numbers.find(text, offset, skip=skip)
+        figureless = roles.superlatives(text, offset, (*source_spans, *(e.span for e in entities)))
+        skip = (*skip, *(q.span for q in figureless))
+        quantities = [*figureless, *(q for q in numbers.find(text, offset, skip=skip)
                       if not (q.kind == "number" and (
                           TOP_N_BEFORE.search(text[:q.span.start - offset])
                           or _restated(text, q.span.start - offset, q.span.end - offset))))]

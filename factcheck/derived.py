@@ -256,8 +256,48 @@ def _biggest(claim: Claim, library, as_of) -> Finding | None:
     return None
 
 
+def _edition_number(claim: Claim, library, as_of) -> Finding | None:
+    """"The newly released 52nd edition of the list": the number of the edition meant."""
+    n = int(claim.quantity.value)
+    tables = [library.tables[t] for s in claim.sources for t in s.tables if t in library.tables]
+    tables += [library.tables[t] for t in claim.topic if t in library.tables and library.tables[t] not in tables]
+    for table in tables:
+        numbered = {e.id: e for e in table.editions.values() if e.number is not None}
+        if not numbered:
+            continue
+        choice = periods.choose(table, claim.times, as_of)
+        if choice.explicit is not None:
+            meant = [e for e in numbered.values()
+                     if periods._matches_time(Fact(table.id, "", "", e.id, e.id, "", "", "", "", "", "", "", "", "", e.published),
+                                              replace(table, period_kind="edition"), choice.explicit)]
+        elif choice.current is not None:
+            meant = [numbered[choice.current]] if choice.current in numbered else []
+        else:
+            meant = list(numbered.values())
+        if not meant:
+            continue
+        statement = Statement(None, "edition number", None, n, None)
+        hit = [e for e in meant if e.number == n]
+        if hit:
+            return Finding(Verdict.SUPPORTED, claim, statement, Statement(None, "edition number", hit[0].id, n, None),
+                           f"Matches the source: {hit[0].title} is the {wording.ordinal(n)} edition.", None,
+                           table=table.id)
+        if len(meant) == 1 and not claim.source_carried or len(meant) == 1 and claim.source_distance <= 1:
+            e = meant[0]
+            return Finding(Verdict.CONTRADICTED, claim, statement, Statement(None, "edition number", e.id, e.number, None),
+                           f"{table.title}: the edition current at the article's date is {e.title}, the "
+                           f"{wording.ordinal(e.number)}, not the {wording.ordinal(n)}.",
+                           f"Change “{claim.quantity.text.strip()}” to the {wording.ordinal(e.number)}.",
+                           table=table.id)
+    return None
+
+
 def judge(claim: Claim, library, as_of: dt.date | None) -> Finding | None:
     """The finding for a derived claim, or None when it can't be computed."""
+    if claim.role == roles.EDITION:
+        return _edition_number(claim, library, as_of)
+    if claim.role == roles.RECORD:
+        return None
     if claim.role == roles.BIGGEST_CHANGE:
         return _biggest(claim, library, as_of)
     if claim.role == roles.CHANGE:

@@ -339,8 +339,9 @@ def _is_figure(text: str, m: re.Match) -> bool:
     if num[0].isalpha():
         low = num.lower()
         # "one" and "a" alone are words, not figures; number words need a plain reading.
-        if low in ("one", "a dozen", "dozen", "hundred", "a hundred", "zero") and not m.group("scale"):
-            return False
+        if low in ("one", "a dozen", "dozen", "hundred", "a hundred", "zero") and not m.group("scale") and not (
+                low == "one" and re.match(r"^\s+(?:notch|spot|place|position|rank|rung)\b", text[m.end():], re.I)):
+            return False  # ("sliding one notch" is a change of one place)
         if not (m.group("scale") or m.group("unit")) and re.match(r"^\s+(?:of\s+(?:the|its|their|his|her|our)|or\s+so)\b", text[m.end():], re.I):
             return False
     return True
@@ -485,6 +486,7 @@ def _ranks(text: str):
                 RANK_CONTEXT_AFTER.match(after) or WORD_RANK_BEFORE.search(before)
                 or (before.rstrip().endswith(",") and re.match(r"^\s*[,;)]", after))
                 or _listed_ordinal(before, after, m.group("ord"))
+                or _respective(text, before, after)
                 or _moved_to(before, after))):
             # "was first to use Arm" is a first, not a rank.
             # Word ordinals ("first", "third") are ranks only in explicit rank wording.
@@ -518,6 +520,16 @@ MOVE_WORDS = re.compile(
     r"\b(?:moves?|moved|moving|drops?|dropped|dropping|falls?|fell|falling|rises?|rose|rising|climbs?|"
     r"climbed|climbing|slips?|slipped|slipping|slides?|slid|sliding|jumps?|jumped|gains?|gained|gaining|"
     r"returns?|returned|returning|back|places?|positions?|spots?|notch(?:es)?|up|down)\b", re.I)
+
+
+ORD_WORD_RE = re.compile(rf"^\s*(?:,\s*|,?\s+and\s+){WORD_ORDINAL}\b", re.I)
+ORD_WORD_BEFORE = re.compile(rf"\b{WORD_ORDINAL}\s*(?:,\s*|,?\s+and\s+)$", re.I)
+
+
+def _respective(text: str, before: str, after: str) -> bool:
+    """"followed by Switzerland and Denmark in second and third respectively"."""
+    return bool(re.search(r"\brespectively\b", text, re.I)
+                and (ORD_WORD_RE.match(after) or ORD_WORD_BEFORE.search(before)))
 
 
 def _moved_to(before: str, after: str) -> bool:

@@ -15,8 +15,30 @@ from dataclasses import dataclass
 
 from .model import Quantity, Span
 
-VALUE, PREVIOUS, CHANGE, KEPT, DIFFERENCE, AGGREGATE, BIGGEST_CHANGE = (
-    "value", "previous", "change", "kept", "difference", "aggregate", "biggest_change")
+VALUE, PREVIOUS, CHANGE, KEPT, DIFFERENCE, AGGREGATE, BIGGEST_CHANGE, EDITION, RECORD = (
+    "value", "previous", "change", "kept", "difference", "aggregate", "biggest_change", "edition", "record")
+
+# "the 55th edition of the list", "the 64th TOP500 list": which edition of a publication.
+EDITION_NUMBER = re.compile(
+    r"\b(?P<ord>\d{1,3}(?:st|nd|rd|th))\s+(?:(?:TOP500|Green500|annual)\s+)?(?:edition|list|iteration)\b", re.I)
+
+# Records and firsts: "its worst place since the rankings began", "the lowest ever", "for the
+# first time", "the first Japanese machine to top the list", "the only system", "four lists
+# in a row". Checkable claims, which the tables can't settle: they are listed, never flagged.
+RECORD_CLAIM = re.compile(
+    r"\b(?:its|their|the)\s+(?:worst|best|lowest|highest|weakest|strongest)\s+(?:place|position|rank(?:ing)?|"
+    r"result|showing|performance|score|ever)\b(?:\s+(?:ever|yet|to\s+date|since\b[^,.;]{0,45}))?"
+    r"|\bthe\s+(?:lowest|highest|worst|best)\s+ever\b"
+    r"|\bfor\s+the\s+(?:first|second|third|fourth|fifth)\s+(?:time|year|list)(?:\s+in\s+a\s+row)?\b"
+    r"|\bthe\s+first\s+(?:[\w-]+\s+){0,5}?to\s+(?:top|lead|head|reach|break|exceed|surpass|pass|achieve)\b"
+    r"|\bthe\s+only\s+(?:[\w-]+\s+){0,3}?(?:system|economy|country|model|machine|entry|supercomputer|one)s?\b"
+    r"|\b(?:\w+)\s+(?:lists?|years?|editions?|times|rankings?)\s+in\s+a\s+row\b"
+    r"|\b(?:\w+)\s+(?:consecutive|straight|successive)\s+(?:years?|times|lists?|editions?|top\s+rankings?)\b"
+    r"|\bno\s+longer\s+the\s+(?:world['’]s\s+)?(?:fastest|top|largest|most\s+powerful)\b"
+    r"|\b(?:has\s+)?held\s+(?:it\s+)?since\s+\w+(?:\s+\d{4})?"
+    r"|\b(?:has\s+)?been\s+on\s+the\s+list\s+since\s+\d{4}"
+    r"|\bthe\s+(?:fastest|largest|most\s+powerful)\s+(?:[\w-]+\s+){0,2}?in\s+(?:Europe|Asia|Japan|China|the\s+world)\b",
+    re.I)
 
 # "the biggest riser", "the most notable improvement", "the steepest fall": a claim about
 # every entity's change between two editions, with no figure of its own.
@@ -75,8 +97,22 @@ class Role:
 
 
 def superlatives(text: str, offset: int, skip=()) -> list[Quantity]:
-    """Superlative changes in a sentence, as figure-less claims of kind ``superlative``."""
+    """Claims without a figure of their own: superlative changes (kind ``superlative``),
+    edition numbers (``edition``) and records and firsts (``record``)."""
     out = []
+    taken: list[Span] = list(skip)
+    for m in EDITION_NUMBER.finditer(text):
+        span = Span(m.start() + offset, m.end() + offset)
+        if not any(span.overlaps(s) for s in taken):
+            n = float(re.match(r"\d+", m.group("ord")).group(0))
+            out.append(Quantity(span, m.group(0), n, n, n, "edition"))
+            taken.append(span)
+    for m in RECORD_CLAIM.finditer(text):
+        span = Span(m.start() + offset, m.end() + offset)
+        if not any(span.overlaps(s) for s in taken):
+            out.append(Quantity(span, m.group(0), 0.0, 0.0, 0.0, "record"))
+            taken.append(span)
+    skip = taken
     for m in SUPERLATIVE.finditer(text):
         span = Span(m.start() + offset, m.end() + offset)
         if any(span.overlaps(s) for s in skip):
@@ -97,6 +133,10 @@ def find(text: str, base: int, quantity: Quantity) -> Role:
     """The role of ``quantity`` in a sentence ``text`` that starts at ``base``."""
     if quantity.kind == "superlative":
         return Role(BIGGEST_CHANGE, int(quantity.value), quantity.span)
+    if quantity.kind == "edition":
+        return Role(EDITION, 0, quantity.span)
+    if quantity.kind == "record":
+        return Role(RECORD, 0, quantity.span)
     start, end = quantity.span.start - base, quantity.span.end - base
     before, after = text[max(0, start - 60):start], text[end:end + 80]
     here = max(0, start - 60)

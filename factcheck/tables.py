@@ -9,6 +9,7 @@ any file changes.
 from __future__ import annotations
 
 import csv
+import re
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +49,9 @@ class Edition:
     id: str
     title: str
     published: str
+    number: int | None = None
+    """Which edition of the publication it is (the TOP500's 55th list): the editions'
+    ``number``, or the "55th edition" its title states."""
 
 
 @dataclass(frozen=True)
@@ -176,7 +180,10 @@ def load_table(folder: Path) -> Table:
         metrics[metric.id] = metric
     editions = {}
     for raw in meta.get("editions", []):
-        editions[str(raw["id"])] = Edition(str(raw["id"]), raw.get("title", str(raw["id"])), str(raw.get("published", "")))
+        title = raw.get("title", str(raw["id"]))
+        stated = re.search(r"\b(\d{1,3})(?:st|nd|rd|th)\s+edition\b", str(title))
+        number = raw.get("number") if isinstance(raw.get("number"), int) else (int(stated.group(1)) if stated else None)
+        editions[str(raw["id"])] = Edition(str(raw["id"]), title, str(raw.get("published", "")), number)
     scenarios = {}
     for raw in meta.get("scenarios", []):
         scenarios[raw["id"]] = Scenario(raw["id"], raw.get("label", raw["id"]), raw.get("role", "central"))

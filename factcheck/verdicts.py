@@ -73,15 +73,17 @@ class Checker:
 
     def _check(self, claim: Claim, as_of: dt.date | None) -> Finding:
         self._as_of = as_of
-        if claim.role in (roles.CHANGE, roles.DIFFERENCE, roles.AGGREGATE, roles.BIGGEST_CHANGE):
+        if claim.role in (roles.CHANGE, roles.DIFFERENCE, roles.AGGREGATE, roles.BIGGEST_CHANGE,
+                          roles.EDITION, roles.RECORD):
             found = derived.judge(claim, self.library, as_of)
             if found is not None:
                 return found
             what = {roles.CHANGE: "a change between two figures", roles.DIFFERENCE: "a difference between two figures",
                     roles.AGGREGATE: "a total over many entries",
-                    roles.BIGGEST_CHANGE: "a comparison of every entry's change"}[claim.role]
+                    roles.BIGGEST_CHANGE: "a comparison of every entry's change",
+                    roles.EDITION: "an edition's number", roles.RECORD: "a record or a first"}[claim.role]
             return Finding(Verdict.UNVERIFIABLE, claim, stated(claim, None), None,
-                           f"The figure is {what}, which the reference tables cannot work out here; check it by hand.",
+                           f"The claim is {what}, which the reference tables cannot settle here; check it by hand.",
                            None)
         finding = self._check_value(claim, as_of)
         if finding.verdict in (Verdict.UNVERIFIABLE, Verdict.CONTRADICTED):
