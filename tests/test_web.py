@@ -221,7 +221,7 @@ def _comparable(doc, findings):
     out = []
     for finding in findings:
         record = finding_record(doc, finding)
-        out.append((record["verdict"], record["text"], " ".join(record["sentence"].split()),
+        out.append((record["verdict"], " ".join(record["text"].split()), " ".join(record["sentence"].split()),
                     json.dumps(record["claim"], sort_keys=True),
                     json.dumps(record["expected"], sort_keys=True), record["suggestion"],
                     record["table"], record["fingerprint"]))
