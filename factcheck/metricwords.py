@@ -35,6 +35,8 @@ NEGATED = re.compile(
     r"setting\s+aside|before\s+counting)\s+(?:the\s+)?(?:effects?\s+of\s+|impact\s+of\s+|contribution\s+of\s+)?"
     r"(?:[\w-]+\s*){1,4}", re.I)
 
+NOT_WITH_REACH = 40
+
 # How far (in characters) a metric word may stand from the figure it names, and how much
 # farther than the nearest metric word another may be and still be a rival reading.
 METRIC_REACH = 60
@@ -240,12 +242,15 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         negated_phrases.append(m.group(0))
         text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
     negated = bool(negated_phrases)
+    # "13.4 HPCG-petaflops" rules Rmax out; "Rmax of 415 petaflops as well as topping the
+    # Graph 500" does not: another measure's words count near the figure, in its clause.
+    near_figure = text[max(0, q.span.start - offset - NOT_WITH_REACH):q.span.end - offset + NOT_WITH_REACH]
     # Words inside a source's name ("Digital Competitiveness" in the ranking's title) say
     # which table, not which metric.
     used_spans: list[Span] = [s.span for s in claim.sources if not claim.source_carried]
     counted = _counted_noun(claim)
     usable = [m for m in table.metrics.values()
-              if _metric_kind_fits(q.kind, m, q.currency, q.unit) and not _excluded(m, text)
+              if _metric_kind_fits(q.kind, m, q.currency, q.unit) and not _excluded(m, near_figure)
               and not (counted and counted in units_elsewhere(units, m))
               and not any(_alias_pattern(a).search(n) for n in negated_phrases for a in m.aliases)]
     if negated_phrases and any(_alias_pattern(w).search(n) for n in negated_phrases
