@@ -20,9 +20,9 @@ ENGINE = engine_for()
     # Units convert: exaflops against TOP500's PFlop/s.
     ("Frontier topped the TOP500 list with an HPL score of 1.206 exaflops.", "2024-06-13",
      [("topped", "supported"), ("1.206 exaflops", "supported")]),
-    # Mixed-precision figures are another measure than HPL Rmax.
+    # Mixed-precision figures are another measure than HPL Rmax: checked against HPL-MxP (Fugaku's 2.0 EF, Nov 2020).
     ("On the TOP500's mixed precision HPC-AI benchmark, Fugaku reached 2.0 exaflops.", "2020-11-17",
-     [("2.0 exaflops", "unverifiable")]),
+     [("2.0 exaflops", "supported")]),
     # A country is not a supercomputer: no rank of Japan on the TOP500.
     ("Japan took the top spot in the June 2020 TOP500 list.", None, [("the top spot", "unverifiable")]),
     # Ratios and durations are never compared with a table's figures.
@@ -52,9 +52,9 @@ ENGINE = engine_for()
     # "seven in 10" is a proportion, not two counts.
     ("Goldman Sachs says seven in 10 US workers could see their jobs affected.", "2023-05-01",
      [("seven", "unverifiable"), ("10", "unverifiable")]),
-    # A pronoun takes the kind of what it stands for: 'It' is the supercomputer.
+    # A pronoun takes the kind of what it stands for: 'It' is the supercomputer (Aurora was 42nd on the June 2024 Green500).
     ("Aurora ranked second on the TOP500 list in June 2024. It sits at number 42 on the Green500.",
-     "2024-06-13", [("second", "supported"), ("number 42", "unverifiable")]),
+     "2024-06-13", [("second", "supported"), ("number 42", "supported")]),
     # Words of the next figure belong to it ("…and Guangdong 22, with 14 provinces").
     ("The ISTIC report counts 38 models in Beijing and 22 in Guangdong, with 14 provinces active.",
      "2023-06-01", [("38", "supported"), ("22", "contradicted"), ("14", "supported")]),
