@@ -68,6 +68,15 @@ def _aliases_pattern(aliases: tuple[str, ...]) -> tuple[re.Pattern, dict[str, st
     return pattern, {_fold(a): a for a in aliases}
 
 
+def _exclusion_aliases(metric: Metric) -> tuple[str, ...]:
+    return _exclusions(tuple(metric.aliases))
+
+
+@lru_cache(maxsize=4096)
+def _exclusions(aliases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(a for a in aliases if NEGATED.match(a))
+
+
 def _alias_pattern(alias: str) -> re.Pattern:
     return _aliases_pattern((alias,))[0]
 
@@ -240,7 +249,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     # A metric defined by what it leaves out ("excluding generative AI" for McKinsey's
     # other-AI value) is named by those very words.
     defined_by_exclusion = {m.id: span for m in table.metrics.values()
-                            for span, _ in _alias_hits(text, offset, [a for a in m.aliases if NEGATED.match(a)])}
+                            for span, _ in _alias_hits(text, offset, _exclusion_aliases(m))} if NEGATED.search(text) else {}
     negated_phrases = []
     for m in NEGATED.finditer(text):
         negated_phrases.append(m.group(0))
@@ -353,6 +362,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         return [(table.metrics[metric_id], None, tuple(loose_hits[metric_id]))]
     # Another metric's words right by the figure ("labour productivity growth would expand
     # 1.5%") say it is that other measure, even if its kind does not fit: no default then.
+    ranked_counts = {x.out_of for x in table.metrics.values() if x.out_of}
     others_named = any(
         not OTHER_FIGURE_BEFORE.search(text[max(0, span.start - offset - 24):span.start - offset])
         and _gap(span, q.span) < CLOSE_WORDS
@@ -361,7 +371,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         and not (q.out_of is not None and 0 <= span.start - q.span.end <= 2)  # "…of 67 economies"
         for m in table.metrics.values() if m not in usable and m.kind != "text"
         # "Asian economies Singapore (fourth)": the word for what a ranking ranks is no rival
-        and not (q.kind == "rank" and any(x.out_of == m.id for x in table.metrics.values()))
+        and not (q.kind == "rank" and m.id in ranked_counts)
         for span, _ in _alias_hits(text, offset, m.aliases, window))
     defaults_allowed = named and not others_named and not negated and not OTHER_MEASURE.search(claim.sentence.text) \
         and not _measure_after(claim) and (

@@ -119,7 +119,8 @@ def choose(table: Table, times: tuple[TimeExpr, ...], as_of: dt.date | None,
         ordered = [e for e in table.edition_order() if e.id in with_metric]
         day = as_of.isoformat()
         published = [e for e in ordered if e.published and e.published[:10] <= day]
-        later = tuple(e.id for e in ordered if e not in published)
+        out = {e.id for e in published}
+        later = tuple(e.id for e in ordered if e.id not in out)
         if published:
             current = published[-1].id
             if previous and explicit is None and len(published) > 1:
