@@ -16,9 +16,9 @@ data_app = typer.Typer(no_args_is_help=True, help="Browse, search and validate t
 DataOption = typer.Option([], "--data", help="A folder of newsroom tables to add (repeatable).")
 
 
-def _library(data: list[Path]):
+def _library(data: list[Path], refuse: bool = True):
     from . import library
-    return library.load([str(d) for d in data])
+    return library.load([str(d) for d in data], refuse=refuse)
 
 
 def _frame(table):
@@ -28,15 +28,27 @@ def _frame(table):
 
 
 @data_app.command("list")
-def list_tables(data: list[Path] = DataOption) -> None:
-    """Every table: id, title, publisher, rows, editions or periods covered, latest publication."""
+def list_tables(data: list[Path] = DataOption,
+                as_of: Optional[str] = typer.Option(None, "--as-of", metavar="YYYY-MM-DD",
+                                                    help="Judge freshness at this date [default: today].")) -> None:
+    """Every table: id, title, publisher, rows, editions covered, latest source, and
+    whether it is behind (a newer edition is due by its publisher's cadence and missing)."""
+    import datetime as dt
+
     from rich.console import Console
     from rich.table import Table as RichTable
 
-    lib = _library(data)
-    out = RichTable(title="Reference tables", show_lines=False)
+    from .errors import DataError
+    from .tables import behind
+
+    try:
+        today = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
+    except ValueError:
+        raise DataError(f"--as-of {as_of!r}: not a date YYYY-MM-DD") from None
+    lib = _library(data, refuse=False)  # listing a broken library is how one finds it
+    out = RichTable(title=f"Reference tables (freshness as of {today.isoformat()})", show_lines=False)
     out.add_column("id", no_wrap=True)  # ids are what an editor types: never folded
-    for column in ("title", "publisher", "rows", "covers", "latest source"):
+    for column in ("title", "publisher", "rows", "covers", "latest source", "behind"):
         out.add_column(column, overflow="fold")
     for table in sorted(lib.tables.values(), key=lambda t: t.id):
         frame = _frame(table)
@@ -44,8 +56,13 @@ def list_tables(data: list[Path] = DataOption) -> None:
         covers = (f"{editions[0].id} … {editions[-1].id} ({len(editions)} editions)"
                   if editions else ", ".join(sorted(frame["period"].unique())[:6]))
         latest = frame["published"].max() if len(frame) else "—"
-        out.add_row(table.id, table.title, table.publisher, str(len(frame)), covers, latest)
+        due = behind(table, today)
+        status = (f"yes: the {due} edition is due and missing" if due
+                  else "no cadence" if not table.cadence else "up to date")
+        out.add_row(table.id, table.title, table.publisher, str(len(frame)), covers, latest, status)
     Console().print(out)
+    if lib.refusal:
+        typer.echo(f"warning: {lib.refusal}", err=True)
 
 
 @data_app.command("show")
@@ -118,9 +135,12 @@ def search(text: str = typer.Argument(..., help="Words to look for: an entity, a
 def validate(folders: list[Path] = typer.Argument(None, metavar="[DIR]…",
                                                   help="Folders of tables [default: the shipped reference data]."),
              data: list[Path] = DataOption) -> None:
-    """Check that every table is complete, consistent and sourced. Exit 1 on problems."""
+    """Check that every table is complete, consistent and sourced by the source policy.
+    Each problem names file, row, rule and field. Exit 1 on any problem."""
+    from collections import Counter
+
     from .library import shipped_data_dir
-    from .validate import validate_folders
+    from .validate import blocking, validate_folders
 
     shipped = shipped_data_dir()
     roots = [Path(f) for f in folders] if folders else [shipped]
@@ -129,6 +149,11 @@ def validate(folders: list[Path] = typer.Argument(None, metavar="[DIR]…",
     for problem in problems:
         typer.echo(str(problem))
     if problems:
-        typer.echo(f"{len(problems)} problem(s) found", err=True)
+        counts = Counter(p.rule for p in problems)
+        stops = sum(1 for p in problems if blocking(p))
+        typer.echo(f"{len(problems)} problem(s) found: "
+                   + ", ".join(f"{rule} {n}" for rule, n in sorted(counts.items())), err=True)
+        typer.echo(f"{stops} of them stop a check (the data is broken); the rest break the source policy"
+                   if stops else "none stops a check; all break the source policy or the dispute rules", err=True)
         raise typer.Exit(1)
     typer.echo(f"ok: {', '.join(str(r) for r in roots)}")
