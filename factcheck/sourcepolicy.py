@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .errors import DataError
+from .errors import Problem, TableError
 
 POLICY_FILE = "source_policy.json"
 LIST_RULES = ("source-staging-host", "source-cdn-origin", "source-redirect-link", "source-forum-link",
@@ -79,30 +79,34 @@ def load_policy(path: Path) -> Policy:
     ``DataError`` naming the file and the entry."""
     if not path.is_file():
         return Policy()
+
+    def fail(message: str, field: str | None = None):
+        raise TableError([Problem(str(path), None, field, message, "policy-file")])
+
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise DataError(f"{path}: policy-file: not readable JSON ({exc.__class__.__name__})") from None
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+        fail(f"not readable JSON ({exc.__class__.__name__})")
     if not isinstance(raw, dict) or not isinstance(raw.get("denied", []), list):
-        raise DataError(f"{path}: policy-file: must be an object with a 'denied' list")
+        fail("must be an object with a 'denied' list")
     embargo = raw.get("embargo_days", 7)
     if not isinstance(embargo, int) or isinstance(embargo, bool) or not 0 <= embargo <= 60:
-        raise DataError(f"{path}: policy-file: embargo_days must be a whole number of days from 0 to 60")
+        fail("must be a whole number of days from 0 to 60", "embargo_days")
     entries = []
     for index, item in enumerate(raw.get("denied", [])):
-        where = f"{path}: policy-file: denied[{index}]"
+        where = f"denied[{index}]"
         if not isinstance(item, dict) or item.get("rule") not in LIST_RULES:
-            raise DataError(f"{where} needs a 'rule', one of {', '.join(LIST_RULES)}")
+            fail(f"needs a 'rule', one of {', '.join(LIST_RULES)}", where)
         if not isinstance(item.get("reason"), str) or not item["reason"].strip():
-            raise DataError(f"{where} needs a 'reason' saying why")
+            fail("needs a 'reason' saying why", where)
         kinds = [k for k in ("host", "host_pattern", "url_pattern", "url_prefix") if k in item]
         if len(kinds) != 1 or not isinstance(item[kinds[0]], str) or not item[kinds[0]]:
-            raise DataError(f"{where} needs exactly one of host, host_pattern, url_pattern, url_prefix")
+            fail("needs exactly one of host, host_pattern, url_pattern, url_prefix", where)
         kind, value = kinds[0], item[kinds[0]]
         try:
             pattern = re.compile(value) if kind.endswith("_pattern") else None
         except re.error as exc:
-            raise DataError(f"{where}: {kind} is not a valid pattern ({exc})") from None
+            fail(f"{kind} is not a valid pattern ({exc})", where)
         entries.append(Entry(
             rule=item["rule"], reason=item["reason"].strip(),
             host=value.lower() if kind == "host" else "",

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import DataError, Problem, TableError
+from .errors import Problem, TableError
 from .sourcepolicy import POLICY_FILE, Policy, host_of, host_matches, link_problems, load_policy
 from .tables import COLUMNS, REQUIRED_COLUMNS, Table, load_entities, load_table, table_folders
 
@@ -147,8 +147,9 @@ def validate_folders(roots: list[Path], shipped: Path | None = None, policy: Pol
     shipped_ids: set[str] = set()
     try:
         policy = policy if policy is not None else policy_for(roots, shipped)
-    except DataError as exc:
-        return [Problem(str(exc).split(": ", 1)[0], None, None, str(exc).split(": ", 1)[-1], "policy-file")]
+    except TableError as exc:
+        problems.extend(exc.problems)
+        policy = Policy()
     skip_first = shipped is not None and all(r.resolve() != shipped.resolve() for r in roots)
     if skip_first:
         entities.update(load_entities(shipped / "entities.csv"))
@@ -193,8 +194,8 @@ def validate_library(roots: list[Path], tables: list[Table], entities: dict, shi
         problems.extend(check_entities_file(root / "entities.csv"))
     try:
         policy = policy_for(roots, shipped)
-    except DataError as exc:
-        return problems + [Problem(str(exc).split(": ", 1)[0], None, None, str(exc).split(": ", 1)[-1], "policy-file")]
+    except TableError as exc:
+        return problems + exc.problems
     return problems + _tables_problems(tables, entities, policy)
 
 
