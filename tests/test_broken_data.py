@@ -220,7 +220,7 @@ def test_a_policy_problem_lets_the_check_run_and_fails_data_validate(tmp_path, c
     assert main([str(article), "--data", str(folder), "--format", "json"]) == 0
     out, _ = capsys.readouterr()
     assert json.loads(out)["summary"]["verdicts"] == {"supported": 1}
-    assert main(["data", "validate", "--data", str(folder)]) == 1
+    assert main(["data", "validate", str(folder)]) == 1
     out, err = capsys.readouterr()
     assert "gadget_index/facts.csv:4: source-denied-host [read_at]" in out
     assert "source-denied-host 1" in err and "none stops a check" in err
