@@ -57,8 +57,7 @@ def list_tables(data: list[Path] = DataOption,
                   if editions else ", ".join(sorted(frame["period"].unique())[:6]))
         latest = frame["published"].max() if len(frame) else "—"
         due = behind(table, today)
-        status = (f"yes: the {due} edition is due and missing" if due
-                  else "no cadence" if not table.cadence else "up to date")
+        status = f"{due} missing" if due else "no cadence" if not table.cadence else "up to date"
         out.add_row(table.id, table.title, table.publisher, str(len(frame)), covers, latest, status)
     Console().print(out)
     if lib.refusal:
