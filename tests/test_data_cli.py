@@ -21,7 +21,8 @@ def run(capsys, *args):
     return status, " ".join(out.split()), err
 
 
-def test_list_names_every_table_with_rows_and_coverage(capsys):
+def test_list_names_every_table_with_rows_and_coverage(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")  # the content, not how a narrow terminal folds it
     from factcheck import library
     status, out, _ = run(capsys, "data", "list")
     assert status == 0
