@@ -507,3 +507,35 @@ def _alias_collisions(tables: list[Table]) -> list[Problem]:
             owners.setdefault(key, table.id)
     return problems
 
+
+
+LINK_RULES = ("source-staging-host", "source-bare-ip", "source-cdn-origin", "source-redirect-link",
+              "source-forum-link", "source-submission-queue", "source-denied-host")
+
+
+def audit(tables: list[Table], problems: list[Problem]) -> list[dict]:
+    """Per table, the source-policy figures of ``docs/data-audit.md``: rows, rows whose
+    primary is on the publisher's own host, rows with read_at, alternatives (and how many
+    break a dispute rule), rows on a denied link, rows dated before their edition."""
+    by_row: dict[tuple[str, int], set[str]] = {}
+    for p in problems:
+        if p.row is not None:
+            by_row.setdefault((p.file, p.row), set()).add(p.rule)
+    out = []
+    for table in sorted(tables, key=lambda t: t.id):
+        csv_file = str(Path(table.folder) / "facts.csv")
+        lines = table.lines or tuple(range(2, len(table.facts) + 2))
+        rules = [by_row.get((csv_file, line), set()) for line in lines]
+        primary = sum(1 for r in rules if "source-not-publisher-host" not in r) if table.publisher_hosts else None
+        out.append({
+            "table": table.id,
+            "rows": len(table.facts),
+            "primary_on_publisher_host": primary,
+            "with_read_at": sum(1 for f in table.facts if f.read_at),
+            "alternatives": sum(1 for f in table.facts if f.status == "alternative"),
+            "alternatives_breaking_dispute_rules": sum(
+                1 for r in rules if r & {"dispute-no-trusted-value", "dispute-note-unclear", "row-alternative-note"}),
+            "on_denied_links": sum(1 for r in rules if r & set(LINK_RULES)),
+            "dated_before_edition": sum(1 for r in rules if "source-before-edition" in r),
+        })
+    return out
