@@ -90,6 +90,9 @@ _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u20
 _BREAKS = re.compile(r"[\t\n\r]")
 _FREE_TEXT = {"note", "source_title", "read_at_title"}
 _NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+_URL = re.compile(r"https?://[^\s/?#]+[^\s]*")
+_KEY_CELLS = tuple(i for i, c in enumerate(COLUMNS) if c not in _FREE_TEXT)
+_REQUIRED_CELLS = tuple((c, COLUMNS.index(c)) for c in REQUIRED_COLUMNS)
 _PERIODS = {
     "list": re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])"),
     "year": re.compile(r"[0-9]{4}(-[0-9]{4})?"),
@@ -114,6 +117,7 @@ def _date_ok(value: str) -> bool:
     return _parse_date(value) is not None
 
 
+@lru_cache(maxsize=4096)
 def _before(source: str, edition: str, embargo_days: int) -> bool:
     """Is a source dated ``source`` earlier than an edition published ``edition``, beyond
     the embargo allowance? Partial dates compare at the precision both have."""
@@ -358,12 +362,13 @@ def _check_rows(table: Table, entities: dict, csv_file: str, add, policy: Policy
         def bad(fld, msg, rule, _line=line):
             add(csv_file, _line, fld, msg, rule)
 
-        for column, cell in zip(COLUMNS, cells):
-            if _INVISIBLE.search(cell) or (column not in _FREE_TEXT and _BREAKS.search(cell)):
-                char = (_INVISIBLE.search(cell) or _BREAKS.search(cell)).group(0)
-                bad(column, f"holds the hidden character U+{ord(char):04X}", "row-control-character")
-        for column in REQUIRED_COLUMNS:
-            if not getattr(fact, column):
+        if _INVISIBLE.search(",".join(cells)) or _BREAKS.search(",".join(cells[i] for i in _KEY_CELLS)):
+            for column, cell in zip(COLUMNS, cells):
+                found = _INVISIBLE.search(cell) or (column not in _FREE_TEXT and _BREAKS.search(cell))
+                if found:
+                    bad(column, f"holds the hidden character U+{ord(found.group(0)):04X}", "row-control-character")
+        for column, index in _REQUIRED_CELLS:
+            if not cells[index]:
                 bad(column, "is empty: every row needs it", "row-required")
         metric = table.metrics.get(fact.metric)
         if fact.metric and metric is None:
@@ -388,7 +393,7 @@ def _check_rows(table: Table, entities: dict, csv_file: str, add, policy: Policy
                 bad(column, f"{value!r} is not YYYY-MM-DD (or YYYY-MM, YYYY)", "row-date")
         for column in ("source_url", "read_at"):
             value = getattr(fact, column)
-            if value and not re.match(r"https?://[^\s/?#]+[^\s]*$", value):
+            if value and not _URL.fullmatch(value):
                 bad(column, f"{value!r} is not an http(s) URL", "row-url")
         if fact.entity and fact.entity not in entities and fact.entity not in table.entities:
             bad("entity", f"{fact.entity!r} is neither in entities.csv nor declared in the table's entities", "row-entity")
@@ -446,12 +451,15 @@ def _check_sources(table: Table, fact, bad, policy: Policy, links: dict) -> None
         found = links.get(url)
         if found is None:
             found = links[url] = link_problems(url, policy)
+            host = host_of(url)
+            if any(rule == "source-staging-host" for rule, _ in found) or not any(
+                    host_matches(host, h) for h in table.publisher_hosts):
+                links[(url, "off-host")] = host
         for rule, message in found:
             bad(column, message, rule)
         if column == "source_url" and table.publisher_hosts:
-            host = host_of(url)
-            staging = any(rule == "source-staging-host" for rule, _ in found)
-            if staging or not any(host_matches(host, h) for h in table.publisher_hosts):
+            host = links.get((url, "off-host"))
+            if host is not None:
                 bad(column, f"{host or url} is not one of the publisher's hosts ({', '.join(table.publisher_hosts)}); "
                     "cite the publisher's own page and put the page read in read_at", "source-not-publisher-host")
     if bool(fact.read_at) != bool(fact.read_at_title) or (fact.read_at_published and not fact.read_at):
