@@ -124,8 +124,13 @@ def link_problems(url: str, policy: Policy) -> list[tuple[str, str]]:
     if host and is_ip(host):
         found.append(("source-bare-ip", f"{host} is a bare IP address, not a publisher's address"))
     seen: set[str] = set()
+    labels = host.split(".")
+    suffixes = {".".join(labels[i:]) for i in range(len(labels))}  # a host entry matches subdomains
     for entry in policy.entries:
-        if entry.rule not in seen and entry.matches(url, host):
+        if entry.rule in seen:
+            continue
+        hit = entry.host in suffixes if entry.host else entry.matches(url, host)
+        if hit:
             seen.add(entry.rule)
             found.append((entry.rule, f"{host or url} is denied: {entry.reason}"))
     return found
