@@ -4,7 +4,7 @@ Generates the articles (benchmarks/gen_article.py, about ``--words`` words each,
 of their figures altered) into a temporary folder, then runs the real command line on
 the folder in a fresh process, as CI would:
 
-    factcheck FOLDER --as-of 2024-07-01 --format json --output report.json --no-decisions --jobs N
+    factcheck FOLDER --as-of 2024-07-01 --format json --output report.json --report --no-decisions --jobs N
 
 Wall time covers everything a CI step pays for: start-up, loading the library (cache
 warm, as after the first run on a machine), checking, settling and writing the report.
@@ -28,7 +28,7 @@ from pathlib import Path
 import measure
 from gen_article import AS_OF, make_article
 
-from factcheck import library
+from factcheck.reference import library
 
 DOCS = measure.HERE.parent / "docs" / "benchmarks.md"
 HEADING = "## Checking a folder"
@@ -52,7 +52,7 @@ def write_articles(folder: Path, count: int, words: int) -> int:
 def measure_jobs(folder: Path, jobs: int, runs: int) -> dict:
     report = folder.parent / f"report-{jobs}.json"
     argv = [*factcheck_command(), str(folder), "--as-of", AS_OF, "--format", "json",
-            "--output", str(report), "--no-decisions", "--jobs", str(jobs)]
+            "--output", str(report), "--report", "--no-decisions", "--jobs", str(jobs)]
     env = measure.env_with()
     # Warm the library cache (one article is enough); the articles were just written,
     # so the file system cache is warm already.
@@ -81,7 +81,7 @@ def section(results: list[dict], count: int, words: int, runs: int) -> str:
         "",
         f"`python benchmarks/bench_folder.py`: {count:,} generated articles "
         f"({words:,} words on average, {claims:,} claims in all) in one folder, checked by "
-        "`factcheck FOLDER --format json --output FILE --no-decisions --jobs N` in a fresh "
+        "`factcheck FOLDER --format json --output FILE --report --no-decisions --jobs N` in a fresh "
         f"process with the library cache warm; the median of {runs} run(s), wall time from start "
         "to exit, terminal report included (it goes to a file, as in a CI log). Peak memory "
         "is the parent process's; each worker holds only the engine and its current chunk.",

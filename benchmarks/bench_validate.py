@@ -27,7 +27,7 @@ from gen_library import generate
 LOAD_CHILD = r"""
 import json, sys, time
 from pathlib import Path
-from factcheck import library
+from factcheck.reference import library
 folder, mode = sys.argv[1], sys.argv[2]
 roots = [library.shipped_data_dir()] + ([Path(folder)] if folder else [])
 start = time.perf_counter()
@@ -38,8 +38,8 @@ elif mode == "cold":
 else:
     lib = library.load([folder] if folder else [])
 took = time.perf_counter() - start
-print(json.dumps({"seconds": took, "validator_imported": "factcheck.validate" in sys.modules,
-                  "schema_imported": "factcheck.schemacheck" in sys.modules,
+print(json.dumps({"seconds": took, "validator_imported": "factcheck.reference.validate" in sys.modules,
+                  "schema_imported": "factcheck.reference.schemacheck" in sys.modules,
                   "facts": sum(len(t.cells) for t in lib.tables.values())}))
 """
 
@@ -48,10 +48,10 @@ import json, sys, time
 start = time.perf_counter()
 if sys.argv[1] == "jsonschema":
     import jsonschema
-    from factcheck import schemacheck
+    from factcheck.reference import schemacheck
     jsonschema.Draft202012Validator(schemacheck.descriptor_schema())
 else:
-    from factcheck import schemacheck
+    from factcheck.reference import schemacheck
     schemacheck.descriptor_schema()
 print(json.dumps({"seconds": time.perf_counter() - start}))
 """
@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
                          "warm cache", "validator imported when warm?"], rows))
     print()
     print(measure.table(["schema checker", "import + read schema", "ratio to ours"], [
-        ["factcheck.schemacheck", measure.ms(ours["seconds"]), "1.0×"],
+        ["factcheck.reference.schemacheck", measure.ms(ours["seconds"]), "1.0×"],
         ["jsonschema (Draft202012Validator)", measure.ms(theirs["seconds"]),
          f"{theirs['seconds'] / ours['seconds']:.0f}×"],
     ]))

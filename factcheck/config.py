@@ -12,12 +12,34 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import os
+import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
 from .errors import ConfigError
+
+SIZE = re.compile(r"(?i)^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb|kib|mib|gib|k|m|g)?\s*$")
+SIZE_UNITS = {"b": 1, "k": 1000, "kb": 1000, "m": 1000**2, "mb": 1000**2, "g": 1000**3, "gb": 1000**3,
+              "kib": 1024, "mib": 1024**2, "gib": 1024**3}
+
+
+def parse_size(value: str | int) -> int:
+    """Bytes from ``5MB``, ``500KB``, ``2GiB`` or a plain number of bytes."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        number, unit = float(value), "b"
+    else:
+        m = SIZE.match(str(value))
+        if not m:
+            raise ValueError(f"{value!r} is not a size (write it like 5MB, 500KB or 2000000)")
+        number, unit = float(m.group(1)), (m.group(2) or "b").lower()
+    size = int(number * SIZE_UNITS[unit])
+    if size < 1:
+        raise ValueError(f"{value!r} is not a size above zero")
+    return size
+
+
 
 CONFIG_NAMES = ("factcheck.toml", "pyproject.toml")
 """Looked for in this order in each folder, from the checked files up to the file system root."""
@@ -83,6 +105,8 @@ class Config:
     disable_tables: frozenset[str] = frozenset()
     disable_verdicts: frozenset[str] = frozenset()
     jobs: int = 1
+    max_size: int = 5_000_000
+    """The largest article read, in bytes."""
     report_unused_suppressions: bool = False
     overrides: tuple[Override, ...] = field(default_factory=tuple)
 
@@ -188,8 +212,31 @@ def load(path: Path | None) -> Config:
 
 
 def discover(start_paths: list[str], explicit: Path | None = None) -> Config:
-    """The config for a run: ``--config FILE`` if given, else the nearest config file."""
-    return load(explicit if explicit is not None else find(start_paths))
+    """The config for a run: ``--config FILE`` if given, else the nearest config file.
+
+    Without a config file, the decisions file is looked for upward too (see
+    ``project_decisions``), so that a check run from a sub-folder still finds it."""
+    path = explicit if explicit is not None else find(start_paths)
+    config = load(path)
+    if path is None:
+        config = replace(config, decisions=project_decisions(start_paths))
+    return config
+
+
+def project_decisions(start_paths: list[str], cwd: Path | None = None) -> Path:
+    """Where the decisions file is when no config file says: as git looks for ``.git``,
+    in the checked files' folder and each folder above it, up to the root of the Git
+    repository; when there is none yet, it belongs at that root (or, outside a
+    repository, in the current folder), which is where ``baseline`` creates it."""
+    cwd = cwd or Path.cwd()
+    relative = Path(defaults()["decisions"])
+    folder = _common_folder(start_paths, cwd)
+    for candidate in (folder, *folder.parents):
+        if (candidate / relative).is_file():
+            return candidate / relative
+        if (candidate / ".git").exists():
+            return candidate / relative
+    return cwd / relative
 
 
 # -- checking values ----------------------------------------------------------------------
@@ -220,6 +267,7 @@ def build(table: dict, root: Path, source: Path | None, prefix: str = "") -> Con
         disable_tables=frozenset(values["disable_tables"]),
         disable_verdicts=frozenset(values["disable_verdicts"]),
         jobs=values["jobs"],
+        max_size=parse_size(values["max_size"]),
         report_unused_suppressions=values["report_unused_suppressions"],
         overrides=overrides,
     )
@@ -238,6 +286,13 @@ def _check(key: str, value, default, name: str):
             raise ConfigError(f"{name} must be a whole number, not {value!r}")
         if key == "jobs" and value < 1:
             raise ConfigError(f"{name} must be at least 1, not {value!r}")
+    elif key == "max_size":
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            raise ConfigError(f"{name} must be a size such as \"5MB\", not {value!r}")
+        try:
+            parse_size(value)
+        except ValueError as exc:
+            raise ConfigError(f"{name}: {exc}") from None
     elif isinstance(default, str):
         if not isinstance(value, str):
             raise ConfigError(f"{name} must be a string, not {value!r}")

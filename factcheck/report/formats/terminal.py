@@ -1,0 +1,137 @@
+"""The human report: findings grouped by severity, each with its sentence and the claim
+highlighted, what the source says, the source, and the suggested fix; then a summary."""
+
+from __future__ import annotations
+
+import re
+
+from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
+
+STYLES = {"error": "bold red", "warning": "bold yellow", "info": "cyan"}
+MARKS = {"error": "✖", "warning": "▲", "info": "●", "supported": "✔"}
+HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "For information"}
+
+
+def _sentence(record: dict) -> Text:
+    # A sentence wrapped in the source keeps its line breaks; shown on one indented line,
+    # each becomes a space (one for one, so the claim's offsets still hold).
+    sentence = re.sub(r"[\r\n\t\v\f]", " ", record["sentence"])
+    base = record["sentence_span"]["start"]
+    start = record["span"]["start"] - base
+    end = record["span"]["end"] - base
+    text = Text("    ")
+    text.append(sentence[:start])
+    style = "bold reverse" if record["severity"] != "info" else "bold underline"
+    text.append(sentence[start:end], style=style)
+    text.append(sentence[end:])
+    return text
+
+
+def _source_line(evidence: dict) -> str:
+    parts = [evidence.get("publisher") or "", evidence.get("source_title") or ""]
+    line = " — ".join(p for p in parts if p)
+    if evidence.get("published"):
+        line += f" ({evidence['published']})"
+    if evidence.get("source_url"):
+        line += f" {evidence['source_url']}"
+    return line
+
+
+def render_document(console: Console, doc: dict, show_supported: bool, min_rank: int) -> None:
+    ranks = {"info": 0, "warning": 1, "error": 2}
+    title = doc["path"]
+    if doc.get("title"):
+        title += f" — {doc['title']}"
+    if doc.get("metadata", {}).get("url"):
+        title += f" <{doc['metadata']['url']}>"
+    console.print(Text(title, style="bold"))
+    if doc.get("as_of"):
+        console.print(f"  article date: {doc['as_of']}")
+    if doc.get("error"):
+        console.print(Text(f"  could not be checked: {doc['error']}", style="bold red"))
+        return
+    shown = 0
+    for severity in ("error", "warning", "info"):
+        group = [f for f in doc["findings"] if f["severity"] == severity
+                 and ranks[severity] >= min_rank
+                 and (show_supported or f["verdict"] != "supported")]
+        if not group:
+            continue
+        console.print(Text(f"\n  {HEADINGS[severity]}", style=STYLES[severity]))
+        for f in group:
+            shown += 1
+            mark = MARKS["supported"] if f["verdict"] == "supported" else MARKS[severity]
+            head = Text(f"  {mark} ", style=STYLES[severity])
+            head.append(f"{f['verdict']}", style=STYLES[severity])
+            head.append(f"  {doc['path']}:{f['line']}:{f['column']}  “{f['text']}”")
+            console.print(head)
+            console.print(_sentence(f))
+            console.print(Text(f"    {f['message']}"))
+            if f.get("suggestion"):
+                console.print(Text("    Suggestion: ", style="bold").append(f["suggestion"], style=""))
+            for ev in f.get("evidence", [])[:2]:
+                console.print(Text("    Source: ", style="dim").append(_source_line(ev), style="dim"))
+    for problem in doc.get("problems", []):
+        console.print(Text(f"  ! {doc['path']}:{problem.get('line', '?')}: {problem['message']}", style="yellow"))
+    if not shown:
+        console.print("  nothing to report")
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """"1 error", "2 errors", "1 claim checked"… ``many`` when the plural is not word+s."""
+    if count == 1:
+        return f"{count} {word}"
+    if many is None:
+        head, _, tail = word.partition(" ")
+        many = f"{head}s" + (f" {tail}" if tail else "")
+    return f"{count} {many}"
+
+
+def summary_parts(report: dict) -> list[str]:
+    """The run in a few counts: claims, errors, warnings, and what else there was."""
+    s = report["summary"]
+    verdicts = s.get("verdicts", {})
+    parts = [plural(s["claims"], "claim checked"), plural(s["errors"], "error"), plural(s["warnings"], "warning")]
+    for key in ("supported", "unverifiable"):
+        if verdicts.get(key):
+            parts.append(f"{verdicts[key]} {key}")
+    if s.get("suppressed"):
+        parts.append(f"{s['suppressed']} settled")
+    if s.get("unreadable"):
+        parts.append(f"{s['unreadable']} unreadable")
+    return parts
+
+
+def render(report: dict, console: Console | None = None, show_supported: bool = False,
+           min_severity: str = "info") -> None:
+    console = console or Console()
+    min_rank = {"info": 0, "warning": 1, "error": 2}[min_severity]
+    for doc in report["documents"]:
+        render_document(console, doc, show_supported, min_rank)
+        console.print()
+    s = report["summary"]
+    style = "bold red" if s["errors"] else ("bold yellow" if s["warnings"] else "bold green")
+    console.print(Text(escape(", ".join(summary_parts(report))), style=style))
+
+
+def console_for(stream, plain: bool = False) -> Console:
+    """A console writing to ``stream``. On a terminal, rich wraps to its width; anywhere
+    else (a pipe, a CI log, a file) lines are written whole, as linters do, so that
+    ``grep`` and log viewers see one finding's line as one line. ``plain``: no colours
+    even where the environment asks for them (a report file)."""
+    if stream.isatty():
+        return Console(file=stream)
+    if plain:
+        return Console(file=stream, soft_wrap=True, color_system=None)
+    return Console(file=stream, soft_wrap=True)
+
+
+def render_text(report: dict, show_supported: bool = False, min_severity: str = "info") -> str:
+    """The human report as plain text (no colours, lines unwrapped), for ``--output``."""
+    import io
+    buffer = io.StringIO()
+    buffer.isatty = lambda: False  # type: ignore[method-assign]
+    render(report, console_for(buffer, plain=True), show_supported, min_severity)
+    return buffer.getvalue()
