@@ -276,3 +276,9 @@ def test_data_audit_measures_each_table_and_writes_its_section(tmp_path, capsys)
     doc.write_text("no markers\n", encoding="utf-8")
     assert main(["data", "audit", str(folder), "--write", str(doc)]) == 2
     assert "no generated section" in capsys.readouterr().err and doc.read_text(encoding="utf-8") == "no markers\n"
+
+
+def test_every_rule_is_documented():
+    text = (SHIPPED.parent / "docs" / "reference-data.md").read_text(encoding="utf-8")
+    missing = [rule for rule in RULES if f"`{rule}`" not in text]
+    assert not missing, missing
