@@ -282,3 +282,19 @@ def test_every_rule_is_documented():
     text = (SHIPPED.parent / "docs" / "reference-data.md").read_text(encoding="utf-8")
     missing = [rule for rule in RULES if f"`{rule}`" not in text]
     assert not missing, missing
+
+
+def test_a_warm_cache_keeps_the_verdict_without_importing_the_validator(tmp_path):
+    import os
+    import subprocess
+    import sys
+    folder = build_case(tmp_path / "data", next(c for c in CASES if c["id"] == "unit-differs"))
+    code = ("import sys; from factcheck.reference import library\n"
+            "try:\n    library.load(sys.argv[1:])\nexcept Exception as exc:\n    print(exc)\n"
+            "print('validator imported' if 'factcheck.reference.validate' in sys.modules else 'validator not imported')")
+    env = dict(os.environ, FACTCHECK_CACHE_DIR=str(tmp_path / "cache"))
+    env.pop("FACTCHECK_NO_CACHE", None)
+    runs = [subprocess.run([sys.executable, "-c", code, str(folder)], env=env, capture_output=True, text=True,
+                           timeout=120).stdout for _ in range(2)]
+    assert "row-unit" in runs[0] and runs[0].endswith("validator imported\n")      # cold: built and judged
+    assert "row-unit" in runs[1] and runs[1].endswith("validator not imported\n")  # warm: the cached verdict
