@@ -74,6 +74,9 @@ def _judge(library: Library, roots: list[Path]) -> None:
     from .validate import blocking, validate_library
 
     problems = validate_library(roots, list(library.tables.values()), library.entities, shipped=roots[0])
+    for table in library.tables.values():
+        table._index.clear()  # the Facts validation built: the cache keeps plain cells only
+        table.lines = table.widths = ()  # row positions matter only to the verdict, now made
     library.problems = tuple(problems)
     stops = [p for p in problems if blocking(p)]
     if stops:
