@@ -298,3 +298,46 @@ def test_a_warm_cache_keeps_the_verdict_without_importing_the_validator(tmp_path
                            timeout=120).stdout for _ in range(2)]
     assert "row-unit" in runs[0] and runs[0].endswith("validator imported\n")      # cold: built and judged
     assert "row-unit" in runs[1] and runs[1].endswith("validator not imported\n")  # warm: the cached verdict
+
+
+def _paths(node, prefix=()):
+    yield prefix
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _paths(value, prefix + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _paths(value, prefix + (index,))
+
+
+def test_the_schema_checker_agrees_with_jsonschema_on_generated_descriptors(tmp_path):
+    """Property: replace any node of a good descriptor by any JSON value; both checkers
+    must give the same verdict (valid or not)."""
+    jsonschema = pytest.importorskip("jsonschema")
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    build_good(tmp_path)
+    good = json.loads((tmp_path / "sprocket_outlook" / "datapackage.json").read_text(encoding="utf-8"))
+    paths = [p for p in _paths(good) if p]
+    values = st.recursive(
+        st.none() | st.booleans() | st.integers(-3, 20) | st.floats(-2, 2, allow_nan=False)
+        | st.sampled_from(["", "x", "rank", "2022-06-15", "2022-02-30", "example.org", "Https://x", "central",
+                           "supported", "year", "a,b", " lead"]),
+        lambda children: st.lists(children, max_size=3) | st.dictionaries(
+            st.sampled_from(["id", "kind", "unit", "published", "title", "months", "relative", "aliases", "zz"]),
+            children, max_size=3),
+        max_leaves=6)
+    validator = jsonschema.Draft202012Validator(schemacheck.descriptor_schema())
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.sampled_from(paths), values)
+    def agree(path, value):
+        doc = json.loads(json.dumps(good))
+        target = doc
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = value
+        assert bool(schemacheck.errors(doc)) == (not validator.is_valid(doc)), (path, value)
+
+    agree()
