@@ -106,7 +106,8 @@ class TimeExpr:
     ``relative`` (last year, in the past three years), ``horizon`` (over the next decade) or
     ``previous`` (the earlier value in a change: "fell to 31st from 28th"), ``earlier`` (a
     rank on a path, "from 5th to 4th and now 3rd in 2020": some edition before ``end``) or ``event`` (the
-    year something began: "since the ranking began in 1989", never a figure's period)."""
+    year something began: "since the ranking began in 1989", never a figure's period), or
+    ``edition`` (the year naming a study or report: "METI's 2019 study")."""
     start: int | None = None
     end: int | None = None
     month: int | None = None

@@ -381,6 +381,9 @@ def _segments(part: SentenceParts, out: dict) -> None:
             out[q.span] = [t for t in out[q.span] if t not in dated or t in own]
 
 
+TO_PARTNER = re.compile(r"\s*(?:place|position|spot)?\s*(?:,\s*)?to\s+(?:the\s+)?", re.I)
+
+
 def _baselines(part: SentenceParts, out: dict) -> None:
     """"Japan placed 29th, sliding one notch from last year": a time after "from"/"than"
     with no figure of its own is what a change is measured against, so it is no figure's
@@ -425,7 +428,9 @@ def _times_by_quantity(part: SentenceParts) -> dict:
         later = [o.span.start for o in part.quantities if o.span.start > q.span.end]
         reach = min([q.span.end + 40, *later])
         bound = [t for t in out[q.span] if q.span.end <= t.span.start <= reach and t.kind != "event"]
-        if not bound and len(part.quantities) > 1 and not out[q.span]:
+        to_partner = any(o.span.start > q.span.end and TO_PARTNER.fullmatch(text[q.span.end - base:o.span.start - base])
+                         for o in part.quantities)
+        if not bound and len(part.quantities) > 1 and (not out[q.span] or to_partner):
             # "fell to 31st from 28th": the "from" figure is the previous edition's.
             bound = [TimeExpr(q.span, "previous edition", "previous")]
             out[q.span] = bound

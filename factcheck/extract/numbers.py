@@ -138,7 +138,7 @@ NUMBER_ONE = re.compile(
     r"|number\s(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?=\s+(?:spot|place|position|on|in)\b)"
     r"|(?<=\bat\s)number\s(?P<at>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b"
     r"|number\s(?P<is>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?=\s+(?:is|was)\s+(?:the|a)\b)"
-    r"|(?P<top>the\s+top\s+(?:spot|place|position)|pole\s+position|top[- ]ranked"
+    r"|(?P<top>(?:the|its|their)\s+top\s+(?:spot|place|position)|pole\s+position|top[- ]ranked"
     r"|(?<=\bfor\s)top\s+(?:spot|place|position)|(?<=\bin\s)top\s+(?:spot|place|position)"
     r"|(?<=\bat\s)top\s+(?:spot|place|position)|(?<=\btook\s)top\s+(?:spot|place|position)"
     r"|(?<=\bclaimed\s)top\s+(?:spot|place|position)|(?<=\bsecured\s)top\s+(?:spot|place|position)"
@@ -379,7 +379,7 @@ def _components(text: str, m: re.Match) -> dict:
     return {"value": value * scale, "unit": unit * scale, "kind": kind, "currency": currency}
 
 
-RATIO_AFTER = re.compile(r"^\s*(?:times\b|x\b|×|-?fold\b|(?:in|out\s+of)\s+(?:\d+|ten|five|four|three)\b)", re.I)
+RATIO_AFTER = re.compile(r"^\s*(?:times\b|x\b|×|-?fold\b|(?:in|out\s+of)\s+(?:\d{1,3}|ten|five|four|three)\b(?![\d,.]))", re.I)
 RATIO_BEFORE_N = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+$", re.I)
 RATIO_BEFORE = re.compile(r"\bfactor\s+of\s+$", re.I)
 DURATION_AFTER = re.compile(r"^[\s-]*(?:and\s+a\s+half\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|quarters?)\b", re.I)

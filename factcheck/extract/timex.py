@@ -30,7 +30,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "22 May 2023", "May 22, 2023": the day is part of the date, not a figure.
     ("date", re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+(?P<y1>{YEAR})|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<y2>{YEAR})|(?P<y3>{YEAR})-\d{{2}}-\d{{2}})\b")),
     ("month", re.compile(rf"\b(?P<mon>{MONTH})\s+(?:of\s+)?(?P<year>{YEAR})\b")),
-    ("span", re.compile(rf"\b(?:between\s+|from\s+)?(?P<a>{YEAR})\s*(?:-|–|—|to|and|through|until)\s*(?P<b>{YEAR}|\d\d)\b(?![.,]\d)", re.I)),
+    # "2020-23" abbreviates only after a dash: "in 2020 and 30 in 2021" is no span.
+    ("span", re.compile(rf"\b(?:between\s+|from\s+)?(?P<a>{YEAR})\s*(?:(?:-|–|—)\s*(?P<b2>\d\d)\b|(?:-|–|—|to|and|through|until)\s*(?P<b>{YEAR})\b)(?![.,]\d)", re.I)),
     ("by", re.compile(rf"\b(?:by|until|till|through|before|in)\s+(?:the\s+end\s+of\s+)?(?P<year>{YEAR})\b(?!\s*%)", re.I)),
     ("since", re.compile(rf"\b(?:since|from)\s+(?P<year>{YEAR})\b", re.I)),
     ("fiscal", re.compile(rf"\b(?:FY|fiscal(?:\s+year)?\s*)(?P<year>{YEAR})\b", re.I)),
@@ -62,6 +63,11 @@ EVENT_BEFORE = re.compile(
     r"beginning|start|founding|first\s+(?:edition|list|ranking))\b[^.;:,]{0,40}$", re.I)
 
 
+EDITION_AFTER = re.compile(
+    r"^\s+(?:[A-Z][\w-]*\s+){0,3}?(?:study|report|survey|estimates?|update|projections?|forecasts?|paper|"
+    r"edition|white\s+paper|booklet)\b", re.I)
+
+
 def find(text: str, offset: int = 0) -> list[TimeExpr]:
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
@@ -74,6 +80,13 @@ def find(text: str, offset: int = 0) -> list[TimeExpr]:
             if kind in ("by", "year") and EVENT_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
                 # Kept as an "event" year: never a figure, never a claim's period.
                 found.append(TimeExpr(Span(m.start() + offset, m.end() + offset), m.group(0), "event"))
+                taken.append((m.start(), m.end()))
+                continue
+            if kind == "year" and EDITION_AFTER.match(text[m.end():]):
+                # "METI's 2019 study", "the 2023 report": which study, not which period.
+                year = int(m.group("year"))
+                found.append(TimeExpr(Span(m.start() + offset, m.end() + offset), m.group(0), "edition",
+                                      start=year, end=year))
                 taken.append((m.start(), m.end()))
                 continue
             expr = _make(kind, m, offset)
@@ -95,7 +108,7 @@ def _make(kind: str, m: re.Match, offset: int) -> TimeExpr | None:
         return TimeExpr(span, text, "month", start=year, end=year, month=month)
     if kind == "span":
         a = int(m.group("a"))
-        b_text = m.group("b")
+        b_text = m.group("b") or m.group("b2")
         b = int(b_text) if len(b_text) == 4 else (a // 100) * 100 + int(b_text)
         if b <= a:
             return None

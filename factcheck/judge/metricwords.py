@@ -237,6 +237,10 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     # "excluding the effects of generative AI, AI could deliver $11 trillion": the words
     # after "excluding" name what the figure leaves out, so they choose no metric — and
     # say the figure is some other measure.
+    # A metric defined by what it leaves out ("excluding generative AI" for McKinsey's
+    # other-AI value) is named by those very words.
+    defined_by_exclusion = {m.id: span for m in table.metrics.values()
+                            for span, _ in _alias_hits(text, offset, [a for a in m.aliases if NEGATED.match(a)])}
     negated_phrases = []
     for m in NEGATED.finditer(text):
         negated_phrases.append(m.group(0))
@@ -252,15 +256,24 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     usable = [m for m in table.metrics.values()
               if _metric_kind_fits(q.kind, m, q.currency, q.unit) and not _excluded(m, near_figure)
               and not (counted and counted in units_elsewhere(units, m))
-              and not any(_alias_pattern(a).search(n) for n in negated_phrases for a in m.aliases)]
-    if negated_phrases and any(_alias_pattern(w).search(n) for n in negated_phrases
-                               for w in (*table.names, *table.subject_words)):
-        return []  # "excluding generative AI" beside a table about generative AI
+              and (m.id in defined_by_exclusion
+                   or not any(_alias_pattern(a).search(n) for n in negated_phrases for a in m.aliases))]
+    subject_out = [w for n in negated_phrases for w in (*table.names, *table.subject_words)
+                   if _alias_pattern(w).search(n)]
+    if subject_out:
+        # "excluding generative AI" beside a table about generative AI: only the table's
+        # measures of something else (its other-AI value) can be meant.
+        usable = [m for m in usable if m.id in defined_by_exclusion
+                  or not any(_alias_pattern(w).search(m.label) for w in subject_out)]
     hits: dict[str, tuple[tuple, Span]] = {}
     # "the US has 134 systems, China 150": a bare figure after a counted one shares its noun.
     gapped = q.kind == "number" and _counted_phrase(claim) is None and any(
         re.fullmatch(r"\s*(?:['’]s)?\s*", claim.sentence.text[m.span.end - offset:q.span.start - offset])
-        for m in claim.entities if m.via != "reference" and m.span.end <= q.span.start)
+        for m in claim.entities if m.via != "reference" and m.span.end <= q.span.start) or (
+        # "released 11 large models in 2020 and 30 in 2021": the second count shares the noun
+        q.kind == "number" and _counted_phrase(claim) is None
+        and re.search(r"(?:,|\band)\s*$", claim.sentence.text[:q.span.start - offset])
+        and re.search(r"\d[\d,.]*\s+[A-Za-z]", claim.sentence.text[:q.span.start - offset]))
     # "fell to 31st in knowledge from 28th": the "from" figure shares its partner's metric.
     change_partner = claim.role == "change" or bool(
         re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, q.span.start - offset - 10):q.span.start - offset], re.I))
@@ -290,6 +303,9 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
                 used_spans.append(span)
 
     collect(borrow=False)
+    for mid, span in defined_by_exclusion.items():
+        if any(m.id == mid for m in usable) and mid not in hits:
+            hits[mid] = ((_gap(span, q.span), -(span.end - span.start)), span)
     if not hits and gapped:
         collect(borrow=True)  # only when the figure has no metric words of its own
     loose_hits: dict[str, list[str]] = {}
@@ -314,6 +330,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         if phrase is not None:
             # "three exascale systems", "four 'exascale-class' supercomputers": a kind of
             # the thing counted; only a count of the thing itself is the metric.
+            if claim.role == "difference":  # "1,069,056 more cores than Fugaku"
+                phrase = re.sub(r"^(?:more|fewer|less|additional|extra)\s+", "", phrase, flags=re.I)
             phrase = phrase if not QUALIFIED_COUNT.match(phrase) else ""
             hits = {mid: h for mid, h in hits.items()
                     if any(_alias_pattern(a).search(" ".join(phrase.split()[:3])) for a in (

@@ -99,7 +99,7 @@ def choose(table: Table, times: tuple[TimeExpr, ...], as_of: dt.date | None,
     horizon = None
     previous = any(t.kind == "previous" for t in times)
     for time in times:
-        if time.kind in ("previous", "event"):
+        if time.kind in ("previous", "event", "edition"):
             continue
         if time.kind == "earlier":
             explicit = explicit or time
@@ -126,4 +126,14 @@ def choose(table: Table, times: tuple[TimeExpr, ...], as_of: dt.date | None,
                 # "from 28th" in a change: the edition before the current one.
                 current = published[-2].id
                 later = later + (published[-1].id,)
+    named = next((t for t in times if t.kind == "edition"), None)
+    if named is not None and table.editions:
+        # "the 2019 study": the editions published that year; the rest cannot be meant.
+        of_year = [e.id for e in table.edition_order() if e.published[:4] == str(named.start)]
+        if of_year:
+            if table.period_kind in ("edition", "list") and explicit is None:
+                explicit = TimeExpr(named.span, named.text, "point", start=named.start, end=named.start)
+            else:
+                later = tuple(e.id for e in table.edition_order() if e.id not in of_year)
+                current = of_year[-1] if explicit is None else current
     return PeriodChoice(explicit, current, horizon, later)

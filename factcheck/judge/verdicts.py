@@ -356,7 +356,10 @@ class Checker:
                                  f"Change “{claim.quantity.text.strip()}” to {explain.value(c, best)}.",
                                  fix=self._value_fix(claim, c, best))
         # A league table: the rank belongs to someone else in every edition the claim can mean.
-        if table.ranks_unique and c.metric.kind == "rank" and needed:
+        exact = {t for s in claim.sources if s.exact for t in s.tables}
+        if table.ranks_unique and c.metric.kind == "rank" and needed and table.id in exact:
+            # Only a table the article names outright: "the top position" in a passage about
+            # the TOP500 says nothing of the Green500, which the same publisher issues.
             holders = {}
             for f in table.rows(None, c.metric.id):
                 if f.edition in needed and not f.status and agrees(claim, f, table) and f.entity != c.entity:
