@@ -350,6 +350,7 @@ def _check_rows(table: Table, entities: dict, csv_file: str, add, policy: Policy
     for fact in table.facts:
         if not fact.status:
             trusted.setdefault((fact.entity, fact.metric, fact.period, fact.edition, fact.scenario), []).append(fact)
+            trusted.setdefault((fact.entity, fact.metric, fact.period, fact.edition), []).append(fact)
     for metric in table.metrics.values():
         if metric.kind == "rank" and metric.out_of:
             for f in table.rows(None, metric.out_of):
@@ -405,13 +406,15 @@ def _check_rows(table: Table, entities: dict, csv_file: str, add, policy: Policy
         seen.setdefault(key, line)
         _check_sources(table, fact, bad, policy, links)
         if fact.status == "alternative":
-            same = trusted.get((fact.entity, fact.metric, fact.period, fact.edition, fact.scenario), [])
+            # the trusted value of the same scenario, else of any scenario of the same figure
+            same = (trusted.get((fact.entity, fact.metric, fact.period, fact.edition, fact.scenario))
+                    or trusted.get((fact.entity, fact.metric, fact.period, fact.edition), []))
             if not fact.note:
                 bad("note", "an alternative value needs a note saying which value the table trusts and why",
                     "row-alternative-note")
             elif not same:
                 bad("status", "an alternative with no trusted value beside it (a row with the same entity, metric, "
-                    "period, edition and scenario, and empty status)", "dispute-no-trusted-value")
+                    "period and edition, and empty status)", "dispute-no-trusted-value")
             elif not _mentions(fact.note, same):
                 trusted_values = ", ".join(sorted({f.value for f in same}))
                 bad("note", f"does not name the value the table trusts ({trusted_values}) or say why", "dispute-note-unclear")
