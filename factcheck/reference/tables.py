@@ -347,18 +347,15 @@ def load_entities(path: Path) -> dict[str, EntityInfo]:
 
 
 def behind(table: Table, today) -> str | None:
-    """The edition a table is missing, by its publisher's cadence, at the date ``today``:
-    ``"2026-11"`` (a table released several times a year) or ``"2026"``; None when the
-    table is up to date or has no cadence. An edition is due once its release month has
-    ended; any edition published in that month or later counts as having it."""
+    """The editions a table is missing, by its publisher's cadence, at the date ``today``:
+    ``"2026-06, 2026-11"`` (a table released several times a year) or ``"2026"``; None
+    when the table is up to date or has no cadence. An edition is due once its release
+    month has ended; any edition published in that month or later counts as having it."""
     if not table.cadence or not table.editions:
         return None
     year, month = today.year, today.month - 1  # the last month that has ended
     if month == 0:
         year, month = year - 1, 12
-    due = max(((y, m) for y in (year - 1, year) for m in table.cadence if (y, m) <= (year, month)), default=None)
-    if due is None:
-        return None
 
     def month_of(published: str) -> tuple[int, int]:
         parts = published.split("-")
@@ -368,9 +365,13 @@ def behind(table: Table, today) -> str | None:
             return 0, 0
 
     latest = max(month_of(e.published) for e in table.editions.values())
-    if latest >= due:
+    first = max(latest[0], year - 3)  # name at most the last few years' missing editions
+    due = [(y, int(m)) for y in range(first, year + 1) for m in table.cadence if latest < (y, int(m)) <= (year, month)]
+    if not due:
         return None
-    return f"{due[0]}-{due[1]:02d}" if len(table.cadence) > 1 else str(due[0])
+    if len(table.cadence) > 1:
+        return ", ".join(f"{y}-{m:02d}" for y, m in due)
+    return ", ".join(str(y) for y, _ in due)
 
 
 def table_folders(root: Path) -> list[Path]:

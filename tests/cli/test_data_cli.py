@@ -95,18 +95,22 @@ def _twice_yearly(tmp_path, editions):
     return write_table(tmp_path, "gadget_index", meta, rows)
 
 
-@pytest.mark.parametrize("today, missing", [
-    ("2026-06-20", None),         # June's list is out this month, not yet due
-    ("2026-07-01", "2026-06"),    # June has ended without it
-    ("2026-12-05", "2026-11"),
-    ("2027-01-10", "2026-11"),
+NOV_2025 = [("2025-11", "2025-11-18")]
+JUNE_2026 = NOV_2025 + [("2026-06", "2026-06-09")]
+
+
+@pytest.mark.parametrize("editions, today, missing", [
+    (JUNE_2026, "2026-06-20", None),                 # June's list is out this month, not yet due
+    (NOV_2025, "2026-06-20", None),                  # nor is it due for a table without it
+    (NOV_2025, "2026-07-01", "2026-06"),             # June has ended without it
+    (JUNE_2026, "2026-12-05", "2026-11"),
+    (NOV_2025, "2026-12-05", "2026-06, 2026-11"),    # every missing edition is named
+    (JUNE_2026, "2027-01-10", "2026-11"),
 ])
-def test_a_table_is_behind_when_an_edition_due_by_its_cadence_is_missing(tmp_path, today, missing):
+def test_a_table_is_behind_when_an_edition_due_by_its_cadence_is_missing(tmp_path, editions, today, missing):
     import datetime as dt
     from factcheck.reference.tables import behind, load_table
-    table = load_table(_twice_yearly(tmp_path, [("2025-11", "2025-11-18"), ("2026-06", "2026-06-09")])
-                       if missing != "2026-06" else
-                       _twice_yearly(tmp_path, [("2025-11", "2025-11-18")]))
+    table = load_table(_twice_yearly(tmp_path, editions))
     assert behind(table, dt.date.fromisoformat(today)) == missing
 
 
@@ -116,6 +120,7 @@ def test_a_yearly_table_names_the_missing_year_and_one_without_cadence_is_never_
     table = load_table(write_table(tmp_path, "gadget_index", dict(META, cadence={"months": [3]}), ROWS))
     assert behind(table, dt.date(2021, 12, 1)) is None       # 2021 edition published 2021-03-01
     assert behind(table, dt.date(2022, 4, 2)) == "2022"
+    assert behind(table, dt.date(2023, 4, 2)) == "2022, 2023"  # every missing edition is named
     assert behind(load_table(write_table(tmp_path, "gadget_index", META, ROWS)), dt.date(2030, 1, 1)) is None
 
 
@@ -125,6 +130,6 @@ def test_data_list_shows_the_behind_column_at_a_fixed_date(tmp_path, capsys, mon
     status, out, _ = run(capsys, "data", "list", "--data", str(tmp_path), "--as-of", "2026-12-05")
     assert status == 0
     assert "freshness as of 2026-12-05" in out and "behind" in out
-    assert "2026-11 missing" in out
+    assert "2026-06, 2026-11 missing" in out
     status, _, err = run(capsys, "data", "list", "--as-of", "someday")
     assert status == 2 and "--as-of" in err
