@@ -75,7 +75,7 @@ start = time.perf_counter()
 if action == "write":
     files = sorted(folder.glob("*/facts.csv"))
     if kind == "facts":
-        data = [[Fact(f.parent.name, *row) for row in read_cells(f)] for f in files]
+        data = [[Fact(f.parent.name, *row) for row in read_cells(f)[0]] for f in files]
     else:
         data = [interned(f, f.parent.name, Fact if kind == "facts, interned" else (lambda *cells: cells)) for f in files]
     parsed = time.perf_counter()

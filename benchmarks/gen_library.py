@@ -70,6 +70,7 @@ def descriptor(index: int, metrics: int, example_row: tuple[str, str, str, int])
             "publisher": "Benchmark Bureau",
             "names": [name],
             "publisher_names": [f"Benchmark Bureau {index}"],
+            "publisher_hosts": ["example.org"],
             "entity_kind": "economy",
             "period_kind": "year",
             "editions": [{"id": "2024", "title": f"{name} 2024", "published": PUBLISHED}],
@@ -104,7 +105,7 @@ def write_table(folder: Path, index: int, rows: int, entities: list[str], rng: r
                         break
                     value = rng.randrange(1000, 10_000_000)
                     first = first or (entity, f"m{j}", str(year), value)
-                    writer.writerow((entity, f"m{j}", year, "2024", "", value, "units", "", "", "", *source))
+                    writer.writerow((entity, f"m{j}", year, "2024", "", value, "units", "", "", "", *source, "", "", ""))
                     written += 1
             year += 1
     (folder / "datapackage.json").write_text(

@@ -30,7 +30,7 @@ def write_table(folder: Path, table_id: str, meta: dict, rows: list[dict], title
         for row in rows:
             full = {c: "" for c in COLUMNS}
             full.update({"publisher": "Test Publisher", "source_title": "Test source",
-                         "source_url": "https://example.test/source", "published": "2020-01-01"})
+                         "source_url": "https://example.test/source", "published": "2021-06-01"})
             full.update({k: str(v) for k, v in row.items()})
             writer.writerow(full)
     return target

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..errors import DataError
 from .tables import EntityInfo, Table, load_entities, load_table, table_folders
 
-CACHE_VERSION = 5
+CACHE_VERSION = 6
 
 
 def shipped_data_dir() -> Path:
@@ -33,6 +33,11 @@ class Library:
     tables: dict[str, Table]
     entities: dict[str, EntityInfo]
     folders: tuple[str, ...] = ()
+    problems: tuple = ()
+    """The validator's verdict (``validate.Problem``s), computed when the library was
+    built and cached with it: a warm run never validates again."""
+    refusal: str | None = None
+    """One line naming the first problem that stops a check, or None."""
     _derived: dict = field(default_factory=dict, repr=False)
 
     def table(self, table_id: str) -> Table:
@@ -42,21 +47,42 @@ class Library:
             raise DataError(f"no table {table_id!r} (see 'factcheck data list')") from None
 
 
-def load(extra: list[str] | tuple[str, ...] = (), use_cache: bool = True) -> Library:
-    """Load the shipped tables plus those in ``extra`` folders."""
+def load(extra: list[str] | tuple[str, ...] = (), use_cache: bool = True, refuse: bool = True) -> Library:
+    """Load the shipped tables plus those in ``extra`` folders. A library that breaks a
+    blocking validation rule raises ``DataError`` naming file, line and rule (unless
+    ``refuse`` is false: ``data validate`` wants to list every problem itself)."""
     roots = [shipped_data_dir()] + [Path(p) for p in extra]
     for root in roots[1:]:
         if not root.is_dir():
             raise DataError(f"--data {root}: no such folder")
     files = _data_files(roots)
     key = _cache_key(files)
-    cached = _read_cache(key) if use_cache else None
-    if cached is not None:
-        return cached
-    library = _build(roots)
-    if use_cache:
-        _write_cache(key, library)
+    library = _read_cache(key) if use_cache else None
+    if library is None:
+        library = _build(roots)
+        _judge(library, roots)
+        if use_cache:
+            _write_cache(key, library)
+    if refuse and library.refusal:
+        raise DataError(library.refusal)
     return library
+
+
+def _judge(library: Library, roots: list[Path]) -> None:
+    """Validate a freshly built library and keep the verdict on it (imports the
+    validator, so only when the cache is cold)."""
+    from .validate import blocking, validate_library
+
+    problems = validate_library(roots, list(library.tables.values()), library.entities, shipped=roots[0])
+    for table in library.tables.values():
+        table._index.clear()  # the Facts validation built: the cache keeps plain cells only
+        table.lines = table.widths = ()  # row positions matter only to the verdict, now made
+    library.problems = tuple(problems)
+    stops = [p for p in problems if blocking(p)]
+    if stops:
+        more = f" (and {len(stops) - 1} more)" if len(stops) > 1 else ""
+        library.refusal = (f"the reference data does not validate: {stops[0]}{more}; "
+                           "run 'factcheck data validate' to see every problem")
 
 
 def _build(roots: list[Path]) -> Library:
@@ -78,6 +104,7 @@ def _data_files(roots: list[Path]) -> list[Path]:
     files = []
     for root in roots:
         files.extend(sorted(root.glob("entities.csv")))
+        files.extend(sorted(root.glob("source_policy.json")))
         files.extend(sorted(root.glob("*/datapackage.json")))
         files.extend(sorted(root.glob("*/*.csv")))
     return files

@@ -9,12 +9,12 @@ any file changes.
 from __future__ import annotations
 
 import csv
-import re
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import DataError
+from ..errors import DataError, Problem, TableError
 from ..model import Fact
 
 COLUMNS = (
@@ -88,6 +88,16 @@ class Table:
     subject_words: tuple[str, ...] = ()
     """Words naming what the whole table is about ("generative AI"): a figure said to
     exclude them ("excluding generative AI, AI could add $11 trillion") is not the table's."""
+    publisher_hosts: tuple[str, ...] = ()
+    """The publisher's own hosts: every row's primary source must be on one of them."""
+    cadence: tuple[int, ...] = ()
+    """The months in which the publisher releases a new edition each year."""
+    lines: tuple[int, ...] = ()
+    """The line of ``facts.csv`` each row starts on (for problems; a quoted cell may span lines)."""
+    widths: tuple[tuple[int, int], ...] = ()
+    """``(line, cells)`` of rows whose number of cells differs from the header's."""
+    notices: tuple[Problem, ...] = ()
+    """Problems found while loading that do not stop the table being used (unknown keys)."""
     _index: dict = field(default_factory=dict, repr=False)
 
     @property
@@ -144,95 +154,156 @@ class Table:
         return sorted(self.editions.values(), key=lambda e: (e.published, e.id))
 
 
-def _metric(raw: dict, where: str) -> Metric:
+def _metric(raw: dict) -> Metric:
+    return Metric(
+        id=raw["id"], label=raw.get("label", raw["id"]), kind=raw["kind"],
+        unit=raw.get("unit", ""), aliases=tuple(raw.get("aliases", ())),
+        loose_aliases=dict(raw.get("loose_aliases", {})), out_of=raw.get("out_of"),
+        default=bool(raw.get("default", False)), definition=raw.get("definition", ""),
+        not_with=tuple(raw.get("not_with", ())),
+    )
+
+
+def read_descriptor(folder: Path) -> tuple[dict, list[Problem]]:
+    """The descriptor of a table folder and the problems that make it unusable (empty
+    when it can be loaded), each naming the file, the place and the rule."""
+    path = folder / "datapackage.json"
+    where = str(path)
+
+    def unreadable(message: str) -> tuple[dict, list[Problem]]:
+        return {}, [Problem(where, None, None, message, "descriptor-unreadable")]
+
     try:
-        return Metric(
-            id=raw["id"], label=raw.get("label", raw["id"]), kind=raw["kind"],
-            unit=raw.get("unit", ""), aliases=tuple(raw.get("aliases", ())),
-            loose_aliases=dict(raw.get("loose_aliases", {})), out_of=raw.get("out_of"),
-            default=bool(raw.get("default", False)), definition=raw.get("definition", ""),
-            not_with=tuple(raw.get("not_with", ())),
-        )
-    except KeyError as exc:
-        raise DataError(f"{where}: a metric lacks the field {exc.args[0]!r}") from None
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return unreadable("no such file")
+    except IsADirectoryError:
+        return unreadable("is a folder, not a file")
+    except UnicodeDecodeError:
+        return unreadable("is not UTF-8 text")
+    except OSError as exc:
+        return unreadable(f"cannot be read ({exc.strerror or exc.__class__.__name__})")
+    try:
+        descriptor = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return {}, [Problem(where, exc.lineno, None, f"not valid JSON: {exc.msg} (column {exc.colno})",
+                            "descriptor-unreadable")]
+    except RecursionError:
+        return unreadable("JSON nested too deeply to be a descriptor")
+    from .schemacheck import errors
+    try:
+        found = errors(descriptor)
+    except RecursionError:  # pragma: no cover - the schema bounds the depth walked
+        return unreadable("JSON nested too deeply to be a descriptor")
+    problems = [Problem(where, None, place, message,
+                        "descriptor-unknown-key" if unknown else "descriptor-schema")
+                for place, message, unknown in found]
+    if not found:
+        meta = descriptor["factcheck"]
+        for key in ("metrics", "editions", "scenarios"):
+            ids = [item["id"] for item in meta.get(key, [])]
+            repeated = sorted({i for i in ids if ids.count(i) > 1})
+            if repeated:
+                problems.append(Problem(where, None, f"factcheck.{key}",
+                                        f"id(s) {', '.join(map(repr, repeated))} declared twice", "descriptor-duplicate-id"))
+    return descriptor, problems
 
 
 def load_table(folder: Path) -> Table:
-    """Read one table folder; raise ``DataError`` naming the file on structural problems."""
-    descriptor_path = folder / "datapackage.json"
-    try:
-        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataError(f"{folder}: no datapackage.json") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise DataError(f"{descriptor_path}: not valid JSON ({exc})") from None
-    if not isinstance(descriptor, dict):
-        raise DataError(f"{descriptor_path}: must hold a JSON object")
-    meta = descriptor.get("factcheck")
-    if not isinstance(meta, dict):
-        raise DataError(f"{descriptor_path}: has no 'factcheck' object")
-    table_id = descriptor.get("name") or folder.name
+    """Read one table folder; raise ``TableError`` (a ``DataError``) naming file, place
+    and rule when it cannot be used at all. Everything else is ``validate``'s."""
+    descriptor, problems = read_descriptor(folder)
+    blocking = [p for p in problems if p.rule != "descriptor-unknown-key"]
+    if blocking:
+        raise TableError(blocking)
+    meta = descriptor["factcheck"]
+    table_id = descriptor["name"]
     resources = descriptor.get("resources") or [{"path": "facts.csv"}]
-    csv_path = folder / resources[0].get("path", "facts.csv")
+    csv_path = folder / resources[0]["path"]
     metrics = {}
-    for raw in meta.get("metrics", []):
-        metric = _metric(raw, str(descriptor_path))
-        metrics[metric.id] = metric
+    for raw in meta["metrics"]:
+        metrics[raw["id"]] = _metric(raw)
     editions = {}
-    for raw in meta.get("editions", []):
-        title = raw.get("title", str(raw["id"]))
-        stated = re.search(r"\b(\d{1,3})(?:st|nd|rd|th)\s+edition\b", str(title))
-        number = raw.get("number") if isinstance(raw.get("number"), int) else (int(stated.group(1)) if stated else None)
-        editions[str(raw["id"])] = Edition(str(raw["id"]), title, str(raw.get("published", "")), number)
+    for raw in meta["editions"]:
+        title = raw.get("title", raw["id"])
+        stated = re.search(r"\b(\d{1,3})(?:st|nd|rd|th)\s+edition\b", title)
+        number = raw["number"] if "number" in raw else (int(stated.group(1)) if stated else None)
+        editions[raw["id"]] = Edition(raw["id"], title, raw["published"], number)
     scenarios = {}
     for raw in meta.get("scenarios", []):
         scenarios[raw["id"]] = Scenario(raw["id"], raw.get("label", raw["id"]), raw.get("role", "central"))
-    tolerance = meta.get("tolerance", {})
+    cells, lines, widths = read_cells(csv_path)
     return Table(
         id=table_id,
-        title=descriptor.get("title", table_id),
-        publisher=meta.get("publisher", ""),
+        title=descriptor["title"],
+        publisher=meta["publisher"],
         homepage=descriptor.get("homepage", ""),
         folder=str(folder),
         names=tuple(meta.get("names", ())),
         publisher_names=tuple(meta.get("publisher_names", ())),
-        entity_kind=meta.get("entity_kind", "economy"),
+        entity_kind=meta["entity_kind"],
         default_entity=meta.get("default_entity"),
         entities=dict(meta.get("entities", {})),
-        period_kind=meta.get("period_kind", "year"),
+        period_kind=meta["period_kind"],
         editions=editions,
         metrics=metrics,
         ranks_unique=bool(meta.get("ranks_unique", False)),
         scenarios=scenarios,
         default_scenario=meta.get("default_scenario"),
-        tolerance=float(tolerance.get("relative", 0.0)) if isinstance(tolerance, dict) else 0.0,
+        tolerance=float(meta.get("tolerance", {}).get("relative", 0.0)),
         examples=list(meta.get("examples", [])),
-        cells=read_cells(csv_path),
+        cells=cells,
         overrides=bool(meta.get("overrides", False)),
-        subject_words=tuple(str(w) for w in meta.get("subject_words", ()) if isinstance(w, str)),
+        subject_words=tuple(meta.get("subject_words", ())),
+        publisher_hosts=tuple(meta.get("publisher_hosts", ())),
+        cadence=tuple(sorted(meta.get("cadence", {}).get("months", ()))),
+        lines=lines,
+        widths=widths,
+        notices=tuple(problems),
     )
 
 
-def read_cells(csv_path: Path) -> list[tuple[str, ...]]:
+def read_cells(csv_path: Path) -> tuple[list[tuple[str, ...]], tuple[int, ...], tuple[tuple[int, int], ...]]:
+    """The rows of a facts file as tuples in ``COLUMNS`` order, the line each starts
+    on, and the rows whose width differs from the header's. Blank lines are skipped."""
+    where = str(csv_path)
+
+    def fail(message: str, rule: str = "csv-unreadable", line: int | None = None):
+        raise TableError([Problem(where, line, None, message, rule)])
+
     try:
         with csv_path.open(encoding="utf-8-sig", newline="") as handle:
-            header = [h.strip() for h in next(csv.reader(handle), [])]
+            reader = csv.reader(handle)
+            header = [h.strip() for h in next(reader, [])]
             missing = [c for c in REQUIRED_COLUMNS if c not in header]
             if missing:
-                raise DataError(f"{csv_path}: missing column(s) {', '.join(missing)}")
+                fail(f"missing column(s) {', '.join(missing)}", "csv-header", 1)
             # Equal strings (entities, metrics, sources) are shared: a big library takes
             # half the memory and half the cache.
             pool: dict[str, str] = {}
             positions = [header.index(c) if c in header else None for c in COLUMNS]
-            rows = []
-            for raw in csv.reader(handle):
+            rows, lines, widths = [], [], []
+            last = reader.line_num
+            for raw in reader:
+                start, last = last + 1, reader.line_num
+                if not raw or (len(raw) == 1 and not raw[0].strip()):
+                    continue
+                if len(raw) != len(header):
+                    widths.append((start, len(raw)))
                 rows.append(tuple(pool.setdefault(v, v) for v in (
                     (raw[i].strip() if i is not None and i < len(raw) else "") for i in positions)))
-            return rows
+                lines.append(start)
+            return rows, tuple(lines), tuple(widths)
     except FileNotFoundError:
-        raise DataError(f"{csv_path}: no such file") from None
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise DataError(f"{csv_path}: unreadable CSV ({exc})") from None
+        fail("no such file")
+    except IsADirectoryError:
+        fail("is a folder, not a file")
+    except UnicodeDecodeError as exc:
+        fail(f"is not UTF-8 text (byte {exc.start})")
+    except csv.Error as exc:
+        fail(f"unreadable CSV ({exc})")
+    except OSError as exc:
+        fail(f"cannot be read ({exc.strerror or exc.__class__.__name__})")
 
 
 @dataclass(frozen=True)
@@ -243,22 +314,64 @@ class EntityInfo:
     demonyms: tuple[str, ...]
 
 
+ENTITY_COLUMNS = ("entity", "kind", "aliases", "demonyms")
+
+
 def load_entities(path: Path) -> dict[str, EntityInfo]:
     if not path.exists():
         return {}
     out = {}
+    where = str(path)
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            for row in csv.DictReader(handle):
+            reader = csv.DictReader(handle)
+            header = [h.strip() for h in reader.fieldnames or ()]
+            if "entity" not in header or not set(header) <= set(ENTITY_COLUMNS):
+                raise TableError([Problem(where, 1, None, f"columns should be {','.join(ENTITY_COLUMNS)}",
+                                          "entities-header")])
+            for row in reader:
                 name = (row.get("entity") or "").strip()
                 if not name:
                     continue
                 split = lambda v: tuple(a.strip() for a in (v or "").split("|") if a.strip())  # noqa: E731
                 out[name] = EntityInfo(name, (row.get("kind") or "economy").strip(),
                                        split(row.get("aliases")), split(row.get("demonyms")))
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise DataError(f"{path}: unreadable CSV ({exc})") from None
+    except IsADirectoryError:
+        raise TableError([Problem(where, None, None, "is a folder, not a file", "entities-unreadable")]) from None
+    except UnicodeDecodeError as exc:
+        raise TableError([Problem(where, None, None, f"is not UTF-8 text (byte {exc.start})",
+                                  "entities-unreadable")]) from None
+    except (csv.Error, OSError) as exc:
+        raise TableError([Problem(where, None, None, f"unreadable CSV ({exc})", "entities-unreadable")]) from None
     return out
+
+
+def behind(table: Table, today) -> str | None:
+    """The editions a table is missing, by its publisher's cadence, at the date ``today``:
+    ``"2026-06, 2026-11"`` (a table released several times a year) or ``"2026"``; None
+    when the table is up to date or has no cadence. An edition is due once its release
+    month has ended; any edition published in that month or later counts as having it."""
+    if not table.cadence or not table.editions:
+        return None
+    year, month = today.year, today.month - 1  # the last month that has ended
+    if month == 0:
+        year, month = year - 1, 12
+
+    def month_of(published: str) -> tuple[int, int]:
+        parts = published.split("-")
+        try:
+            return int(parts[0]), int(parts[1]) if len(parts) > 1 else 12
+        except ValueError:
+            return 0, 0
+
+    latest = max(month_of(e.published) for e in table.editions.values())
+    first = max(latest[0], year - 3)  # name at most the last few years' missing editions
+    due = [(y, int(m)) for y in range(first, year + 1) for m in table.cadence if latest < (y, int(m)) <= (year, month)]
+    if not due:
+        return None
+    if len(table.cadence) > 1:
+        return ", ".join(f"{y}-{m:02d}" for y, m in due)
+    return ", ".join(str(y) for y, _ in due)
 
 
 def table_folders(root: Path) -> list[Path]:

@@ -11,6 +11,7 @@ META = {
     "publisher": "Gadget Institute",
     "names": ["Gadget Readiness Index"],
     "publisher_names": ["Gadget Institute"],
+    "publisher_hosts": ["example.test"],
     "entity_kind": "economy",
     "period_kind": "edition",
     "ranks_unique": True,
@@ -43,7 +44,7 @@ ROWS = [
     )
 ] + [
     {"entity": "Japan", "metric": "overall", "period": "2021", "edition": "2021", "value": 5, "unit": "rank",
-     "status": "alternative", "note": "a press report gave 5th", "publisher": "Some Paper"},
+     "status": "alternative", "note": "a press report gave 5th; the table trusts the Institute's own table, which gives 4th", "publisher": "Some Paper"},
 ]
 
 
