@@ -5,7 +5,7 @@ Measures, on a generated ~1,000-word article (benchmarks/gen_article.py):
 1. wall time of the whole command in a fresh process, with the library cache warm and
    cold, against the interpreter's own start-up;
 2. where that time goes: each phase of the real CLI path, timed by wrapping the
-   functions ``factcheck.run`` calls, and ``python -X importtime`` grouped by the
+   functions ``factcheck.ci.run`` calls, and ``python -X importtime`` grouped by the
    package that pulled each module in;
 3. the time per article when many articles are checked with one engine;
 4. peak memory (``ru_maxrss``) of each.
@@ -39,12 +39,13 @@ PHASES_CHILD = r"""
 import io, json, sys, time
 from contextlib import redirect_stdout
 t0 = time.perf_counter()
-import factcheck.cli as cli
+import factcheck.cli.main as cli
 t1 = time.perf_counter()
-import factcheck.run as runmod
+import factcheck.ci.run as runmod
 t2 = time.perf_counter()
-from factcheck import library, records
-from factcheck.check import Engine
+from factcheck.reference import library
+from factcheck.report import records
+from factcheck.judge.check import Engine
 spent = {}
 def timed(name, fn):
     def wrapper(*a, **k):
@@ -66,7 +67,7 @@ out = io.StringIO()
 with redirect_stdout(out):
     status = cli.main(sys.argv[1:])
 t3 = time.perf_counter()
-print(json.dumps({"import factcheck.cli": t1 - t0, "import factcheck.run": t2 - t1,
+print(json.dumps({"import factcheck.cli.main": t1 - t0, "import factcheck.ci.run": t2 - t1,
                   "main": t3 - t2, "status": status, **spent}))
 """
 
@@ -75,9 +76,9 @@ print(json.dumps({"import factcheck.cli": t1 - t0, "import factcheck.run": t2 - 
 MANY_CHILD = r"""
 import datetime as dt, json, resource, statistics, sys, time
 from gen_article import AS_OF, make_article
-from factcheck import library
-from factcheck.check import Engine
-from factcheck.document import from_text
+from factcheck.reference import library
+from factcheck.judge.check import Engine
+from factcheck.read.document import from_text
 count, words = int(sys.argv[1]), int(sys.argv[2])
 as_of = dt.date.fromisoformat(AS_OF)
 t0 = time.perf_counter()
@@ -111,18 +112,18 @@ def cold_runs(article: Path, tmp: Path, runs: int) -> list[tuple[str, list[measu
     warm = str(tmp / "cache-warm")
     cli = factcheck_command() + [str(article), "--as-of", AS_OF]
     measure.run_child(cli, env=measure.env_with(FACTCHECK_CACHE_DIR=warm))  # fill the cache
-    direct = ("import sys; from factcheck.run import RunOptions, run; "
+    direct = ("import sys; from factcheck.ci.run import RunOptions, run; "
               "sys.exit(run(RunOptions(paths=[sys.argv[1]], as_of=sys.argv[2])))")
     commands = [
         ("`python -c pass` (interpreter start-up, the floor)",
          [sys.executable, "-c", "pass"], lambda i: measure.env_with()),
-        ("`python -c 'import factcheck.cli'` (imports only)",
-         [sys.executable, "-c", "import factcheck.cli"], lambda i: measure.env_with()),
+        ("`python -c 'import factcheck.cli.main'` (imports only)",
+         [sys.executable, "-c", "import factcheck.cli.main"], lambda i: measure.env_with()),
         ("`factcheck article.txt`, library cache warm",
          cli, lambda i: measure.env_with(FACTCHECK_CACHE_DIR=warm)),
         ("`factcheck article.txt`, library cache cold (empty cache folder)",
          cli, lambda i: measure.env_with(FACTCHECK_CACHE_DIR=str(tmp / f"cache-cold-{i}"))),
-        ("same check via `factcheck.run.run()`, no CLI framework, cache warm",
+        ("same check via `factcheck.ci.run.run()`, no CLI framework, cache warm",
          [sys.executable, "-c", direct, str(article), AS_OF], lambda i: measure.env_with(FACTCHECK_CACHE_DIR=warm)),
     ]
     results: dict[str, list[measure.Run]] = {label: [] for label, _, _ in commands}
@@ -211,7 +212,7 @@ def _attribute(node: dict, totals: dict[str, list[float]], owner: str | None = N
 
 def off_path_imports(article: Path, tmp: Path) -> list[str]:
     code = ("import io, sys, contextlib\n"
-            "from factcheck.cli import main\n"
+            "from factcheck.cli.main import main\n"
             "with contextlib.redirect_stdout(io.StringIO()):\n    "
             "main(sys.argv[1:])\n"
             f"print('modules:' + ','.join(sorted(m for m in sys.modules if m.split('.')[0] in {OFF_PATH!r})))")
@@ -243,7 +244,7 @@ def report(args, article_words: int, claims: int, runs, phase, import_times, off
     verdict = "met" if warm < TARGET_SECONDS else "NOT met"
     out += ["", f"Target: under {TARGET_SECONDS * 1000:.0f} ms cold with a warm library cache — **{verdict}** "
                 f"(median {measure.ms(warm)}).", "", "### Where a cold run's time goes (cache warm, medians)", ""]
-    rows = [[k, measure.ms(phase[k])] for k in ("import factcheck.cli", "import factcheck.run")]
+    rows = [[k, measure.ms(phase[k])] for k in ("import factcheck.cli.main", "import factcheck.ci.run")]
     rows.append(["parse the arguments (argparse; typer is not imported)",
                  measure.ms(phase["main"] - phase.get("run", 0.0))])
     if "run.plan" in phase:
@@ -299,9 +300,9 @@ def main(argv: list[str] | None = None) -> int:
     args.runs = args.runs or (5 if args.quick else 15)
     args.articles = args.articles or (50 if args.quick else 200)
     measure.compile_package()
-    from factcheck import library
-    from factcheck.check import Engine
-    from factcheck.document import from_text
+    from factcheck.reference import library
+    from factcheck.judge.check import Engine
+    from factcheck.read.document import from_text
 
     lib = library.load()
     text = make_article(lib, args.words, seed=1)

@@ -28,7 +28,7 @@ from pathlib import Path
 import measure
 from gen_article import AS_OF, make_article
 
-from factcheck import library
+from factcheck.reference import library
 
 DOCS = measure.HERE.parent / "docs" / "benchmarks.md"
 HEADING = "## Checking a folder"

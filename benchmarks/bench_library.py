@@ -32,9 +32,9 @@ QUICK_SIZES = (1_000, 10_000, 100_000)
 
 CHILD = r"""
 import datetime as dt, json, resource, statistics, sys, time
-from factcheck import library
-from factcheck.check import Engine
-from factcheck.document import from_text
+from factcheck.reference import library
+from factcheck.judge.check import Engine
+from factcheck.read.document import from_text
 folder, use_cache, article, checks = sys.argv[1], sys.argv[2] == "1", sys.argv[3], int(sys.argv[4])
 start = time.perf_counter()
 lib = library.load(extra=[folder] if folder else [], use_cache=use_cache)
@@ -62,7 +62,7 @@ FORMAT_CHILD = r"""
 import csv, json, pickle, resource, sys, time
 from pathlib import Path
 from factcheck.model import Fact
-from factcheck.tables import COLUMNS, read_cells
+from factcheck.reference.tables import COLUMNS, read_cells
 folder, kind, action, target = Path(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
 def interned(path, table_id, make):
     pool = {}
@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     measure.compile_package()
     sizes = sorted(args.sizes or (QUICK_SIZES if args.quick else SIZES))
-    from factcheck import library
+    from factcheck.reference import library
 
     base_text = make_article(library.load(), 1000, seed=1)
     results = []

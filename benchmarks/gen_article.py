@@ -15,10 +15,10 @@ import argparse
 import random
 import sys
 
-from factcheck.library import Library
+from factcheck.reference.library import Library
 from factcheck.model import Fact
-from factcheck.tables import Table
-from factcheck.wording import ordinal
+from factcheck.reference.tables import Table
+from factcheck.judge.wording import ordinal
 
 AS_OF = "2024-07-01"
 """The date the benchmark articles are checked as of (fixed, so runs are comparable)."""
@@ -167,7 +167,7 @@ def make_article(library: Library, words: int = 1000, seed: int = 1) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from factcheck import library
+    from factcheck.reference import library
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=1000)

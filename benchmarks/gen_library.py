@@ -19,8 +19,8 @@ import random
 import sys
 from pathlib import Path
 
-from factcheck.library import shipped_data_dir
-from factcheck.tables import COLUMNS, load_entities
+from factcheck.reference.library import shipped_data_dir
+from factcheck.reference.tables import COLUMNS, load_entities
 
 METRICS_PER_TABLE = 25
 FIRST_YEAR = 1960  # timex reads 1950–2099 as years; earlier ones would be figures

@@ -12,13 +12,34 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
-from .document import parse_size
 from .errors import ConfigError
+
+SIZE = re.compile(r"(?i)^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb|kib|mib|gib|k|m|g)?\s*$")
+SIZE_UNITS = {"b": 1, "k": 1000, "kb": 1000, "m": 1000**2, "mb": 1000**2, "g": 1000**3, "gb": 1000**3,
+              "kib": 1024, "mib": 1024**2, "gib": 1024**3}
+
+
+def parse_size(value: str | int) -> int:
+    """Bytes from ``5MB``, ``500KB``, ``2GiB`` or a plain number of bytes."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        number, unit = float(value), "b"
+    else:
+        m = SIZE.match(str(value))
+        if not m:
+            raise ValueError(f"{value!r} is not a size (write it like 5MB, 500KB or 2000000)")
+        number, unit = float(m.group(1)), (m.group(2) or "b").lower()
+    size = int(number * SIZE_UNITS[unit])
+    if size < 1:
+        raise ValueError(f"{value!r} is not a size above zero")
+    return size
+
+
 
 CONFIG_NAMES = ("factcheck.toml", "pyproject.toml")
 """Looked for in this order in each folder, from the checked files up to the file system root."""

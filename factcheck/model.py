@@ -106,7 +106,8 @@ class TimeExpr:
     ``relative`` (last year, in the past three years), ``horizon`` (over the next decade) or
     ``previous`` (the earlier value in a change: "fell to 31st from 28th"), ``earlier`` (a
     rank on a path, "from 5th to 4th and now 3rd in 2020": some edition before ``end``) or ``event`` (the
-    year something began: "since the ranking began in 1989", never a figure's period)."""
+    year something began: "since the ranking began in 1989", never a figure's period), or
+    ``edition`` (the year naming a study or report: "METI's 2019 study")."""
     start: int | None = None
     end: int | None = None
     month: int | None = None
@@ -163,6 +164,15 @@ class Claim:
     source_distance: int = 0
     """Where the source was named: 0 this sentence, 1 earlier in the paragraph, 2 the
     previous paragraph."""
+    role: str = "value"
+    """What the figure is in its sentence (see ``roles``): ``value``, ``previous`` (the
+    earlier value of a change: "from 28th"), ``change`` (an amount gained or lost: "climbed
+    four places"), ``kept`` (a value said to be unchanged: "retained first place"),
+    ``difference`` (between two entities) or ``aggregate`` (a total over many)."""
+    direction: int = 0
+    """For a change: +1 up (for ranks, a better place), -1 down, 0 unsaid."""
+    role_span: Span | None = None
+    """The article's words that give the role."""
 
     @property
     def span(self) -> Span:
@@ -254,6 +264,21 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Ground:
+    """What fixed one slot of a claim's reading (entity, metric, period, role, source)."""
+
+    slot: str
+    by: str
+    """``article`` (the article's own words), ``passage`` (a name earlier in the passage, for
+    "the nation" or "it"), ``table default`` (the table's declared default), ``article date``
+    (the edition current at the article's date) or ``undated`` (any edition)."""
+    span: Span | None = None
+    """The words, when the article's words grounded it."""
+    note: str = ""
+    """The value the slot took, in plain words."""
+
+
+@dataclass(frozen=True)
 class Finding:
     """The verdict on one claim, with what the source says and what to do about it."""
 
@@ -267,6 +292,8 @@ class Finding:
     table: str | None = None
     fix: tuple[int, int, str] | None = None
     """A replacement the review can apply: put the text at ``[start, end)`` of the document."""
+    grounds: tuple[Ground, ...] = ()
+    """How the claim was read: for each slot, the words (or the default) that fixed it."""
 
     @property
     def severity(self) -> Severity:

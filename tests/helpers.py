@@ -7,9 +7,10 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from factcheck import document, library
-from factcheck.check import Engine
-from factcheck.tables import COLUMNS
+from factcheck.read import document
+from factcheck.reference import library
+from factcheck.judge.check import Engine
+from factcheck.reference.tables import COLUMNS
 
 
 def write_table(folder: Path, table_id: str, meta: dict, rows: list[dict], title: str = "") -> Path:

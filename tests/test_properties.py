@@ -20,12 +20,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck import formats, library, records
-from factcheck.check import Engine
+from factcheck.report import formats
+from factcheck.reference import library
+from factcheck.report import records
+from factcheck.judge.check import Engine
 from factcheck.config import PathSettings
-from factcheck.document import from_text
-from factcheck.formats import terminal
-from factcheck.run import settle, shown
+from factcheck.read.document import from_text
+from factcheck.report.formats import terminal
+from factcheck.ci.run import settle, shown
 
 SCHEMA = Path(__file__).parent / "schemas" / "sarif-2.1.0.json"
 

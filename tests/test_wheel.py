@@ -31,6 +31,6 @@ def test_installed_wheel_finds_reference_data(tmp_path):
     report = json.loads(result.stdout)
     [finding] = report["documents"][0]["findings"]
     assert finding["verdict"] == "supported"
-    where = subprocess.run([sys.executable, "-c", "import factcheck.library as l; print(l.shipped_data_dir())"],
+    where = subprocess.run([sys.executable, "-c", "import factcheck.reference.library as l; print(l.shipped_data_dir())"],
                            cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
     assert Path(where.stdout.strip()).is_relative_to(target)

@@ -17,9 +17,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from ..document import decode
+from ..read.document import decode
 from ..errors import InputError
-from ..output import write_atomic
+from ..report.output import write_atomic
 
 BACKUP_SUFFIX = ".factcheck-backup"
 JOURNAL_SUFFIX = ".factcheck-review.json"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from ..decisions import Decision
+from ..ci.decisions import Decision
 
 
 class Filter(str, enum.Enum):

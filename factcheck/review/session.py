@@ -16,13 +16,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import config as configs
-from .. import decisions as decisions_module
-from .. import inputs
-from ..check import Engine
-from ..decisions import Decision, Decisions, Kind
-from ..document import Document, parse_as_of
+from ..ci import decisions as decisions_module
+from ..read import inputs
+from ..judge.check import Engine
+from ..ci.decisions import Decision, Decisions, Kind
+from ..read.document import Document, parse_as_of
 from ..errors import FactcheckError, InputError
-from ..records import DocumentResult, finding_record
+from ..report.records import DocumentResult, finding_record
 from .article import ArticleFile
 from .items import Action, Counts, Filter, Item, LogEntry, Recovery, Summary
 
@@ -90,7 +90,7 @@ class Session:
         config = configs.discover([article])
         settings = config.for_path(article)
         if engine is None:
-            from .. import library
+            from ..reference import library
             engine = Engine.create(library.load([str(d) for d in config.data]))
         session = cls(file=ArticleFile(article), engine=engine,
                       decisions_path=Path(decisions) if decisions else config.decisions,
@@ -399,7 +399,7 @@ class Session:
     def _reported(self, findings: list) -> list:
         """What a plain run reports before the decisions file: without disabled tables
         and verdicts and without findings silenced by a comment in the article."""
-        from ..run import settle  # the one definition of "reported"; run imports the CLI's stages
+        from ..ci.run import settle  # the one definition of "reported"; run imports the CLI's stages
         result = settle(DocumentResult(str(self.file.path), self.document, findings),
                         self.settings, None, False)
         return result.findings

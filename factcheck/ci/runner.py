@@ -1,0 +1,114 @@
+"""Check a list of articles with one engine per process; one unreadable article never stops the run.
+
+With ``jobs > 1`` the articles are spread over a process pool (checking is pure Python,
+so threads would share one core). Each worker builds its own engine once, from the same
+library folders — the library cache makes that cheap — and results come back in the
+order of the input list, so reports do not depend on scheduling.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from ..read import inputs
+from ..reference import library
+from ..judge.check import Engine
+from ..errors import FactcheckError
+from ..report.records import DocumentResult
+
+
+@dataclass(frozen=True)
+class Job:
+    """One article to check, with the date to judge it at (None: its own front matter)."""
+
+    arg: str
+    as_of: dt.date | None = None
+
+
+def check_one(engine: Engine, arg: str, as_of: dt.date | None = None,
+              fetch_options: dict | None = None) -> DocumentResult:
+    try:
+        document = inputs.load(arg, as_of=as_of, fetch_options=fetch_options)
+    except FactcheckError as exc:
+        return DocumentResult(path=arg if arg != "-" else "<stdin>", document=None, error=str(exc))
+    return DocumentResult(path=document.path, document=document, findings=engine.check(document))
+
+
+def check_jobs(jobs: list[Job], data: list[str], workers: int = 1, fetch_options: dict | None = None,
+               use_cache: bool = True, engine: Engine | None = None,
+               progress: Callable[[str], None] | None = None) -> list[DocumentResult]:
+    """Check every job, in ``workers`` processes; results in the order of ``jobs``."""
+    workers = max(1, min(workers, len(jobs)))
+    if workers == 1 or any(j.arg == "-" for j in jobs):
+        # Standard input belongs to this process: read it here.
+        engine = engine or Engine.create(library.load(data, use_cache=use_cache))
+        results = []
+        for job in jobs:
+            results.append(check_one(engine, job.arg, job.as_of, fetch_options))
+            if progress:
+                progress(job.arg)
+        return results
+    # Small chunks keep both cores busy to the end; big enough to amortise pickling.
+    chunk = max(1, min(16, len(jobs) // (workers * 4)))
+    results = []
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
+                             initargs=(list(data), use_cache, fetch_options)) as pool:
+        for job, result in zip(jobs, pool.map(_check_in_worker, jobs, chunksize=chunk)):
+            results.append(result)
+            if progress:
+                progress(job.arg)
+    return results
+
+
+_WORKER: dict = {}
+
+
+def _start_worker(data: list[str], use_cache: bool, fetch_options: dict | None) -> None:
+    _WORKER["engine"] = Engine.create(library.load(data, use_cache=use_cache))
+    _WORKER["fetch_options"] = fetch_options
+
+
+def _check_in_worker(job: Job) -> DocumentResult:
+    return check_one(_WORKER["engine"], job.arg, job.as_of, _WORKER["fetch_options"])
+
+
+FIXED_WIDTH = 50
+"""What the progress bar needs besides the path: the word, the bar, the count, the time."""
+
+
+def progress_columns() -> tuple:
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
+    return (TextColumn("checking"), BarColumn(bar_width=20), MofNCompleteColumn(), TimeRemainingColumn(),
+            TextColumn("{task.description}", style="dim"))
+
+
+def path_tail(path: str, room: int) -> str:
+    """The end of a path that fits in ``room`` characters ("…/2024/a.md"): the count and
+    time before it must stay whole (a long path pushed them off an 80-column terminal)."""
+    return path if len(path) <= room else "…" + path[len(path) - room + 1:]
+
+
+@contextmanager
+def terminal_progress(total: int, stream=None) -> Iterator[Callable[[str], None] | None]:
+    """A rich progress bar on standard error when it is a terminal; otherwise nothing.
+
+    CI logs are not terminals, and a bar redrawn into a log is noise, so there the
+    callback is None and nothing is printed.
+    """
+    stream = stream or sys.stderr
+    if total < 2 or not stream.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    console = Console(file=stream)
+    room = max(8, console.width - FIXED_WIDTH - 2 * len(str(total)))
+    with Progress(*progress_columns(), console=console, transient=True) as bar:
+        task = bar.add_task("", total=total)
+        yield lambda arg: bar.update(task, advance=1, description=path_tail(arg, room))

@@ -1,0 +1,452 @@
+"""Turn a document into claims: each figure with its sentence, entities, times and source.
+
+Order matters and is deliberate: sources first (so "World" in a ranking's name is not an
+entity), then times (so "2030" is never a count), then entity names (so "Llama 2" is a
+model, not the figure 2), then the figures themselves.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from . import numbers, roles, sentences, subjects, timex
+from ..read.document import Document
+from .entities import EntityFinder
+from ..reference.library import Library
+from ..model import Claim, EntityMention, Quantity, Sentence, SourceMention, TimeExpr
+from .sources import SourceFinder
+
+PRONOUN_SUBJECT = re.compile(r"^(?:It|Its|It’s|It's)\b")
+
+
+# "the top 10", "top-five": the size of a group the sentence talks about, not a claim.
+TOP_N_BEFORE = re.compile(r"\btop[\s-]*$", re.I)
+
+# "1 quintillion (1018) calculations": a figure in brackets after another restates it.
+RESTATED_BEFORE = re.compile(r"(?:\d|illions?|percent|%)\s*\(\s*$", re.I)
+
+
+def _restated(text: str, start: int, end: int) -> bool:
+    return bool(RESTATED_BEFORE.search(text[:start]) and re.match(r"\s*\)", text[end:]))
+
+
+# "sliding one notch from last year", "than a year earlier": the time is the baseline the
+# change is measured from, not the period of the figures around it.
+BASELINE_BEFORE = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|over)\s+(?:the\s+|its\s+)?$", re.I)
+
+
+@dataclass
+class Extractors:
+    """The per-library finders, built once and reused for every article."""
+
+    entities: EntityFinder
+    sources: SourceFinder
+
+    @classmethod
+    def for_library(cls, library: Library) -> "Extractors":
+        return cls(EntityFinder(library), SourceFinder(library))
+
+
+@dataclass(frozen=True)
+class SentenceParts:
+    sentence: Sentence
+    sources: list[SourceMention]
+    times: list[TimeExpr]
+    entities: list[EntityMention]
+    quantities: list[Quantity]
+
+
+def analyse(document: Document, extractors: Extractors) -> list[SentenceParts]:
+    parts = []
+    for sentence in sentences.split(document.prose, document.heading_lines):
+        text, offset = sentence.text, sentence.span.start
+        found_sources = extractors.sources.find(text, offset)
+        if found_sources:
+            # "RIKEN's Fugaku" names the machine, not the publisher RIKEN: a name that
+            # holds a source's words is the name.
+            longer = [e.span for e in extractors.entities.find(text, offset)
+                      if any(e.span.contains(s.span) and e.span != s.span for s in found_sources)]
+            found_sources = [s for s in found_sources if not any(sp.contains(s.span) for sp in longer)]
+        source_spans = tuple(s.span for s in found_sources)
+        times = timex.find(text, offset)
+        entities = extractors.entities.find(text, offset, skip=source_spans)
+        skip = (*source_spans, *(t.span for t in times), *(e.span for e in entities))
+        figureless = roles.superlatives(text, offset, (*source_spans, *(e.span for e in entities)))
+        skip = (*skip, *(q.span for q in figureless))
+        quantities = [*figureless, *(q for q in numbers.find(text, offset, skip=skip)
+                      if not (q.kind == "number" and (
+                          TOP_N_BEFORE.search(text[:q.span.start - offset])
+                          or _restated(text, q.span.start - offset, q.span.end - offset))))]
+        quantities.sort(key=lambda q: q.span.start)
+        parts.append(SentenceParts(sentence, found_sources, times, entities, quantities))
+    return parts
+
+
+def _renumbered(parts: list[SentenceParts]) -> list[SentenceParts]:
+    """Paragraphs with no figure, source or name do not count: a paragraph of plain prose
+    added anywhere (a standfirst, a caption) must not change how far back a source was
+    named, what the first paragraph is, or what "the previous paragraph" means."""
+    substantive = {p.sentence.paragraph for p in parts if p.quantities or p.sources or p.entities}
+    mapping, index, seen = {}, 0, False
+    for p in parts:
+        raw = p.sentence.paragraph
+        if raw in mapping:
+            continue
+        if raw in substantive:
+            index += 1 if seen else 0
+            seen = True
+        mapping[raw] = index
+    return [part if mapping[part.sentence.paragraph] == part.sentence.paragraph else
+            SentenceParts(replace(part.sentence, paragraph=mapping[part.sentence.paragraph]),
+                          part.sources, part.times, part.entities, part.quantities)
+            for part in parts]
+
+
+def extract(document: Document, extractors: Extractors) -> list[Claim]:
+    parts = _renumbered(analyse(document, extractors))
+    named = {i: [e for e in p.entities if e.via != "reference"] for i, p in enumerate(parts)}
+    subj = subjects.find([p.sentence for p in parts], named)
+    claims: list[Claim] = []
+    carried: tuple[SourceMention, ...] = ()
+    distance = 0
+    paragraph = -1
+    named_before: list[str] = []
+    topic = tuple(dict.fromkeys(t for p in parts if p.sentence.paragraph <= 1 or p.sentence.heading
+                                for s in p.sources if s.exact for t in s.tables
+                                if p.sentence.paragraph <= 2))
+    for part in parts:
+        if part.sentence.paragraph != paragraph:
+            # A source named earlier still frames what follows, more weakly with distance
+            # (see ``match``: beyond its paragraph it needs "the ranking"-style words).
+            paragraph, distance = part.sentence.paragraph, (2 if distance < 2 else 3)
+        part = _narrow_publishers(part, named_before)
+        named_before.extend(t for s in part.sources if s.exact for t in s.tables)
+        sources = tuple(part.sources) or carried
+        if part.sources:
+            carried, distance = tuple(part.sources), 0
+        elif distance == 0:
+            distance = 1
+        here = 0 if part.sources else distance
+        resolved = _resolve_references(part, subj, paragraph)
+        times_of = _times_by_quantity(part)
+        paired = {**_respectively(part, resolved), **_table_rows(part, resolved)}
+        for quantity in part.quantities:
+            ordered = _nearest_first(resolved, part.sentence, quantity)
+            if quantity.span in paired:
+                ordered = (paired[quantity.span], *(m for m in ordered if m is not paired[quantity.span]))
+            role = roles.find(part.sentence.text, part.sentence.span.start, quantity)
+            times = times_of[quantity.span]
+            if role.role == roles.VALUE and any(t.kind == "previous" for t in times):
+                role = roles.Role(roles.PREVIOUS, 0, quantity.span)
+            if role.role == roles.PREVIOUS and not any(t.kind not in ("event",) for t in times):
+                times = (TimeExpr(quantity.span, "previous edition", "previous"),)
+            claims.append(Claim(
+                quantity=quantity,
+                sentence=part.sentence,
+                entities=ordered,
+                times=times,
+                sources=sources,
+                source_carried=not part.sources and bool(sources),
+                passage_entities=subj.passage(paragraph),
+                source_distance=here if sources else 0,
+                topic=topic,
+                role=role.role,
+                direction=role.direction,
+                role_span=role.span,
+            ))
+    return claims
+
+
+def _respectively(part: SentenceParts, mentions: list[EntityMention]) -> dict:
+    """"Denmark and Ireland fell to third and fourth place, respectively": the n-th figure
+    goes with the n-th entity named before the figures."""
+    if not re.search(r"\brespectively\b", part.sentence.text, re.I) or len(part.quantities) < 2:
+        return {}
+    text, base = part.sentence.text, part.sentence.span.start
+    # The list of figures the word refers to: the last run joined by commas and "and".
+    run = [part.quantities[-1]]
+    for q in reversed(part.quantities[:-1]):
+        if re.fullmatch(r"\s*(?:,|and|, and)\s*", text[q.span.end - base:run[0].span.start - base]):
+            run.insert(0, q)
+        else:
+            break
+    if len(run) < 2:
+        return {}
+    earlier = [q.span.end for q in part.quantities if q.span.end <= run[0].span.start]
+    floor = max(earlier, default=base)
+    named = [m for m in mentions if m.via != "reference" and floor <= m.span.start and m.span.end <= run[0].span.start]
+    # "Japan is just ahead of Malaysia and Kazakhstan, ranking 33rd and 34th, respectively":
+    # the figures go with the names listed last.
+    named = named[-len(run):]
+    if len(named) != len(run):
+        return {}
+    return {q.span: m for q, m in zip(run, named)}
+
+
+CELL_SPLIT = re.compile(r"\s*\|\s*\n?|\n")
+
+
+def _table_rows(part: SentenceParts, mentions: list[EntityMention]) -> dict:
+    """A table pasted as text ("Rank | Economy |" then "6th |", "Korea Rep. |", … or
+    "1 | Singapore | 100.00" a line): each figure goes with the entity of its own row."""
+    text, base = part.sentence.text, part.sentence.span.start
+    if text.count("|") < 4 or not part.quantities:
+        return {}
+    named = [m for m in mentions if m.via != "reference"]
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    multi = [ln for ln in lines if text[ln[0]:ln[1]].strip().strip("|").count("|") >= 1]
+    if len(multi) >= 2:
+        rows = multi  # one row a line
+    else:
+        cells, pos = [], 0
+        for m in CELL_SPLIT.finditer(text):
+            if text[pos:m.start()].strip() and "|" in m.group(0):
+                cells.append((pos, m.start()))  # a caption line without "|" is no cell
+            pos = m.end()
+        if text[pos:].strip() and cells:
+            cells.append((pos, len(text)))
+        first = next((i for i, (a, b) in enumerate(cells)
+                      if any(a <= q.span.start - base < b for q in part.quantities)), None)
+        width = first if first and first >= 2 else 2
+        if first is None:
+            return {}
+        rows = [(cells[i][0], cells[min(i + width, len(cells)) - 1][1]) for i in range(first, len(cells), width)]
+    out = {}
+    for a, b in rows:
+        # "Taiwan (Chinese Taipei)": the row's first name is its entity.
+        inside = [m for m in named if a <= m.span.start - base < b][:1]
+        if not inside:
+            continue
+        for q in part.quantities:
+            if a <= q.span.start - base < b:
+                out[q.span] = inside[0]
+    return out
+
+
+def _narrow_publishers(part: SentenceParts, named_before: list[str]) -> SentenceParts:
+    """"according to the same IMD ranking" after the article named IMD's digital ranking:
+    a publisher shared by several tables means the one of them named last."""
+    if not named_before or any(s.exact for s in part.sources):
+        return part
+    narrowed = []
+    for source in part.sources:
+        last = next((t for t in reversed(named_before) if t in source.tables), None)
+        narrowed.append(SourceMention(source.span, (last,), True) if last and len(source.tables) > 1 else source)
+    return SentenceParts(part.sentence, narrowed, part.times, part.entities, part.quantities)
+
+
+RIVAL_BEFORE = re.compile(
+    r"\b(?:beat(?:s|ing)?(?:\s+out)?|overt(?:ook|akes?|aking)|outpac(?:ed|es|ing)|edged\s+out|edges\s+out|"
+    r"displac(?:ed|es|ing)|unseat(?:ed|s|ing)?|dethron(?:ed|es|ing)|oust(?:ed|s|ing)?|toppl(?:ed|es|ing)|"
+    r"surpass(?:ed|es|ing)?|outrank(?:ed|s|ing)?|replac(?:ed|es|ing))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
+
+
+def _resolve_references(part: SentenceParts, subj, paragraph: int) -> list[EntityMention]:
+    """"the nation" → the paragraph's country; "the machine" → its supercomputer."""
+    out = []
+    for mention in part.entities:
+        if mention.via == "reference":
+            referent = subj.of_paragraph(paragraph, mention.kind)
+            if referent:
+                out.append(EntityMention(mention.span, referent, mention.kind, "reference"))
+        else:
+            out.append(mention)
+    text, base = part.sentence.text, part.sentence.span.start
+    # "It beat out Japan's MN-3 for top place": a rival named after such a verb is the
+    # object; the place is the subject's.
+    out = [EntityMention(m.span, m.entity, m.kind, "object")
+           if m.via != "reference" and RIVAL_BEFORE.search(text[max(0, m.span.start - base - 30):m.span.start - base])
+           else m for m in out]
+    named = [m for m in out if m.via not in ("reference", "object")]
+    subject = subj.of_paragraph(paragraph)
+    if not named and subject and PRONOUN_SUBJECT.match(part.sentence.text):
+        start = part.sentence.span.start
+        span = type(part.sentence.span)(start, start + 2)
+        # "China's best machine is the Sunway TaihuLight. It uses 10 million cores": "it"
+        # may be the paragraph's country or its machine; each table takes the kind it ranks.
+        referents = [subject] + [r for r in (subj.of_paragraph(paragraph, k) for k in sorted(set(subj.kinds.values())))
+                                 if r and r != subject]
+        for name in dict.fromkeys(referents):
+            out.append(EntityMention(span, name, subj.kinds.get(name, "economy"), "reference"))
+    return out
+
+
+# "dropped two spots after topping the list in 2022 and 2023": the years are the
+# topping's, not the drop's.
+CLAUSE_CUT = re.compile(
+    r";|\bwhile\b|\bwhereas\b|\bbut\b|\bcompared with\b|\bversus\b|\bvs\.?|\b(?:after|before)\s+(?=\w+ing\b)")
+
+
+@lru_cache(maxsize=64)
+def _clause_cuts(text: str) -> tuple[int, ...]:
+    """Where the clauses of a sentence end; found once per sentence, not once per figure."""
+    return tuple(m.end() for m in CLAUSE_CUT.finditer(text))
+
+
+def _clause_bounds(sentence: Sentence, quantity: Quantity) -> tuple[int, int]:
+    """The clause around a figure: cut at ';', ' while ', ' whereas ', ' but '."""
+    text, base = sentence.text, sentence.span.start
+    rel = quantity.span.start - base
+    cuts = _clause_cuts(text)
+    before = bisect.bisect_right(cuts, rel)
+    start = cuts[before - 1] if before else 0
+    after = bisect.bisect_right(cuts, rel + (quantity.span.end - quantity.span.start))
+    end = cuts[after] if after < len(cuts) else len(text)
+    return base + start, base + end
+
+
+RELATIVE_OF_UNKNOWN = re.compile(
+    r"\b(?:called|named|dubbed|known\s+as)\s+(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*,?\s+(?:which|that|who)\b[^,;]*$")
+
+
+def _nearest_first(mentions: list[EntityMention], sentence: Sentence,
+                   quantity: Quantity) -> tuple[EntityMention, ...]:
+    """Entities ordered by how likely they are the figure's subject: in the same clause
+    before the figure (nearest first), then after it, then the rest of the sentence."""
+    if not mentions:
+        return ()
+    start, end = _clause_bounds(sentence, quantity)
+    q = quantity.span
+
+    text, base = sentence.text, sentence.span.start
+    # "…a model called Code Llama, which is trained on 500 billion tokens": the figure is
+    # about the unknown name the relative clause hangs on, not an entity named before it.
+    relative = RELATIVE_OF_UNKNOWN.search(text[:quantity.span.start - base])
+    if relative:
+        cut = base + relative.start()
+        mentions = [m for m in mentions if m.span.start >= cut]
+        if not mentions:
+            return ()
+
+    def key(mention: EntityMention) -> tuple:
+        if mention.via == "object":
+            return (True, 2, 0)  # a rival beaten or overtaken: its figure only when no one else fits
+        outside = not (start <= mention.span.start < end)
+        if mention.span.end <= q.start:
+            return (outside, 0, q.start - mention.span.end)
+        # "442 petaflops Fugaku": a name right after the figure is what the figure
+        # describes; so is one right after "for"/"in" ("$3.7 trillion for North America").
+        between = text[q.end - base:mention.span.start - base]
+        if not outside and (len(between) <= 2 and not re.search(r"[,;:]", between)
+                            or re.fullmatch(r"\s+(?:for|in)\s+(?:the\s+)?", between)):
+            return (False, -1, 0)
+        return (outside, 1, mention.span.start - q.end)
+
+    return tuple(sorted(mentions, key=key))
+
+
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+TO_BEFORE = re.compile(r"\b(?:to|at)\s+(?:the\s+)?$", re.I)
+
+
+TRAJECTORY_LINK = re.compile(r"^\s*(?:,\s*)?(?:to|and\s+(?:now|then)|then|and\s+finally|before|,)\s+(?:the\s+)?$", re.I)
+
+
+def _trajectory(part: SentenceParts, out: dict) -> None:
+    """"from 5th to 4th and now 3rd in 2020": a path of ranks. The time belongs to the last
+    one; the earlier ones are from some earlier edition, which one unsaid."""
+    text, base = part.sentence.text, part.sentence.span.start
+    ranks = [q for q in part.quantities if q.kind == "rank"]
+    for i, first in enumerate(ranks):
+        if not FROM_BEFORE.search(text[max(0, first.span.start - base - 12):first.span.start - base]):
+            continue
+        chain = [first]
+        for nxt in ranks[i + 1:]:
+            if TRAJECTORY_LINK.match(text[chain[-1].span.end - base:nxt.span.start - base]):
+                chain.append(nxt)
+            else:
+                break
+        if len(chain) < 3:
+            continue  # a plain change ("from 28th to 31st") is handled as one
+        last = chain[-1]
+        anchor = next((t.start for t in out[last.span] if t.start), None)
+        for q in chain[:-1]:
+            out[q.span] = [TimeExpr(q.span, "an earlier edition", "earlier", end=anchor)]
+
+
+def _segments(part: SentenceParts, out: dict) -> None:
+    """"released 2 LLMs in 2020 and 11 in 2021": with several figures and several years
+    in one clause, each figure takes the years that follow it, up to the next figure."""
+    dated = [t for t in part.times if t.kind in ("point", "month")]
+    if len(dated) < 2 or len(part.quantities) < 2:
+        return
+    qs = sorted(part.quantities, key=lambda q: q.span.start)
+    for i, q in enumerate(qs):
+        stop = qs[i + 1].span.start if i + 1 < len(qs) else part.sentence.span.end
+        own = [t for t in dated if q.span.end <= t.span.start < stop]
+        if own and all(t in out[q.span] for t in own):
+            out[q.span] = [t for t in out[q.span] if t not in dated or t in own]
+
+
+TO_PARTNER = re.compile(r"\s*(?:place|position|spot)?\s*(?:,\s*)?to\s+(?:the\s+)?", re.I)
+
+
+def _baselines(part: SentenceParts, out: dict) -> None:
+    """"Japan placed 29th, sliding one notch from last year": a time after "from"/"than"
+    with no figure of its own is what a change is measured against, so it is no figure's
+    period — except "from last year's 30th", where it is that figure's."""
+    text, base = part.sentence.text, part.sentence.span.start
+    for t in part.times:
+        if t.kind not in ("relative", "point", "month"):
+            continue
+        if not BASELINE_BEFORE.search(text[max(0, t.span.start - base - 25):t.span.start - base]):
+            continue
+        owner = next((q for q in part.quantities
+                      if 0 <= q.span.start - t.span.end <= 3
+                      and re.fullmatch(r"(?:['’]s)?\s*", text[t.span.end - base:q.span.start - base])), None)
+        for q in part.quantities:
+            if q is owner:
+                out[q.span] = [t]
+            else:
+                out[q.span] = [x for x in out[q.span] if x is not t]
+
+
+def _times_by_quantity(part: SentenceParts) -> dict:
+    """Which time expressions each figure of a sentence is about.
+
+    A time counts for the figures of its own clause. In a change ("fell to 38th from 28th
+    last year") a time right after the "from" figure is that figure's alone, and the other
+    is the current value. In "from 27th to 32nd between 2020 and 2023" the span's first
+    year goes with the first figure and its last year with the second.
+    """
+    text, base = part.sentence.text, part.sentence.span.start
+    out = {}
+    for q in part.quantities:
+        start, end = _clause_bounds(part.sentence, q)
+        out[q.span] = [t for t in part.times if start <= t.span.start < end]
+    _segments(part, out)
+    _baselines(part, out)
+    for q in part.quantities:
+        before = text[max(0, q.span.start - base - 12):q.span.start - base]
+        if not FROM_BEFORE.search(before):
+            continue
+        # A time soon after the "from" figure, with no other figure between, is its own
+        # ("from 2nd, which it enjoyed last year").
+        later = [o.span.start for o in part.quantities if o.span.start > q.span.end]
+        reach = min([q.span.end + 40, *later])
+        bound = [t for t in out[q.span] if q.span.end <= t.span.start <= reach and t.kind != "event"]
+        to_partner = any(o.span.start > q.span.end and TO_PARTNER.fullmatch(text[q.span.end - base:o.span.start - base])
+                         for o in part.quantities)
+        if not bound and len(part.quantities) > 1 and (not out[q.span] or to_partner):
+            # "fell to 31st from 28th": the "from" figure is the previous edition's.
+            bound = [TimeExpr(q.span, "previous edition", "previous")]
+            out[q.span] = bound
+        if bound:
+            for other in part.quantities:
+                if other is not q:
+                    out[other.span] = [t for t in out[other.span] if t not in bound]
+            out[q.span] = bound
+    _trajectory(part, out)
+    spans = [t for t in part.times if t.kind == "span"]
+    same_kind = [q for q in part.quantities if q.kind == part.quantities[0].kind] if part.quantities else []
+    if len(spans) == 1 and len(part.quantities) == 2 and len(same_kind) == 2:
+        first, second = part.quantities
+        between = text[first.span.end - base:second.span.start - base]
+        if TO_BEFORE.search(between) and FROM_BEFORE.search(text[max(0, first.span.start - base - 12):first.span.start - base]):
+            span = spans[0]
+            out[first.span] = [TimeExpr(span.span, span.text, "point", start=span.start, end=span.start)]
+            out[second.span] = [TimeExpr(span.span, span.text, "point", start=span.end, end=span.end)]
+    return {k: tuple(sorted(v, key=lambda t: t.span.start)) for k, v in out.items()}

@@ -1,0 +1,124 @@
+"""Find the entities a sentence names: countries (with aliases and demonyms), the World,
+and the named things the tables declare (systems, models), tolerant of small misspellings.
+
+Country names are matched case-sensitively ("US" the country, not "us" the pronoun);
+misspellings are caught with rapidfuzz's Damerau-Levenshtein distance on capitalised
+words that no alias matched exactly. "The nation" and "the country" are marked as
+references, resolved to the passage's subject in ``subjects``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from . import trie
+from ..reference.library import Library
+from ..model import EntityMention, Span
+
+REFERENCE = re.compile(
+    r"\b(?:the|The)\s+(?P<noun>nation|country|economy|machine|system|supercomputer|model|chatbot)(?:'s|’s)?"
+    r"(?!\s+(?:of|with|that|which)\b)")
+REFERENCE_KINDS = {"nation": "economy", "country": "economy", "economy": "economy", "machine": "system",
+                   "system": "system", "supercomputer": "system", "model": "model", "chatbot": "model"}
+
+# Capitalised words that look like a misspelt country but are ordinary words.
+NOT_FUZZY = {
+    "Spanish", "Jordan", "Chinese", "Indiana", "Canadas", "Chile", "Chili", "Japanese", "Iranian",
+    "Korean", "German", "Germans", "Jersey", "Georgia", "Turkey", "Indian", "Asian", "Asia",
+    "Africa", "Polish", "Italic", "Greece", "France", "Franco", "Swiss", "Sweden", "Swede",
+    "Malta", "Oman", "Omani", "Guinea", "Niger", "Nigeria", "Iceland", "Ireland", "Island",
+    "Irish", "Inland", "Finish", "Finland", "Danish", "Dutch", "Russian", "Prussia",
+    "Austria", "Australia", "Austrian", "Australian", "Slovenia", "Slovakia", "Latvia",
+    "Lithuania", "Estonia", "Brazil", "Britain", "British", "Britons", "Mexico", "Monaco",
+    "Morocco", "Canada", "China", "Japan", "India", "Korea", "Taiwan", "Thailand", "Thai",
+}
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\s-]+", " ", text)
+
+
+@dataclass(frozen=True)
+class _Alias:
+    text: str
+    entity: str
+    kind: str
+    via: str
+
+
+class EntityFinder:
+    """Built once per library; ``find`` runs per sentence."""
+
+    def __init__(self, library: Library):
+        aliases: list[_Alias] = []
+        for info in library.entities.values():
+            aliases.append(_Alias(info.name, info.name, info.kind, "name"))
+            aliases.extend(_Alias(a, info.name, info.kind, "name") for a in info.aliases)
+            aliases.extend(_Alias(d, info.name, info.kind, "demonym") for d in info.demonyms)
+        for table in library.tables.values():
+            for name, raw in table.entities.items():
+                kind = raw.get("kind", table.entity_kind) if isinstance(raw, dict) else table.entity_kind
+                alias_list = raw.get("aliases", []) if isinstance(raw, dict) else []
+                aliases.append(_Alias(name, name, kind, "name"))
+                aliases.extend(_Alias(a, name, kind, "name") for a in alias_list)
+        self._by_text: dict[str, _Alias] = {}
+        for alias in aliases:
+            self._by_text.setdefault(alias.text, alias)
+            lowered = alias.text[:1].upper() + alias.text[1:]
+            self._by_text.setdefault(lowered, alias)
+        ordered = sorted(self._by_text, key=len, reverse=True)
+        # Names may wrap across a line ("United\nStates"): spaces match any whitespace.
+        self._by_fold = {_fold(k): v for k, v in self._by_text.items()}
+        self._pattern = re.compile(
+            r"(?<![\w.])(?:" + trie.pattern(ordered, flexible_space=True) + r")(?![\w]|\.\w)"
+        ) if ordered else None
+        # Names with digits ("Llama2", "GPT-4") are versions: one edit away is another
+        # product ("Llama" is not "Llama2"), so they are matched exactly or not at all.
+        self._fuzzy_targets = sorted({a.text for a in aliases if len(a.text) >= 5 and a.text[0].isupper()
+                                      and " " not in a.text and not any(ch.isdigit() for ch in a.text)})
+
+    def find(self, text: str, offset: int = 0, skip: tuple[Span, ...] = ()) -> list[EntityMention]:
+        mentions: list[EntityMention] = []
+        taken = [(s.start - offset, s.end - offset) for s in skip]
+
+        def free(a: int, b: int) -> bool:
+            return all(b <= x or a >= y for x, y in taken)
+
+        if self._pattern:
+            for m in self._pattern.finditer(text):
+                if not free(m.start(), m.end()):
+                    continue
+                alias = self._by_text.get(m.group(0)) or self._by_fold.get(_fold(m.group(0)))
+                if alias is None:
+                    continue
+                if alias.text in ("US", "U.S.") and alias.via == "demonym":
+                    alias = _Alias(alias.text, alias.entity, alias.kind, "name")
+                mentions.append(EntityMention(Span(m.start() + offset, m.end() + offset), alias.entity, alias.kind, alias.via))
+                taken.append((m.start(), m.end()))
+        for m in REFERENCE.finditer(text):
+            if free(m.start(), m.end()):
+                kind = REFERENCE_KINDS[m.group("noun").lower()]
+                mentions.append(EntityMention(Span(m.start() + offset, m.end() + offset), "", kind, "reference"))
+                taken.append((m.start(), m.end()))
+        for m in re.finditer(r"\b[A-Z][a-z]{4,}\b", text):
+            word = m.group(0)
+            if not free(m.start(), m.end()) or word in NOT_FUZZY or word in self._by_text:
+                continue
+            alias = self._fuzzy(word)
+            if alias:
+                mentions.append(EntityMention(Span(m.start() + offset, m.end() + offset), alias.entity, alias.kind, "fuzzy"))
+        return sorted(mentions, key=lambda e: e.span.start)
+
+    def _fuzzy(self, word: str) -> _Alias | None:
+        limit = 1 if len(word) < 8 else 2
+        best = None
+        for target in self._fuzzy_targets:
+            if target[0] != word[0] or abs(len(target) - len(word)) > limit:
+                continue
+            distance = DamerauLevenshtein.distance(word, target, score_cutoff=limit)
+            if distance <= limit and (best is None or distance < best[0]):
+                best = (distance, target)
+        return self._by_text[best[1]] if best and best[0] > 0 else None

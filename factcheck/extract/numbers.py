@@ -1,0 +1,576 @@
+"""Find figures in a sentence, in every form journalists write them.
+
+The big pattern is built from named, commented pieces, as statcheck does in ``R/regex.R``.
+Each figure becomes a ``Quantity`` carrying the interval of true values its wording allows:
+the rounding its precision implies ("7%" is 6.5–7.5) widened or opened by its hedge
+("almost $7 trillion" is at most 7e12, "at least 79" is 79 or more). Ranks are exact.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import replace
+
+from . import trie
+from ..model import Quantity, Span
+
+# --- number words -----------------------------------------------------------------------
+
+UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+ORDINAL_UNITS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
+    "eighteenth": 18, "nineteenth": 19,
+}
+ORDINAL_TENS = {
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+    "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+}
+FRACTIONS = {
+    "half": 1 / 2, "a half": 1 / 2, "one-half": 1 / 2, "a third": 1 / 3, "one-third": 1 / 3,
+    "one third": 1 / 3, "two-thirds": 2 / 3, "two thirds": 2 / 3, "a quarter": 1 / 4,
+    "one-quarter": 1 / 4, "one quarter": 1 / 4, "three-quarters": 3 / 4,
+    "three quarters": 3 / 4, "a fifth": 1 / 5, "one-fifth": 1 / 5, "two-fifths": 2 / 5,
+    "three-fifths": 3 / 5, "four-fifths": 4 / 5, "a tenth": 1 / 10, "one-tenth": 1 / 10,
+}
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "tr": 1e12,
+    "lakh": 1e5, "crore": 1e7,
+}
+CURRENCY_SYMBOLS = {
+    "us$": "USD", "usd": "USD", "$": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
+    "¥": "JPY", "jpy": "JPY", "rmb": "CNY", "cny": "CNY", "₩": "KRW", "₹": "INR",
+}
+CURRENCY_WORDS = {
+    "dollars": "USD", "dollar": "USD", "us dollars": "USD", "yen": "JPY", "euros": "EUR",
+    "euro": "EUR", "pounds": "GBP", "yuan": "CNY", "renminbi": "CNY", "won": "KRW",
+    "rupees": "INR",
+}
+
+# Physical units written after a figure, as (canonical unit, factor to it): "1.1 exaflops"
+# is 1,100 PFlop/s, the unit TOP500 reports Rmax in.
+PHYSICAL_UNITS = {
+    "exaflops": ("PFlop/s", 1000.0), "exaflop/s": ("PFlop/s", 1000.0), "eflop/s": ("PFlop/s", 1000.0),
+    "eflops": ("PFlop/s", 1000.0), "exaflop": ("PFlop/s", 1000.0),
+    "petaflops": ("PFlop/s", 1.0), "petaflop/s": ("PFlop/s", 1.0), "pflop/s": ("PFlop/s", 1.0),
+    "pflops": ("PFlop/s", 1.0), "petaflop": ("PFlop/s", 1.0), "peta flops": ("PFlop/s", 1.0),
+    "teraflops": ("PFlop/s", 0.001), "teraflop/s": ("PFlop/s", 0.001), "tflop/s": ("PFlop/s", 0.001),
+    "tflops": ("PFlop/s", 0.001),
+    "gigaflops per watt": ("GFlops/W", 1.0), "gigaflops/watt": ("GFlops/W", 1.0),
+    "gflops/w": ("GFlops/W", 1.0), "gflops/watt": ("GFlops/W", 1.0), "gflop/s/w": ("GFlops/W", 1.0),
+    "gflops per watt": ("GFlops/W", 1.0), "gigaflops per watt": ("GFlops/W", 1.0),
+}
+PHYSICAL_UNIT = re.compile(rf"^\s?(?P<u>{trie.pattern(PHYSICAL_UNITS)})(?![\w])", re.I)
+
+# Hedges, normalised to the few meanings the comparison knows.
+HEDGES = {
+    "almost": "almost", "nearly": "almost", "close to": "almost", "just under": "almost",
+    "just shy of": "almost", "approaching": "almost",
+    "about": "about", "around": "about", "approximately": "about", "roughly": "about",
+    "some": "about", "an estimated": "about", "estimated": "about", "circa": "about",
+    "approx.": "about", "~": "about", "an approximate": "about",
+    "more than": "more than", "over": "more than", "above": "more than",
+    "in excess of": "more than", "upwards of": "more than", "just over": "more than",
+    "north of": "more than",
+    "at least": "at least", "no fewer than": "at least", "no less than": "at least",
+    "a minimum of": "at least",
+    "less than": "less than", "fewer than": "less than", "under": "less than",
+    "below": "less than", "at most": "less than", "no more than": "less than",
+    "up to": "up to", "as many as": "up to", "as much as": "up to", "as high as": "up to",
+    "a maximum of": "up to",
+}
+
+def _alt(words) -> str:
+    return trie.pattern(list(words), flags_casefold=True)
+
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+WORD_NUMBER = (
+    rf"(?:(?:{_alt(TENS_WORDS)})(?:[- ](?:{_alt(k for k in UNITS_WORDS if k not in ('zero',))}))?"
+    rf"|{_alt(UNITS_WORDS)}|a dozen|dozen|a hundred|hundred)"
+)
+WORD_ORDINAL = (
+    rf"(?:(?:{_alt(TENS_WORDS)})[- ](?:{_alt(ORDINAL_UNITS)})|{_alt(ORDINAL_TENS)}|{_alt(ORDINAL_UNITS)})"
+)
+DIGIT_ORDINAL = r"\d{1,4}(?:st|nd|rd|th)"
+SCALE = rf"(?:{_alt(SCALES)})"
+CURRENCY_PREFIX = r"(?:US\$|C\$|A\$|HK\$|S\$|NT\$|\$|€|£|¥|₩|₹|(?:USD|EUR|GBP|JPY|RMB|CNY)\s?)"
+CURRENCY_WORD = rf"(?:{_alt(CURRENCY_WORDS)})"
+PERCENT = r"(?:%|\s?per\s?cent\b|\s?percent\b|\s?pct\b)"
+POINTS = r"(?:\s?percentage[- ]points?\b|\s?pp\b|\s?ppts?\b)"
+HEDGE = rf"(?:{_alt(HEDGES)})"
+
+# One figure: optional currency, a number in digits or words, optional scale, optional
+# percent/points or currency word. Scale "m"/"b"/"k" only right after digits, so "7m" is
+# seven million and "a m" never is.
+FIGURE = re.compile(
+    rf"""
+    (?<![\w.,/])(?<![A-Za-z]-)
+    (?P<cur>{CURRENCY_PREFIX})?
+    (?P<num>{DIGITS}|{WORD_NUMBER}(?![\w-]))
+    (?:
+        (?:(?<=\d)|\s|-)(?P<scale>{SCALE})(?![\w])
+        (?:\s(?P<scale2>{SCALE})(?![\w]))?
+    )?
+    (?P<unit>{POINTS}|{PERCENT}|\s(?P<curword>{CURRENCY_WORD})\b)?
+    """,
+    re.X | re.I,
+)
+
+FRACTION = re.compile(rf"(?<![\w-])(?P<frac>{_alt(FRACTIONS)})(?![\w-])", re.I)
+
+ORDINAL = re.compile(
+    rf"(?<![\w/-])(?P<ord>{DIGIT_ORDINAL}|{WORD_ORDINAL})(?![\w-])", re.I
+)
+NUMBER_ONE = re.compile(
+    r"(?<![\w])(?:No\.\s?(?P<no>\d{1,3})"
+    r"|number\s(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?=\s+(?:spot|place|position|on|in)\b)"
+    r"|(?<=\bat\s)number\s(?P<at>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b"
+    r"|number\s(?P<is>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?=\s+(?:is|was)\s+(?:the|a)\b)"
+    r"|(?P<top>(?:the|its|their)\s+top\s+(?:spot|place|position)|pole\s+position|top[- ]ranked"
+    r"|(?<=\bfor\s)top\s+(?:spot|place|position)|(?<=\bin\s)top\s+(?:spot|place|position)"
+    r"|(?<=\bat\s)top\s+(?:spot|place|position)|(?<=\btook\s)top\s+(?:spot|place|position)"
+    r"|(?<=\bclaimed\s)top\s+(?:spot|place|position)|(?<=\bsecured\s)top\s+(?:spot|place|position)"
+    r"|(?:its|their|the)\s+(?:position|place|spot)\s+at\s+the\s+top(?=\s+of\s+the\s+(?:[\w’'-]+\s+){0,4}?(?:list|ranking|rankings|index|table)\b)"
+    r"|(?<=\breached\s)the\s+top(?=\s+of\s+the\s+(?:[\w’'-]+\s+){0,4}?(?:list|ranking|rankings|index|table)\b)"
+    r"|number\s+1(?=\s*(?:[,.;]|$))))",
+    re.I,
+)
+# "topped the TOP500 list", "leads the ranking": a claim of first place.
+TOPPED = re.compile(
+    r"\b(?P<verb>topped|tops|topping|headed|heads|heading)\s+(?:the\s+|this\s+|that\s+|its\s+)?"
+    r"(?:[\w’'-]+\s+){0,5}?(?:list|lists|ranking|rankings|index|league\s+table|chart|table)\b", re.I)
+
+# Words after an ordinal that make it a rank ("32nd place", "28th out of 63").
+RANK_CONTEXT_AFTER = re.compile(
+    r"^(?:\s+(?:place|position|spot)\b|\s+(?:out\s+of|of|among|from)\s+(?:\d|the\s+\d)|\s+(?:overall|in\s+the\s+(?:world|ranking|list|index)))",
+    re.I,
+)
+OUT_OF = re.compile(
+    rf"^\s*(?:place|position|spot)?\s*(?:,\s*)?(?:out\s+of|of|among|from|in\s+a\s+(?:list|field|ranking)\s+of)\s+(?:the\s+)?(?P<n>\d{{1,4}}|{WORD_NUMBER})\b",
+    re.I,
+)
+WORD_RANK_BEFORE = re.compile(
+    r"(?:\b(?:rank(?:ed|s)?|placed|came(?:\s+in)?|comes(?:\s+in)?|finished|retained|took|takes|held|holds|"
+    r"was|is|remains|remained|stays|stayed|sits\s+in|now)"
+    r"|\b(?:rose|rises|slid|slides|slipped|slips|dropped|drops|fell|falls|climbed|climbs|moved|jumped|"
+    r"held\s+on|hung\s+on|returned|advanced|improved|declined|sank|leapt|leaped)\s+(?:back\s+)?(?:up\s+|down\s+)?to"
+    r"|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*,"
+    r"|\bwith\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)\s+$")
+NOT_RANK_AFTER = re.compile(r"^\s+(?:(?:[\w-]+\s+){0,2}?(?:list|lists|edition|editions)\b|century|centuries|anniversary|birthday|time|quarter|half|day|week|month|year|generation|edition|round)\b", re.I)
+
+LABEL_BEFORE = re.compile(
+    r"\b(?:Scenario|Phase|Section|Chapter|Table|Figure|Fig\.|Part|Step|Article|Level|Tier|Type|"
+    r"Version|Volume|Vol\.|Stage|Round|Item|Page|Case|Option|Group|Class|Gen|Series)\s$")
+
+RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.I)
+
+
+def word_value(text: str) -> float | None:
+    """Value of a number word or compound ("twenty-eight"), or None."""
+    t = text.lower().replace("-", " ").strip()
+    if t in ("a dozen", "dozen"):
+        return 12.0
+    if t in ("a hundred", "hundred"):
+        return 100.0
+    parts = t.split()
+    total = 0
+    for part in parts:
+        if part in TENS_WORDS:
+            total += TENS_WORDS[part]
+        elif part in UNITS_WORDS:
+            total += UNITS_WORDS[part]
+        else:
+            return None
+    return float(total)
+
+
+def ordinal_value(text: str) -> int | None:
+    t = text.lower().replace("-", " ").strip()
+    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", t)
+    if m:
+        return int(m.group(1))
+    parts = t.split()
+    if len(parts) == 1:
+        return ORDINAL_UNITS.get(t) or ORDINAL_TENS.get(t)
+    if len(parts) == 2 and parts[0] in TENS_WORDS and parts[1] in ORDINAL_UNITS:
+        return TENS_WORDS[parts[0]] + ORDINAL_UNITS[parts[1]]
+    return None
+
+
+def parse_number(text: str) -> tuple[float, float] | None:
+    """Value and rounding unit of a number in digits or words.
+
+    The rounding unit is one unit of the last significant digit: "789,000" -> 1000,
+    "7" -> 1, "415.53" -> 0.01. From 1,000 up, zeros before the decimal point are taken
+    as rounding, which is how journalists write large figures ("450,000" is rounded);
+    below that a whole number is read as exact ("60%", "20 systems").
+    """
+    t = text.strip()
+    if re.fullmatch(DIGITS, t):
+        plain = t.replace(",", "")
+        value = float(plain)
+        if "." in plain:
+            decimals = len(plain.split(".")[1])
+            return value, 10.0 ** -decimals
+        if value < 1000:
+            return value, 1.0  # "60%" and "20 systems" are read as exact counts
+        stripped = plain.rstrip("0")
+        zeros = len(plain) - len(stripped) if stripped else 0
+        return value, 10.0 ** zeros
+    value = word_value(t)
+    if value is None:
+        return None
+    return value, 1.0
+
+
+def _interval(value: float, unit: float, hedge: str | None, exact: bool) -> tuple[float, float]:
+    """The interval of true values that a figure with this precision and hedge allows."""
+    half = 0.0 if exact else unit / 2
+    low, high = value - half, value + half
+    if hedge == "almost":
+        # "almost 7 trillion": a little under; 10% is the widest reading we accept.
+        return min(low, value * 0.9), value
+    if hedge == "about":
+        spread = max(half, abs(value) * 0.05)
+        return value - spread, value + spread
+    if hedge in ("more than",):
+        return value, math.inf
+    if hedge == "at least":
+        return value, math.inf
+    if hedge == "less than":
+        return -math.inf, value
+    return low, high
+
+
+def find(text: str, offset: int = 0, skip: list[Span] | tuple = ()) -> list[Quantity]:
+    """All figures in ``text`` (a sentence starting at ``offset`` in the document).
+
+    ``skip`` are spans already taken by other extractors (times, entity names such as
+    "Llama 2"): a figure overlapping one is not a figure.
+    """
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = [(s.start - offset, s.end - offset) for s in skip]
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    for q in _ranks(text):
+        if free(q[0], q[1]):
+            found.append(_shift(q[2], offset))
+            taken.append((q[0], q[1]))
+            if q[2].out_of_span:
+                taken.append((q[2].out_of_span.start, q[2].out_of_span.end))
+    for m in FRACTION.finditer(text):
+        if free(m.start(), m.end()) and _fraction_is_figure(text, m):
+            value = FRACTIONS[m.group("frac").lower()] * 100
+            hedge, start = _hedge_before(text, m.start())
+            low, high = _interval(value, 5.0, hedge, exact=False)
+            found.append(_shift(Quantity(Span(start, m.end()), text[start:m.end()], value, low, high,
+                                         "percent", hedge=hedge), offset))
+            taken.append((start, m.end()))
+    figures = [m for m in FIGURE.finditer(text) if free(m.start(), m.end()) and _is_figure(text, m)]
+    i = 0
+    while i < len(figures):
+        m = figures[i]
+        nxt = figures[i + 1] if i + 1 < len(figures) else None
+        if nxt and RANGE_JOIN.match(text[m.end():nxt.start()]) and _compatible_range(text, m, nxt):
+            q = _range_quantity(text, m, nxt)
+            i += 2
+        else:
+            q = _figure_quantity(text, m)
+            i += 1
+        if q is not None:
+            found.append(_shift(q, offset))
+    return sorted(found, key=lambda q: q.span.start)
+
+
+def _shift(q: Quantity, offset: int) -> Quantity:
+    if not offset:
+        return q
+    out_of_span = Span(q.out_of_span.start + offset, q.out_of_span.end + offset) if q.out_of_span else None
+    return replace(q, span=Span(q.span.start + offset, q.span.end + offset), out_of_span=out_of_span)
+
+
+def _hedge_before(text: str, start: int) -> tuple[str | None, int]:
+    m = re.search(rf"(?<![\w])({HEDGE})\s*$", text[max(0, start - 30):start], re.I)
+    if not m:
+        return None, start
+    word = m.group(1).lower()
+    return HEDGES.get(word), start - (len(text[max(0, start - 30):start]) - m.start())
+
+
+def _fraction_is_figure(text: str, m: re.Match) -> bool:
+    word = m.group("frac").lower()
+    after = text[m.end():m.end() + 4].lower()
+    if word in ("half",):
+        return after.startswith(" of")
+    return after.startswith(" of") or after.startswith(" (")
+
+
+def _is_figure(text: str, m: re.Match) -> bool:
+    num = m.group("num")
+    after = text[m.end():m.end() + 3]
+    before = text[max(0, m.start() - 1):m.start()]
+    if re.match(r"^[A-Za-z]", after) and not m.group("scale") and not m.group("unit"):
+        return False  # "21st", "5G", "3D"
+    if re.match(r"^-[A-Za-z]", after) and not m.group("scale") and not m.group("unit"):
+        # "5-year", "16-bit", "13-billion-parameter" are compound adjectives, still figures
+        # when followed by a scale; a plain "GPT-3" style suffix is excluded by the lookbehind.
+        if not re.match(r"^-(?:year|month|day|week|point|percent)", text[m.end():m.end() + 8], re.I):
+            return False
+    if before and (before.isalpha() or before in "#"):
+        return False
+    if LABEL_BEFORE.search(text[max(0, m.start() - 14):m.start()]):
+        return False  # "Scenario 1", "Table 3", "Phase 2" are labels, not figures
+    if re.fullmatch(r"\d+\.0", num) and re.search(r"[A-Z][a-z]+\s$", text[max(0, m.start() - 20):m.start()]):
+        return False  # "Society 5.0", "Industry 4.0", "Web 3.0" are names
+    if num[0].isalpha():
+        low = num.lower()
+        # "one" and "a" alone are words, not figures; number words need a plain reading.
+        if low in ("one", "a dozen", "dozen", "hundred", "a hundred", "zero") and not m.group("scale") and not (
+                low == "one" and re.match(r"^\s+(?:notch|spot|place|position|rank|rung)\b", text[m.end():], re.I)):
+            return False  # ("sliding one notch" is a change of one place)
+        if not (m.group("scale") or m.group("unit")) and re.match(r"^\s+(?:of\s+(?:the|its|their|his|her|our)|or\s+so)\b", text[m.end():], re.I):
+            return False
+    return True
+
+
+def _components(text: str, m: re.Match) -> dict:
+    parsed = parse_number(m.group("num"))
+    if parsed is None:
+        return {}
+    value, unit = parsed
+    scale = 1.0
+    for key in ("scale", "scale2"):
+        if m.group(key):
+            word = m.group(key).lower()
+            if word in ("m", "b", "k") and not m.group("num")[-1].isdigit():
+                return {}
+            scale *= SCALES[word]
+    unit_text = (m.group("unit") or "").lower().strip()
+    currency = None
+    kind = "number"
+    if m.group("cur"):
+        currency = CURRENCY_SYMBOLS.get(m.group("cur").strip().lower(), m.group("cur").strip().upper())
+        kind = "money"
+    if m.group("curword"):
+        currency = CURRENCY_WORDS[m.group("curword").lower()]
+        kind = "money"
+    if "point" in unit_text or unit_text in ("pp", "ppt", "ppts"):
+        kind = "points"
+    elif unit_text in ("%",) or "cent" in unit_text or unit_text == "pct":
+        kind = "percent"
+    # A bare single "m"/"b" after a number without currency is too ambiguous (metres,
+    # bytes); keep it only with a currency. "164k" is thousands either way.
+    if m.group("scale") and m.group("scale").lower() in ("m", "b") and kind != "money":
+        return {}
+    return {"value": value * scale, "unit": unit * scale, "kind": kind, "currency": currency}
+
+
+RATIO_AFTER = re.compile(r"^\s*(?:times\b|x\b|×|-?fold\b|(?:in|out\s+of)\s+(?:\d{1,3}|ten|five|four|three)\b(?![\d,.]))", re.I)
+RATIO_BEFORE_N = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+$", re.I)
+RATIO_BEFORE = re.compile(r"\bfactor\s+of\s+$", re.I)
+DURATION_AFTER = re.compile(r"^[\s-]*(?:and\s+a\s+half\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|quarters?)\b", re.I)
+
+
+def _figure_quantity(text: str, m: re.Match) -> Quantity | None:
+    c = _components(text, m)
+    if not c:
+        return None
+    hedge, start = _hedge_before(text, m.start())
+    end = m.end()
+    if c["kind"] == "number":
+        # "2.8 times", "a factor of three", "six months": a ratio or a duration, which no
+        # table compares with (listed as unverifiable, never matched to a count).
+        if (RATIO_AFTER.match(text[end:]) or RATIO_BEFORE.search(text[max(0, m.start() - 12):m.start()])
+                or RATIO_BEFORE_N.search(text[max(0, m.start() - 16):m.start()])):
+            c = dict(c, kind="ratio")
+        elif DURATION_AFTER.match(text[end:]):
+            c = dict(c, kind="duration")
+    unit_name = None
+    physical = PHYSICAL_UNIT.match(text[end:]) if c["kind"] == "number" else None
+    if physical:
+        unit_name, factor = PHYSICAL_UNITS[physical.group("u").lower()]
+        c = dict(c, value=c["value"] * factor, unit=c["unit"] * factor)
+        end += physical.end()
+    low, high = _interval(c["value"], c["unit"], hedge, exact=False)
+    return Quantity(Span(start, end), text[start:end], c["value"], low, high,
+                    "quantity" if unit_name else c["kind"], currency=c["currency"], hedge=hedge,
+                    unit=unit_name)
+
+
+CHANGE_VERB = re.compile(
+    r"\b(?:rose|rise[sn]?|fell|falls?|fallen|increased?|increases|grew|grow[sn]?|dropped|drops?|"
+    r"climbed|climbs?|jumped|jumps?|declined?|declines|slipped|slips?|went|gone|moved|cut|raised|"
+    r"lowered|revised|up|down|shrank|shrunk|soared|surged|plunged|slid|doubled|tripled)\b[^.;]{0,20}$",
+    re.I,
+)
+
+
+def _unit_signature(m: re.Match) -> tuple:
+    unit = (m.group("unit") or "").lower()
+    kind = "points" if "point" in unit or unit.strip().startswith("pp") else ("percent" if unit else "")
+    return bool(m.group("cur")) or bool(m.group("curword")), kind
+
+
+def _compatible_range(text: str, a: re.Match, b: re.Match) -> bool:
+    """Is "A to B" / "A-B" / "between A and B" one range rather than two figures?"""
+    joiner = text[a.end():b.start()].strip().lower()
+    before = text[max(0, a.start() - 40):a.start()]
+    if CHANGE_VERB.search(before) and not re.search(r"\bby\s*(?:between\s+)?$", before, re.I):
+        return False  # "rose from 25 to 28" is a change, not a range; "rise by 15% to 40%" is one
+    if joiner == "and" and not re.search(r"between\s*$", before, re.I):
+        return False
+    bare_a = not (a.group("scale") or a.group("unit") or a.group("cur"))
+    if not bare_a and _unit_signature(a) != _unit_signature(b):
+        return False
+    return True
+
+
+def _range_quantity(text: str, a: re.Match, b: re.Match) -> Quantity | None:
+    cb = _components(text, b)
+    ca = _components(text, a)
+    if not ca or not cb:
+        return None
+    # "$2.6-4.4 trillion", "60-70%": the first end borrows the second's scale and unit.
+    if not (a.group("scale") or a.group("unit") or a.group("cur")):
+        scale = cb["value"] / parse_number(b.group("num"))[0] if parse_number(b.group("num"))[0] else 1
+        ca = dict(cb, value=ca["value"] * scale, unit=ca["unit"] * scale)
+    hedge, start = _hedge_before(text, a.start())
+    between = re.search(r"(?:between|from)\s*$", text[max(0, start - 10):start], re.I)
+    if between:
+        start = start - (len(text[max(0, start - 10):start]) - between.start())
+    low = ca["value"] - ca["unit"] / 2
+    high = cb["value"] + cb["unit"] / 2
+    return Quantity(Span(start, b.end()), text[start:b.end()], cb["value"], low, high, cb["kind"],
+                    currency=cb["currency"], hedge=hedge, range_of=(ca["value"], cb["value"]))
+
+
+def _ranks(text: str):
+    """Yield (start, end, Quantity) for rank figures: ordinals in rank context, "No. 1"."""
+    for m in TOPPED.finditer(text):
+        yield _rank(text, m.start("verb"), m.end("verb"), 1)
+    for m in NUMBER_ONE.finditer(text):
+        if m.group("top"):
+            value = 1
+        else:
+            raw = m.group("no") or m.group("word") or m.group("at") or m.group("is")
+            value = int(raw) if raw.isdigit() else int(word_value(raw) or 0)
+        if not value:
+            continue
+        yield _rank(text, m.start(), m.end(), value)
+    for m in ORDINAL.finditer(text):
+        value = ordinal_value(m.group("ord"))
+        if value is None:
+            continue
+        before = text[max(0, m.start() - 40):m.start()]
+        after = text[m.end():m.end() + 40]
+        if NOT_RANK_AFTER.match(after) or _is_date_ordinal(before, after, m.group("ord")):
+            continue
+        digit = m.group("ord")[0].isdigit()
+        # A digit ordinal is a rank unless it names a century, edition, birthday…
+        # (NOT_RANK_AFTER) or a date; a word ordinal needs explicit rank wording.
+        if not digit and not _change_path(before, after) and (re.match(r"^\s+to\b", after) or not (
+                RANK_CONTEXT_AFTER.match(after) or WORD_RANK_BEFORE.search(before)
+                or (before.rstrip().endswith(",") and re.match(r"^\s*[,;)]", after))
+                or _listed_ordinal(before, after, m.group("ord"))
+                or _respective(text, before, after)
+                or _moved_to(before, after))):
+            # "was first to use Arm" is a first, not a rank.
+            # Word ordinals ("first", "third") are ranks only in explicit rank wording.
+            continue
+        yield _rank(text, m.start(), m.end(), value)
+
+
+# "Singapore (fourth), Korea (eighth)", "Korea sixth, Taiwan ninth and China nineteenth":
+# a lower-case ordinal word in brackets, or right after a name and before a list break.
+LISTED_BEFORE = re.compile(r"(?:\(\s*|[A-Z][\w.’'-]*\s+)$")
+LISTED_AFTER = re.compile(r"^\s*(?:\)|,|;|\.(?:\s|$)|and\b|$)")
+
+
+def _listed_ordinal(before: str, after: str, word: str) -> bool:
+    if not word.islower():
+        return False
+    m = LISTED_BEFORE.search(before)
+    if not m or not LISTED_AFTER.match(after):
+        return False
+    if m.group(0).startswith("("):
+        return bool(re.match(r"^\s*\)", after))
+    return not re.search(r"\b(?:the|a|an|its|their|his|her)\s+[A-Z][\w.’'-]*\s+$", before)
+
+
+_ORD = r"(?:\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)"
+PATH_FROM = re.compile(rf"^\s+(?:place\s+|position\s+|spot\s+)?to\s+(?:the\s+)?{_ORD}\b", re.I)
+PATH_TO = re.compile(rf"\bfrom\s+(?:the\s+)?{_ORD}(?:\s+(?:place|position|spot))?\s+to\s+(?:the\s+)?$", re.I)
+
+
+MOVE_WORDS = re.compile(
+    r"\b(?:moves?|moved|moving|drops?|dropped|dropping|falls?|fell|falling|rises?|rose|rising|climbs?|"
+    r"climbed|climbing|slips?|slipped|slipping|slides?|slid|sliding|jumps?|jumped|gains?|gained|gaining|"
+    r"returns?|returned|returning|back|places?|positions?|spots?|notch(?:es)?|up|down)\b", re.I)
+
+
+ORD_WORD_RE = re.compile(rf"^\s*(?:,\s*|,?\s+and\s+){WORD_ORDINAL}\b", re.I)
+ORD_WORD_BEFORE = re.compile(rf"\b{WORD_ORDINAL}\s*(?:,\s*|,?\s+and\s+)$", re.I)
+
+
+def _respective(text: str, before: str, after: str) -> bool:
+    """"followed by Switzerland and Denmark in second and third respectively"."""
+    return bool(re.search(r"\brespectively\b", text, re.I)
+                and (ORD_WORD_RE.match(after) or ORD_WORD_BEFORE.search(before)))
+
+
+def _moved_to(before: str, after: str) -> bool:
+    """"drops one place to third", "returning to eighth", "taking fourth", "(from sixth)"."""
+    if re.search(r"\b(?:taking|took|takes)\s+(?:the\s+)?$", before, re.I):
+        return True
+    if re.search(r"\(\s*from\s+$", before, re.I) and re.match(r"^\s*\)", after):
+        return True
+    to = re.search(r"\bto\s+(?:the\s+)?$", before)
+    return bool(to and MOVE_WORDS.search(before[max(0, to.start() - 30):to.start()]))
+
+
+def _change_path(before: str, after: str) -> bool:
+    """"from seventh to first": both ends of a change of rank are ranks."""
+    return bool(re.search(r"\bfrom\s+(?:the\s+)?$", before, re.I) and PATH_FROM.match(after)
+                or PATH_TO.search(before))
+
+
+def _is_date_ordinal(before: str, after: str, word: str) -> bool:
+    months = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    return bool(re.search(rf"\b{months}\s+$", before, re.I) or re.match(rf"^\s+(?:of\s+)?{months}\b", after, re.I))
+
+
+def _rank(text: str, start: int, end: int, value: int):
+    out_of = None
+    out_span = None
+    m = OUT_OF.match(text[end:])
+    if m:
+        n_text = m.group("n")
+        n = int(n_text) if n_text.isdigit() else word_value(n_text)
+        if n and n >= value:
+            out_of = int(n)
+            out_span = Span(end + m.start("n"), end + m.end("n"))
+            q_end = end + m.end()
+        else:
+            q_end = end
+    else:
+        q_end = end
+    place = re.match(r"^\s+(?:place|position|spot)\b", text[end:])
+    if place and not out_of:
+        q_end = end + place.end()
+    q = Quantity(Span(start, q_end), text[start:q_end], float(value), float(value), float(value),
+                 "rank", out_of=out_of, out_of_span=out_span)
+    return start, q_end, q

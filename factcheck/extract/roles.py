@@ -1,0 +1,180 @@
+"""What part a figure plays in its sentence: the measure itself, or something derived from it.
+
+"Japan placed 29th" gives a value; "from 28th" the previous value of a change; "climbed
+four places" a change; "retained first place" a value said to be unchanged; "a million
+more cores than Fugaku" a difference between two entities; "the list's combined
+performance" an aggregate. Only a value (or a previous value) can be compared with a
+table's row directly; changes and kept ranks are computed from two editions; the rest
+are never compared with a single row (right before loud).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Quantity, Span
+
+VALUE, PREVIOUS, CHANGE, KEPT, DIFFERENCE, AGGREGATE, BIGGEST_CHANGE, EDITION, RECORD = (
+    "value", "previous", "change", "kept", "difference", "aggregate", "biggest_change", "edition", "record")
+
+# "the 55th edition of the list", "the 64th TOP500 list": which edition of a publication.
+EDITION_NUMBER = re.compile(
+    r"\b(?P<ord>\d{1,3}(?:st|nd|rd|th))\s+(?:(?:TOP500|Green500|annual)\s+)?(?:edition|list|iteration)\b", re.I)
+
+# Records and firsts: "its worst place since the rankings began", "the lowest ever", "for the
+# first time", "the first Japanese machine to top the list", "the only system", "four lists
+# in a row". Checkable claims, which the tables can't settle: they are listed, never flagged.
+RECORD_CLAIM = re.compile(
+    r"\b(?:its|their|the)\s+(?:worst|best|lowest|highest|weakest|strongest)\s+(?:place|position|rank(?:ing)?|"
+    r"result|showing|performance|score|ever)\b(?:\s+(?:ever|yet|to\s+date|since\b[^,.;]{0,45}))?"
+    r"|\bthe\s+(?:lowest|highest|worst|best)\s+ever\b"
+    r"|\bfor\s+the\s+(?:first|second|third|fourth|fifth)\s+(?:time|year|list)(?:\s+in\s+a\s+row)?\b"
+    r"|\bthe\s+first\s+(?:[\w-]+\s+){0,5}?to\s+(?:top|lead|head|reach|break|exceed|surpass|pass|achieve)\b"
+    r"|\bthe\s+only\s+(?:[\w-]+\s+){0,3}?(?:system|economy|country|model|machine|entry|supercomputer|one)s?\b"
+    r"|\b(?:\w+)\s+(?:lists?|years?|editions?|times|rankings?)\s+in\s+a\s+row\b"
+    r"|\b(?:\w+)\s+(?:consecutive|straight|successive)\s+(?:years?|times|lists?|editions?|top\s+rankings?)\b"
+    r"|\bno\s+longer\s+the\s+(?:world['’]s\s+)?(?:fastest|top|largest|most\s+powerful)\b"
+    r"|\b(?:has\s+)?held\s+(?:it\s+)?since\s+\w+(?:\s+\d{4})?"
+    r"|\b(?:has\s+)?been\s+on\s+the\s+list\s+since\s+\d{4}"
+    r"|\bthe\s+(?:fastest|largest|most\s+powerful)\s+(?:[\w-]+\s+){0,2}?in\s+(?:Europe|Asia|Japan|China|the\s+world)\b",
+    re.I)
+
+# "the biggest riser", "the most notable improvement", "the steepest fall": a claim about
+# every entity's change between two editions, with no figure of its own.
+SUPERLATIVE = re.compile(
+    r"\b(?:the\s+)?(?:biggest|largest|greatest|most\s+(?:notable|significant|marked|dramatic|remarkable)|"
+    r"sharpest|steepest|strongest)\s+(?P<what>risers?|climbers?|improvements?|gains?|jumps?|rises?|"
+    r"fallers?|drops?|falls?|declines?|losers?)\b|\bmost[- ]improved\b", re.I)
+DOWN_NOUNS = ("faller", "drop", "fall", "decline", "loser")
+
+UP_WORDS = (r"rose|rises|rising|risen|climbed|climbs|climbing|jumped|jumps|jumping|improved|improves|"
+            r"improving|gained|gains|gaining|advanced|advances|advancing|leapt|leaped|leaps|soared|"
+            r"moved\s+up|moves\s+up|moving\s+up|went\s+up|up|higher|surged|shot\s+up|increased|grew")
+DOWN_WORDS = (r"fell|falls|falling|fallen|dropped|drops|dropping|slid|slides|sliding|slipped|slips|"
+              r"slipping|declined|declines|declining|lost|loses|losing|sank|sinks|tumbled|"
+              r"moved\s+down|moves\s+down|moving\s+down|went\s+down|down|lower|decreased|plunged")
+
+# "four places", "three spots", "one notch": the unit of a change of rank.
+RANK_STEPS_AFTER = re.compile(r"^\s*(?:places?|spots?|positions?|notch(?:es)?|ranks?|rungs?|slots?)\b"
+                              r"(?:\s+(?P<dir>higher|lower|up|down))?", re.I)
+DIRECTION_BEFORE = re.compile(rf"\b(?P<dir>{UP_WORDS}|{DOWN_WORDS})\b(?:\s+(?:by|a\s+further|another))?\s*$",
+                              re.I)
+# "improved by more than 585 petaflops": a measured value changed by an amount.
+AMOUNT_BEFORE = re.compile(rf"\b(?P<dir>{UP_WORDS}|{DOWN_WORDS})\s+by\s*$", re.I)
+
+# "ceding the top spot", "from its previous seventh place", "last year's 30th".
+PREVIOUS_BEFORE = re.compile(
+    r"\b(?:ced(?:e|es|ed|ing)|lost|losing|loses|gave\s+up|giving\s+up|relinquish(?:ed|es|ing)?|"
+    r"surrender(?:ed|s|ing)?|previous(?:ly)?|former(?:ly)?|prior|recovering\s+from|"
+    r"(?:last|previous|the\s+prior)\s+year['’]s|a\s+year\s+earlier)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:previous\s+|earlier\s+|former\s+|prior\s+)?$", re.I)
+
+# "retained first place", "has maintained its pole position", "remained in 7th place".
+KEPT_BEFORE = re.compile(
+    r"\b(?:kept|keeps|keeping|keep|retain(?:s|ed|ing)?|maintain(?:s|ed|ing)?|held\s+on\s+to|"
+    r"holds?\s+on\s+to|hung\s+on\s+to|defended|defends|remain(?:s|ed|ing)?(?:\s+(?:at|in))?|"
+    r"stay(?:s|ed|ing)?\s+(?:at|in)|unchanged\s+(?:at|in))\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?$",
+    re.I)
+
+DIFFERENCE_AFTER = re.compile(
+    r"^\s*(?:[\w/-]+\s+){0,3}?(?:more|fewer|less|higher|lower|larger|smaller|faster|slower|bigger|greater)"
+    r"\s+(?:[\w/-]+\s+){0,3}?than\b", re.I)
+DIFFERENCE_BEFORE = re.compile(
+    r"\b(?:an?\s+)?(?:extra|additional)\s+$|\b(?:gap|lead|margin|difference)\s+of\s+$", re.I)
+
+AGGREGATE_WORDS = re.compile(r"\b(?:aggregate|combined|total|cumulative|collective|altogether|sum)\b", re.I)
+AGGREGATE_AFTER = re.compile(r"^\s*(?:[\w/-]+\s+){0,2}?(?:in\s+total|combined|altogether|in\s+aggregate)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Role:
+    role: str = VALUE
+    direction: int = 0
+    """For a change: +1 up (for ranks: a better place), -1 down, 0 unsaid."""
+    span: Span | None = None
+    """The words that say so."""
+
+
+def superlatives(text: str, offset: int, skip=()) -> list[Quantity]:
+    """Claims without a figure of their own: superlative changes (kind ``superlative``),
+    edition numbers (``edition``) and records and firsts (``record``)."""
+    out = []
+    taken: list[Span] = list(skip)
+    for m in EDITION_NUMBER.finditer(text):
+        span = Span(m.start() + offset, m.end() + offset)
+        if not any(span.overlaps(s) for s in taken):
+            n = float(re.match(r"\d+", m.group("ord")).group(0))
+            out.append(Quantity(span, m.group(0), n, n, n, "edition"))
+            taken.append(span)
+    for m in RECORD_CLAIM.finditer(text):
+        span = Span(m.start() + offset, m.end() + offset)
+        if not any(span.overlaps(s) for s in taken):
+            out.append(Quantity(span, m.group(0), 0.0, 0.0, 0.0, "record"))
+            taken.append(span)
+    skip = taken
+    for m in SUPERLATIVE.finditer(text):
+        span = Span(m.start() + offset, m.end() + offset)
+        if any(span.overlaps(s) for s in skip):
+            continue
+        what = (m.group("what") or "improvement").lower()
+        value = -1.0 if what.startswith(DOWN_NOUNS) else 1.0
+        out.append(Quantity(span, m.group(0), value, value, value, "superlative"))
+    return out
+
+
+def _direction(word: str | None) -> int:
+    if not word:
+        return 0
+    return 1 if re.fullmatch(UP_WORDS, word.lower()) else -1
+
+
+def find(text: str, base: int, quantity: Quantity) -> Role:
+    """The role of ``quantity`` in a sentence ``text`` that starts at ``base``."""
+    if quantity.kind == "superlative":
+        return Role(BIGGEST_CHANGE, int(quantity.value), quantity.span)
+    if quantity.kind == "edition":
+        return Role(EDITION, 0, quantity.span)
+    if quantity.kind == "record":
+        return Role(RECORD, 0, quantity.span)
+    start, end = quantity.span.start - base, quantity.span.end - base
+    before, after = text[max(0, start - 60):start], text[end:end + 80]
+    here = max(0, start - 60)
+    if quantity.kind == "number":
+        steps = RANK_STEPS_AFTER.match(after)
+        if steps:
+            verb = DIRECTION_BEFORE.search(before)
+            word = steps.group("dir") or (verb.group("dir") if verb else None)
+            lo = here + verb.start() if verb else start
+            return Role(CHANGE, _direction(word), Span(base + lo, base + end + steps.end()))
+    if quantity.kind in ("quantity", "number", "money", "percent") and quantity.kind != "rank":
+        amount = AMOUNT_BEFORE.search(before)
+        if amount and quantity.kind in ("quantity",):
+            return Role(CHANGE, _direction(amount.group("dir")), Span(base + here + amount.start(), base + end))
+    diff = DIFFERENCE_AFTER.match(after)
+    if diff:
+        return Role(DIFFERENCE, 0, Span(base + start, base + end + diff.end()))
+    diff = DIFFERENCE_BEFORE.search(before)
+    if diff:
+        return Role(DIFFERENCE, 0, Span(base + here + diff.start(), base + end))
+    clause = re.split(r"[;,]|\bwhile\b|\bbut\b", before)[-1]
+    agg = AGGREGATE_WORDS.search(clause)
+    if agg and re.search(r"\ba\s+total\s+of\s+$", clause, re.I):
+        agg = None  # "a total of 67 economies" is a count
+    if agg and quantity.kind != "rank":
+        lo = start - len(clause) + agg.start()
+        return Role(AGGREGATE, 0, Span(base + lo, base + lo + len(agg.group(0))))
+    agg = AGGREGATE_AFTER.match(after)
+    if agg and quantity.kind != "rank":
+        return Role(AGGREGATE, 0, Span(base + start, base + end + agg.end()))
+    if quantity.kind == "rank":
+        prev = PREVIOUS_BEFORE.search(before)
+        if prev:
+            return Role(PREVIOUS, 0, Span(base + here + prev.start(), base + end))
+        kept = KEPT_BEFORE.search(before)
+        if kept:
+            return Role(KEPT, 0, Span(base + here + kept.start(), base + end))
+        if re.search(r"\bfrom\s+(?:the\s+)?$", before, re.I) and re.match(
+                r"^\s*(?:place\s+|position\s+|spot\s+)?to\b", after, re.I):
+            return Role(PREVIOUS, 0, Span(base + start, base + end))
+    return Role()

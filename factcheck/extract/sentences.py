@@ -1,0 +1,143 @@
+"""Split prose into sentences with their spans and paragraph numbers.
+
+Blocks are separated by blank lines; a heading, a list item or a one-line block without
+final punctuation (a headline) is a sentence of its own. Inside a block, a sentence ends
+at ``.``, ``!`` or ``?`` (with closing quotes) followed by a space and a capital, digit or
+quote, unless the period belongs to a known abbreviation or an initial.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Sentence, Span
+
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "no", "nos", "vs", "etc", "inc", "corp",
+    "co", "ltd", "plc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "approx", "est", "fig", "gov", "gen", "rep", "sen", "e.g", "i.e", "u.s",
+    "u.k", "u.n", "a.m", "p.m", "al", "cf", "ca", "op", "vol", "pp", "dept", "univ",
+}
+
+LONG_LINE = 100
+MAX_SENTENCE = 600
+"""Longest sentence, in characters, handed to the extractors. Real sentences stay
+below it (the longest in 40 published passages is about 430); text without full stops
+(a pasted table, a data dump, one comma-joined line) is cut into pieces of at most this
+length at a clause break, so the work per figure stays bounded and a check takes time
+linear in the article's length."""
+LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
+# From the start of a run of marks only, and possessive: a long run of dots ("……" in a
+# pasted table) would otherwise be rescanned from each of its characters.
+BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+
+
+def split(prose: str, heading_lines: frozenset[int] = frozenset()) -> list[Sentence]:
+    """Sentences of ``prose``; ``heading_lines`` are offsets of lines known to be headings."""
+    sentences: list[Sentence] = []
+    paragraph = 0
+    for block_start, block_end, heading in _blocks(prose, heading_lines):
+        for start, end in _split_block(prose, block_start, block_end, heading):
+            sentences.append(Sentence(Span(start, end), prose[start:end], paragraph, heading))
+        paragraph += 1
+    return sentences
+
+
+def _blocks(prose: str, heading_lines: frozenset[int]):
+    """Yield (start, end, is_heading) for each block of text."""
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", prose)
+             if m.end() > m.start()]
+    # Text pasted from the web often has one paragraph per line and no blank lines; text
+    # wrapped by hand has short lines. Long lines are taken as paragraphs of their own.
+    lengths = sorted(len(prose[a:b].strip()) for a, b in lines if prose[a:b].strip())
+    line_paragraphs = bool(lengths) and lengths[len(lengths) // 2] > LONG_LINE
+    block: list[tuple[int, int]] = []
+
+    def flush(forced: bool = False):
+        if block:
+            start, end = block[0][0], block[-1][1]
+            text = prose[start:end].strip()
+            headline = len(block) == 1 and not re.search(r"[.!?:;\"”’)]$", text) and len(text.split()) <= 20
+            yield start, end, forced or headline
+
+    for start, end in lines:
+        line = prose[start:end]
+        if not line.strip():
+            yield from flush()
+            block = []
+            continue
+        if start in heading_lines:
+            yield from flush()
+            block = [(start, end)]
+            yield from flush(forced=True)
+            block = []
+            continue
+        if LIST_ITEM.match(line):
+            yield from flush()
+            block = [(start, end)]
+            yield from flush()
+            block = []
+            continue
+        block.append((start, end))
+        if line_paragraphs and re.search(r"[.!?\"”’)]\s*$", line):
+            yield from flush()
+            block = []
+    yield from flush()
+
+
+def _split_block(prose: str, start: int, end: int, heading: bool):
+    text = prose[start:end]
+    item = LIST_ITEM.match(text)
+    offset = start + (item.end() if item else 0)
+    if heading:
+        yield from _trimmed(prose, offset, end)
+        return
+    last = offset
+    for m in BOUNDARY.finditer(prose, offset, end):
+        if _is_abbreviation(prose, m.start(), offset):
+            continue
+        yield from _trimmed(prose, last, m.end())
+        last = m.end()
+    yield from _trimmed(prose, last, end)
+
+
+def _is_abbreviation(prose: str, dot: int, floor: int) -> bool:
+    if prose[dot] != ".":
+        return False
+    m = re.search(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z.]*)$", prose[max(floor, dot - 12):dot])
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    if word in ABBREVIATIONS:
+        return True
+    # A single capital letter before the dot is an initial ("John F. Kennedy").
+    return len(word) == 1 and m.group(1).isupper()
+
+
+def _trimmed(prose: str, start: int, end: int):
+    while start < end and prose[start].isspace():
+        start += 1
+    while end > start and prose[end - 1].isspace():
+        end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = _clause_cut(prose, start, start + MAX_SENTENCE)
+        yield from _trimmed(prose, start, cut)
+        start = cut
+        while start < end and prose[start].isspace():
+            start += 1
+    if end > start:
+        yield start, end
+
+
+def _clause_cut(prose: str, start: int, limit: int) -> int:
+    """Where to cut an over-long sentence before ``limit``: after the last clause mark
+    (``;`` ``,`` ``:`` or a dash) of its second half, else at its last space, else at
+    ``limit`` itself."""
+    half = start + MAX_SENTENCE // 2
+    window = prose[half:limit]
+    for mark in (";", ",", ":", "\u2014", "\u2013"):
+        at = window.rfind(mark + " ")
+        if at >= 0:
+            return half + at + 1
+    at = max(window.rfind(" "), window.rfind("\n"), window.rfind("\t"))
+    return half + at + 1 if at >= 0 else limit

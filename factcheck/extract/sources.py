@@ -1,0 +1,77 @@
+"""Find the source a sentence attributes a figure to, and the tables it names.
+
+Table names ("IMD World Digital Competitiveness Ranking") name one table; publisher names
+("IMD", "Goldman Sachs", "Ministry of Economy, Trade and Industry") name every table of
+that publisher. Long names are also found when slightly misspelt (rapidfuzz alignment).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from . import trie
+from ..reference.library import Library
+from ..model import SourceMention, Span
+
+FUZZY_MIN_LENGTH = 16
+FUZZY_SCORE = 92.0
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\s-]+", " ", text.lower())
+
+
+class SourceFinder:
+    def __init__(self, library: Library):
+        phrases: dict[str, tuple[set[str], bool]] = {}
+        for table in library.tables.values():
+            for name in table.names:
+                tables, _ = phrases.setdefault(name.lower(), (set(), True))
+                tables.add(table.id)
+            for name in table.publisher_names:
+                key = name.lower()
+                if key in phrases and phrases[key][1]:
+                    phrases[key][0].add(table.id)
+                    continue
+                tables, _ = phrases.setdefault(key, (set(), False))
+                tables.add(table.id)
+        self._phrases = {k: (tuple(sorted(v[0])), v[1]) for k, v in phrases.items()}
+        self._case_sensitive = {
+            name.lower(): name for table in library.tables.values()
+            for name in (*table.names, *table.publisher_names)
+            if len(name) <= 6 and name.upper() == name
+        }
+        ordered = sorted(self._phrases, key=len, reverse=True)
+        self._pattern = re.compile(
+            r"(?<![\w-])(?:" + trie.pattern(ordered, flags_casefold=True, flexible_space=True) + r")(?![\w-])", re.I
+        ) if ordered else None
+        self._long = [p for p in ordered if len(p) >= FUZZY_MIN_LENGTH]
+        self._fold = {_fold(p): p for p in ordered}
+
+    def find(self, text: str, offset: int = 0) -> list[SourceMention]:
+        found: list[SourceMention] = []
+        taken: list[tuple[int, int]] = []
+        if self._pattern:
+            for m in self._pattern.finditer(text):
+                key = self._fold.get(_fold(m.group(0)), m.group(0).lower())
+                if key in self._case_sensitive and m.group(0) != self._case_sensitive[key]:
+                    continue  # "imd" in lower case is not IMD
+                tables, exact = self._phrases[key]
+                found.append(SourceMention(Span(m.start() + offset, m.end() + offset), tables, exact))
+                taken.append((m.start(), m.end()))
+        lowered = text.lower()
+        for phrase in self._long:
+            if phrase in lowered:
+                continue
+            alignment = fuzz.partial_ratio_alignment(phrase, lowered, score_cutoff=FUZZY_SCORE)
+            if alignment is None:
+                continue
+            start, end = alignment.dest_start, alignment.dest_end
+            if any(start < b and a < end for a, b in taken):
+                continue
+            tables, exact = self._phrases[phrase]
+            found.append(SourceMention(Span(start + offset, end + offset), tables, exact))
+            taken.append((start, end))
+        return sorted(found, key=lambda s: s.span.start)

@@ -1,0 +1,141 @@
+"""Find time expressions: years, spans, months, "by 2030", "last year", "over the next decade".
+
+Years are what most figures hang on; they are found before figures so that "2030" is
+never read as a count. Relative phrases are resolved against the article's date later,
+in ``periods``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Span, TimeExpr
+from .numbers import word_value
+
+YEAR = r"(?:19[5-9]\d|20\d\d)"
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+COUNT = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+
+# "2048 tokens", "2030 cores": a count, not a year.
+MEASURE_NOUNS = (r"tokens|parameters|cores|GPUs|CPUs|nodes|racks|systems|models|people|workers|"
+                 r"engineers|units|words|pages|users|companies|firms|jobs|employees|staff|economies")
+
+COUNT_AFTER = re.compile(rf"^\s+(?:{MEASURE_NOUNS})\b")
+
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    # "22 May 2023", "May 22, 2023": the day is part of the date, not a figure.
+    ("date", re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+(?P<y1>{YEAR})|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<y2>{YEAR})|(?P<y3>{YEAR})-\d{{2}}-\d{{2}})\b")),
+    ("month", re.compile(rf"\b(?P<mon>{MONTH})\s+(?:of\s+)?(?P<year>{YEAR})\b")),
+    # "2020-23" abbreviates only after a dash: "in 2020 and 30 in 2021" is no span.
+    ("span", re.compile(rf"\b(?:between\s+|from\s+)?(?P<a>{YEAR})\s*(?:(?:-|–|—)\s*(?P<b2>\d\d)\b|(?:-|–|—|to|and|through|until)\s*(?P<b>{YEAR})\b)(?![.,]\d)", re.I)),
+    ("by", re.compile(rf"\b(?:by|until|till|through|before|in)\s+(?:the\s+end\s+of\s+)?(?P<year>{YEAR})\b(?!\s*%)", re.I)),
+    ("since", re.compile(rf"\b(?:since|from)\s+(?P<year>{YEAR})\b", re.I)),
+    ("fiscal", re.compile(rf"\b(?:FY|fiscal(?:\s+year)?\s*)(?P<year>{YEAR})\b", re.I)),
+    ("relative", re.compile(rf"\b(?:in|over|during|for)\s+the\s+(?:past|last|previous|preceding)\s+(?P<n>{COUNT})\s+years?\b", re.I)),
+    ("last_year", re.compile(r"\b(?P<which>last|this|next|previous)\s+year(?:'s)?\b", re.I)),
+    # "a year earlier", "a year ago", "the year before": the previous year, as "last year".
+    ("year_ago", re.compile(r"\b(?:a|one)\s+year\s+(?:earlier|ago|before)\b|\bthe\s+(?:year|edition)\s+before\b|\bthe\s+prior\s+year\b", re.I)),
+    ("now", re.compile(r"\b(?:currently|at present|presently|as of now|right now)\b", re.I)),
+    ("horizon", re.compile(rf"\b(?:over|in|within|during)\s+(?:the\s+next|the\s+coming|a|the\s+following|the\s+subsequent)\s+(?:(?P<n>{COUNT})[- ]years?|(?P<decade>decade)|(?P<n2>{COUNT})[- ]year\s+period)\b", re.I)),
+    ("horizon", re.compile(rf"\b(?:over\s+|in\s+)?(?:a\s+|the\s+)?(?P<n>{COUNT})-year\s+(?:period|horizon|span)\b", re.I)),
+    ("horizon", re.compile(rf"\b(?:over|within)\s+(?P<n>{COUNT})\s+years\b", re.I)),
+    ("year", re.compile(rf"(?<![\w$€£¥-])(?<!\d[.,])(?P<year>{YEAR})(?![\w%-]|[.,]\d|\s*(?:%|percent|per cent|million|billion|trillion|{MEASURE_NOUNS})\b)")),
+]
+
+
+def _count(text: str | None) -> int | None:
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    value = word_value(text)
+    return int(value) if value is not None else None
+
+
+# "since the ranking began in 2017": the year of an event, not the period of a figure.
+EVENT_BEFORE = re.compile(
+    r"\b(?:began|begun|started|launched|founded|established|created|introduced|inaugurated|"
+    r"first\s+published|set\s+up|opened|born|debut(?:ed)?|launch|inception|introduction|creation|"
+    r"beginning|start|founding|first\s+(?:edition|list|ranking))\b[^.;:,]{0,40}$", re.I)
+
+
+EDITION_AFTER = re.compile(
+    r"^\s+(?:[A-Z][\w-]*\s+){0,3}?(?:study|report|survey|estimates?|update|projections?|forecasts?|paper|"
+    r"edition|white\s+paper|booklet)\b", re.I)
+
+
+def find(text: str, offset: int = 0) -> list[TimeExpr]:
+    found: list[TimeExpr] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            if COUNT_AFTER.match(text[m.end():]):
+                continue  # "from 2048 tokens": a count, not a year
+            if kind in ("by", "year") and EVENT_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
+                # Kept as an "event" year: never a figure, never a claim's period.
+                found.append(TimeExpr(Span(m.start() + offset, m.end() + offset), m.group(0), "event"))
+                taken.append((m.start(), m.end()))
+                continue
+            if kind == "year" and EDITION_AFTER.match(text[m.end():]):
+                # "METI's 2019 study", "the 2023 report": which study, not which period.
+                year = int(m.group("year"))
+                found.append(TimeExpr(Span(m.start() + offset, m.end() + offset), m.group(0), "edition",
+                                      start=year, end=year))
+                taken.append((m.start(), m.end()))
+                continue
+            expr = _make(kind, m, offset)
+            if expr:
+                found.append(expr)
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda t: t.span.start)
+
+
+def _make(kind: str, m: re.Match, offset: int) -> TimeExpr | None:
+    span = Span(m.start() + offset, m.end() + offset)
+    text = m.group(0)
+    if kind == "date":
+        year = int(m.group("y1") or m.group("y2") or m.group("y3"))
+        return TimeExpr(span, text, "point", start=year, end=year)
+    if kind == "month":
+        month = MONTHS[m.group("mon")[:3].lower()]
+        year = int(m.group("year"))
+        return TimeExpr(span, text, "month", start=year, end=year, month=month)
+    if kind == "span":
+        a = int(m.group("a"))
+        b_text = m.group("b") or m.group("b2")
+        b = int(b_text) if len(b_text) == 4 else (a // 100) * 100 + int(b_text)
+        if b <= a:
+            return None
+        return TimeExpr(span, text, "span", start=a, end=b)
+    if kind in ("by", "since", "fiscal"):
+        year = int(m.group("year"))
+        word = text.split()[0].lower()
+        if kind == "by" and word == "in":
+            return TimeExpr(span, text, "point", start=year, end=year)
+        mapped = {"by": "by", "since": "since", "fiscal": "point"}[kind]
+        if word == "from" and kind == "since":
+            mapped = "since"
+        return TimeExpr(span, text, mapped, start=year, end=year)
+    if kind == "relative":
+        n = _count(m.group("n"))
+        return TimeExpr(span, text, "relative", years=n, offset=0) if n else None
+    if kind == "now":
+        return TimeExpr(span, text, "relative", years=1, offset=0)
+    if kind == "year_ago":
+        return TimeExpr(span, text, "relative", years=1, offset=1)
+    if kind == "last_year":
+        offset_years = {"last": 1, "previous": 1, "this": 0, "next": -1}[m.group("which").lower()]
+        return TimeExpr(span, text, "relative", years=1, offset=offset_years)
+    if kind == "horizon":
+        n = 10 if m.groupdict().get("decade") else _count(m.group("n") or m.groupdict().get("n2"))
+        return TimeExpr(span, text, "horizon", years=n) if n else None
+    if kind == "year":
+        year = int(m.group("year"))
+        return TimeExpr(span, text, "point", start=year, end=year)
+    return None

@@ -1,0 +1,94 @@
+"""The pipeline for one document: claims → verdicts → findings, in reading order."""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import hashlib
+import re
+from dataclasses import dataclass, replace
+
+from ..extract.claims import Extractors, extract
+from ..read.document import Document, normalise
+from ..reference.library import Library
+from ..model import Finding, Span
+from .verdicts import Checker
+
+
+@dataclass
+class Engine:
+    """Everything built once per library; ``check`` runs per document."""
+
+    library: Library
+    extractors: Extractors
+    checker: Checker
+
+    @classmethod
+    def create(cls, library: Library) -> "Engine":
+        return cls(library, Extractors.for_library(library), Checker(library))
+
+    def check(self, document: Document) -> list[Finding]:
+        analysed, original = _analysed(document)
+        claims = extract(analysed, self.extractors)
+        findings = [self.checker.check(claim, document.as_of) for claim in claims]
+        return [_on_original(f, original) for f in findings] if original else findings
+
+
+def _analysed(document: Document) -> tuple[Document, list[int] | None]:
+    """The document as the extractors read it (see ``document.normalise``), and the map
+    from its offsets back to the article's, or None when they are the same."""
+    prose, original = normalise(document.prose)
+    if prose == document.prose:
+        return document, None
+    if original is None:
+        return replace(document, prose=prose), None
+    heading_lines = frozenset(bisect.bisect_left(original, h) for h in document.heading_lines)
+    return replace(document, prose=prose, heading_lines=heading_lines), original
+
+
+def _on_original(finding: Finding, original: list[int]) -> Finding:
+    """A finding made on the normalised text, with every span put back on the article as
+    written: a span covers the same characters plus any invisible ones between them."""
+
+    def span(s: Span) -> Span:
+        start = original[s.start]
+        end = original[s.end - 1] + 1 if s.end > s.start else start
+        return Span(start, end)
+
+    def walk(value):
+        if isinstance(value, Span):
+            return span(value)
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            changes = {f.name: walk(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
+            return replace(value, **changes)
+        if isinstance(value, tuple):
+            return tuple(walk(v) for v in value)
+        return value
+
+    moved = walk(finding)
+    if finding.fix is not None:
+        fixed = span(Span(finding.fix[0], finding.fix[1]))
+        moved = replace(moved, fix=(fixed.start, fixed.end, finding.fix[2]))
+    return moved
+
+
+def fingerprint(finding: Finding) -> str:
+    """A stable id for a finding that does not depend on where it stands in the file.
+
+    detect-secrets leaves line numbers out of its baseline "because line numbers are
+    subject to change"; we hash the claim as written, the table, entity and metric, and
+    — for claims no table covers — the sentence, so that two bare "two"s differ.
+    """
+    parts = [
+        _normal(finding.claim.quantity.text),
+        finding.table or "",
+        finding.stated.entity or "",
+        finding.stated.metric or "",
+    ]
+    if finding.table is None:
+        parts.append(_normal(finding.claim.sentence.text))
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()

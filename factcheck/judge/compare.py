@@ -1,0 +1,84 @@
+"""How a claim's figure is compared with a table's row: the interval each allows.
+
+A figure agrees with a row when the values its wording allows (see ``numbers``) meet the
+values the row's own precision and hedge allow: "almost $7 trillion" meets a row of
+"6.9 trillion"; "28th" meets only 28.
+"""
+
+from __future__ import annotations
+
+from ..model import Claim, Fact
+from ..extract.numbers import _interval, parse_number
+from ..reference.tables import Table
+
+
+def fact_interval(fact: Fact, table: Table | None = None) -> tuple[float, float] | None:
+    """The values a row allows: a rank or count is exact; any other figure stands for the
+    interval its written precision implies (TOP500's "442" and "442.01" agree)."""
+    parsed = parse_number(fact.value) if fact.value else None
+    if parsed is None:
+        return None
+    value, unit = parsed
+    hedge = fact.hedge.strip().lower() or None
+    if hedge in ("nearly", "close to"):
+        hedge = "almost"
+    about = hedge in ("about", "around", "approximately", "roughly", "approx.")
+    if about:
+        # A source's "about 450,000" is its own rounding, which the written precision
+        # (450,000: to the ten thousand) already expresses; no extra slack on top.
+        hedge = None
+    metric = table.metrics.get(fact.metric) if table is not None else None
+    counted = metric is None or metric.kind in ("rank", "count")
+    exact = hedge is None and unit <= 1 and counted and not about
+    low, high = _interval(value, unit, hedge, exact=exact)
+    return low, high
+
+
+def agrees(claim: Claim, fact: Fact, table: Table) -> bool:
+    interval = fact_interval(fact, table)
+    if interval is None:
+        return False
+    q = claim.quantity
+    if q.kind == "rank":
+        return interval[0] <= q.value <= interval[1]
+    slack = table.tolerance * abs(q.value)
+    low, high = q.low - slack, q.high + slack
+    if q.range_of is not None:
+        return False  # ranges are compared end by end, in ``_range_agrees``
+    if low < high and interval[0] < interval[1]:
+        # Two rounded figures agree when their intervals overlap, not merely touch:
+        # "1.5" (1.45–1.55) does not agree with "1.4" (1.35–1.45).
+        return low < interval[1] and interval[0] < high
+    return low <= interval[1] and interval[0] <= high
+
+
+def _end_agrees(value: float, like_unit: float, fact: Fact) -> bool:
+    interval = fact_interval(fact)
+    if interval is None:
+        return False
+    return interval[0] - like_unit / 2 <= value <= interval[1] + like_unit / 2
+
+
+def range_agrees(claim: Claim, facts: list[Fact]) -> bool:
+    low_end, high_end = claim.quantity.range_of
+    unit = (claim.quantity.high - claim.quantity.low - (high_end - low_end)) or 0.0
+    return (any(_end_agrees(low_end, unit, f) for f in facts)
+            and any(_end_agrees(high_end, unit, f) for f in facts))
+
+
+def other_scale(claim: Claim, rows: list[Fact]) -> bool:
+    """The figure is over a hundred times off every row: it measures something else (a
+    chip's cores, not the machine's), so it is not read as a wrong value of this metric."""
+    values = [abs(f.number) for f in rows if f.number]
+    v = abs(claim.quantity.value)
+    return bool(values) and v > 0 and all(max(v, x) / min(v, x) > 100 for x in values)
+
+
+def edition_size(table: Table, fact: Fact) -> int | None:
+    metric = table.metrics.get(fact.metric)
+    if not metric or not metric.out_of:
+        return None
+    for row in table.rows(None, metric.out_of):
+        if row.edition == fact.edition and row.period == fact.period and not row.status and row.number:
+            return int(row.number)
+    return None

@@ -1,0 +1,314 @@
+"""Claims computed from two rows: changes between editions, kept places, differences.
+
+"Climbed four places" is checked as (previous rank − current rank); "retained first
+place" as a current rank equal to the previous one; "improved by 427 petaflops" as
+(current − previous value); "1,069,056 more cores than Fugaku" as (one row − another row
+of the same edition). Each verdict shows the arithmetic. A derived claim is flagged only
+when both rows exist, the table is tied to the sentence by name, publisher or one of its
+own entities, and the entity is named in the sentence; otherwise it is at most supported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from . import explain, periods, wording
+from ..extract import roles
+from .compare import agrees
+from .match import STRENGTH_PUBLISHER, Candidate, candidates
+from ..model import Claim, Evidence, Fact, Finding, Statement, Verdict
+from ..reference.tables import Table
+
+
+def _previous_row(table: Table, c: Candidate, current: Fact) -> Fact | None:
+    """The entity's row in the edition just before ``current``'s (None if that edition
+    lacks it: a gap is not evidence)."""
+    order = [e.id for e in table.edition_order() if e.id in table.editions_with(c.metric.id)]
+    if current.edition not in order:
+        return None
+    i = order.index(current.edition)
+    if i == 0:
+        return None
+    before = order[i - 1]
+    rows = [f for f in table.rows(c.entity, c.metric.id) if f.edition == before and not f.status and f.number is not None]
+    return rows[0] if rows else None
+
+
+def _current_row(claim: Claim, c: Candidate, as_of: dt.date | None) -> Fact | None:
+    table = c.table
+    choice = periods.choose(table, claim.times, as_of, c.metric.id, c.entity)
+    rows = [f for f in table.rows(c.entity, c.metric.id)
+            if choice.accepts(f, table) and choice.in_scope(f) and not f.status and f.number is not None]
+    if not rows:
+        return None
+    if choice.explicit is None and choice.current is None:
+        return None  # undated and no year: which two editions is unsaid
+    return max(rows, key=lambda f: (table.editions[f.edition].published if f.edition in table.editions else f.published))
+
+
+def _grounded(claim: Claim, c: Candidate) -> bool:
+    return c.strength >= STRENGTH_PUBLISHER and c.entity_mention is not None
+
+
+def _evidence(table: Table, *facts: Fact) -> tuple[Evidence, ...]:
+    out = []
+    for f in facts:
+        edition = table.editions.get(f.edition)
+        out.append(Evidence(table.id, table.title, f.publisher, f.source_title, f.source_url, f.published,
+                            edition.title if edition else f.edition))
+    return tuple(out)
+
+
+def _statement(c: Candidate, value, period: str | None, entity: str | None = None) -> Statement:
+    return Statement(entity or c.entity, f"change in {c.metric.label}" if c.metric else None, period, value,
+                     c.metric.unit if c.metric else None)
+
+
+def _edition_short(table: Table, fact: Fact) -> str:
+    return fact.period or fact.edition
+
+
+def _rank_change(claim: Claim, library, as_of) -> Finding | None:
+    probe = replace(claim, quantity=replace(claim.quantity, kind="rank"))
+    found = None
+    for c in candidates(probe, library):
+        if c.metric.kind != "rank":
+            continue
+        cur = _current_row(probe, c, as_of)
+        if cur is None:
+            continue
+        prev = _previous_row(c.table, c, cur)
+        if prev is None:
+            continue
+        delta = int(prev.number - cur.number)  # positive: a better (smaller) rank
+        stated = int(claim.quantity.value) * (claim.direction or (1 if delta >= 0 else -1))
+        path = (f"{c.entity}'s {c.metric.label}: {wording.ordinal(int(prev.number))} in "
+                f"{_edition_short(c.table, prev)} → {wording.ordinal(int(cur.number))} in "
+                f"{_edition_short(c.table, cur)}")
+        moved = ("unchanged" if delta == 0 else
+                 f"{'up' if delta > 0 else 'down'} {abs(delta)} place{'s' if abs(delta) != 1 else ''}")
+        if stated == delta:
+            finding = Finding(Verdict.SUPPORTED, claim, _statement(c, stated, None), _statement(c, delta, cur.period),
+                              f"Matches the source: {path} = {moved} ({c.table.title}).", None,
+                              _evidence(c.table, cur, prev), table=c.table.id)
+            return finding
+        if found is None and _grounded(probe, c):
+            said = f"{'up' if stated > 0 else 'down'} {abs(stated)}"
+            found = Finding(Verdict.CONTRADICTED, claim, _statement(c, stated, None),
+                            _statement(c, delta, cur.period),
+                            f"{c.table.title}: {path} = {moved}, not {said}.",
+                            f"Change the figure to the source's: {moved}.",
+                            _evidence(c.table, cur, prev), table=c.table.id,
+                            fix=_word_fix(claim, abs(delta)) if delta and (delta > 0) == (stated > 0) else None)
+    return found
+
+
+NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _word_fix(claim: Claim, n: int):
+    """The right number, written as the article wrote the wrong one (a word or digits)."""
+    q = claim.quantity
+    as_word = q.text.strip()[:1].isalpha() and n < len(NUMBER_WORDS)
+    new = NUMBER_WORDS[n] if as_word else str(n)
+    if as_word and q.text.strip()[:1].isupper():
+        new = new.capitalize()
+    return (q.span.start, q.span.end, new)
+
+
+def _value_change(claim: Claim, library, as_of) -> Finding | None:
+    found = None
+    for c in candidates(replace(claim, role=roles.VALUE), library):
+        cur = _current_row(claim, c, as_of)
+        if cur is None:
+            continue
+        prev = _previous_row(c.table, c, cur)
+        if prev is None:
+            continue
+        delta = cur.number - prev.number
+        diff_row = replace(cur, value=repr(delta), hedge="")
+        path = (f"{c.entity}'s {c.metric.label}: {explain.value(c, prev)} in {_edition_short(c.table, prev)} → "
+                f"{explain.value(c, cur)} in {_edition_short(c.table, cur)} = a change of "
+                f"{wording.figure(delta, c.metric.kind, c.metric.unit)}")
+        if agrees(claim, _precise(diff_row, prev, cur), c.table) and (claim.direction or 1) * delta > 0:
+            return Finding(Verdict.SUPPORTED, claim, _statement(c, claim.quantity.value, None),
+                           _statement(c, delta, cur.period), f"Matches the source: {path}.", None,
+                           _evidence(c.table, cur, prev), table=c.table.id)
+        if found is None and _grounded(claim, c):
+            found = Finding(Verdict.CONTRADICTED, claim, _statement(c, claim.quantity.value, None),
+                            _statement(c, delta, cur.period),
+                            f"{c.table.title}: {path}, not {claim.quantity.text.strip()}.",
+                            f"Say the change was {wording.figure(abs(delta), c.metric.kind, c.metric.unit)}.",
+                            _evidence(c.table, cur, prev), table=c.table.id)
+    return found
+
+
+def _precise(diff: Fact, *rows: Fact) -> Fact:
+    """A difference is as precise as its least precise row: keep that many decimals."""
+    decimals = max((len(r.value.split(".")[1]) if "." in r.value else 0) for r in rows)
+    return replace(diff, value=f"{float(diff.value):.{decimals}f}")
+
+
+def _kept(claim: Claim, finding: Finding, library, as_of) -> Finding:
+    """"Retained first place": the current rank agrees; was it the same a year before?"""
+    if finding.verdict != Verdict.SUPPORTED or finding.table is None:
+        return finding
+    for c in candidates(claim, library):
+        if c.table.id != finding.table or c.metric.kind != "rank":
+            continue
+        cur = _current_row(claim, c, as_of)
+        if cur is None or cur.number != claim.quantity.value:
+            continue
+        prev = _previous_row(c.table, c, cur)
+        if prev is None or prev.number == cur.number or not _grounded(claim, c):
+            return finding
+        delta = int(prev.number - cur.number)
+        return Finding(Verdict.CONTRADICTED, claim, finding.stated, finding.expected,
+                       f"{c.table.title}: {c.entity}'s {c.metric.label} was {wording.ordinal(int(prev.number))} in "
+                       f"{_edition_short(c.table, prev)} and {wording.ordinal(int(cur.number))} in "
+                       f"{_edition_short(c.table, cur)}: it {'rose' if delta > 0 else 'fell'} {abs(delta)} "
+                       f"place{'s' if abs(delta) != 1 else ''} to {wording.ordinal(int(cur.number))}, so it did not keep the place.",
+                       f"Say {c.entity} {'rose' if delta > 0 else 'fell'} to {wording.ordinal(int(cur.number))} "
+                       f"(from {wording.ordinal(int(prev.number))}).",
+                       _evidence(c.table, cur, prev), table=c.table.id)
+    return finding
+
+
+def _difference(claim: Claim, library, as_of) -> Finding | None:
+    text, base = claim.sentence.text, claim.sentence.span.start
+    than = re.search(r"\bthan\b", text[claim.quantity.span.end - base:])
+    if not than:
+        return None
+    after = claim.quantity.span.end + than.end()
+    others = [m for m in claim.entities if m.span.start >= after and m.via != "reference"]
+    if not others:
+        return None
+    other = others[0].entity
+    for c in candidates(replace(claim, role=roles.VALUE), library):
+        if c.entity == other or c.entity_mention is None or c.entity_mention.span.start > claim.quantity.span.start:
+            continue
+        cur = _current_row(claim, c, as_of)
+        if cur is None:
+            continue
+        rows = [f for f in c.table.rows(other, c.metric.id)
+                if f.edition == cur.edition and f.period == cur.period and not f.status and f.number is not None]
+        if not rows:
+            continue
+        delta = cur.number - rows[0].number
+        diff_row = _precise(replace(cur, value=repr(delta), hedge=""), cur, rows[0])
+        path = (f"{c.entity} {explain.value(c, cur)} − {other} {explain.value(c, rows[0])} = "
+                f"{wording.figure(delta, c.metric.kind, c.metric.unit)} ({c.metric.label}, "
+                f"{explain.edition_title(c.table, cur)})")
+        if agrees(claim, diff_row, c.table):
+            return Finding(Verdict.SUPPORTED, claim, _statement(c, claim.quantity.value, None),
+                           _statement(c, delta, cur.period), f"Matches the source: {path}.", None,
+                           _evidence(c.table, cur, rows[0]), table=c.table.id)
+        if _grounded(claim, c):
+            return Finding(Verdict.CONTRADICTED, claim, _statement(c, claim.quantity.value, None),
+                           _statement(c, delta, cur.period), f"{c.table.title}: {path}, not {claim.quantity.text.strip()}.",
+                           f"Say the difference is {wording.figure(abs(delta), c.metric.kind, c.metric.unit)}.",
+                           _evidence(c.table, cur, rows[0]), table=c.table.id)
+    return None
+
+
+def _biggest(claim: Claim, library, as_of) -> Finding | None:
+    """"Ireland, the country with the most notable improvement": of every entity with a row
+    in both editions, did this one move most (up, or down for "the biggest faller")?"""
+    probe = replace(claim, quantity=replace(claim.quantity, kind="rank", value=1.0, low=1.0, high=1.0))
+    for c in candidates(probe, library):
+        if c.metric.kind != "rank":
+            continue
+        cur = _current_row(probe, c, as_of)
+        prev = _previous_row(c.table, c, cur) if cur else None
+        if cur is None or prev is None:
+            continue
+        moves = {}
+        for f in c.table.rows(None, c.metric.id):
+            if f.edition != cur.edition or f.status or f.number is None:
+                continue
+            before = [g for g in c.table.rows(f.entity, c.metric.id)
+                      if g.edition == prev.edition and not g.status and g.number is not None]
+            if before:
+                moves[f.entity] = (int(before[0].number - f.number), before[0], f)
+        if c.entity not in moves or len(moves) < 3:
+            continue
+        sign = claim.direction or 1
+        best = max(moves, key=lambda e: sign * moves[e][0])
+        own = moves[c.entity]
+
+        def told(e):
+            d, b, a = moves[e]
+            return (f"{e} {'rose' if d > 0 else 'fell'} {abs(d)} place{'s' if abs(d) != 1 else ''} "
+                    f"({wording.ordinal(int(b.number))} → {wording.ordinal(int(a.number))})")
+        path = f"{c.metric.label}, {_edition_short(c.table, prev)} → {_edition_short(c.table, cur)}"
+        if sign * own[0] >= sign * moves[best][0]:
+            return Finding(Verdict.SUPPORTED, claim, _statement(c, None, None), _statement(c, own[0], cur.period),
+                           f"Matches the source: {told(c.entity)}, the most of the {len(moves)} economies in both "
+                           f"editions ({path}, {c.table.title}).", None,
+                           _evidence(c.table, own[2], own[1]), table=c.table.id)
+        if not _grounded(probe, c):
+            return None
+        return Finding(Verdict.CONTRADICTED, claim, _statement(c, None, None), _statement(c, own[0], cur.period),
+                       f"{c.table.title} ({path}): {told(best)}, the most; {told(c.entity)}.",
+                       f"Name {best} as the biggest {'riser' if sign > 0 else 'faller'}, or drop the superlative.",
+                       _evidence(c.table, moves[best][2], moves[best][1], own[2], own[1]), table=c.table.id)
+    return None
+
+
+def _edition_number(claim: Claim, library, as_of) -> Finding | None:
+    """"The newly released 52nd edition of the list": the number of the edition meant."""
+    n = int(claim.quantity.value)
+    tables = [library.tables[t] for s in claim.sources for t in s.tables if t in library.tables]
+    tables += [library.tables[t] for t in claim.topic if t in library.tables and library.tables[t] not in tables]
+    for table in tables:
+        numbered = {e.id: e for e in table.editions.values() if e.number is not None}
+        if not numbered:
+            continue
+        choice = periods.choose(table, claim.times, as_of)
+        if choice.explicit is not None:
+            meant = [e for e in numbered.values()
+                     if periods._matches_time(Fact(table.id, "", "", e.id, e.id, "", "", "", "", "", "", "", "", "", e.published),
+                                              replace(table, period_kind="edition"), choice.explicit)]
+        elif choice.current is not None:
+            meant = [numbered[choice.current]] if choice.current in numbered else []
+        else:
+            meant = list(numbered.values())
+        if not meant:
+            continue
+        statement = Statement(None, "edition number", None, n, None)
+        hit = [e for e in meant if e.number == n]
+        if hit:
+            return Finding(Verdict.SUPPORTED, claim, statement, Statement(None, "edition number", hit[0].id, n, None),
+                           f"Matches the source: {hit[0].title} is the {wording.ordinal(n)} edition.", None,
+                           table=table.id)
+        if len(meant) == 1 and not claim.source_carried or len(meant) == 1 and claim.source_distance <= 1:
+            e = meant[0]
+            return Finding(Verdict.CONTRADICTED, claim, statement, Statement(None, "edition number", e.id, e.number, None),
+                           f"{table.title}: the edition current at the article's date is {e.title}, the "
+                           f"{wording.ordinal(e.number)}, not the {wording.ordinal(n)}.",
+                           f"Change “{claim.quantity.text.strip()}” to the {wording.ordinal(e.number)}.",
+                           table=table.id)
+    return None
+
+
+def judge(claim: Claim, library, as_of: dt.date | None) -> Finding | None:
+    """The finding for a derived claim, or None when it can't be computed."""
+    if claim.role == roles.EDITION:
+        return _edition_number(claim, library, as_of)
+    if claim.role == roles.RECORD:
+        return None
+    if claim.role == roles.BIGGEST_CHANGE:
+        return _biggest(claim, library, as_of)
+    if claim.role == roles.CHANGE:
+        if claim.quantity.kind == "number":
+            return _rank_change(claim, library, as_of)
+        return _value_change(claim, library, as_of)
+    if claim.role == roles.DIFFERENCE:
+        return _difference(claim, library, as_of)
+    return None
+
+
+def kept(claim: Claim, finding: Finding, library, as_of) -> Finding:
+    return _kept(claim, finding, library, as_of) if claim.role == roles.KEPT else finding

@@ -1,0 +1,138 @@
+"""Tie a claim to the table(s), metric and entity it can be checked against.
+
+A table is a candidate when the sentence (or an earlier sentence of the paragraph) names
+it or its publisher, or — a weaker tie — when the sentence names one of the table's own
+named things (a supercomputer, a model) or a country together with one of its metric words.
+Weak ties may confirm a figure but never flag one (see ``verdicts``): right before loud.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..reference.library import Library
+from .metricwords import CLOSE_WORDS, choose_metrics, library_units
+from ..model import Claim, EntityMention, Span
+from ..reference.tables import Metric, Table
+
+# Words by which a sentence points back at a source named earlier in its paragraph
+# ("in the 2024 ranking"): without one, a carried source only applies through metric words.
+GENERIC_REFERENCE = re.compile(
+    r"\b(?:ranking|rankings|index|list|league table|scoreboard|survey|report|study|estimates?|projections?|forecasts?|edition)\b", re.I)
+
+STRENGTH_NAMED = 3      # the sentence names the table itself
+STRENGTH_PUBLISHER = 2  # the sentence (or paragraph) names the publisher
+STRENGTH_ENTITY = 2     # the sentence names a thing only this table knows (Fugaku)
+STRENGTH_WEAK = 1       # only a country and a metric word
+STRENGTH_DISTANT = 0    # a source paragraphs back: decided per metric (see ``candidates``)
+
+@dataclass(frozen=True)
+class Candidate:
+    table: Table
+    metric: Metric
+    entity: str
+    """The entity the claim gives the figure to."""
+    entity_mention: EntityMention | None
+    strength: int
+    metric_span: Span | None
+    loose: tuple[str, ...] = ()
+    """Explanations for loose metric wording ("lose" for a shortage)."""
+
+
+def _only_table_for(claim: Claim, table: Table, library: Library) -> bool:
+    names = {m.entity for m in claim.entities if m.entity in table.entities}
+    return any(sum(name in t.entities for t in library.tables.values()) == 1 for name in names)
+
+
+def choose_entity(table: Table, claim: Claim, library: Library,
+                  metric: Metric | None = None) -> tuple[str, EntityMention | None] | None:
+    """The entity the figure is given to: the nearest mention that can have this metric
+    (one of the table's kind, or one the table has rows for on this metric)."""
+    with_metric = table.entities_with(metric.id) if metric else table.known_entities
+    for mention in claim.entities:
+        if mention.entity in with_metric or mention.kind == table.entity_kind or mention.entity in table.entities:
+            return mention.entity, mention
+    if table.default_entity:
+        return table.default_entity, None
+    return None
+
+
+def candidates(claim: Claim, library: Library) -> list[Candidate]:
+    units = library_units(library)
+    strengths: dict[str, int] = {}
+    named: set[str] = set()
+    if not claim.sources and claim.quantity.kind == "rank":
+        # A bare rank in an article about one ranking is about that ranking.
+        for table_id in claim.topic:
+            strengths[table_id] = STRENGTH_PUBLISHER
+            named.add(table_id)
+    for source in claim.sources:
+        for table_id in source.tables:
+            strength = STRENGTH_NAMED if source.exact else STRENGTH_PUBLISHER
+            if claim.source_carried:
+                strength = min(strength, STRENGTH_PUBLISHER)
+            if claim.source_distance >= 2 and claim.quantity.kind != "rank":
+                # A source named paragraphs ago frames a league table's ranks, but a
+                # figure there may be anything ("current global GDP of $100 trillion"):
+                # unless the metric's own words stand right by it (checked below), it may
+                # confirm the table, never be flagged by it.
+                strength = STRENGTH_DISTANT
+            strengths[table_id] = max(strengths.get(table_id, 0), strength)
+            named.add(table_id)
+    for table in library.tables.values():
+        if any(m.entity in table.entities for m in claim.entities):
+            # A thing only this table knows (Fugaku, Llama 2) ties the figure to it.
+            strengths[table.id] = max(strengths.get(table.id, 0), STRENGTH_ENTITY)
+        elif table.id in strengths:
+            continue
+        elif any(m.entity in table.known_entities for m in claim.entities if m.via != "reference"):
+            strengths[table.id] = STRENGTH_WEAK
+    out = []
+    for table_id, strength in strengths.items():
+        table = library.tables.get(table_id)
+        if table is None:
+            continue
+        # A thing only this table knows frames its ranks ("Fugaku is now fifth") — unless
+        # another table knows it too (TOP500 and Green500 both list Frontier).
+        entity_tie = (strength == STRENGTH_ENTITY and claim.quantity.kind == "rank"
+                      and table_id not in named and _only_table_for(claim, table, library))
+        frames = entity_tie or table_id in named and (
+            claim.source_distance <= 1
+            or (claim.source_distance <= 2 and _size_fits(table, claim))
+            or bool(GENERIC_REFERENCE.search(claim.sentence.text))
+            or (table_id in claim.topic and claim.quantity.kind == "rank"))
+        for metric, span, loose in choose_metrics(table, claim, frames, claim.source_distance, units):
+            entity = choose_entity(table, claim, library, metric)
+            if entity is None:
+                continue
+            if strength <= STRENGTH_WEAK and not table.rows(entity[0], metric.id):
+                continue  # a weak tie is only worth reporting where the table has the figure
+            tie = strength
+            if strength == STRENGTH_DISTANT:
+                close = span is not None and (span.start - claim.quantity.span.end
+                                              if span.start >= claim.quantity.span.end
+                                              else claim.quantity.span.start - span.end) <= CLOSE_WORDS
+                tie = STRENGTH_PUBLISHER if close else STRENGTH_WEAK
+            out.append(Candidate(table, metric, entity[0], entity[1], tie, span, loose))
+    # A table named outright outranks one named only through a shared publisher.
+    exact = {t for s in claim.sources if s.exact for t in s.tables}
+    if any(c.table.id in exact for c in out):
+        out = [c for c in out if c.table.id in exact or c.table.id not in _publisher_only(claim)]
+    return sorted(out, key=lambda c: (-c.strength, c.metric_span is None, c.table.id))
+
+
+def _size_fits(table: Table, claim: Claim) -> bool:
+    """A source from the previous paragraph frames a rank only when its "out of N" is the
+    size of one of the table's editions ("32nd out of 64" after a paragraph on IMD 2023)."""
+    n = claim.quantity.out_of
+    if n is None:
+        return False
+    sizes = {f.number for m in table.metrics.values() if m.kind == "count" and any(
+        x.out_of == m.id for x in table.metrics.values()) for f in table.rows(None, m.id)}
+    return float(n) in sizes
+
+
+def _publisher_only(claim: Claim) -> set[str]:
+    exact = {t for s in claim.sources if s.exact for t in s.tables}
+    return {t for s in claim.sources if not s.exact for t in s.tables} - exact

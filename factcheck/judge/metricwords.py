@@ -1,0 +1,383 @@
+"""Which metric of a table a figure is about, from the words around it.
+
+The metric's own words (its aliases in the table's metadata) must stand near the figure
+and not belong to another figure of the sentence; a count must count the metric's thing,
+a share be a share of it; words of another measure rule out the table's default metric.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..extract import trie
+from ..reference.library import Library
+from ..model import Claim, Span
+from ..reference.tables import Metric, Table
+
+# Words that say a figure is about some particular measure ("in terms of the agility of
+# companies", "in the talent category"): when none of the table's metric words matched,
+# the figure is not the table's default metric either.
+OTHER_MEASURE = re.compile(
+    r"\bin terms of\b|\bcategor(?:y|ies)\b|\bpillars?\b|\bsub-?factors?\b|\bsub-?index\b|"
+    r"\bindicators?\b|\bcriteri(?:on|a)\b|\bwhen it comes to\b|\bmeasure of\b", re.I)
+
+CAUSE = re.compile(
+    r"\b(?:because|thanks\s+to|due\s+to|driven\s+by|owing\s+to|as\s+a\s+result\s+of|on\s+the\s+back\s+of|"
+    r"on\s+the\s+strength\s+of|mainly\s+for|largely\s+for)\b", re.I)
+
+# "…to second place, Ireland showcased strong economic performance": a comma and a new
+# subject start another statement.
+NEW_CLAUSE = re.compile(r"[;]|,\s+(?:[A-Z]|(?:and|but|while|whereas|which|who)\b)")
+
+NEGATED = re.compile(
+    r"\b(?:excluding|excludes|exclude|without|other\s+than|apart\s+from|not\s+counting|leaving\s+out|"
+    r"setting\s+aside|before\s+counting)\s+(?:the\s+)?(?:effects?\s+of\s+|impact\s+of\s+|contribution\s+of\s+)?"
+    r"(?:[\w-]+\s*){1,4}", re.I)
+
+NOT_WITH_REACH = 40
+
+# How far (in characters) a metric word may stand from the figure it names, and how much
+# farther than the nearest metric word another may be and still be a rival reading.
+METRIC_REACH = 60
+CLOSE_ENOUGH = 12
+CLOSE_WORDS = 25  # a metric word this close to the figure names its measure
+
+
+# Which claim figures can be compared with which metric kinds.
+COMPATIBLE = {
+    "rank": {"rank"},
+    "percent": {"percent"},
+    "points": {"percent", "quantity"},
+    "money": {"money"},
+    "number": {"count", "quantity"},
+    "quantity": {"quantity"},
+}
+
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\s-]+", " ", text.lower())
+
+
+@lru_cache(maxsize=4096)
+def _aliases_pattern(aliases: tuple[str, ...]) -> tuple[re.Pattern, dict[str, str]]:
+    """One factorised pattern for a set of aliases, and the folded text → alias map."""
+    pattern = re.compile(r"(?<![\w])(?:" + trie.pattern(aliases, flags_casefold=True, flexible_space=True)
+                         + r")(?![\w])", re.I)
+    return pattern, {_fold(a): a for a in aliases}
+
+
+def _alias_pattern(alias: str) -> re.Pattern:
+    return _aliases_pattern((alias,))[0]
+
+
+def _alias_hits(text: str, offset: int, aliases, window: tuple[int, int] | None = None) -> list[tuple[Span, str]]:
+    """Non-overlapping alias matches, longest first (the pattern prefers the longest).
+
+    ``window`` limits the scan to ``text[a:b]`` (the words look behind ``a`` as usual); a
+    hit may be cut short at ``b``, so callers drop hits that end near it."""
+    aliases = tuple(sorted(set(aliases)))
+    if not aliases:
+        return []
+    pattern, by_fold = _aliases_pattern(aliases)
+    found = pattern.finditer(text, *window) if window else pattern.finditer(text)
+    return [(Span(m.start() + offset, m.end() + offset), by_fold.get(_fold(m.group(0)), m.group(0)))
+            for m in found]
+
+
+_LONGEST: dict[int, tuple[Table, int]] = {}
+
+
+def _longest_alias(table: Table) -> int:
+    """The length of the table's longest metric alias, computed once per table."""
+    known = _LONGEST.get(id(table))
+    if known is None or known[0] is not table:  # keyed by id; the table is kept to check it
+        known = _LONGEST[id(table)] = (table, max((len(a) for m in table.metrics.values() for a in m.aliases),
+                                                  default=0))
+    return known[1]
+
+
+def _near(text: str, offset: int, q: Span, reach: int, table: Table) -> tuple[int, int]:
+    """The part of a sentence where a metric word of ``table`` at most ``reach``
+    characters from the figure ``q`` can stand. Scanning only this keeps the cost per
+    figure bounded however long the sentence; a word cut short at the window's end is
+    farther than ``reach``. (Twice the longest alias: spaces in a name match runs of
+    spaces and line breaks.)"""
+    longest = 2 * _longest_alias(table) + 2
+    return (max(0, q.start - offset - reach - longest),
+            min(len(text), q.end - offset + reach + longest))
+
+
+QUALIFIED_COUNT = re.compile(
+    r"^[\"“”']?(?:exascale|petascale|exaflop|petaflop|new|newly|additional|more|other|extra|"
+    r"top|largest|biggest|fastest|leading|major|[\w-]+-class|[\w-]+-based)\b", re.I)
+
+COUNTED = re.compile(r"^[\s-]*([A-Za-z][A-Za-z-]*)")
+def library_units(library: Library) -> frozenset[str]:
+    """Units of every count or quantity metric of the library, computed once per library."""
+    if "units" not in library._derived:
+        library._derived["units"] = frozenset(
+            metric.unit.lower() for table in library.tables.values() for metric in table.metrics.values()
+            if metric.kind in ("count", "quantity") and metric.unit)
+    return library._derived["units"]
+
+
+def units_elsewhere(units: frozenset[str], metric: Metric) -> set[str]:
+    """Units that belong to other metrics: "1 billion parameters" is not a count of models."""
+    return set(units) - {metric.unit.lower(), metric.unit.lower().rstrip("s")}
+
+
+def _counted_noun(claim: Claim) -> str | None:
+    """The word a count counts ("79 LLMs", "1 billion parameters"), lower case, plural."""
+    if claim.quantity.kind != "number":
+        return None
+    end = claim.quantity.span.end - claim.sentence.span.start
+    m = COUNTED.match(claim.sentence.text[end:])
+    if not m:
+        return None
+    word = m.group(1).lower().split("-")[0]
+    return word if word.endswith("s") else word + "s"
+
+
+MEASURE_AFTER = re.compile(
+    r"^\s*(?:place\s+|position\s+|spot\s+)?(?:in|for|on)\s+(?!(?:the\s+)?(?:world|ranking|rankings|list|table|"
+    r"index|league|overall|edition|survey|report|latest|new|annual|same|this|that|last|(?:19|20)\d\d)\b"
+    r"|(?:a|the)\s+(?:\w+\s+)?(?:year|years|time|row)\b|\w+\s+(?:consecutive|straight|successive)\b)"
+    r"(?:the\s+|its\s+|terms\s+of\s+)?[a-z]", re.I)
+
+
+LIST_AFTER_VERB = re.compile(
+    r"^\s+(?:the\s+|this\s+|its\s+)?(?:[\w’'-]+\s+){0,5}?(?:list|lists|ranking|rankings|index|chart|table)\b", re.I)
+
+
+def _measure_after(claim: Claim) -> bool:
+    """"ranks third in robot density": the rank is for some other measure, named after it."""
+    q = claim.quantity
+    if q.kind != "rank":
+        return False
+    after = claim.sentence.text[q.span.end - claim.sentence.span.start:]
+    named_list = LIST_AFTER_VERB.match(after)
+    if named_list:  # "topping the rankings for Graph 500": the measure follows the list's name
+        after = after[named_list.end():]
+    m = MEASURE_AFTER.match(after)
+    if not m:
+        return False
+    named_at = q.span.end + m.end() - 1  # where the words after "in"/"for" begin
+    # "35th in the IMD World Competitiveness Ranking", "No. 1 on the June 2021 TOP500 list":
+    # the words after "in"/"on" name the source itself, not another measure.
+    return not any(named_at <= s.span.start <= named_at + 30 for s in claim.sources
+                   if not claim.source_carried)
+
+
+FUNCTION_WORDS = {
+    "of", "in", "by", "to", "for", "from", "and", "or", "at", "on", "with", "as", "is", "are",
+    "was", "were", "be", "been", "have", "has", "had", "will", "would", "could", "can", "may",
+    "might", "this", "that", "these", "those", "a", "an", "the", "than", "per", "each", "over",
+    "under", "since", "until", "after", "before", "while", "but", "so", "if", "when", "more",
+    "less", "up", "down", "last", "this", "next", "year", "years", "in", "into",
+}
+
+
+# Metric words right after another figure describe that figure (the claim's own figure
+# is blanked out of the text before this is asked).
+OTHER_FIGURE_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?!(?:19|20)\d\d\b)(?:\d[\d,.]*\d|\d)(?:st|nd|rd|th)?|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))"
+    r"\s+(?:[a-z-]+\s+){0,3}$")
+
+
+def _gap(a: Span, b: Span) -> int:
+    return a.start - b.end if a.start >= b.end else b.start - a.end
+
+
+def _share_of_phrase(claim: Claim) -> str | None:
+    """What a share is a share of ("7% of global GDP", "half of firms"), or None."""
+    end = claim.quantity.span.end - claim.sentence.span.start
+    m = re.match(r"^\s+of\s+([^.,;:()\[\]—–\"“”]+)", claim.sentence.text[end:])
+    return " ".join(m.group(1).split()[:6]) if m else None
+
+
+def _counted_phrase(claim: Claim) -> str | None:
+    """The words right after a count, up to punctuation and at most six, when they start
+    with a noun or adjective; None when the figure stands alone ("short of 450,000 by 2030")."""
+    end = claim.quantity.span.end - claim.sentence.span.start
+    after = re.sub(r"^\s*[\"“”'‘’]", " ", claim.sentence.text[end:])  # 'four "exascale-class" systems'
+    rest = re.split(r"[.,;:()\[\]—–\"“”]", after, maxsplit=1)[0]
+    words = rest.split()[:6]
+    if not words or words[0].lower() in FUNCTION_WORDS or not words[0][:1].isalpha():
+        return None
+    return " ".join(words)
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _excluded(metric: Metric, text: str) -> bool:
+    return any(_alias_pattern(word).search(text) for word in metric.not_with)
+
+
+def _metric_kind_fits(claim_kind: str, metric: Metric, currency: str | None, unit: str | None = None) -> bool:
+    if metric.kind not in COMPATIBLE.get(claim_kind, set()):
+        return False
+    if claim_kind == "quantity":
+        return (unit or "").lower() == metric.unit.lower()
+    if claim_kind == "points":
+        return "point" in metric.unit
+    if claim_kind == "percent":
+        return "point" not in metric.unit
+    if claim_kind == "money":
+        return currency is None or metric.unit.upper() == currency
+    return True
+
+
+def choose_metrics(table: Table, claim: Claim, named: bool,
+                   distance: int = 0, units: frozenset[str] = frozenset()) -> list[tuple[Metric, Span | None, tuple[str, ...]]]:
+    """The metrics the figure may be about, most likely first: the compatible metrics whose
+    words appear in the sentence, nearest to the figure first; else the table's default
+    metric of that kind when the table frames the sentence — for ranks, or for percentages
+    and money when the sentence itself names the source. A bare count needs metric words."""
+    q = claim.quantity
+    offset = claim.sentence.span.start
+    # The figure's own words ("540 billion") are not metric words.
+    text = _blank(claim.sentence.text, q.span.start - offset, q.span.end - offset)
+    # "rose from 11th to second because of its economic performance": words after a cause
+    # explain the figure; they do not name its measure.
+    cause = CAUSE.search(text, q.span.end - offset) or NEW_CLAUSE.search(text, q.span.end - offset)
+    if cause:
+        text = text[:cause.start()] + " " * (len(text) - cause.start())
+    # "excluding the effects of generative AI, AI could deliver $11 trillion": the words
+    # after "excluding" name what the figure leaves out, so they choose no metric — and
+    # say the figure is some other measure.
+    # A metric defined by what it leaves out ("excluding generative AI" for McKinsey's
+    # other-AI value) is named by those very words.
+    defined_by_exclusion = {m.id: span for m in table.metrics.values()
+                            for span, _ in _alias_hits(text, offset, [a for a in m.aliases if NEGATED.match(a)])}
+    negated_phrases = []
+    for m in NEGATED.finditer(text):
+        negated_phrases.append(m.group(0))
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    negated = bool(negated_phrases)
+    # "13.4 HPCG-petaflops" rules Rmax out; "Rmax of 415 petaflops as well as topping the
+    # Graph 500" does not: another measure's words count near the figure, in its clause.
+    near_figure = text[max(0, q.span.start - offset - NOT_WITH_REACH):q.span.end - offset + NOT_WITH_REACH]
+    # Words inside a source's name ("Digital Competitiveness" in the ranking's title) say
+    # which table, not which metric.
+    used_spans: list[Span] = [s.span for s in claim.sources if not claim.source_carried]
+    counted = _counted_noun(claim)
+    usable = [m for m in table.metrics.values()
+              if _metric_kind_fits(q.kind, m, q.currency, q.unit) and not _excluded(m, near_figure)
+              and not (counted and counted in units_elsewhere(units, m))
+              and (m.id in defined_by_exclusion
+                   or not any(_alias_pattern(a).search(n) for n in negated_phrases for a in m.aliases))]
+    subject_out = [w for n in negated_phrases for w in (*table.names, *table.subject_words)
+                   if _alias_pattern(w).search(n)]
+    if subject_out:
+        # "excluding generative AI" beside a table about generative AI: only the table's
+        # measures of something else (its other-AI value) can be meant.
+        usable = [m for m in usable if m.id in defined_by_exclusion
+                  or not any(_alias_pattern(w).search(m.label) for w in subject_out)]
+    hits: dict[str, tuple[tuple, Span]] = {}
+    # "the US has 134 systems, China 150": a bare figure after a counted one shares its noun.
+    gapped = q.kind == "number" and _counted_phrase(claim) is None and any(
+        re.fullmatch(r"\s*(?:['’]s)?\s*", claim.sentence.text[m.span.end - offset:q.span.start - offset])
+        for m in claim.entities if m.via != "reference" and m.span.end <= q.span.start) or (
+        # "released 11 large models in 2020 and 30 in 2021": the second count shares the noun
+        q.kind == "number" and _counted_phrase(claim) is None
+        and re.search(r"(?:,|\band)\s*$", claim.sentence.text[:q.span.start - offset])
+        and re.search(r"\d[\d,.]*\s+[A-Za-z]", claim.sentence.text[:q.span.start - offset]))
+    # "fell to 31st in knowledge from 28th": the "from" figure shares its partner's metric.
+    change_partner = claim.role == "change" or bool(
+        re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, q.span.start - offset - 10):q.span.start - offset], re.I))
+    # A word two metrics share ("IT workers" for both the shortage and the workforce)
+    # tells neither apart, so it does not choose.
+    owners: dict[str, int] = {}
+    for metric in usable:
+        for alias in {a.lower() for a in metric.aliases}:
+            owners[alias] = owners.get(alias, 0) + 1
+    window = _near(text, offset, q.span, METRIC_REACH, table)
+
+    def collect(borrow: bool) -> None:
+        for metric in usable:
+            own = [a for a in metric.aliases if owners[a.lower()] == 1]
+            for span, _alias in _alias_hits(text, offset, own, window):
+                if span.overlaps(q.span) or any(span.overlaps(s.span) for s in claim.sources):
+                    continue
+                if (not change_partner and not (borrow and span.end <= q.span.start)
+                        and OTHER_FIGURE_BEFORE.search(text[max(0, span.start - offset - 24):span.start - offset])):
+                    continue  # "14 provinces", "28th for knowledge": another figure's words
+                gap = span.start - q.span.end if span.start >= q.span.end else q.span.start - span.end
+                if gap > METRIC_REACH:
+                    continue  # "…, which adopt digital technology" far along is not the figure's metric
+                key = (gap, -(span.end - span.start))
+                if metric.id not in hits or key < hits[metric.id][0]:
+                    hits[metric.id] = (key, span)
+                used_spans.append(span)
+
+    collect(borrow=False)
+    for mid, span in defined_by_exclusion.items():
+        if any(m.id == mid for m in usable) and mid not in hits:
+            hits[mid] = ((_gap(span, q.span), -(span.end - span.start)), span)
+    if not hits and gapped:
+        collect(borrow=True)  # only when the figure has no metric words of its own
+    loose_hits: dict[str, list[str]] = {}
+    for metric in usable:
+        for span, alias in _alias_hits(text, offset, metric.loose_aliases):
+            if not any(u.contains(span) for u in used_spans):
+                loose_hits.setdefault(metric.id, []).append(metric.loose_aliases[alias])
+    if q.kind in ("percent", "points"):
+        share_of = _share_of_phrase(claim)
+        if share_of is not None:
+            # "half of firms" is a share of firms: only a metric named there can be meant.
+            hits = {mid: h for mid, h in hits.items()
+                    if any(_alias_pattern(a).search(share_of) for a in (
+                        *table.metrics[mid].aliases, *table.metrics[mid].loose_aliases))}
+            if not hits:
+                return []
+    if hits and q.kind == "number":
+        # "8,699,904 combined GPU and CPU cores" counts cores; "Slingshot 11 network"
+        # counts no metric's thing: when a noun follows the figure, the metric's own
+        # words must be among the next few words.
+        phrase = _counted_phrase(claim)
+        if phrase is not None:
+            # "three exascale systems", "four 'exascale-class' supercomputers": a kind of
+            # the thing counted; only a count of the thing itself is the metric.
+            if claim.role == "difference":  # "1,069,056 more cores than Fugaku"
+                phrase = re.sub(r"^(?:more|fewer|less|additional|extra)\s+", "", phrase, flags=re.I)
+            phrase = phrase if not QUALIFIED_COUNT.match(phrase) else ""
+            hits = {mid: h for mid, h in hits.items()
+                    if any(_alias_pattern(a).search(" ".join(phrase.split()[:3])) for a in (
+                        *table.metrics[mid].aliases, *table.metrics[mid].loose_aliases))}
+    if len(hits) > 1:
+        # "442 petaflops of peak performance": the longer phrase (Rpeak's "peak performance")
+        # says more than the word inside it (Rmax's "performance").
+        hits = {mid: h for mid, h in hits.items()
+                if not any(o[1] != h[1] and o[1].contains(h[1]) for o in hits.values())}
+    if hits:
+        # Metric words much farther away than the nearest ones are about other figures
+        # ("$6.2 trillion from productivity, and $9.1 trillion from consumption").
+        nearest = min(h[0][0] for h in hits.values())
+        hits = {mid: h for mid, h in hits.items() if h[0][0] <= nearest + CLOSE_ENOUGH}
+        ordered = sorted(hits, key=lambda mid: hits[mid][0])[:3]
+        return [(table.metrics[mid], hits[mid][1], tuple(loose_hits.get(mid, ()))) for mid in ordered]
+    if loose_hits and named:
+        metric_id = next(iter(loose_hits))
+        return [(table.metrics[metric_id], None, tuple(loose_hits[metric_id]))]
+    # Another metric's words right by the figure ("labour productivity growth would expand
+    # 1.5%") say it is that other measure, even if its kind does not fit: no default then.
+    others_named = any(
+        not OTHER_FIGURE_BEFORE.search(text[max(0, span.start - offset - 24):span.start - offset])
+        and _gap(span, q.span) < CLOSE_WORDS
+        and not re.search(r"[,;:]", text[min(span.end, q.span.end) - offset:max(span.start, q.span.start) - offset])
+        and not any(span.overlaps(src.span) for src in claim.sources)
+        and not (q.out_of is not None and 0 <= span.start - q.span.end <= 2)  # "…of 67 economies"
+        for m in table.metrics.values() if m not in usable and m.kind != "text"
+        # "Asian economies Singapore (fourth)": the word for what a ranking ranks is no rival
+        and not (q.kind == "rank" and any(x.out_of == m.id for x in table.metrics.values()))
+        for span, _ in _alias_hits(text, offset, m.aliases, window))
+    defaults_allowed = named and not others_named and not negated and not OTHER_MEASURE.search(claim.sentence.text) \
+        and not _measure_after(claim) and (
+        q.kind == "rank" or (q.kind in ("percent", "money", "points", "quantity") and distance == 0))
+    if defaults_allowed:
+        return [(m, None, ()) for m in usable if m.default][:1]
+    return []

@@ -1,0 +1,139 @@
+"""Which periods and editions of a table a claim can mean.
+
+A claim's time expression (or, without one, the article's date) picks the rows:
+an explicit year picks that year (or that edition of a ranking); without one, the edition
+current at the article's date; an undated article with no year may mean any edition.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from dataclasses import dataclass
+
+from ..model import Fact, TimeExpr
+from ..reference.tables import Table
+
+
+@dataclass(frozen=True)
+class PeriodChoice:
+    """What the claim's time says about the rows it can mean."""
+
+    explicit: TimeExpr | None
+    current: str | None
+    """The edition current at the article's date, if the article is dated; a match only
+    in an edition before it is ``outdated``."""
+    horizon: int | None = None
+
+    later: tuple[str, ...] = ()
+    """Editions published after the article's date: it cannot mean them."""
+
+    def accepts(self, fact: Fact, table: Table) -> bool:
+        if self.horizon is not None and table.period_kind == "horizon":
+            if _horizon_years(fact.period) != self.horizon:
+                return False
+        if self.explicit is not None:
+            return _matches_time(fact, table, self.explicit)
+        return fact.edition not in self.later
+
+    def in_scope(self, fact: Fact) -> bool:
+        """Is the row's edition one the claim can mean at the article's date?"""
+        if self.explicit is not None or self.current is None:
+            return True
+        return fact.edition == self.current
+
+
+@lru_cache(maxsize=1024)
+def _horizon_years(period: str) -> int | None:
+    m = re.fullmatch(r"(\d+)\s*y(?:ears?)?", period.strip())
+    return int(m.group(1)) if m else None
+
+
+@lru_cache(maxsize=4096)
+def _period_years(period: str) -> tuple[int, int, int | None] | None:
+    """(start, end, month) of a row's period: "2022", "2020-06", "2020-2023"."""
+    p = period.strip()
+    m = re.fullmatch(r"(\d{4})-(\d{2})", p)
+    if m and int(m.group(2)) <= 12:
+        return int(m.group(1)), int(m.group(1)), int(m.group(2))
+    m = re.fullmatch(r"(\d{4})\s*(?:-|–|to)\s*(\d{4})", p)
+    if m:
+        return int(m.group(1)), int(m.group(2)), None
+    m = re.fullmatch(r"(\d{4})", p)
+    if m:
+        return int(p), int(p), None
+    return None
+
+
+def _matches_time(fact: Fact, table: Table, time: TimeExpr) -> bool:
+    if time.kind in ("relative", "horizon"):
+        return True
+    if time.kind == "earlier":
+        years = _period_years(fact.period if table.period_kind != "edition" else fact.edition)
+        return years is not None and (time.end is None or years[1] < time.end)
+    years = _period_years(fact.period if table.period_kind != "edition" else fact.edition)
+    if years is None:
+        return False
+    start, end, month = years
+    if time.kind == "month":
+        return start == time.start and (month is None or month == time.month)
+    if time.kind == "point":
+        return start == end == time.start
+    if time.kind == "by":
+        return end == time.start
+    if time.kind == "since":
+        return start == time.start and end > start
+    if time.kind == "span":
+        return (start, end) == (time.start, time.end)
+    return False
+
+
+def choose(table: Table, times: tuple[TimeExpr, ...], as_of: dt.date | None,
+           metric: str | None = None, entity: str | None = None) -> PeriodChoice:
+    """``metric`` narrows "the current edition" to the editions that publish that metric.
+    In studies and catalogues (period kinds other than ``edition`` and ``list``) it is
+    narrowed further to the editions that give ``entity``'s figure: Llama 2's own model
+    card, not the newest card of another model."""
+    explicit = None
+    horizon = None
+    previous = any(t.kind == "previous" for t in times)
+    for time in times:
+        if time.kind in ("previous", "event", "edition"):
+            continue
+        if time.kind == "earlier":
+            explicit = explicit or time
+            continue
+        if time.kind == "horizon":
+            horizon = horizon or time.years
+        elif time.kind == "relative" and as_of is not None and time.offset is not None and time.years == 1:
+            year = as_of.year - time.offset
+            explicit = explicit or TimeExpr(time.span, time.text, "point", start=year, end=year)
+        elif time.kind != "relative":
+            explicit = explicit or time
+    current, later = None, ()
+    if as_of is not None and table.editions:
+        with_metric = table.editions_with(metric) if metric else set(table.editions)
+        if entity is not None and metric and table.period_kind not in ("edition", "list"):
+            with_metric = {f.edition for f in table.rows(entity, metric)} or with_metric
+        ordered = [e for e in table.edition_order() if e.id in with_metric]
+        day = as_of.isoformat()
+        published = [e for e in ordered if e.published and e.published[:10] <= day]
+        later = tuple(e.id for e in ordered if e not in published)
+        if published:
+            current = published[-1].id
+            if previous and explicit is None and len(published) > 1:
+                # "from 28th" in a change: the edition before the current one.
+                current = published[-2].id
+                later = later + (published[-1].id,)
+    named = next((t for t in times if t.kind == "edition"), None)
+    if named is not None and table.editions:
+        # "the 2019 study": the editions published that year; the rest cannot be meant.
+        of_year = [e.id for e in table.edition_order() if e.published[:4] == str(named.start)]
+        if of_year:
+            if table.period_kind in ("edition", "list") and explicit is None:
+                explicit = TimeExpr(named.span, named.text, "point", start=named.start, end=named.start)
+            else:
+                later = tuple(e.id for e in table.edition_order() if e.id not in of_year)
+                current = of_year[-1] if explicit is None else current
+    return PeriodChoice(explicit, current, horizon, later)

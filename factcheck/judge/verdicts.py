@@ -1,0 +1,587 @@
+"""Compare a claim with the rows of its candidate tables and give it one verdict.
+
+The rules, in the order they are tried for each candidate (table, metric, entity):
+
+1. rows of the stated entity in the periods the claim can mean agree → ``supported``;
+   if they agree only through a non-default scenario, an alternative (disputed or restated)
+   value, or loose wording ("lose" for a shortage) → ``needs_context``;
+   if they agree only with an edition older than the one current at the article's date →
+   ``outdated``;
+2. another entity of the passage has exactly this figure, and the stated entity is known
+   not to (its own row disagrees, or the table's ranks are unique) → ``misattributed``;
+3. the stated entity's rows cover every period the claim can mean and all disagree (or, in
+   a league table, another entity holds that rank) → ``contradicted``;
+4. otherwise → ``unverifiable``.
+
+Weak ties (see ``match``) may support a claim but never flag one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from . import derived, explain, grounds, periods, wording
+from ..extract import roles
+from .compare import _end_agrees as end_agrees, agrees, edition_size, other_scale, range_agrees
+from ..reference.library import Library
+from .match import STRENGTH_WEAK, Candidate, candidates
+from .metricwords import _metric_kind_fits as metric_kind_fits
+from ..model import Claim, Evidence, Fact, Finding, Statement, Verdict
+from ..reference.tables import Table
+
+PREFERENCE = {
+    Verdict.SUPPORTED: 0, Verdict.NEEDS_CONTEXT: 1, Verdict.OUTDATED: 2,
+    Verdict.MISATTRIBUTED: 3, Verdict.CONTRADICTED: 4, Verdict.UNVERIFIABLE: 5,
+}
+
+
+def _evidence(table: Table, fact: Fact) -> Evidence:
+    edition = table.editions.get(fact.edition)
+    return Evidence(table.id, table.title, fact.publisher, fact.source_title, fact.source_url,
+                    fact.published, edition.title if edition else fact.edition)
+
+
+def _statement(candidate: Candidate, fact: Fact) -> Statement:
+    metric = candidate.metric
+    value = fact.number if fact.number is not None else fact.value
+    return Statement(fact.entity, metric.label, fact.period, value, metric.unit,
+                     scenario=fact.scenario or None, out_of=edition_size(candidate.table, fact))
+
+
+def stated(claim: Claim, candidate: Candidate | None) -> Statement:
+    q = claim.quantity
+    time = next((" ".join(t.text.split()) for t in claim.times), None)
+    unit = q.currency or q.unit or {"percent": "percent", "points": "percentage points", "rank": "rank"}.get(q.kind)
+    value: float | list = q.value if q.range_of is None else list(q.range_of)
+    return Statement(
+        candidate.entity if candidate else (claim.entities[0].entity if claim.entities else None),
+        candidate.metric.label if candidate else None, time, value, unit, out_of=q.out_of)
+
+
+class Checker:
+    """Gives every claim of a document its finding."""
+
+    def __init__(self, library: Library):
+        self.library = library
+
+    def check(self, claim: Claim, as_of: dt.date | None) -> Finding:
+        finding = self._check(claim, as_of)
+        if finding.grounds:
+            return finding
+        return replace(finding, grounds=grounds.of(claim, None, as_of))
+
+    def _check(self, claim: Claim, as_of: dt.date | None) -> Finding:
+        self._as_of = as_of
+        if claim.role in (roles.CHANGE, roles.DIFFERENCE, roles.AGGREGATE, roles.BIGGEST_CHANGE,
+                          roles.EDITION, roles.RECORD):
+            found = derived.judge(claim, self.library, as_of)
+            if found is not None:
+                return found
+            what = {roles.CHANGE: "a change between two figures", roles.DIFFERENCE: "a difference between two figures",
+                    roles.AGGREGATE: "a total over many entries",
+                    roles.BIGGEST_CHANGE: "a comparison of every entry's change",
+                    roles.EDITION: "an edition's number", roles.RECORD: "a record or a first"}[claim.role]
+            return Finding(Verdict.UNVERIFIABLE, claim, stated(claim, None), None,
+                           f"The claim is {what}, which the reference tables cannot settle here; check it by hand.",
+                           None)
+        finding = self._check_value(claim, as_of)
+        if finding.verdict in (Verdict.UNVERIFIABLE, Verdict.CONTRADICTED):
+            finding = self._other_publisher(claim, finding, as_of) or finding
+        return derived.kept(claim, finding, self.library, as_of)
+
+    def _other_publisher(self, claim: Claim, finding: Finding, as_of) -> Finding | None:
+        """"McKinsey expects $15.7 trillion by 2030": the sentence names one publisher, and
+        that exact, specific figure is another publisher's (PwC's) for the same year, in a
+        table whose publisher the passage does not name."""
+        q = claim.quantity
+        named = {t for s in claim.sources if claim.source_distance <= 2 for t in s.tables}
+        named = {t for t in named if any(metric_kind_fits(q.kind, m, q.currency, q.unit)
+                                         for m in self.library.tables[t].metrics.values())}
+        if (not named or q.kind not in ("money", "quantity", "percent") or q.range_of is not None
+                or _significant_digits(q.text) < 3 or claim.role != roles.VALUE):
+            return None
+        years = {t.start for t in claim.times if t.start is not None and t.kind in ("point", "by")}
+        found = []
+        for table in self.library.tables.values():
+            if table.id in named or table.publisher in {self.library.tables[t].publisher for t in named}:
+                continue
+            for metric in table.metrics.values():
+                if not metric_kind_fits(q.kind, metric, q.currency, q.unit):
+                    continue
+                for row in table.rows(None, metric.id):
+                    if row.status or row.number is None or not agrees(claim, row, table):
+                        continue
+                    row_years = {int(y) for y in re.findall(r"\d{4}", row.period)}
+                    if years and not years & row_years:
+                        continue
+                    found.append((table, metric, row))
+        if len({t.id for t, _, _ in found}) != 1:
+            return None
+        table, metric, row = found[0]
+        said = ", ".join(sorted({self.library.tables[t].publisher for t in named}))
+        c = Candidate(table, metric, row.entity, None, 2, None)
+        message = (f"{explain.value(c, row)} is {table.publisher}'s figure ({metric.label}, {row.period}, "
+                   f"{explain.edition_title(table, row)}), not {said}'s.")
+        return self._finding(Verdict.MISATTRIBUTED, claim, c, row, message,
+                             f"Attribute the figure to {table.publisher}, or give {said}'s own figure.")
+
+    def _check_value(self, claim: Claim, as_of: dt.date | None) -> Finding:
+        results = [self._judge(claim, c, as_of) for c in candidates(claim, self.library)]
+        results = [r for r in results if r is not None]
+        if not results:
+            return Finding(Verdict.UNVERIFIABLE, claim, stated(claim, None), None,
+                           "No reference table covers this figure; check it by hand.", None)
+        best_strength = max(r[1].strength for r in results)
+        top = [r for r in results if r[1].strength == best_strength]
+        named = {t for s in claim.sources for t in s.tables}
+        if any(r[1].table.id in named for r in top):
+            # "Fugaku, ranked 10th" in a passage about the TOP500: Green500 knows Fugaku too,
+            # but the passage names the TOP500.
+            top = [r for r in top if r[1].table.id in named]
+        agreeing = [r for r in top if PREFERENCE[r[0].verdict] < PREFERENCE[Verdict.MISATTRIBUTED]]
+        if agreeing:
+            # Of several readings, one the source agrees with is the one the writer meant.
+            return min(agreeing, key=lambda r: PREFERENCE[r[0].verdict])[0]
+        readings = {(r[1].table.id, r[1].metric.id) for r in top}
+        flagged = [r for r in top if r[0].verdict != Verdict.UNVERIFIABLE]
+        if flagged and len(readings) > 1:
+            # Several equally likely tables or metrics and none agrees: not sure which the
+            # figure is about, so say so rather than flag it.
+            labels = sorted({f"{r[1].table.title}: {r[1].metric.label}" for r in top})
+            return Finding(Verdict.UNVERIFIABLE, claim, stated(claim, None), None,
+                           "The figure could be one of several measures (" + "; ".join(labels)
+                           + ") and none of them matches; check it by hand.", None,
+                           tuple(e for r in flagged for e in r[0].evidence[:1]))
+        chosen = min(top, key=lambda r: PREFERENCE[r[0].verdict])
+        return chosen[0]
+
+    # -- one candidate -------------------------------------------------------------------
+
+    def _judge(self, claim: Claim, c: Candidate, as_of: dt.date | None):
+        table = c.table
+        choice = periods.choose(table, claim.times, as_of, c.metric.id, c.entity)
+        scope = [f for f in table.rows(c.entity, c.metric.id) if choice.accepts(f, table)]
+        scope = self._filteredition_size(claim, c, scope)
+        finding = (self._agreeing(claim, c, choice, scope)
+                   or self._undisclosed(claim, c, choice, scope)
+                   or self._misattributed(claim, c, choice)
+                   or self._contradicted(claim, c, choice, scope)
+                   or self._other_metric(claim, c, choice, scope)
+                   or self._unverifiable(claim, c, choice, scope))
+        if any(t.kind == "earlier" for t in claim.times) and finding.verdict in (
+                Verdict.CONTRADICTED, Verdict.MISATTRIBUTED, Verdict.OUTDATED):
+            # "from 5th to 4th and now 3rd": which earlier edition is unsaid, so an earlier
+            # rank can be confirmed but not called wrong.
+            return Finding(Verdict.UNVERIFIABLE, claim, finding.stated, None,
+                           "An earlier rank in a sequence; the article does not say which edition, "
+                           "so it can only be confirmed, not flagged. Check it by hand.", None,
+                           table=c.table.id), c
+        loose_only = c.metric_span is None and bool(c.loose)
+        if (c.strength <= STRENGTH_WEAK or loose_only or _subject_unclear(claim, c)) and finding.verdict in (
+                Verdict.CONTRADICTED, Verdict.MISATTRIBUTED, Verdict.OUTDATED):
+            # Tied only weakly (no source named, or only a loose word like "jobs"): the
+            # figure may confirm the table, never be flagged by it.
+            finding = self._weak(claim, c, finding)
+        return finding, c
+
+    def _filteredition_size(self, claim: Claim, c: Candidate, rows: list[Fact]) -> list[Fact]:
+        """"28th out of 63": keep the editions that ranked 63 (if any did)."""
+        n = claim.quantity.out_of
+        if n is None or not c.metric.out_of:
+            return rows
+        fitting = [f for f in rows if edition_size(c.table, f) == n]
+        return fitting or rows
+
+    def _agreeing(self, claim: Claim, c: Candidate, choice, scope: list[Fact]) -> Finding | None:
+        table = c.table
+        if claim.quantity.range_of is not None:
+            by_edition: dict[str, list[Fact]] = {}
+            for f in scope:
+                by_edition.setdefault(f.edition, []).append(f)
+            matched = [rows for rows in by_edition.values() if self._range_fits(claim, c, rows)]
+            if not matched:
+                return None
+            rows = matched[-1]
+            ends = self._scenario_ends(c, rows)
+            first = ends[0] if ends else rows[0]
+            if c.loose:
+                return self._needs_context(claim, c, first, list(c.loose))
+            message = explain.message_supported(c, first, claim)
+            if ends:
+                message = (f"Matches the source's range: {explain.value(c, ends[0])} to {explain.value(c, ends[1])} "
+                           f"({c.entity}'s {c.metric.label}, {first.period}, {explain.edition_title(table, first)}).")
+            return self._finding(Verdict.SUPPORTED, claim, c, first, message, extra=(ends[1],) if ends else ())
+        matches = [f for f in scope if agrees(claim, f, table) and self._out_of_ok(claim, c, f)]
+        if not matches:
+            return None
+        current = [f for f in matches if choice.in_scope(f)]
+        pool = current or matches
+        plain = [f for f in pool if not f.status and self._scenario_ok(claim, c, f)]
+        if current and plain:
+            best = self._prefer_current(plain, table, claim)
+            if c.loose:
+                return self._needs_context(claim, c, best, list(c.loose))
+            return self._finding(Verdict.SUPPORTED, claim, c, best, explain.message_supported(c, best, claim))
+        if current:
+            best = self._prefer_current(pool, table, claim)
+            reasons = list(c.loose)
+            if best.status:
+                primary = self._primary_for(c, best)
+                reasons.insert(0, explain.alternative_reason(c, best, primary))
+            if best.scenario and not self._scenario_ok(claim, c, best):
+                reasons.insert(0, explain.scenario_reason(c, best, self._central_for(c, best)))
+            return self._needs_context(claim, c, best, reasons)
+        # Matches only an edition older than the one current at the article's date.
+        best = self._prefer_current(matches, table, claim)
+        now = [f for f in table.rows(c.entity, c.metric.id) if f.edition == choice.current and not f.status]
+        if not now:
+            return self._finding(
+                Verdict.UNVERIFIABLE, claim, c, best,
+                f"The figure matches the {explain.edition_title(table, best)}, but the tables have no "
+                f"{c.metric.label} for {c.entity} in the edition current at the article's date "
+                f"({explain.edition_name(table, choice.current)}); check it by hand.")
+        latest = self._prefer_current(now, table)
+        message = (f"{explain.describe(c, best)} was the figure in the {explain.edition_title(table, best)}; the "
+                   f"{explain.edition_title(table, latest)}, current at the article's date, gives "
+                   f"{explain.value(c, latest)}.")
+        suggestion = (f"Update to {explain.value(c, latest)} ({explain.edition_name(table, latest.edition)}), "
+                      f"or say the figure is from {explain.edition_name(table, best.edition)}.")
+        return self._finding(Verdict.OUTDATED, claim, c, latest, message, suggestion,
+                             fix=self._value_fix(claim, c, latest), extra=(best,))
+
+    def _entity_fix(self, claim: Claim, span, other: str) -> tuple[int, int, str]:
+        """Replace the entity's name, with the "the" before it when the right entity is not
+        written with one: "the United States" becomes "Japan", not "the Japan"."""
+        sentence = claim.sentence
+        before = sentence.text[:span.start - sentence.span.start]
+        article = re.search(r"\b(the|The)[ \t]+$", before)
+        info = self.library.entities.get(other)
+        takes_the = info is not None and any(a.lower() == f"the {other}".lower() for a in info.aliases)
+        if article and not takes_the:
+            return span.start - len(article.group()), span.end, other
+        return span.start, span.end, other
+
+    def _undisclosed(self, claim: Claim, c: Candidate, choice, scope: list[Fact]) -> Finding | None:
+        """The publisher has not disclosed the figure: any number given is unconfirmed."""
+        hidden = [f for f in scope if not f.status and f.value.lower() == "undisclosed" and choice.in_scope(f)]
+        if not hidden:
+            return None
+        row = self._prefer_current(hidden, c.table)
+        message = (f"{row.publisher} has not disclosed {wording.possessive(row.entity)} {c.metric.label} "
+                   f"({row.source_title}); {claim.quantity.text.strip()} is an unconfirmed figure.")
+        return self._finding(Verdict.NEEDS_CONTEXT, claim, c, row, message,
+                             "Say the figure is unconfirmed and who reported it, or drop it.")
+
+    def _misattributed(self, claim: Claim, c: Candidate, choice) -> Finding | None:
+        table = c.table
+        if claim.quantity.range_of is not None:
+            return None
+        for other in claim.passage_entities:
+            if other == c.entity:
+                continue
+            rows = [f for f in table.rows(other, c.metric.id)
+                    if choice.accepts(f, table) and choice.in_scope(f) and not f.status
+                    and agrees(claim, f, table) and self._out_of_ok(claim, c, f, strict=True)
+                    and self._scenario_ok(claim, c, f)]
+            for row in sorted(rows, key=lambda f: self._edition_key(table, f), reverse=True):
+                if table.period_kind in ("edition", "list"):
+                    own = [f for f in table.rows(c.entity, c.metric.id)
+                           if f.edition == row.edition and f.period == row.period and not f.status]
+                else:  # a catalogue (one edition per model): the stated entity's own rows
+                    own = [f for f in table.rows(c.entity, c.metric.id)
+                           if choice.accepts(f, table) and not f.status and f.number is not None]
+                known_wrong = (own and not any(agrees(claim, f, table) for f in own)) or (
+                    table.ranks_unique and c.metric.kind == "rank")
+                if not known_wrong:
+                    continue
+                stated_name = c.entity
+                message = (f"In the {explain.edition_title(table, row)}, {explain.value(c, row)} "
+                           f"({c.metric.label}) is {wording.possessive(other)} figure, not {wording.possessive(stated_name)}.")
+                if own:
+                    message += f" {wording.possessive(stated_name)} own figure there is {explain.value(c, own[0])}."
+                suggestion = f"Attribute the figure to {other} (not {stated_name})."
+                fix = None
+                if c.entity_mention is not None and c.entity_mention.via != "reference":
+                    fix = self._entity_fix(claim, c.entity_mention.span, other)
+                return self._finding(Verdict.MISATTRIBUTED, claim, c, row, message, suggestion,
+                                     fix=fix)
+        return None
+
+    def _contradicted(self, claim: Claim, c: Candidate, choice, scope: list[Fact]) -> Finding | None:
+        table = c.table
+        primary = [f for f in scope if not f.status and choice.in_scope(f)]
+        needed = self._needed_editions(c, choice, claim)
+        if (primary and claim.quantity.range_of is not None and len(primary) < 2
+                and self._range_end_matches(claim, primary)):
+            # The source states one figure ("up to 70 billion") and it is one end of the
+            # article's range ("from 7 billion to 70 billion"): the other end is unsaid.
+            return None
+        ends = None
+        if claim.quantity.range_of is not None and primary:
+            newest = self._prefer_current(primary, table)
+            ends = self._scenario_ends(c, [f for f in primary if (f.edition, f.period) == (newest.edition, newest.period)])
+        if ends is not None and not (needed and not needed <= {f.edition for f in primary}):
+            low, high = ends
+            middle = [f for f in primary if f.scenario and f not in ends and f.period == low.period
+                      and self._range_end_matches(claim, [f])]
+            message = (f"{table.title}: the source's range for {c.entity}'s {c.metric.label} ({low.period}, "
+                       f"{explain.edition_title(table, low)}) runs from "
+                       f"{explain.value(c, low)} ({explain.scenario_label(c, low)}) to {explain.value(c, high)} "
+                       f"({explain.scenario_label(c, high)}), not {claim.quantity.text.strip()}.")
+            if middle:
+                message += (f" {explain.value(c, middle[0])} is its {explain.scenario_label(c, middle[0])}.")
+            return self._finding(Verdict.CONTRADICTED, claim, c, low, message,
+                                 f"Give the source's range: {explain.value(c, low)} to {explain.value(c, high)}.",
+                                 extra=(high,))
+        if primary:
+            covered = {f.edition for f in primary}
+            if needed and not needed <= covered:
+                return None
+            if any(agrees(claim, f, table) and self._out_of_ok(claim, c, f) for f in scope if choice.in_scope(f)):
+                return None
+            if c.metric.kind in ("count", "quantity") and other_scale(claim, primary):
+                return None  # "48 compute cores" beside a machine of 7.6 million: another measure
+            # The row to show: a league table's newest edition; in a study, the period whose
+            # figure is nearest to the claim (the span, for "79 models in three years").
+            closest = claim if table.period_kind not in ("edition", "list") else None
+            best = self._central_for(c, self._prefer_current(primary, table, closest))
+            n_wrong = self._out_of_wrong(claim, c, best)
+            message = (f"{table.title}: {explain.describe_metric(c, best)} is {explain.value(c, best)}, "
+                       f"not {claim.quantity.text.strip()}.")
+            if n_wrong:
+                message += f" That edition ranked {n_wrong} economies."
+            return self._finding(Verdict.CONTRADICTED, claim, c, best, message,
+                                 f"Change “{claim.quantity.text.strip()}” to {explain.value(c, best)}.",
+                                 fix=self._value_fix(claim, c, best))
+        # A league table: the rank belongs to someone else in every edition the claim can mean.
+        exact = {t for s in claim.sources if s.exact for t in s.tables}
+        if table.ranks_unique and c.metric.kind == "rank" and needed and table.id in exact:
+            # Only a table the article names outright: "the top position" in a passage about
+            # the TOP500 says nothing of the Green500, which the same publisher issues.
+            holders = {}
+            for f in table.rows(None, c.metric.id):
+                if f.edition in needed and not f.status and agrees(claim, f, table) and f.entity != c.entity:
+                    holders[f.edition] = f
+            if holders and set(holders) == needed:
+                row = self._prefer_current(list(holders.values()), table)
+                message = (f"The {explain.edition_title(table, row)} puts {row.entity}, not {c.entity}, at "
+                           f"{explain.value(c, row)} ({c.metric.label}); the tables do not give "
+                           f"{wording.possessive(c.entity)} own rank in that edition.")
+                return self._finding(Verdict.CONTRADICTED, claim, c, row, message,
+                                     f"Check {wording.possessive(c.entity)} rank in the {explain.edition_title(table, row)}.")
+        return None
+
+    def _scenario_ends(self, c: Candidate, rows: list[Fact]) -> tuple[Fact, Fact] | None:
+        """The source's own range in these rows: its lower- and upper-scenario figures."""
+        ends = {}
+        for f in rows:
+            scenario = c.table.scenarios.get(f.scenario) if f.scenario else None
+            if scenario and scenario.role in ("lower", "upper") and not f.status:
+                ends.setdefault(scenario.role, f)
+        return (ends["lower"], ends["upper"]) if len(ends) == 2 else None
+
+    def _range_fits(self, claim: Claim, c: Candidate, rows: list[Fact]) -> bool:
+        """A range agrees with the source's range end for end (its low scenario with the
+        claim's low end, its high with the high); without scenarios, each end with a row."""
+        ends = self._scenario_ends(c, [f for f in rows if f.period == rows[0].period] if rows else rows)
+        if ends is None:
+            return range_agrees(claim, rows)
+        low, high = claim.quantity.range_of
+        unit = (claim.quantity.high - claim.quantity.low - (high - low)) or 0.0
+        return end_agrees(low, unit, ends[0]) and end_agrees(high, unit, ends[1])
+
+    def _other_metric(self, claim: Claim, c: Candidate, choice, scope: list[Fact]) -> Finding | None:
+        """"442 petaflops of peak performance": the article names one measure (Rpeak) and the
+        figure is, in the same edition, the entity's value of another measure of the same
+        unit (Rmax) while the named one differs: the figure was given the wrong measure."""
+        if c.metric_span is None or claim.quantity.range_of is not None or c.loose:
+            return None
+        table = c.table
+        for row in sorted(scope, key=lambda f: self._edition_key(table, f), reverse=True):
+            if row.status or row.number is None or agrees(claim, row, table):
+                continue
+            for other in table.metrics.values():
+                if other.id == c.metric.id or other.unit != c.metric.unit or other.kind != c.metric.kind:
+                    continue
+                twin = [f for f in table.rows(c.entity, other.id)
+                        if (f.edition, f.period) == (row.edition, row.period) and not f.status and agrees(claim, f, table)]
+                if not twin:
+                    continue
+                other_c = replace(c, metric=other)
+                message = (f"{table.title}: {explain.value(other_c, twin[0])} is {c.entity}'s {other.label} in the "
+                           f"{explain.edition_title(table, row)}, not its {c.metric.label}, which is "
+                           f"{explain.value(c, row)} there.")
+                return self._finding(Verdict.CONTRADICTED, claim, c, row, message,
+                                     f"Call it the {other.label}, or give the {c.metric.label}: {explain.value(c, row)}.",
+                                     extra=(twin[0],))
+        return None
+
+    def _range_end_matches(self, claim: Claim, rows: list[Fact]) -> bool:
+        q = claim.quantity
+        for end in q.range_of:
+            probe = Claim(replace(q, value=end, low=end, high=end, range_of=None), claim.sentence,
+                          claim.entities, claim.times, claim.sources, claim.source_carried,
+                          claim.passage_entities, claim.topic, claim.source_distance)
+            if any(agrees(probe, f, self.library.tables[f.table]) for f in rows):
+                return True
+        return False
+
+    def _unverifiable(self, claim: Claim, c: Candidate, choice, scope: list[Fact]) -> Finding:
+        table = c.table
+        where = f" in {choice.explicit.text}" if choice.explicit else ""
+        if scope:
+            message = (f"The {table.title} covers {wording.possessive(c.entity)} {c.metric.label} only for some of the "
+                       f"editions this claim can mean, and none of those matches; check it by hand.")
+        else:
+            message = (f"The {table.title} has no {c.metric.label} for {c.entity}{where}; "
+                       f"check it by hand.")
+        return Finding(Verdict.UNVERIFIABLE, claim, stated(claim, c), None, message, None,
+                       table=table.id)
+
+    def _weak(self, claim: Claim, c: Candidate, finding: Finding) -> Finding:
+        hint = finding.message
+        message = (f"Not checked: the sentence does not name a source, so it may not refer to the "
+                   f"{c.table.title}. If it does: {hint}")
+        return Finding(Verdict.UNVERIFIABLE, claim, finding.stated, finding.expected, message,
+                       None, finding.evidence, table=c.table.id)
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _needed_editions(self, c: Candidate, choice, claim: Claim) -> set[str]:
+        """The editions the claim can mean (narrowed by "out of N" when given)."""
+        table = c.table
+        if choice.explicit is not None:
+            eds = {f.edition for f in table.period_samples(c.metric.id) if choice.accepts(f, table)}
+        elif choice.current is not None:
+            eds = {choice.current}
+        elif table.period_kind in ("edition", "list"):
+            # A periodic league table: an undated claim may mean any edition.
+            eds = set(table.editions) or set(table.editions_with(c.metric.id))
+        else:
+            # Studies and one-off publications: the ones that give this entity's figure.
+            eds = {f.edition for f in table.rows(c.entity, c.metric.id)}
+        n = claim.quantity.out_of
+        if n is not None and c.metric.out_of:
+            by_n = {e for e in eds if self._edition_size(table, c, e) == n}
+            eds = by_n or eds
+        return eds
+
+    def _edition_size(self, table: Table, c: Candidate, edition: str) -> int | None:
+        for row in table.rows(None, c.metric.out_of):
+            if row.edition == edition and not row.status and row.number:
+                return int(row.number)
+        return None
+
+    def _out_of_ok(self, claim: Claim, c: Candidate, fact: Fact, strict: bool = False) -> bool:
+        n = claim.quantity.out_of
+        if n is None or not c.metric.out_of:
+            return True
+        size = edition_size(c.table, fact)
+        return size == n if strict else size in (n, None)
+
+    def _out_of_wrong(self, claim: Claim, c: Candidate, fact: Fact) -> int | None:
+        n = claim.quantity.out_of
+        size = edition_size(c.table, fact) if c.metric.out_of else None
+        return size if (n is not None and size is not None and size != n) else None
+
+    def _scenario_ok(self, claim: Claim, c: Candidate, fact: Fact) -> bool:
+        if not fact.scenario:
+            return True
+        table = c.table
+        if fact.scenario == table.default_scenario:
+            return True
+        scenario = table.scenarios.get(fact.scenario)
+        if scenario and scenario.role == "upper" and claim.quantity.upper_bound:
+            return True
+        return False
+
+    def _central_for(self, c: Candidate, fact: Fact) -> Fact:
+        """The default-scenario row next to ``fact`` (same edition and period), if any."""
+        if not c.table.default_scenario or fact.scenario == c.table.default_scenario:
+            return fact
+        for f in c.table.rows(fact.entity, fact.metric):
+            if (f.edition, f.period, f.scenario) == (fact.edition, fact.period, c.table.default_scenario) and not f.status:
+                return f
+        return fact
+
+    def _primary_for(self, c: Candidate, fact: Fact) -> Fact | None:
+        for f in c.table.rows(fact.entity, fact.metric):
+            if (f.edition, f.period, f.scenario) == (fact.edition, fact.period, fact.scenario) and not f.status:
+                return f
+        return None
+
+    def _edition_key(self, table: Table, fact: Fact) -> tuple:
+        edition = table.editions.get(fact.edition)
+        return (edition.published if edition else fact.published, fact.edition, fact.period)
+
+    def _prefer_current(self, rows: list[Fact], table: Table, claim: Claim | None = None) -> Fact:
+        """The newest row; with ``claim``, the row closest to the claim's figure first
+        (789,000 is the 2016 study's figure even if the 2019 study's "about 790,000" agrees)."""
+        def closeness(f: Fact) -> float:
+            if claim is None or f.number is None:
+                return 0.0
+            return -abs(f.number - claim.quantity.value) / (abs(claim.quantity.value) or 1.0)
+        return max(rows, key=lambda f: (closeness(f), self._edition_key(table, f), not f.status))
+
+    def _value_fix(self, claim: Claim, c: Candidate, fact: Fact):
+        if fact.number is None:
+            return None
+        q = claim.quantity
+        return (q.span.start, q.span.end, wording.replacement(q, fact.number, c.metric.kind, c.metric.unit))
+
+    def _needs_context(self, claim: Claim, c: Candidate, fact: Fact, reasons: list[str]) -> Finding:
+        text = " ".join(_sentence(r) for r in reasons if r)
+        message = _sentence(f"{explain.describe(c, fact)} matches the source, but") [:-1] + ": " + text
+        steps = []
+        if fact.scenario and not self._scenario_ok(claim, c, fact):
+            step = f"say it is the source's {explain.scenario_label(c, fact)}"
+            central = self._central_for(c, fact)
+            if central is not fact:
+                step += f" (its {explain.scenario_label(c, central)} gives {explain.value(c, central)})"
+            steps.append(step)
+        if fact.status:
+            steps.append(f"say that {fact.publisher} gives this figure and others differ")
+        if c.loose:
+            steps.append(f"use the source's own terms: {c.metric.label}")
+        if not steps:
+            steps.append(f"give the figure with what the source attaches to it ({explain.edition_title(c.table, fact)})")
+        suggestion = _sentence(", and ".join(steps))
+        return self._finding(Verdict.NEEDS_CONTEXT, claim, c, fact, message, suggestion)
+
+    def _finding(self, verdict: Verdict, claim: Claim, c: Candidate, fact: Fact, message: str,
+                 suggestion: str | None = None, fix=None, extra: tuple[Fact, ...] = ()) -> Finding:
+        evidence = tuple(_evidence(c.table, f) for f in (fact, *extra))
+        explicit_edition = explain.edition_title(c.table, fact)
+        return Finding(verdict, claim, stated(claim, c), _statement(c, fact), message, suggestion,
+                       evidence, table=c.table.id, fix=fix,
+                       grounds=grounds.of(claim, c, getattr(self, "_as_of", None), explicit_edition))
+
+
+PRONOUN_START = re.compile(r"^\s*(?:It|They|This|These|That|The\s+(?:system|machine|supercomputer|model|country|nation|economy|city-state|firm|company))\b")
+
+
+def _subject_unclear(claim: Claim, c: Candidate) -> bool:
+    """"It beat out MN-3 … with 52.23 gigaflops per watt": the sentence's subject is a
+    pronoun and the entity the figure was given to stands later, as an object; whose
+    figure it is can't be told for sure."""
+    m = c.entity_mention
+    if m is None or m.via == "reference" or not PRONOUN_START.match(claim.sentence.text):
+        return False
+    base = claim.sentence.span.start
+    between = claim.sentence.text[m.span.end - base:claim.quantity.span.start - base]
+    if re.match(r"^(?:\s+(?:supercomputer|system|machine|model))?,?\s+(?:which|that|who)\b[^,;]*$", between):
+        return False  # "…on Fugaku, which delivers 442 petaflops": the relative clause is Fugaku's
+    return m.span.start - base > 4
+
+
+def _significant_digits(text: str) -> int:
+    digits = re.sub(r"\D", "", re.split(r"[A-Za-z%]", text.replace(",", ""), maxsplit=1)[0] or text)
+    return len(digits.strip("0")) if "." not in text else len(digits.lstrip("0"))
+
+
+def _sentence(text: str) -> str:
+    """A reason or suggestion as a sentence: capital first letter, one full stop."""
+    text = text.strip().rstrip(".")
+    return text[:1].upper() + text[1:] + "." if text else ""

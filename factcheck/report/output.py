@@ -1,0 +1,44 @@
+"""Write files safely: to a temporary file beside the target, then rename over it, so a
+reader never sees half a file and an interrupted write loses nothing."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from ..errors import InputError
+
+
+def write_atomic(path: Path | str, text, encoding: str = "utf-8", newline: str | None = None) -> None:
+    """Write ``text`` (a string, or an iterable of strings written as they come)."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError(f"{target}: folder {folder} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise InputError(f"{target}: cannot write ({exc.strerror})") from None
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline=newline) as handle:
+            if isinstance(text, str):
+                handle.write(text)
+            else:
+                for chunk in text:
+                    handle.write(chunk)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o777)
+        else:  # mkstemp makes 0600; a new report or decisions file gets the usual mode
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(f"{target}: cannot write ({exc.strerror})") from None
+    except BaseException:  # an interrupt, or the text's maker failing half-way: no stray file
+        Path(tmp).unlink(missing_ok=True)
+        raise
