@@ -101,8 +101,8 @@ def factcheck_command() -> list[str]:
 # Runs in a fresh interpreter: the check timed from inside, after the imports.
 TIMED_CHILD = r"""
 import json, sys, time
-import factcheck.cli as cli
-import factcheck.run
+import factcheck.cli.main as cli
+import factcheck.ci.run
 start = time.process_time()
 status = cli.main(sys.argv[1:])
 print(json.dumps({"check_seconds": time.process_time() - start, "status": status}))
