@@ -235,19 +235,28 @@ def _emit(report: dict, the_plan: Plan, options: RunOptions) -> None:
         write_atomic(output, terminal.render_text(report, options.show_all, the_plan.show))
         _summary_line(report, f"report written to {output}")
         return
-    text = formats.get(fmt)(shown(report, the_plan.show))
+    text = _machine(fmt, shown(report, the_plan.show))
     if output is not None:
         write_atomic(output, text)
         if options.report:
             draw(sys.stdout)
         _summary_line(report, f"{fmt} report written to {output}")
     else:
-        sys.stdout.write(text)
+        for chunk in ([text] if isinstance(text, str) else text):
+            sys.stdout.write(chunk)
         sys.stdout.flush()
         if options.report:
             draw(sys.stderr)
         else:
             _summary_line(report)
+
+
+def _machine(fmt: str, report: dict):
+    """A machine format's text; JSON as pieces written as they come (see json_format.chunks)."""
+    if fmt == "json":
+        from ..report.formats.json_format import chunks
+        return chunks(report)
+    return formats.get(fmt)(report)
 
 
 def _summary_line(report: dict, where: str | None = None) -> None:

@@ -20,8 +20,8 @@ ABBREVIATIONS = {
 }
 
 LONG_LINE = 100
-MAX_SENTENCE = 1000
-"""Longest sentence, in characters, handed to the extractors. Real sentences stay far
+MAX_SENTENCE = 600
+"""Longest sentence, in characters, handed to the extractors. Real sentences stay
 below it (the longest in 40 published passages is about 430); text without full stops
 (a pasted table, a data dump, one comma-joined line) is cut into pieces of at most this
 length at a clause break, so the work per figure stays bounded and a check takes time

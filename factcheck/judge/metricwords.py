@@ -95,13 +95,25 @@ def _alias_hits(text: str, offset: int, aliases, window: tuple[int, int] | None 
             for m in found]
 
 
+_LONGEST: dict[int, tuple[Table, int]] = {}
+
+
+def _longest_alias(table: Table) -> int:
+    """The length of the table's longest metric alias, computed once per table."""
+    known = _LONGEST.get(id(table))
+    if known is None or known[0] is not table:  # keyed by id; the table is kept to check it
+        known = _LONGEST[id(table)] = (table, max((len(a) for m in table.metrics.values() for a in m.aliases),
+                                                  default=0))
+    return known[1]
+
+
 def _near(text: str, offset: int, q: Span, reach: int, table: Table) -> tuple[int, int]:
     """The part of a sentence where a metric word of ``table`` at most ``reach``
     characters from the figure ``q`` can stand. Scanning only this keeps the cost per
     figure bounded however long the sentence; a word cut short at the window's end is
     farther than ``reach``. (Twice the longest alias: spaces in a name match runs of
     spaces and line breaks.)"""
-    longest = 2 * max((len(a) for m in table.metrics.values() for a in m.aliases), default=0) + 2
+    longest = 2 * _longest_alias(table) + 2
     return (max(0, q.start - offset - reach - longest),
             min(len(text), q.end - offset + reach + longest))
 

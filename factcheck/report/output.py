@@ -10,7 +10,8 @@ from pathlib import Path
 from ..errors import InputError
 
 
-def write_atomic(path: Path | str, text: str, encoding: str = "utf-8", newline: str | None = None) -> None:
+def write_atomic(path: Path | str, text, encoding: str = "utf-8", newline: str | None = None) -> None:
+    """Write ``text`` (a string, or an iterable of strings written as they come)."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
@@ -21,7 +22,11 @@ def write_atomic(path: Path | str, text: str, encoding: str = "utf-8", newline: 
         raise InputError(f"{target}: cannot write ({exc.strerror})") from None
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline=newline) as handle:
-            handle.write(text)
+            if isinstance(text, str):
+                handle.write(text)
+            else:
+                for chunk in text:
+                    handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         if target.exists():
@@ -34,3 +39,6 @@ def write_atomic(path: Path | str, text: str, encoding: str = "utf-8", newline: 
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise InputError(f"{target}: cannot write ({exc.strerror})") from None
+    except BaseException:  # an interrupt, or the text's maker failing half-way: no stray file
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -6,4 +6,12 @@ import json
 
 
 def render(report: dict) -> str:
-    return json.dumps(report, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    return "".join(chunks(report))
+
+
+def chunks(report: dict):
+    """The report as pieces of text, made one by one: written as they come, a report of
+    hundreds of thousands of findings is never held whole in memory (json.dumps with an
+    indent builds a list of every piece first: gigabytes for a number dump)."""
+    yield from json.JSONEncoder(indent=2, ensure_ascii=False, sort_keys=False).iterencode(report)
+    yield "\n"

@@ -63,7 +63,7 @@ def render(report: dict) -> str:
         items += [(i, "problem") for i in doc.get("problems", [])]
         items += [(i, "suppressed") for i in doc.get("suppressed", [])]
         items.sort(key=lambda pair: (pair[0]["line"], pair[0]["column"]))
-        keys = occurrences([item for item, _ in items])
+        keys = occurrences([item for item, _ in items], by_rule=False)
         for (item, role), key in zip(items, keys):
             case = _case(suite, doc, item, key)
             counts["tests"] += 1

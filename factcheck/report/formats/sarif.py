@@ -115,16 +115,18 @@ def identity(item: dict) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
 
-def occurrences(items: list[dict]) -> list[str]:
+def occurrences(items: list[dict], by_rule: bool = True) -> list[str]:
     """One key per item, distinct within a file yet independent of positions: the item's
     identity, and for the second and later items with the same identity and rule (two
     "1" figures of one sentence), ":2", ":3"… in reading order — as GitHub numbers equal
-    line hashes. Text added above them changes none of the keys."""
+    line hashes. Text added above them changes none of the keys. ``by_rule``: numbered
+    within each rule (SARIF results are told apart by rule too), else across rules."""
     seen: dict[tuple[str, str], int] = {}
     keys = []
     for item in items:
         base = identity(item)
-        n = seen[(rule_id(item), base)] = seen.get((rule_id(item), base), 0) + 1
+        group = (rule_id(item) if by_rule else "", base)
+        n = seen[group] = seen.get(group, 0) + 1
         keys.append(base if n == 1 else f"{base}:{n}")
     return keys
 

@@ -39,6 +39,17 @@ def _source_line(evidence: dict) -> str:
     return line
 
 
+BATCH = 400
+"""Lines printed at once: rich's cost is mostly per print, so one print per line made a
+report of many thousands of findings take minutes."""
+
+
+def _print_lines(console: Console, lines: list[Text]) -> None:
+    if lines:
+        console.print(Text("\n").join(lines))
+        lines.clear()
+
+
 def render_document(console: Console, doc: dict, show_supported: bool, min_rank: int) -> None:
     ranks = {"info": 0, "warning": 1, "error": 2}
     title = doc["path"]
@@ -60,19 +71,21 @@ def render_document(console: Console, doc: dict, show_supported: bool, min_rank:
         if not group:
             continue
         console.print(Text(f"\n  {HEADINGS[severity]}", style=STYLES[severity]))
+        lines: list[Text] = []
         for f in group:
             shown += 1
             mark = MARKS["supported"] if f["verdict"] == "supported" else MARKS[severity]
             head = Text(f"  {mark} ", style=STYLES[severity])
             head.append(f"{f['verdict']}", style=STYLES[severity])
             head.append(f"  {doc['path']}:{f['line']}:{f['column']}  “{f['text']}”")
-            console.print(head)
-            console.print(_sentence(f))
-            console.print(Text(f"    {f['message']}"))
+            lines += [head, _sentence(f), Text(f"    {f['message']}")]
             if f.get("suggestion"):
-                console.print(Text("    Suggestion: ", style="bold").append(f["suggestion"], style=""))
+                lines.append(Text("    Suggestion: ", style="bold").append(f["suggestion"], style=""))
             for ev in f.get("evidence", [])[:2]:
-                console.print(Text("    Source: ", style="dim").append(_source_line(ev), style="dim"))
+                lines.append(Text("    Source: ", style="dim").append(_source_line(ev), style="dim"))
+            if len(lines) >= BATCH:
+                _print_lines(console, lines)
+        _print_lines(console, lines)
     for problem in doc.get("problems", []):
         console.print(Text(f"  ! {doc['path']}:{problem.get('line', '?')}: {problem['message']}", style="yellow"))
     if not shown:
