@@ -48,6 +48,13 @@ def _current_row(claim: Claim, c: Candidate, as_of: dt.date | None) -> Fact | No
     return max(rows, key=lambda f: (table.editions[f.edition].published if f.edition in table.editions else f.published))
 
 
+def _two_editions(claim: Claim, c: Candidate, as_of) -> tuple[Fact, Fact] | None:
+    """The entity's row in the edition the claim means and in the one just before it."""
+    cur = _current_row(claim, c, as_of)
+    prev = _previous_row(c.table, c, cur) if cur is not None else None
+    return (cur, prev) if prev is not None else None
+
+
 def _grounded(claim: Claim, c: Candidate) -> bool:
     return c.strength >= STRENGTH_PUBLISHER and c.entity_mention is not None
 
@@ -76,12 +83,10 @@ def _rank_change(claim: Claim, library, as_of) -> Finding | None:
     for c in candidates(probe, library):
         if c.metric.kind != "rank":
             continue
-        cur = _current_row(probe, c, as_of)
-        if cur is None:
+        pair = _two_editions(probe, c, as_of)
+        if pair is None:
             continue
-        prev = _previous_row(c.table, c, cur)
-        if prev is None:
-            continue
+        cur, prev = pair
         delta = int(prev.number - cur.number)  # positive: a better (smaller) rank
         stated = int(claim.quantity.value) * (claim.direction or (1 if delta >= 0 else -1))
         path = (f"{c.entity}'s {c.metric.label}: {wording.ordinal(int(prev.number))} in "
@@ -121,12 +126,10 @@ def _word_fix(claim: Claim, n: int):
 def _value_change(claim: Claim, library, as_of) -> Finding | None:
     found = None
     for c in candidates(replace(claim, role=roles.VALUE), library):
-        cur = _current_row(claim, c, as_of)
-        if cur is None:
+        pair = _two_editions(claim, c, as_of)
+        if pair is None:
             continue
-        prev = _previous_row(c.table, c, cur)
-        if prev is None:
-            continue
+        cur, prev = pair
         delta = cur.number - prev.number
         diff_row = replace(cur, value=repr(delta), hedge="")
         path = (f"{c.entity}'s {c.metric.label}: {explain.value(c, prev)} in {_edition_short(c.table, prev)} → "
@@ -220,10 +223,10 @@ def _biggest(claim: Claim, library, as_of) -> Finding | None:
     for c in candidates(probe, library):
         if c.metric.kind != "rank":
             continue
-        cur = _current_row(probe, c, as_of)
-        prev = _previous_row(c.table, c, cur) if cur else None
-        if cur is None or prev is None:
+        pair = _two_editions(probe, c, as_of)
+        if pair is None:
             continue
+        cur, prev = pair
         moves = {}
         for f in c.table.rows(None, c.metric.id):
             if f.edition != cur.edition or f.status or f.number is None:
@@ -267,10 +270,9 @@ def _edition_number(claim: Claim, library, as_of) -> Finding | None:
         if not numbered:
             continue
         choice = periods.choose(table, claim.times, as_of)
-        if choice.explicit is not None:
-            meant = [e for e in numbered.values()
-                     if periods._matches_time(Fact(table.id, "", "", e.id, e.id, "", "", "", "", "", "", "", "", "", e.published),
-                                              replace(table, period_kind="edition"), choice.explicit)]
+        if choice.explicit is not None and choice.explicit.start is not None:
+            # "the 2018 lists": the editions published in the year the article names
+            meant = [e for e in numbered.values() if e.published[:4] == str(choice.explicit.start)]
         elif choice.current is not None:
             meant = [numbered[choice.current]] if choice.current in numbered else []
         else:

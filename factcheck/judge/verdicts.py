@@ -65,6 +65,8 @@ class Checker:
 
     def __init__(self, library: Library):
         self.library = library
+        self._as_of: dt.date | None = None
+        """The article's date while one claim is checked (recorded in the findings' grounds)."""
 
     def check(self, claim: Claim, as_of: dt.date | None) -> Finding:
         finding = self._check(claim, as_of)
@@ -556,7 +558,7 @@ class Checker:
         explicit_edition = explain.edition_title(c.table, fact)
         return Finding(verdict, claim, stated(claim, c), _statement(c, fact), message, suggestion,
                        evidence, table=c.table.id, fix=fix,
-                       grounds=grounds.of(claim, c, getattr(self, "_as_of", None), explicit_edition))
+                       grounds=grounds.of(claim, c, self._as_of, explicit_edition))
 
 
 PRONOUN_START = re.compile(r"^\s*(?:It|They|This|These|That|The\s+(?:system|machine|supercomputer|model|country|nation|economy|city-state|firm|company))\b")
