@@ -23,10 +23,8 @@ def test_shipped_tables_pass_every_blocking_rule():
     assert not broken, "\n".join(str(p) for p in broken)
 
 
-# The source-policy and dispute rules (issue #11) are stricter than the rows shipped before
-# the data branches re-sourced them; strict: this starts failing the moment the shipped
-# data passes, so the marker is removed then and the rules stay enforced.
-@pytest.mark.xfail(strict=True, reason="rows re-sourced on the data branches of issue #11 are not merged yet")
+# The source-policy and dispute rules (issue #11): every shipped row cites its publisher's
+# own page, reads at no denied host, and every alternative sits beside a trusted value.
 def test_shipped_tables_pass_the_source_policy():
     policy = [p for p in PROBLEMS if not blocking(p)]
     assert not policy, "\n".join(str(p) for p in policy)
