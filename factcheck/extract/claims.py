@@ -404,6 +404,23 @@ def _baselines(part: SentenceParts, out: dict) -> None:
                 out[q.span] = [x for x in out[q.span] if x is not t]
 
 
+COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:the\s+)?$", re.I)
+
+
+def _compared(part: SentenceParts, out: dict) -> None:
+    """"two models in 2020, compared with 11 in the US": a figure set against an earlier one
+    with no time of its own is for the same period as that one."""
+    text, base = part.sentence.text, part.sentence.span.start
+    for i, q in enumerate(part.quantities):
+        if out[q.span] or not COMPARED_BEFORE.search(text[max(0, q.span.start - base - 20):q.span.start - base]):
+            continue
+        earlier = [o for o in part.quantities[:i] if o.kind == q.kind]
+        if earlier:
+            dated = [t for t in out[earlier[-1].span] if t.kind in ("point", "month")]
+            if dated:
+                out[q.span] = dated
+
+
 def _times_by_quantity(part: SentenceParts) -> dict:
     """Which time expressions each figure of a sentence is about.
 
@@ -440,6 +457,7 @@ def _times_by_quantity(part: SentenceParts) -> dict:
                     out[other.span] = [t for t in out[other.span] if t not in bound]
             out[q.span] = bound
     _trajectory(part, out)
+    _compared(part, out)
     spans = [t for t in part.times if t.kind == "span"]
     same_kind = [q for q in part.quantities if q.kind == part.quantities[0].kind] if part.quantities else []
     if len(spans) == 1 and len(part.quantities) == 2 and len(same_kind) == 2:

@@ -102,7 +102,12 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
             or (claim.source_distance <= 2 and _size_fits(table, claim))
             or bool(GENERIC_REFERENCE.search(claim.sentence.text))
             or (table_id in claim.topic and claim.quantity.kind == "rank"))
-        for metric, span, loose in choose_metrics(table, claim, frames, claim.source_distance, units):
+        # "Fugaku managed 442 petaflops": a figure in the unit of the table's default
+        # measure, given to a thing the table lists by name, is that measure.
+        unit_tie = claim.quantity.kind == "quantity" and any(
+            m.entity in table.entities and m.via != "object" for m in claim.entities)
+        for metric, span, loose in choose_metrics(table, claim, frames, claim.source_distance, units,
+                                                  unit_tie=unit_tie):
             entity = choose_entity(table, claim, library, metric)
             if entity is None:
                 continue
@@ -113,6 +118,7 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
                 close = span is not None and (span.start - claim.quantity.span.end
                                               if span.start >= claim.quantity.span.end
                                               else claim.quantity.span.start - span.end) <= CLOSE_WORDS
+                close = close or (span is not None and _elliptic(claim, span))
                 tie = STRENGTH_PUBLISHER if close else STRENGTH_WEAK
             out.append(Candidate(table, metric, entity[0], entity[1], tie, span, loose))
     # A table named outright outranks one named only through a shared publisher.
@@ -120,6 +126,28 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
     if any(c.table.id in exact for c in out):
         out = [c for c in out if c.table.id in exact or c.table.id not in _publisher_only(claim)]
     return sorted(out, key=lambda c: (-c.strength, c.metric_span is None, c.table.id))
+
+
+# "two from China, compared with 11 in the United States", "37 in 2022, ahead of China's
+# 28", "644 petaflops to its rival's 565": a bare figure set against another figure of the
+# sentence is the same measure as that figure.
+ELLIPTIC_BEFORE = re.compile(
+    r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against|ahead\s+of|behind|than|to)\s+"
+    r"(?:(?:its|their|the)\s+)?(?:(?:rival|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s?\s+)?$")
+OTHER_FIGURE = re.compile(r"(?<![\w.])\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
+
+
+def _elliptic(claim: Claim, metric_span: Span) -> bool:
+    """The figure is set against an earlier figure of its sentence whose metric words
+    stand right by it, and has no noun of its own ("…, compared with 11 in the US")."""
+    q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
+    if metric_span.end > q.span.start or not ELLIPTIC_BEFORE.search(text[:q.span.start - base]):
+        return False
+    if re.match(r"\s*[A-Za-z]", text[q.span.end - base:]) and not re.match(
+            r"\s*(?:in|for|at|on|a|an|the|last|this|that|by|during)\b", text[q.span.end - base:], re.I):
+        return False  # "…compared with 11 systems": a noun of its own names its measure
+    near = text[max(0, metric_span.start - base - CLOSE_WORDS):metric_span.end - base + CLOSE_WORDS]
+    return bool(OTHER_FIGURE.search(near))
 
 
 def _size_fits(table: Table, claim: Claim) -> bool:

@@ -241,11 +241,14 @@ def _metric_kind_fits(claim_kind: str, metric: Metric, currency: str | None, uni
 
 
 def choose_metrics(table: Table, claim: Claim, named: bool,
-                   distance: int = 0, units: frozenset[str] = frozenset()) -> list[tuple[Metric, Span | None, tuple[str, ...]]]:
+                   distance: int = 0, units: frozenset[str] = frozenset(),
+                   unit_tie: bool = False) -> list[tuple[Metric, Span | None, tuple[str, ...]]]:
     """The metrics the figure may be about, most likely first: the compatible metrics whose
     words appear in the sentence, nearest to the figure first; else the table's default
     metric of that kind when the table frames the sentence — for ranks, or for percentages
-    and money when the sentence itself names the source. A bare count needs metric words."""
+    and money when the sentence itself names the source — or, with ``unit_tie``, when a
+    figure in the default metric's own unit ("442 petaflops") is given to a thing the table
+    lists by name. A bare count needs metric words."""
     q = claim.quantity
     offset = claim.sentence.span.start
     # The figure's own words ("540 billion") are not metric words.
@@ -385,9 +388,11 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         # "Asian economies Singapore (fourth)": the word for what a ranking ranks is no rival
         and not (q.kind == "rank" and m.id in ranked_counts)
         for span, _ in _alias_hits(text, offset, m.aliases, window))
-    defaults_allowed = named and not others_named and not negated and not OTHER_MEASURE.search(claim.sentence.text) \
-        and not _measure_after(claim) and (
+    plain = not others_named and not negated and not OTHER_MEASURE.search(claim.sentence.text) \
+        and not _measure_after(claim)
+    defaults_allowed = plain and (named and (
         q.kind == "rank" or (q.kind in ("percent", "money", "points", "quantity") and distance == 0))
+        or (unit_tie and q.kind == "quantity"))
     if defaults_allowed:
         return [(m, None, ()) for m in usable if m.default][:1]
     return []

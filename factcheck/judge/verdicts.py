@@ -564,15 +564,24 @@ class Checker:
 PRONOUN_START = re.compile(r"^\s*(?:It|They|This|These|That|The\s+(?:system|machine|supercomputer|model|country|nation|economy|city-state|firm|company))\b")
 
 
+# "the UK's 2021 GDP of", "Fugaku's HPL score of": a possessive right before the figure's
+# measure gives the figure to its owner, whatever the sentence's subject.
+OWN_MEASURE = re.compile(
+    r"^['’]s?\s+(?:(?!(?:with|for|by|in|on|to|and|from|after|than)\b)[\w/-]+\s+){1,4}"
+    r"(?:of\s+|at\s+|was\s+|is\s+|stood\s+at\s+)?(?:about\s+|around\s+|some\s+)?$", re.I)
+
+
 def _subject_unclear(claim: Claim, c: Candidate) -> bool:
     """"It beat out MN-3 … with 52.23 gigaflops per watt": the sentence's subject is a
     pronoun and the entity the figure was given to stands later, as an object; whose
     figure it is can't be told for sure."""
     m = c.entity_mention
-    if m is None or m.via == "reference" or not PRONOUN_START.match(claim.sentence.text):
-        return False
+    if m is None or m.via == "reference" or m.kind == "world" or not PRONOUN_START.match(claim.sentence.text):
+        return False  # a world-wide figure ("the global software industry") is no one's in particular
     base = claim.sentence.span.start
     between = claim.sentence.text[m.span.end - base:claim.quantity.span.start - base]
+    if OWN_MEASURE.match(between):
+        return False  # "…comparable to the UK's 2021 GDP of $3.1 trillion": the possessive says whose
     if re.match(r"^(?:\s+(?:supercomputer|system|machine|model))?,?\s+(?:which|that|who)\b[^,;]*$", between):
         return False  # "…on Fugaku, which delivers 442 petaflops": the relative clause is Fugaku's
     return m.span.start - base > 4
