@@ -226,6 +226,15 @@ def _excluded(metric: Metric, text: str) -> bool:
     return any(_alias_pattern(word).search(text) for word in metric.not_with)
 
 
+def _other_measure(text: str, end: int) -> bool:
+    """Words of some particular measure in the figure's own clause: before it, or after it
+    up to the next comma ("…from 11th to second, Ireland showed strength in this criterion"
+    is the overall rank; "43rd, in terms of talent" is not)."""
+    after = text[end:]
+    cut = re.search(r"[,;:]\s*(?!in terms of\b|when it comes to\b)", after)
+    return bool(OTHER_MEASURE.search(text[:end] + (after[:cut.start()] if cut else after)))
+
+
 def _metric_kind_fits(claim_kind: str, metric: Metric, currency: str | None, unit: str | None = None) -> bool:
     if metric.kind not in COMPATIBLE.get(claim_kind, set()):
         return False
@@ -388,7 +397,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         # "Asian economies Singapore (fourth)": the word for what a ranking ranks is no rival
         and not (q.kind == "rank" and m.id in ranked_counts)
         for span, _ in _alias_hits(text, offset, m.aliases, window))
-    plain = not others_named and not negated and not OTHER_MEASURE.search(claim.sentence.text) \
+    plain = not others_named and not negated and not _other_measure(text, q.span.end - offset) \
         and not _measure_after(claim)
     defaults_allowed = plain and (named and (
         q.kind == "rank" or (q.kind in ("percent", "money", "points", "quantity") and distance == 0))
