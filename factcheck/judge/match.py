@@ -50,12 +50,37 @@ def choose_entity(table: Table, claim: Claim, library: Library,
     """The entity the figure is given to: the nearest mention that can have this metric
     (one of the table's kind, or one the table has rows for on this metric)."""
     with_metric = table.entities_with(metric.id) if metric else table.known_entities
+    if metric is not None and len(with_metric) == 1:
+        # "among 64 economies", "a total of 500 systems": a measure only the list as a whole
+        # has (its size) is the list's, not that of the economies named beside it.
+        only = next(iter(with_metric))
+        info = library.entities.get(only)
+        if info is not None and info.kind == "world" and _list_size(claim):
+            mention = next((m for m in claim.entities if m.entity == only), None)
+            return only, mention
     for mention in claim.entities:
         if mention.entity in with_metric or mention.kind == table.entity_kind or mention.entity in table.entities:
             return mention.entity, mention
     if table.default_entity:
         return table.default_entity, None
     return None
+
+
+# "among 64 economies", "a total of 67 countries", "64 economies measured": words that say
+# a count is the size of the whole list ("these three countries" is not).
+SIZE_BEFORE = re.compile(
+    r"\b(?:among|of|total\s+of|all|covers?|covering|ranks?|ranking|ranked|rating|rates|rated|measures|measuring|"
+    r"surveys|surveyed|surveying|assess(?:es|ed|ing)?|evaluat(?:es|ed|ing)|across|for|includ(?:es|ed|ing))"
+    r"\s+(?:the\s+|a\s+total\s+of\s+|some\s+|all\s+)?$", re.I)
+SIZE_AFTER = re.compile(
+    r"^\s+(?:economies|countries|nations|systems|supercomputers)\s+(?:ranked|measured|surveyed|assessed|evaluated|"
+    r"covered|listed|included|in\s+the\s+(?:ranking|list|index|survey))\b", re.I)
+
+
+def _list_size(claim: Claim) -> bool:
+    q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
+    return bool(SIZE_BEFORE.search(text[max(0, q.span.start - base - 30):q.span.start - base])
+                or SIZE_AFTER.match(text[q.span.end - base:]))
 
 
 def candidates(claim: Claim, library: Library) -> list[Candidate]:

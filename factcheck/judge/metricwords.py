@@ -288,7 +288,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     counted = _counted_noun(claim)
     usable = [m for m in table.metrics.values()
               if _metric_kind_fits(q.kind, m, q.currency, q.unit) and not _excluded(m, near_figure)
-              and not (counted and counted in units_elsewhere(units, m))
+              and not (counted and counted in units_elsewhere(units, m)
+                       and counted not in {a.lower() for a in m.aliases})
               and (m.id in defined_by_exclusion
                    or not any(_alias_pattern(a).search(n) for n in negated_phrases for a in m.aliases))]
     subject_out = [w for n in negated_phrases for w in (*table.names, *table.subject_words)
