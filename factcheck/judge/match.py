@@ -55,7 +55,7 @@ def choose_entity(table: Table, claim: Claim, library: Library,
         # has (its size) is the list's, not that of the economies named beside it.
         only = next(iter(with_metric))
         info = library.entities.get(only)
-        if info is not None and info.kind == "world" and _list_size(claim):
+        if info is not None and info.kind == "world" and (metric.kind != "count" or _list_size(claim)):
             mention = next((m for m in claim.entities if m.entity == only), None)
             return only, mention
     for mention in claim.entities:

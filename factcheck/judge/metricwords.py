@@ -30,6 +30,8 @@ CAUSE = re.compile(
 # subject start another statement.
 NEW_CLAUSE = re.compile(r"[;]|,\s+(?:[A-Z]|(?:and|but|while|whereas|which|who)\b)")
 
+NEXT_FIGURE = re.compile(r"\s(?:and|while|whereas)\s+(?=(?:the\s+|its\s+)?[a-z][^.;,]{0,60}?\b(?:was|is|were|are|at|of|reached|hit|stood)\s+[$€£¥]?\d)", re.I)
+
 NEGATED = re.compile(
     r"\b(?:excluding|excludes|exclude|without|other\s+than|apart\s+from|not\s+counting|leaving\s+out|"
     r"setting\s+aside|before\s+counting)\s+(?:the\s+)?(?:effects?\s+of\s+|impact\s+of\s+|contribution\s+of\s+)?"
@@ -192,7 +194,7 @@ FUNCTION_WORDS = {
 # is blanked out of the text before this is asked).
 OTHER_FIGURE_BEFORE = re.compile(
     r"(?:(?<![\w-])(?!(?:19|20)\d\d\b)(?:\d[\d,.]*\d|\d)(?:st|nd|rd|th)?|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))"
-    r"\s+(?:[a-z-]+\s+){0,3}$")
+    r"\s+(?:(?!(?:and|while|whereas|but)\b)[a-z-]+\s+){0,3}$")
 
 
 def _gap(a: Span, b: Span) -> int:
@@ -267,6 +269,11 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     cause = CAUSE.search(text, q.span.end - offset) or NEW_CLAUSE.search(text, q.span.end - offset)
     if cause:
         text = text[:cause.start()] + " " * (len(text) - cause.start())
+    # "…was 1.65 exaflops and the minimum to enter the list was 1.14 petaflops": words after
+    # "and" that lead up to the next figure are that figure's.
+    joined = NEXT_FIGURE.search(text, q.span.end - offset)
+    if joined:
+        text = text[:joined.start()] + " " * (len(text) - joined.start())
     # "excluding the effects of generative AI, AI could deliver $11 trillion": the words
     # after "excluding" name what the figure leaves out, so they choose no metric — and
     # say the figure is some other measure.

@@ -81,6 +81,12 @@ class Checker:
             found = derived.judge(claim, self.library, as_of)
             if found is not None:
                 return found
+            if claim.role == roles.AGGREGATE:
+                # "the aggregate performance of the list was 1.65 exaflops": a total the
+                # table itself keeps, named by its own words, is checked like any figure.
+                found = self._check_value(claim, as_of, named_metric_only=True)
+                if found.table is not None:
+                    return found
             what = {roles.CHANGE: "a change between two figures", roles.DIFFERENCE: "a difference between two figures",
                     roles.AGGREGATE: "a total over many entries",
                     roles.BIGGEST_CHANGE: "a comparison of every entry's change",
@@ -129,8 +135,12 @@ class Checker:
         return self._finding(Verdict.MISATTRIBUTED, claim, c, row, message,
                              f"Attribute the figure to {table.publisher}, or give {said}'s own figure.")
 
-    def _check_value(self, claim: Claim, as_of: dt.date | None) -> Finding:
-        results = [self._judge(claim, c, as_of) for c in candidates(claim, self.library)]
+    def _check_value(self, claim: Claim, as_of: dt.date | None, named_metric_only: bool = False) -> Finding:
+        found = candidates(claim, self.library)
+        if named_metric_only:
+            found = [c for c in found if c.metric_span is not None and c.metric.kind != "rank"
+                     and self._list_wide(c)]
+        results = [self._judge(claim, c, as_of) for c in found]
         results = [r for r in results if r is not None]
         if not results:
             return Finding(Verdict.UNVERIFIABLE, claim, stated(claim, None), None,
@@ -158,6 +168,12 @@ class Checker:
                            tuple(e for r in flagged for e in r[0].evidence[:1]))
         chosen = min(top, key=lambda r: PREFERENCE[r[0].verdict])
         return chosen[0]
+
+    def _list_wide(self, c: Candidate) -> bool:
+        """A measure only the list as a whole has (its aggregate, its entry level)."""
+        owners = c.table.entities_with(c.metric.id)
+        info = self.library.entities.get(next(iter(owners))) if len(owners) == 1 else None
+        return info is not None and info.kind == "world"
 
     # -- one candidate -------------------------------------------------------------------
 
