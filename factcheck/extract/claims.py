@@ -280,10 +280,19 @@ CLAUSE_CUT = re.compile(
     r";|\bwhile\b|\bwhereas\b|\bbut\b|\bcompared with\b|\bversus\b|\bvs\.?|\b(?:after|before)\s+(?=\w+ing\b)")
 
 
+LEADING_CLAUSE = re.compile(r"^\s*(?:While|Whilst|Although|Though|Whereas|Even\s+though|Even\s+as)\b[^,;]{3,200},")
+
+
 @lru_cache(maxsize=64)
 def _clause_cuts(text: str) -> tuple[int, ...]:
     """Where the clauses of a sentence end; found once per sentence, not once per figure."""
-    return tuple(m.end() for m in CLAUSE_CUT.finditer(text))
+    cuts = [m.end() for m in CLAUSE_CUT.finditer(text)]
+    # "While Denmark dropped two spots after topping the list in 2022, Singapore leapt…":
+    # a clause that opens the sentence with "while"/"although" ends at its comma.
+    lead = LEADING_CLAUSE.match(text)
+    if lead:
+        cuts.append(lead.end())
+    return tuple(sorted(set(cuts)))
 
 
 def _clause_bounds(sentence: Sentence, quantity: Quantity) -> tuple[int, int]:

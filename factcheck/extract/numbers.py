@@ -136,7 +136,7 @@ ORDINAL = re.compile(
 NUMBER_ONE = re.compile(
     r"(?<![\w])(?:No\.\s?(?P<no>\d{1,3})"
     r"|number\s(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?=\s+(?:spot|place|position|on|in)\b)"
-    r"|(?<=\bat\s)number\s(?P<at>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b"
+    r"|(?<=\b(?:at|to)\s)number\s(?P<at>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b"
     r"|number\s(?P<is>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?=\s+(?:is|was)\s+(?:the|a)\b)"
     r"|(?P<top>(?:the|its|their)\s+top\s+(?:spot|place|position)|pole\s+position|top[- ]ranked"
     r"|(?<=\bfor\s)top\s+(?:spot|place|position)|(?<=\bin\s)top\s+(?:spot|place|position)"
