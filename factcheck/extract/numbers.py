@@ -144,7 +144,10 @@ NUMBER_ONE = re.compile(
     r"|(?<=\bclaimed\s)top\s+(?:spot|place|position)|(?<=\bsecured\s)top\s+(?:spot|place|position)"
     r"|(?:its|their|the)\s+(?:position|place|spot)\s+at\s+the\s+top(?=\s+of\s+the\s+(?:[\w’'-]+\s+){0,4}?(?:list|ranking|rankings|index|table)\b)"
     r"|(?<=\breached\s)the\s+top(?=\s+of\s+the\s+(?:[\w’'-]+\s+){0,4}?(?:list|ranking|rankings|index|table)\b)"
-    r"|number\s+1(?=\s*(?:[,.;]|$))))",
+    r"|(?<=\bcame\s)top(?![\w-]|\s+(?:\d|ten|five|three|twenty|hundred))"
+    r"|(?<=\bfinished\s)top(?![\w-]|\s+(?:\d|ten|five|three|twenty|hundred))"
+    r"|number\s+1(?=\s*(?:[,.;]|$)))"
+    r"|\#(?P<hash>\d{1,3})(?=\s+(?:spot|place|position|on|in)\b))",
     re.I,
 )
 # "topped the TOP500 list", "leads the ranking": a claim of first place.
@@ -347,6 +350,10 @@ def _is_figure(text: str, m: re.Match) -> bool:
     return True
 
 
+MODEL_SIZE_AFTER = re.compile(
+    r"^(?:\s*(?:to|-|–|and)\s*\d{1,4}(?:\.\d+)?B)?[\s-]*(?:parameters?|params)\b", re.I)
+
+
 def _components(text: str, m: re.Match) -> dict:
     parsed = parse_number(m.group("num"))
     if parsed is None:
@@ -374,7 +381,9 @@ def _components(text: str, m: re.Match) -> dict:
         kind = "percent"
     # A bare single "m"/"b" after a number without currency is too ambiguous (metres,
     # bytes); keep it only with a currency. "164k" is thousands either way.
-    if m.group("scale") and m.group("scale").lower() in ("m", "b") and kind != "money":
+    if m.group("scale") and m.group("scale").lower() in ("m", "b") and kind != "money" and not (
+            # "7B to 65B parameters", "a 70B-parameter model": a model's size
+            m.group("scale") == "B" and MODEL_SIZE_AFTER.match(text[m.end():])):
         return {}
     return {"value": value * scale, "unit": unit * scale, "kind": kind, "currency": currency}
 
@@ -466,7 +475,7 @@ def _ranks(text: str):
         if m.group("top"):
             value = 1
         else:
-            raw = m.group("no") or m.group("word") or m.group("at") or m.group("is")
+            raw = m.group("no") or m.group("word") or m.group("at") or m.group("is") or m.group("hash")
             value = int(raw) if raw.isdigit() else int(word_value(raw) or 0)
         if not value:
             continue
