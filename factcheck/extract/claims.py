@@ -122,7 +122,7 @@ def extract(document: Document, extractors: Extractors) -> list[Claim]:
             # A source named earlier still frames what follows, more weakly with distance
             # (see ``match``: beyond its paragraph it needs "the ranking"-style words).
             paragraph, distance = part.sentence.paragraph, (2 if distance < 2 else 3)
-        part = _narrow_publishers(part, named_before)
+        part = _narrow_publishers(part, named_before, topic)
         named_before.extend(t for s in part.sources if s.exact for t in s.tables)
         sources = tuple(part.sources) or carried
         if part.sources:
@@ -132,11 +132,12 @@ def extract(document: Document, extractors: Extractors) -> list[Claim]:
         here = 0 if part.sources else distance
         resolved = _resolve_references(part, subj, paragraph)
         times_of = _times_by_quantity(part)
-        paired = {**_respectively(part, resolved), **_table_rows(part, resolved)}
+        paired = {**_coordinated(part, resolved), **_respectively(part, resolved), **_table_rows(part, resolved)}
         for quantity in part.quantities:
             ordered = _nearest_first(resolved, part.sentence, quantity)
             if quantity.span in paired:
-                ordered = (paired[quantity.span], *(m for m in ordered if m is not paired[quantity.span]))
+                own = paired[quantity.span] if isinstance(paired[quantity.span], tuple) else (paired[quantity.span],)
+                ordered = (*own, *(m for m in ordered if m not in own))
             role = roles.find(part.sentence.text, part.sentence.span.start, quantity)
             times = times_of[quantity.span]
             if role.role == roles.VALUE and any(t.kind == "previous" for t in times):
@@ -158,6 +159,58 @@ def extract(document: Document, extractors: Extractors) -> list[Claim]:
                 role_span=role.span,
             ))
     return claims
+
+
+RUN_JOIN = re.compile(r"\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?", re.I)
+NAME_JOIN = re.compile(
+    r"^(?:['’]s?)?\s*(?:[\w-]+\s+){0,2}?(?:,\s*and|,|and)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s?\s+)?$")
+LIST_LEAD = re.compile(r"^\s*(?:place|places|position|positions|spots?)?\s*(?:on\s+the\s+[\w\s]{0,30}?)?\s*(?:are|were|went\s+to|go\s+to|is|was)\s+(?:the\s+)?$", re.I)
+
+
+def _coordinated(part: SentenceParts, mentions: list[EntityMention]) -> dict:
+    """"In second and third place are Japan's Fugaku and Finland's LUMI": a list of figures
+    and a list of as many names of one kind, joined by "and": the n-th figure goes with the
+    n-th name (of each kind that makes such a list)."""
+    if len(part.quantities) < 2:
+        return {}
+    text, base = part.sentence.text, part.sentence.span.start
+    qs = part.quantities
+    run = [qs[0]]
+    runs = []
+    for q in qs[1:]:
+        if q.kind == run[-1].kind and RUN_JOIN.fullmatch(text[run[-1].span.end - base:q.span.start - base]):
+            run.append(q)
+        else:
+            runs.append(run)
+            run = [q]
+    runs.append(run)
+    out: dict = {}
+    named = [m for m in mentions if m.via not in ("reference", "object")]
+    for run in runs:
+        if len(run) < 2:
+            continue
+        after = [m for m in named if m.span.start >= run[-1].span.end]
+        if not after or not LIST_LEAD.match(text[run[-1].span.end - base:after[0].span.start - base]):
+            continue
+        by_kind: dict[str, list[tuple]] = {}
+        for kind in dict.fromkeys(m.kind for m in after):
+            same = [m for m in after if m.kind == kind]
+            chain = [same[0]]
+            for m in same[1:]:
+                if len(chain) == len(run):
+                    break
+                if NAME_JOIN.match(text[chain[-1].span.end - base:m.span.start - base]):
+                    chain.append(m)
+                else:
+                    break
+            if len(chain) == len(run):
+                by_kind[kind] = chain
+        for i, q in enumerate(run):
+            own = tuple(chain[i] for chain in by_kind.values())
+            if own:
+                out[q.span] = own
+    return out
 
 
 def _respectively(part: SentenceParts, mentions: list[EntityMention]) -> dict:
@@ -226,14 +279,19 @@ def _table_rows(part: SentenceParts, mentions: list[EntityMention]) -> dict:
     return out
 
 
-def _narrow_publishers(part: SentenceParts, named_before: list[str]) -> SentenceParts:
+def _narrow_publishers(part: SentenceParts, named_before: list[str],
+                       topic: tuple[str, ...] = ()) -> SentenceParts:
     """"according to the same IMD ranking" after the article named IMD's digital ranking:
-    a publisher shared by several tables means the one of them named last."""
-    if not named_before or any(s.exact for s in part.sources):
+    a publisher shared by several tables means the one of them named last — or, before
+    any is named, the one the article's opening names (its topic)."""
+    if not (named_before or topic) or any(s.exact for s in part.sources):
         return part
     narrowed = []
     for source in part.sources:
         last = next((t for t in reversed(named_before) if t in source.tables), None)
+        if last is None:
+            of_topic = [t for t in topic if t in source.tables]
+            last = of_topic[0] if len(of_topic) == 1 else None
         narrowed.append(SourceMention(source.span, (last,), True) if last and len(source.tables) > 1 else source)
     return SentenceParts(part.sentence, narrowed, part.times, part.entities, part.quantities)
 
