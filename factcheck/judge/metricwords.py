@@ -375,7 +375,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
                 phrase = re.sub(r"^(?:more|fewer|less|additional|extra)\s+", "", phrase, flags=re.I)
             phrase = phrase if not QUALIFIED_COUNT.match(phrase) else ""
             hits = {mid: h for mid, h in hits.items()
-                    if any(_alias_pattern(a).search(" ".join(phrase.split()[:3])) for a in (
+                    if any(_alias_pattern(a).search(" ".join(phrase.split()[:4])) for a in (
                         *table.metrics[mid].aliases, *table.metrics[mid].loose_aliases))}
     if len(hits) > 1:
         # "442 petaflops of peak performance": the longer phrase (Rpeak's "peak performance")
