@@ -62,12 +62,31 @@ def _fold(text: str) -> str:
     return re.sub(r"[\s-]+", " ", text.lower())
 
 
+# Abbreviations a metric's words use that articles often spell out ("information
+# technology professionals" for "IT professionals").
+SPELLED_OUT = {"IT": "information technology", "AI": "artificial intelligence"}
+_ABBREVIATION = re.compile(r"\b(" + "|".join(SPELLED_OUT) + r")\b")
+
+
+def _spelled_out(alias: str) -> str | None:
+    out = _ABBREVIATION.sub(lambda m: SPELLED_OUT[m.group(1)], alias)
+    return out if out != alias else None
+
+
 @lru_cache(maxsize=4096)
 def _aliases_pattern(aliases: tuple[str, ...]) -> tuple[re.Pattern, dict[str, str]]:
-    """One factorised pattern for a set of aliases, and the folded text → alias map."""
-    pattern = re.compile(r"(?<![\w])(?:" + trie.pattern(aliases, flags_casefold=True, flexible_space=True)
+    """One factorised pattern for a set of aliases (and their abbreviations spelled out),
+    and the folded text → alias map."""
+    by_fold = {}
+    for a in aliases:
+        long = _spelled_out(a)
+        if long:
+            by_fold.setdefault(_fold(long), a)
+        by_fold[_fold(a)] = a
+    variants = tuple(dict.fromkeys((*aliases, *(v for v in map(_spelled_out, aliases) if v))))
+    pattern = re.compile(r"(?<![\w])(?:" + trie.pattern(variants, flags_casefold=True, flexible_space=True)
                          + r")(?![\w])", re.I)
-    return pattern, {_fold(a): a for a in aliases}
+    return pattern, by_fold
 
 
 def _exclusion_aliases(metric: Metric) -> tuple[str, ...]:
