@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from ..extract.claims import Extractors, extract
 from ..read.document import Document, normalise
 from ..reference.library import Library
-from ..model import Finding, Span
+from ..model import Finding, Span, Verdict
 from .verdicts import Checker
 
 
@@ -30,8 +30,30 @@ class Engine:
     def check(self, document: Document) -> list[Finding]:
         analysed, original = _analysed(document)
         claims = extract(analysed, self.extractors)
+        self.checker.ambiguous = {}
         findings = [self.checker.check(claim, document.as_of) for claim in claims]
+        if self.checker.ambiguous:
+            findings = self._settled_by_sentence(findings, document.as_of)
         return [_on_original(f, original) for f in findings] if original else findings
+
+
+    def _settled_by_sentence(self, findings: list[Finding], as_of) -> list[Finding]:
+        """"Japan fell one place from last year's 34th to 35th" after "IMD", which issues two
+        rankings: a figure that could be about either, none agreeing, is about the one that
+        confirms another figure of its sentence — when exactly one of them does."""
+        confirmed: dict[tuple, set[str]] = {}
+        for f in findings:
+            if f.verdict == Verdict.SUPPORTED and f.table:
+                confirmed.setdefault(f.claim.sentence.span, set()).add(f.table)
+        out = []
+        for f in findings:
+            tables = self.checker.ambiguous.get(id(f.claim))
+            if tables:
+                sure = confirmed.get(f.claim.sentence.span, set()) & tables
+                if len(sure) == 1:
+                    f = self.checker.in_table(f.claim, as_of, next(iter(sure)))
+            out.append(f)
+        return out
 
 
 def _analysed(document: Document) -> tuple[Document, list[int] | None]:

@@ -65,6 +65,8 @@ class Checker:
 
     def __init__(self, library: Library):
         self.library = library
+        self.ambiguous: dict[int, set[str]] = {}
+        """Claims (by id) that could be about several tables, none agreeing: the tables."""
         self._as_of: dt.date | None = None
         """The article's date while one claim is checked (recorded in the findings' grounds)."""
 
@@ -135,7 +137,18 @@ class Checker:
         return self._finding(Verdict.MISATTRIBUTED, claim, c, row, message,
                              f"Attribute the figure to {table.publisher}, or give {said}'s own figure.")
 
-    def _check_value(self, claim: Claim, as_of: dt.date | None, named_metric_only: bool = False) -> Finding:
+    def in_table(self, claim: Claim, as_of: dt.date | None, table_id: str) -> Finding:
+        """The claim judged as one about ``table_id`` only (see ``check.Engine``: a figure
+        that could be about several tables, in a sentence whose other figures one of them
+        confirms)."""
+        self._as_of = as_of
+        finding = self._check_value(claim, as_of, only_table=table_id)
+        if not finding.grounds:
+            finding = replace(finding, grounds=grounds.of(claim, None, as_of))
+        return derived.kept(claim, finding, self.library, as_of)
+
+    def _check_value(self, claim: Claim, as_of: dt.date | None, named_metric_only: bool = False,
+                     only_table: str | None = None) -> Finding:
         found = candidates(claim, self.library)
         if named_metric_only:
             found = [c for c in found if c.metric_span is not None and c.metric.kind != "rank"
@@ -158,6 +171,17 @@ class Checker:
             return min(agreeing, key=lambda r: PREFERENCE[r[0].verdict])[0]
         readings = {(r[1].table.id, r[1].metric.id) for r in top}
         flagged = [r for r in top if r[0].verdict != Verdict.UNVERIFIABLE]
+        if flagged and len(readings) > 1 and only_table is None:
+            tables = {r[1].table.id for r in top}
+            if len(tables) > 1:
+                self.ambiguous[id(claim)] = tables
+        if only_table is not None:
+            top = [r for r in top if r[1].table.id == only_table]
+            readings = {(r[1].table.id, r[1].metric.id) for r in top}
+            flagged = [r for r in top if r[0].verdict != Verdict.UNVERIFIABLE]
+        if not top:
+            return Finding(Verdict.UNVERIFIABLE, claim, stated(claim, None), None,
+                           "No reference table covers this figure; check it by hand.", None)
         if flagged and len(readings) > 1:
             # Several equally likely tables or metrics and none agrees: not sure which the
             # figure is about, so say so rather than flag it.
