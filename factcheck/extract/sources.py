@@ -56,7 +56,9 @@ class SourceFinder:
         if self._pattern:
             for m in self._pattern.finditer(text):
                 key = self._fold.get(_fold(m.group(0)), m.group(0).lower())
-                if key in self._case_sensitive and m.group(0) != self._case_sensitive[key]:
+                if key in self._case_sensitive and m.group(0) != self._case_sensitive[key] and not (
+                        # "Top500" is TOP500: a name with digits keeps its capital first letter
+                        m.group(0)[0].isupper() and any(ch.isdigit() for ch in key)):
                     continue  # "imd" in lower case is not IMD
                 tables, exact = self._phrases[key]
                 found.append(SourceMention(Span(m.start() + offset, m.end() + offset), tables, exact))

@@ -21,6 +21,10 @@ from ..reference.tables import Metric, Table
 GENERIC_REFERENCE = re.compile(
     r"\b(?:ranking|rankings|index|list|league table|scoreboard|survey|report|study|estimates?|projections?|forecasts?|edition)\b", re.I)
 
+LIST_REFERENCE = re.compile(
+    r"\b(?:the|this|that|its)\s+(?:(?:current|latest|new|newest|same|most\s+recent|\d{4}|this\s+year['’]s)\s+)?"
+    r"(?:list|ranking|rankings|league\s+table|edition)\b", re.I)
+
 STRENGTH_NAMED = 3      # the sentence names the table itself
 STRENGTH_PUBLISHER = 2  # the sentence (or paragraph) names the publisher
 STRENGTH_ENTITY = 2     # the sentence names a thing only this table knows (Fugaku)
@@ -105,6 +109,14 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
                 strength = STRENGTH_DISTANT
             strengths[table_id] = max(strengths.get(table_id, 0), strength)
             named.add(table_id)
+    if LIST_REFERENCE.search(claim.sentence.text):
+        # "The current list consists of 226 Chinese supercomputers…" in an article that
+        # opens on the TOP500: the list is the one the article is about.
+        for table_id in claim.topic:
+            table = library.tables.get(table_id)
+            if table is not None and table.period_kind in ("edition", "list"):
+                strengths[table_id] = max(strengths.get(table_id, 0), STRENGTH_PUBLISHER)
+                named.add(table_id)
     for table in library.tables.values():
         if any(m.entity in table.entities for m in claim.entities):
             # A thing only this table knows (Fugaku, Llama 2) ties the figure to it.

@@ -231,6 +231,11 @@ def _counted_phrase(claim: Claim) -> str | None:
     """The words right after a count, up to punctuation and at most six, when they start
     with a noun or adjective; None when the figure stands alone ("short of 450,000 by 2030")."""
     end = claim.quantity.span.end - claim.sentence.span.start
+    own = next((m for m in claim.entities if m.via == "demonym" and m.span.start - claim.quantity.span.end in (0, 1)), None)
+    if own is not None:
+        # "226 Chinese supercomputers, 114 American and 30 Japanese machines": a demonym is
+        # whose, not what; the thing counted is the word after it, if any.
+        end = own.span.end - claim.sentence.span.start
     after = re.sub(r"^\s*[\"“”'‘’]", " ", claim.sentence.text[end:])  # 'four "exascale-class" systems'
     rest = re.split(r"[.,;:()\[\]—–\"“”]", after, maxsplit=1)[0]
     words = rest.split()[:6]
