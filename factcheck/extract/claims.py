@@ -163,9 +163,9 @@ def extract(document: Document, extractors: Extractors) -> list[Claim]:
 
 RUN_JOIN = re.compile(r"\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?", re.I)
 NAME_JOIN = re.compile(
-    r"^(?:['’]s?)?\s*(?:[\w-]+\s+){0,2}?(?:,\s*and|,|and)\s+(?:the\s+)?"
+    r"^(?:['’]s?)?[^;:()\[\]]{0,60}?(?:,\s*and|,|\band)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?"
     r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s?\s+)?$")
-LIST_LEAD = re.compile(r"^\s*(?:place|places|position|positions|spots?)?\s*(?:on\s+the\s+[\w\s]{0,30}?)?\s*(?:are|were|went\s+to|go\s+to|is|was)\s+(?:the\s+)?$", re.I)
+LIST_LEAD = re.compile(r"^\s*(?:place|places|position|positions|spots?)?\s*(?:on\s+the\s+[\w\s]{0,30}?)?\s*(?:are|were|went\s+to|go\s+to|is|was|with)\s+(?:the\s+)?$", re.I)
 
 
 def _coordinated(part: SentenceParts, mentions: list[EntityMention]) -> dict:

@@ -467,8 +467,15 @@ def _range_quantity(text: str, a: re.Match, b: re.Match) -> Quantity | None:
                     currency=cb["currency"], hedge=hedge, range_of=(ca["value"], cb["value"]))
 
 
+# "took spots 3 and 4", "in places 2, 5 and 9": a list of positions after the noun.
+SPOTS = re.compile(r"\b(?:spots|places|positions)\s+(\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,\s*)?(?:and|&)\s*\d{1,3})\b(?![\d.,]\d)")
+
+
 def _ranks(text: str):
     """Yield (start, end, Quantity) for rank figures: ordinals in rank context, "No. 1"."""
+    for m in SPOTS.finditer(text):
+        for n in re.finditer(r"\d{1,3}", m.group(1)):
+            yield _rank(text, m.start(1) + n.start(), m.start(1) + n.end(), int(n.group(0)))
     for m in TOPPED.finditer(text):
         yield _rank(text, m.start("verb"), m.end("verb"), 1)
     for m in NUMBER_ONE.finditer(text):
