@@ -453,8 +453,9 @@ def _range_quantity(text: str, a: re.Match, b: re.Match) -> Quantity | None:
     ca = _components(text, a)
     if not ca or not cb:
         return None
-    # "$2.6-4.4 trillion", "60-70%": the first end borrows the second's scale and unit.
-    if not (a.group("scale") or a.group("unit") or a.group("cur")):
+    # "$2.6-4.4 trillion", "60-70%", "$2.6 to $4.4 trillion": the first end borrows the
+    # second's scale (and unit, when it has none of its own).
+    if not a.group("scale") and (b.group("scale") or not (a.group("unit") or a.group("cur"))):
         scale = cb["value"] / parse_number(b.group("num"))[0] if parse_number(b.group("num"))[0] else 1
         ca = dict(cb, value=ca["value"] * scale, unit=ca["unit"] * scale)
     hedge, start = _hedge_before(text, a.start())

@@ -28,7 +28,9 @@ CAUSE = re.compile(
 
 # "…to second place, Ireland showcased strong economic performance": a comma and a new
 # subject start another statement.
-NEW_CLAUSE = re.compile(r"[;]|,\s+(?:[A-Z]|(?:and|but|while|whereas|which|who)\b)")
+NEW_CLAUSE = re.compile(
+    r"[;]|,\s+(?:[A-Z]|(?:and|but|while|whereas|which|who)\b"
+    r"|(?:reaching|bringing|taking|pushing|lifting|rising\s+to|with\s+plans|with\s+an?\s+(?:goal|target|plan|aim))\b)")
 
 NEXT_FIGURE = re.compile(r"\s(?:and|while|whereas)\s+(?=(?:the\s+|its\s+)?[a-z][^.;,]{0,60}?\b(?:was|is|were|are|at|of|reached|hit|stood)\s+[$€£¥]?\d)", re.I)
 
