@@ -385,7 +385,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         if share_of is not None:
             # "half of firms" is a share of firms: only a metric named there can be meant.
             hits = {mid: h for mid, h in hits.items()
-                    if any(_alias_pattern(a).search(share_of) for a in (
+                    if any(_alias_pattern(a).search("of " + share_of) for a in (
                         *table.metrics[mid].aliases, *table.metrics[mid].loose_aliases))}
             if not hits:
                 return []
