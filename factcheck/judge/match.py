@@ -19,7 +19,8 @@ from ..reference.tables import Metric, Table
 # Words by which a sentence points back at a source named earlier in its paragraph
 # ("in the 2024 ranking"): without one, a carried source only applies through metric words.
 GENERIC_REFERENCE = re.compile(
-    r"\b(?:ranking|rankings|index|list|league table|scoreboard|survey|report|study|estimates?|projections?|forecasts?|edition)\b", re.I)
+    r"\b(?:ranking|rankings|index|list|league table|scoreboard|survey|report|study|estimates?|projections?|forecasts?|edition"
+    r"|(?:this|last|the\s+latest|the\s+new)\s+(?:year['’]s\s+)?results)\b", re.I)
 
 LIST_REFERENCE = re.compile(
     r"\b(?:the|this|that|its)\s+(?:(?:current|latest|new|newest|same|most\s+recent|\d{4}|this\s+year['’]s)\s+)?"

@@ -601,7 +601,9 @@ class Checker:
                        grounds=grounds.of(claim, c, self._as_of, explicit_edition))
 
 
-PRONOUN_START = re.compile(r"^\s*(?:It|They|This|These|That|The\s+(?:system|machine|supercomputer|model|country|nation|economy|city-state|firm|company))\b")
+PRONOUN_START = re.compile(
+    r"^\s*(?:It|They|(?:This|These|That)(?!\s+(?:year|years|month|week|time|edition|ranking|rankings|list|report|study|"
+    r"survey|index|results?)\b)|The\s+(?:system|machine|supercomputer|model|country|nation|economy|city-state|firm|company))\b")
 
 
 # "the UK's 2021 GDP of", "Fugaku's HPL score of": a possessive right before the figure's
