@@ -42,6 +42,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "a year earlier", "a year ago", "the year before": the previous year, as "last year".
     ("year_ago", re.compile(r"\b(?:a|one)\s+year\s+(?:earlier|ago|before)\b|\bthe\s+(?:year|edition)\s+before\b|\bthe\s+prior\s+year\b", re.I)),
     ("now", re.compile(r"\b(?:currently|at present|presently|as of now|right now)\b", re.I)),
+    # "Back then, it had 202 entries": the time an earlier sentence named, which one unsaid
+    # here — an earlier edition that can confirm a figure but never flag it.
+    ("then", re.compile(r"\b(?:back\s+then|at\s+(?:that|the)\s+time|by\s+then|in\s+those\s+days)\b", re.I)),
     ("horizon", re.compile(rf"\b(?:over|in|within|during)\s+(?:the\s+next|the\s+coming|a|the\s+following|the\s+subsequent)\s+(?:(?P<n>{COUNT})[- ]years?|(?P<decade>decade)|(?P<n2>{COUNT})[- ]year\s+period)\b", re.I)),
     ("horizon", re.compile(rf"\b(?:over\s+|in\s+)?(?:a\s+|the\s+)?(?P<n>{COUNT})-year\s+(?:period|horizon|span)\b", re.I)),
     ("horizon", re.compile(rf"\b(?:over|within)\s+(?P<n>{COUNT})\s+years\b", re.I)),
@@ -130,6 +133,8 @@ def _make(kind: str, m: re.Match, offset: int) -> TimeExpr | None:
     if kind == "relative":
         n = _count(m.group("n"))
         return TimeExpr(span, text, "relative", years=n, offset=0) if n else None
+    if kind == "then":
+        return TimeExpr(span, text, "earlier")
     if kind == "now":
         return TimeExpr(span, text, "relative", years=1, offset=0)
     if kind == "year_ago":

@@ -217,8 +217,9 @@ class Checker:
             # "from 5th to 4th and now 3rd": which earlier edition is unsaid, so an earlier
             # rank can be confirmed but not called wrong.
             return Finding(Verdict.UNVERIFIABLE, claim, finding.stated, None,
-                           "An earlier rank in a sequence; the article does not say which edition, "
-                           "so it can only be confirmed, not flagged. Check it by hand.", None,
+                           "A figure from an earlier time (an earlier rank in a sequence, or \u201cback then\u201d); "
+                           "the article does not say which edition, so it can only be confirmed, not flagged. "
+                           "Check it by hand.", None,
                            table=c.table.id), c
         loose_only = c.metric_span is None and bool(c.loose)
         if (c.strength <= STRENGTH_WEAK or loose_only or _subject_unclear(claim, c)) and finding.verdict in (
