@@ -137,6 +137,12 @@ class Checker:
         return self._finding(Verdict.MISATTRIBUTED, claim, c, row, message,
                              f"Attribute the figure to {table.publisher}, or give {said}'s own figure.")
 
+    def judge_as(self, claim: Claim, c: Candidate, as_of: dt.date | None) -> Finding | None:
+        """The claim judged against one given reading (see ``check.Engine``)."""
+        self._as_of = as_of
+        result = self._judge(claim, c, as_of)
+        return result[0] if result is not None else None
+
     def in_table(self, claim: Claim, as_of: dt.date | None, table_id: str) -> Finding:
         """The claim judged as one about ``table_id`` only (see ``check.Engine``: a figure
         that could be about several tables, in a sentence whose other figures one of them
