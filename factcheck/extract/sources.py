@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from . import trie
 from ..reference.library import Library
@@ -64,8 +64,12 @@ class SourceFinder:
                 found.append(SourceMention(Span(m.start() + offset, m.end() + offset), tables, exact))
                 taken.append((m.start(), m.end()))
         lowered = text.lower()
+        # One pass in C over every long name finds the few close enough to align; the
+        # alignment (slower) is then computed only for those, in the usual order.
+        close = {self._long[i] for _, _, i in process.extract(
+            lowered, self._long, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_SCORE, limit=None)}
         for phrase in self._long:
-            if phrase in lowered:
+            if phrase not in close or phrase in lowered:
                 continue
             alignment = fuzz.partial_ratio_alignment(phrase, lowered, score_cutoff=FUZZY_SCORE)
             if alignment is None:
