@@ -143,7 +143,7 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
         # "Fugaku managed 442 petaflops": a figure in the unit of the table's default
         # measure, given to a thing the table lists by name, is that measure.
         unit_tie = claim.quantity.kind == "quantity" and any(
-            m.entity in table.entities and m.via != "object" for m in claim.entities)
+            m.entity in table.entities and m.via != "object" for m in claim.entities) and not _aim(claim)
         for metric, span, loose in choose_metrics(table, claim, frames, claim.source_distance, units,
                                                   unit_tie=unit_tie):
             entity = choose_entity(table, claim, library, metric)
@@ -186,6 +186,19 @@ def _elliptic(claim: Claim, metric_span: Span) -> bool:
         return False  # "…compared with 11 systems": a noun of its own names its measure
     near = text[max(0, metric_span.start - base - CLOSE_WORDS):metric_span.end - base + CLOSE_WORDS]
     return bool(OTHER_FIGURE.search(near))
+
+
+# "JUPITER is expected to reach 1 exaflops", "designed to deliver 2 exaflops": a target, not
+# a measured result — the unit alone does not make it the list's figure.
+AIM_BEFORE = re.compile(
+    r"\b(?:will|would|could|should|may|might|expected|designed|planned|plans?|aims?|aiming|targets?|targeting|"
+    r"promises?|projected|set\s+to|capable\s+of|able\s+to|goal|upgrade|once)\b", re.I)
+
+
+def _aim(claim: Claim) -> bool:
+    q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
+    before = re.split(r"[;,]|\bwhile\b|\bbut\b", text[:q.span.start - base])[-1]
+    return bool(AIM_BEFORE.search(before))
 
 
 def _size_fits(table: Table, claim: Claim) -> bool:
