@@ -122,7 +122,7 @@ def extract(document: Document, extractors: Extractors) -> list[Claim]:
             # A source named earlier still frames what follows, more weakly with distance
             # (see ``match``: beyond its paragraph it needs "the ranking"-style words).
             paragraph, distance = part.sentence.paragraph, (2 if distance < 2 else 3)
-        part = _narrow_publishers(part, named_before)
+        part = _narrow_publishers(part, named_before, topic)
         named_before.extend(t for s in part.sources if s.exact for t in s.tables)
         sources = tuple(part.sources) or carried
         if part.sources:
@@ -132,11 +132,12 @@ def extract(document: Document, extractors: Extractors) -> list[Claim]:
         here = 0 if part.sources else distance
         resolved = _resolve_references(part, subj, paragraph)
         times_of = _times_by_quantity(part)
-        paired = {**_respectively(part, resolved), **_table_rows(part, resolved)}
+        paired = {**_coordinated(part, resolved), **_respectively(part, resolved), **_table_rows(part, resolved)}
         for quantity in part.quantities:
             ordered = _nearest_first(resolved, part.sentence, quantity)
             if quantity.span in paired:
-                ordered = (paired[quantity.span], *(m for m in ordered if m is not paired[quantity.span]))
+                own = paired[quantity.span] if isinstance(paired[quantity.span], tuple) else (paired[quantity.span],)
+                ordered = (*own, *(m for m in ordered if m not in own))
             role = roles.find(part.sentence.text, part.sentence.span.start, quantity)
             times = times_of[quantity.span]
             if role.role == roles.VALUE and any(t.kind == "previous" for t in times):
@@ -158,6 +159,58 @@ def extract(document: Document, extractors: Extractors) -> list[Claim]:
                 role_span=role.span,
             ))
     return claims
+
+
+RUN_JOIN = re.compile(r"\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?", re.I)
+NAME_JOIN = re.compile(
+    r"^(?:['’]s?)?[^;:()\[\]]{0,60}?(?:,\s*and|,|\band)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?"
+    r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s?\s+)?$")
+LIST_LEAD = re.compile(r"^\s*(?:place|places|position|positions|spots?)?\s*(?:on\s+the\s+[\w\s]{0,30}?)?\s*(?:are|were|went\s+to|go\s+to|is|was|with)\s+(?:the\s+)?$", re.I)
+
+
+def _coordinated(part: SentenceParts, mentions: list[EntityMention]) -> dict:
+    """"In second and third place are Japan's Fugaku and Finland's LUMI": a list of figures
+    and a list of as many names of one kind, joined by "and": the n-th figure goes with the
+    n-th name (of each kind that makes such a list)."""
+    if len(part.quantities) < 2:
+        return {}
+    text, base = part.sentence.text, part.sentence.span.start
+    qs = part.quantities
+    run = [qs[0]]
+    runs = []
+    for q in qs[1:]:
+        if q.kind == run[-1].kind and RUN_JOIN.fullmatch(text[run[-1].span.end - base:q.span.start - base]):
+            run.append(q)
+        else:
+            runs.append(run)
+            run = [q]
+    runs.append(run)
+    out: dict = {}
+    named = [m for m in mentions if m.via not in ("reference", "object")]
+    for run in runs:
+        if len(run) < 2:
+            continue
+        after = [m for m in named if m.span.start >= run[-1].span.end]
+        if not after or not LIST_LEAD.match(text[run[-1].span.end - base:after[0].span.start - base]):
+            continue
+        by_kind: dict[str, list[tuple]] = {}
+        for kind in dict.fromkeys(m.kind for m in after):
+            same = [m for m in after if m.kind == kind]
+            chain = [same[0]]
+            for m in same[1:]:
+                if len(chain) == len(run):
+                    break
+                if NAME_JOIN.match(text[chain[-1].span.end - base:m.span.start - base]):
+                    chain.append(m)
+                else:
+                    break
+            if len(chain) == len(run):
+                by_kind[kind] = chain
+        for i, q in enumerate(run):
+            own = tuple(chain[i] for chain in by_kind.values())
+            if own:
+                out[q.span] = own
+    return out
 
 
 def _respectively(part: SentenceParts, mentions: list[EntityMention]) -> dict:
@@ -226,14 +279,19 @@ def _table_rows(part: SentenceParts, mentions: list[EntityMention]) -> dict:
     return out
 
 
-def _narrow_publishers(part: SentenceParts, named_before: list[str]) -> SentenceParts:
+def _narrow_publishers(part: SentenceParts, named_before: list[str],
+                       topic: tuple[str, ...] = ()) -> SentenceParts:
     """"according to the same IMD ranking" after the article named IMD's digital ranking:
-    a publisher shared by several tables means the one of them named last."""
-    if not named_before or any(s.exact for s in part.sources):
+    a publisher shared by several tables means the one of them named last — or, before
+    any is named, the one the article's opening names (its topic)."""
+    if not (named_before or topic) or any(s.exact for s in part.sources):
         return part
     narrowed = []
     for source in part.sources:
         last = next((t for t in reversed(named_before) if t in source.tables), None)
+        if last is None:
+            of_topic = [t for t in topic if t in source.tables]
+            last = of_topic[0] if len(of_topic) == 1 else None
         narrowed.append(SourceMention(source.span, (last,), True) if last and len(source.tables) > 1 else source)
     return SentenceParts(part.sentence, narrowed, part.times, part.entities, part.quantities)
 
@@ -277,13 +335,25 @@ def _resolve_references(part: SentenceParts, subj, paragraph: int) -> list[Entit
 # "dropped two spots after topping the list in 2022 and 2023": the years are the
 # topping's, not the drop's.
 CLAUSE_CUT = re.compile(
-    r";|\bwhile\b|\bwhereas\b|\bbut\b|\bcompared with\b|\bversus\b|\bvs\.?|\b(?:after|before)\s+(?=\w+ing\b)")
+    r";|\bwhile\b|\bwhereas\b|\bbut\b|\bcompared with\b|\bversus\b|\bvs\.?|\b(?:after|before)\s+(?=\w+ing\b)"
+    # "…add $4.4 trillion a year, reaching $15.7 trillion by 2030", "…kept 7th place, with
+    # plans for a successor around 2030": a trailing phrase keeps its year to itself
+    r"|,\s+(?=(?:reaching|bringing|taking|pushing|lifting|rising\s+to|with\s+plans|with\s+an?\s+(?:goal|target|plan|aim))\b)")
+
+
+LEADING_CLAUSE = re.compile(r"^\s*(?:While|Whilst|Although|Though|Whereas|Even\s+though|Even\s+as)\b[^,;]{3,200},")
 
 
 @lru_cache(maxsize=64)
 def _clause_cuts(text: str) -> tuple[int, ...]:
     """Where the clauses of a sentence end; found once per sentence, not once per figure."""
-    return tuple(m.end() for m in CLAUSE_CUT.finditer(text))
+    cuts = [m.end() for m in CLAUSE_CUT.finditer(text)]
+    # "While Denmark dropped two spots after topping the list in 2022, Singapore leapt…":
+    # a clause that opens the sentence with "while"/"although" ends at its comma.
+    lead = LEADING_CLAUSE.match(text)
+    if lead:
+        cuts.append(lead.end())
+    return tuple(sorted(set(cuts)))
 
 
 def _clause_bounds(sentence: Sentence, quantity: Quantity) -> tuple[int, int]:
@@ -404,6 +474,23 @@ def _baselines(part: SentenceParts, out: dict) -> None:
                 out[q.span] = [x for x in out[q.span] if x is not t]
 
 
+COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:the\s+)?$", re.I)
+
+
+def _compared(part: SentenceParts, out: dict) -> None:
+    """"two models in 2020, compared with 11 in the US": a figure set against an earlier one
+    with no time of its own is for the same period as that one."""
+    text, base = part.sentence.text, part.sentence.span.start
+    for i, q in enumerate(part.quantities):
+        if out[q.span] or not COMPARED_BEFORE.search(text[max(0, q.span.start - base - 20):q.span.start - base]):
+            continue
+        earlier = [o for o in part.quantities[:i] if o.kind == q.kind]
+        if earlier:
+            dated = [t for t in out[earlier[-1].span] if t.kind in ("point", "month")]
+            if dated:
+                out[q.span] = dated
+
+
 def _times_by_quantity(part: SentenceParts) -> dict:
     """Which time expressions each figure of a sentence is about.
 
@@ -440,6 +527,7 @@ def _times_by_quantity(part: SentenceParts) -> dict:
                     out[other.span] = [t for t in out[other.span] if t not in bound]
             out[q.span] = bound
     _trajectory(part, out)
+    _compared(part, out)
     spans = [t for t in part.times if t.kind == "span"]
     same_kind = [q for q in part.quantities if q.kind == part.quantities[0].kind] if part.quantities else []
     if len(spans) == 1 and len(part.quantities) == 2 and len(same_kind) == 2:

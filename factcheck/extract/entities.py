@@ -19,10 +19,10 @@ from ..reference.library import Library
 from ..model import EntityMention, Span
 
 REFERENCE = re.compile(
-    r"\b(?:the|The)\s+(?P<noun>nation|country|economy|machine|system|supercomputer|model|chatbot)(?:'s|’s)?"
+    r"\b(?:the|The)\s+(?P<noun>nation|country|economy|machine|computer|system|supercomputer|model|chatbot)(?:'s|’s)?"
     r"(?!\s+(?:of|with|that|which)\b)")
 REFERENCE_KINDS = {"nation": "economy", "country": "economy", "economy": "economy", "machine": "system",
-                   "system": "system", "supercomputer": "system", "model": "model", "chatbot": "model"}
+                   "computer": "system", "system": "system", "supercomputer": "system", "model": "model", "chatbot": "model"}
 
 # Capitalised words that look like a misspelt country but are ordinary words.
 NOT_FUZZY = {

@@ -136,7 +136,7 @@ ORDINAL = re.compile(
 NUMBER_ONE = re.compile(
     r"(?<![\w])(?:No\.\s?(?P<no>\d{1,3})"
     r"|number\s(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?=\s+(?:spot|place|position|on|in)\b)"
-    r"|(?<=\bat\s)number\s(?P<at>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b"
+    r"|(?<=\b(?:at|to)\s)number\s(?P<at>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b"
     r"|number\s(?P<is>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?=\s+(?:is|was)\s+(?:the|a)\b)"
     r"|(?P<top>(?:the|its|their)\s+top\s+(?:spot|place|position)|pole\s+position|top[- ]ranked"
     r"|(?<=\bfor\s)top\s+(?:spot|place|position)|(?<=\bin\s)top\s+(?:spot|place|position)"
@@ -144,7 +144,10 @@ NUMBER_ONE = re.compile(
     r"|(?<=\bclaimed\s)top\s+(?:spot|place|position)|(?<=\bsecured\s)top\s+(?:spot|place|position)"
     r"|(?:its|their|the)\s+(?:position|place|spot)\s+at\s+the\s+top(?=\s+of\s+the\s+(?:[\w’'-]+\s+){0,4}?(?:list|ranking|rankings|index|table)\b)"
     r"|(?<=\breached\s)the\s+top(?=\s+of\s+the\s+(?:[\w’'-]+\s+){0,4}?(?:list|ranking|rankings|index|table)\b)"
-    r"|number\s+1(?=\s*(?:[,.;]|$))))",
+    r"|(?<=\bcame\s)top(?![\w-]|\s+(?:\d|ten|five|three|twenty|hundred))"
+    r"|(?<=\bfinished\s)top(?![\w-]|\s+(?:\d|ten|five|three|twenty|hundred))"
+    r"|number\s+1(?=\s*(?:[,.;]|$)))"
+    r"|\#(?P<hash>\d{1,3})(?=\s+(?:spot|place|position|on|in)\b))",
     re.I,
 )
 # "topped the TOP500 list", "leads the ranking": a claim of first place.
@@ -347,6 +350,10 @@ def _is_figure(text: str, m: re.Match) -> bool:
     return True
 
 
+MODEL_SIZE_AFTER = re.compile(
+    r"^(?:\s*(?:to|-|–|and)\s*\d{1,4}(?:\.\d+)?B)?[\s-]*(?:parameters?|params)\b", re.I)
+
+
 def _components(text: str, m: re.Match) -> dict:
     parsed = parse_number(m.group("num"))
     if parsed is None:
@@ -374,7 +381,9 @@ def _components(text: str, m: re.Match) -> dict:
         kind = "percent"
     # A bare single "m"/"b" after a number without currency is too ambiguous (metres,
     # bytes); keep it only with a currency. "164k" is thousands either way.
-    if m.group("scale") and m.group("scale").lower() in ("m", "b") and kind != "money":
+    if m.group("scale") and m.group("scale").lower() in ("m", "b") and kind != "money" and not (
+            # "7B to 65B parameters", "a 70B-parameter model": a model's size
+            m.group("scale") == "B" and MODEL_SIZE_AFTER.match(text[m.end():])):
         return {}
     return {"value": value * scale, "unit": unit * scale, "kind": kind, "currency": currency}
 
@@ -444,8 +453,9 @@ def _range_quantity(text: str, a: re.Match, b: re.Match) -> Quantity | None:
     ca = _components(text, a)
     if not ca or not cb:
         return None
-    # "$2.6-4.4 trillion", "60-70%": the first end borrows the second's scale and unit.
-    if not (a.group("scale") or a.group("unit") or a.group("cur")):
+    # "$2.6-4.4 trillion", "60-70%", "$2.6 to $4.4 trillion": the first end borrows the
+    # second's scale (and unit, when it has none of its own).
+    if not a.group("scale") and (b.group("scale") or not (a.group("unit") or a.group("cur"))):
         scale = cb["value"] / parse_number(b.group("num"))[0] if parse_number(b.group("num"))[0] else 1
         ca = dict(cb, value=ca["value"] * scale, unit=ca["unit"] * scale)
     hedge, start = _hedge_before(text, a.start())
@@ -458,15 +468,22 @@ def _range_quantity(text: str, a: re.Match, b: re.Match) -> Quantity | None:
                     currency=cb["currency"], hedge=hedge, range_of=(ca["value"], cb["value"]))
 
 
+# "took spots 3 and 4", "in places 2, 5 and 9": a list of positions after the noun.
+SPOTS = re.compile(r"\b(?:spots|places|positions)\s+(\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,\s*)?(?:and|&)\s*\d{1,3})\b(?![\d.,]\d)")
+
+
 def _ranks(text: str):
     """Yield (start, end, Quantity) for rank figures: ordinals in rank context, "No. 1"."""
+    for m in SPOTS.finditer(text):
+        for n in re.finditer(r"\d{1,3}", m.group(1)):
+            yield _rank(text, m.start(1) + n.start(), m.start(1) + n.end(), int(n.group(0)))
     for m in TOPPED.finditer(text):
         yield _rank(text, m.start("verb"), m.end("verb"), 1)
     for m in NUMBER_ONE.finditer(text):
         if m.group("top"):
             value = 1
         else:
-            raw = m.group("no") or m.group("word") or m.group("at") or m.group("is")
+            raw = m.group("no") or m.group("word") or m.group("at") or m.group("is") or m.group("hash")
             value = int(raw) if raw.isdigit() else int(word_value(raw) or 0)
         if not value:
             continue

@@ -129,6 +129,9 @@ def _direction(word: str | None) -> int:
     return 1 if re.fullmatch(UP_WORDS, word.lower()) else -1
 
 
+FROM_TO_BEFORE = re.compile(r"\bfrom\s+[$€£¥]?\d[^;,]{0,50}?\s+to\s+(?:the\s+)?$", re.I)
+
+
 def find(text: str, base: int, quantity: Quantity) -> Role:
     """The role of ``quantity`` in a sentence ``text`` that starts at ``base``."""
     if quantity.kind == "superlative":
@@ -158,6 +161,12 @@ def find(text: str, base: int, quantity: Quantity) -> Role:
     if diff:
         return Role(DIFFERENCE, 0, Span(base + here + diff.start(), base + end))
     clause = re.split(r"[;,]|\bwhile\b|\bbut\b", before)[-1]
+    wide = text[max(0, start - 140):start]
+    pair = FROM_TO_BEFORE.search(wide)
+    if pair:
+        # "the aggregate performance jumped from 1.65 exaflops six months ago to 2.23
+        # exaflops": the "to" figure is what the "from" figure is, however far back its words.
+        clause = re.split(r"[;,]|\bwhile\b|\bbut\b", wide[:pair.start()])[-1] + wide[pair.start():]
     agg = AGGREGATE_WORDS.search(clause)
     if agg and re.search(r"\ba\s+total\s+of\s+$", clause, re.I):
         agg = None  # "a total of 67 economies" is a count

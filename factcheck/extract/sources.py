@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from . import trie
 from ..reference.library import Library
@@ -56,14 +56,20 @@ class SourceFinder:
         if self._pattern:
             for m in self._pattern.finditer(text):
                 key = self._fold.get(_fold(m.group(0)), m.group(0).lower())
-                if key in self._case_sensitive and m.group(0) != self._case_sensitive[key]:
+                if key in self._case_sensitive and m.group(0) != self._case_sensitive[key] and not (
+                        # "Top500" is TOP500: a name with digits keeps its capital first letter
+                        m.group(0)[0].isupper() and any(ch.isdigit() for ch in key)):
                     continue  # "imd" in lower case is not IMD
                 tables, exact = self._phrases[key]
                 found.append(SourceMention(Span(m.start() + offset, m.end() + offset), tables, exact))
                 taken.append((m.start(), m.end()))
         lowered = text.lower()
+        # One pass in C over every long name finds the few close enough to align; the
+        # alignment (slower) is then computed only for those, in the usual order.
+        close = {self._long[i] for _, _, i in process.extract(
+            lowered, self._long, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_SCORE, limit=None)}
         for phrase in self._long:
-            if phrase in lowered:
+            if phrase not in close or phrase in lowered:
                 continue
             alignment = fuzz.partial_ratio_alignment(phrase, lowered, score_cutoff=FUZZY_SCORE)
             if alignment is None:

@@ -29,6 +29,8 @@ COUNT_AFTER = re.compile(rf"^\s+(?:{MEASURE_NOUNS})\b")
 PATTERNS: list[tuple[str, re.Pattern]] = [
     # "22 May 2023", "May 22, 2023": the day is part of the date, not a figure.
     ("date", re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+(?P<y1>{YEAR})|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<y2>{YEAR})|(?P<y3>{YEAR})-\d{{2}}-\d{{2}})\b")),
+    # "a title it has held since May 2022": when a state began, not the figure's period.
+    ("since_month", re.compile(rf"\bsince\s+(?P<mon>{MONTH})\s+(?:of\s+)?(?P<year>{YEAR})\b")),
     ("month", re.compile(rf"\b(?P<mon>{MONTH})\s+(?:of\s+)?(?P<year>{YEAR})\b")),
     # "2020-23" abbreviates only after a dash: "in 2020 and 30 in 2021" is no span.
     ("span", re.compile(rf"\b(?:between\s+|from\s+)?(?P<a>{YEAR})\s*(?:(?:-|–|—)\s*(?P<b2>\d\d)\b|(?:-|–|—|to|and|through|until)\s*(?P<b>{YEAR})\b)(?![.,]\d)", re.I)),
@@ -40,6 +42,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "a year earlier", "a year ago", "the year before": the previous year, as "last year".
     ("year_ago", re.compile(r"\b(?:a|one)\s+year\s+(?:earlier|ago|before)\b|\bthe\s+(?:year|edition)\s+before\b|\bthe\s+prior\s+year\b", re.I)),
     ("now", re.compile(r"\b(?:currently|at present|presently|as of now|right now)\b", re.I)),
+    # "Back then, it had 202 entries": the time an earlier sentence named, which one unsaid
+    # here — an earlier edition that can confirm a figure but never flag it.
+    ("then", re.compile(r"\b(?:back\s+then|at\s+(?:that|the)\s+time|by\s+then|in\s+those\s+days)\b", re.I)),
     ("horizon", re.compile(rf"\b(?:over|in|within|during)\s+(?:the\s+next|the\s+coming|a|the\s+following|the\s+subsequent)\s+(?:(?P<n>{COUNT})[- ]years?|(?P<decade>decade)|(?P<n2>{COUNT})[- ]year\s+period)\b", re.I)),
     ("horizon", re.compile(rf"\b(?:over\s+|in\s+)?(?:a\s+|the\s+)?(?P<n>{COUNT})-year\s+(?:period|horizon|span)\b", re.I)),
     ("horizon", re.compile(rf"\b(?:over|within)\s+(?P<n>{COUNT})\s+years\b", re.I)),
@@ -102,6 +107,9 @@ def _make(kind: str, m: re.Match, offset: int) -> TimeExpr | None:
     if kind == "date":
         year = int(m.group("y1") or m.group("y2") or m.group("y3"))
         return TimeExpr(span, text, "point", start=year, end=year)
+    if kind == "since_month":
+        year = int(m.group("year"))
+        return TimeExpr(span, text, "since", start=year, end=year, month=MONTHS[m.group("mon")[:3].lower()])
     if kind == "month":
         month = MONTHS[m.group("mon")[:3].lower()]
         year = int(m.group("year"))
@@ -125,6 +133,8 @@ def _make(kind: str, m: re.Match, offset: int) -> TimeExpr | None:
     if kind == "relative":
         n = _count(m.group("n"))
         return TimeExpr(span, text, "relative", years=n, offset=0) if n else None
+    if kind == "then":
+        return TimeExpr(span, text, "earlier")
     if kind == "now":
         return TimeExpr(span, text, "relative", years=1, offset=0)
     if kind == "year_ago":

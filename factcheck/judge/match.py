@@ -19,7 +19,12 @@ from ..reference.tables import Metric, Table
 # Words by which a sentence points back at a source named earlier in its paragraph
 # ("in the 2024 ranking"): without one, a carried source only applies through metric words.
 GENERIC_REFERENCE = re.compile(
-    r"\b(?:ranking|rankings|index|list|league table|scoreboard|survey|report|study|estimates?|projections?|forecasts?|edition)\b", re.I)
+    r"\b(?:ranking|rankings|index|list|league table|scoreboard|survey|report|study|estimates?|projections?|forecasts?|edition"
+    r"|(?:this|last|the\s+latest|the\s+new)\s+(?:year['’]s\s+)?results)\b", re.I)
+
+LIST_REFERENCE = re.compile(
+    r"\b(?:the|this|that|its)\s+(?:(?:current|latest|new|newest|same|most\s+recent|\d{4}|this\s+year['’]s)\s+)?"
+    r"(?:list|ranking|rankings|league\s+table|edition)\b", re.I)
 
 STRENGTH_NAMED = 3      # the sentence names the table itself
 STRENGTH_PUBLISHER = 2  # the sentence (or paragraph) names the publisher
@@ -50,12 +55,37 @@ def choose_entity(table: Table, claim: Claim, library: Library,
     """The entity the figure is given to: the nearest mention that can have this metric
     (one of the table's kind, or one the table has rows for on this metric)."""
     with_metric = table.entities_with(metric.id) if metric else table.known_entities
+    if metric is not None and len(with_metric) == 1:
+        # "among 64 economies", "a total of 500 systems": a measure only the list as a whole
+        # has (its size) is the list's, not that of the economies named beside it.
+        only = next(iter(with_metric))
+        info = library.entities.get(only)
+        if info is not None and info.kind == "world" and (metric.kind != "count" or _list_size(claim)):
+            mention = next((m for m in claim.entities if m.entity == only), None)
+            return only, mention
     for mention in claim.entities:
         if mention.entity in with_metric or mention.kind == table.entity_kind or mention.entity in table.entities:
             return mention.entity, mention
     if table.default_entity:
         return table.default_entity, None
     return None
+
+
+# "among 64 economies", "a total of 67 countries", "64 economies measured": words that say
+# a count is the size of the whole list ("these three countries" is not).
+SIZE_BEFORE = re.compile(
+    r"\b(?:among|of|total\s+of|all|covers?|covering|ranks?|ranking|ranked|rating|rates|rated|measures|measuring|"
+    r"surveys|surveyed|surveying|assess(?:es|ed|ing)?|evaluat(?:es|ed|ing)|across|for|includ(?:es|ed|ing))"
+    r"\s+(?:the\s+|a\s+total\s+of\s+|some\s+|all\s+)?$", re.I)
+SIZE_AFTER = re.compile(
+    r"^\s+(?:economies|countries|nations|systems|supercomputers)\s+(?:ranked|measured|surveyed|assessed|evaluated|"
+    r"covered|listed|included|in\s+the\s+(?:ranking|list|index|survey))\b", re.I)
+
+
+def _list_size(claim: Claim) -> bool:
+    q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
+    return bool(SIZE_BEFORE.search(text[max(0, q.span.start - base - 30):q.span.start - base])
+                or SIZE_AFTER.match(text[q.span.end - base:]))
 
 
 def candidates(claim: Claim, library: Library) -> list[Candidate]:
@@ -80,6 +110,14 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
                 strength = STRENGTH_DISTANT
             strengths[table_id] = max(strengths.get(table_id, 0), strength)
             named.add(table_id)
+    if LIST_REFERENCE.search(claim.sentence.text):
+        # "The current list consists of 226 Chinese supercomputers…" in an article that
+        # opens on the TOP500: the list is the one the article is about.
+        for table_id in claim.topic:
+            table = library.tables.get(table_id)
+            if table is not None and table.period_kind in ("edition", "list"):
+                strengths[table_id] = max(strengths.get(table_id, 0), STRENGTH_PUBLISHER)
+                named.add(table_id)
     for table in library.tables.values():
         if any(m.entity in table.entities for m in claim.entities):
             # A thing only this table knows (Fugaku, Llama 2) ties the figure to it.
@@ -102,7 +140,12 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
             or (claim.source_distance <= 2 and _size_fits(table, claim))
             or bool(GENERIC_REFERENCE.search(claim.sentence.text))
             or (table_id in claim.topic and claim.quantity.kind == "rank"))
-        for metric, span, loose in choose_metrics(table, claim, frames, claim.source_distance, units):
+        # "Fugaku managed 442 petaflops": a figure in the unit of the table's default
+        # measure, given to a thing the table lists by name, is that measure.
+        unit_tie = claim.quantity.kind == "quantity" and any(
+            m.entity in table.entities and m.via != "object" for m in claim.entities) and not _aim(claim)
+        for metric, span, loose in choose_metrics(table, claim, frames, claim.source_distance, units,
+                                                  unit_tie=unit_tie):
             entity = choose_entity(table, claim, library, metric)
             if entity is None:
                 continue
@@ -113,6 +156,7 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
                 close = span is not None and (span.start - claim.quantity.span.end
                                               if span.start >= claim.quantity.span.end
                                               else claim.quantity.span.start - span.end) <= CLOSE_WORDS
+                close = close or (span is not None and _elliptic(claim, span))
                 tie = STRENGTH_PUBLISHER if close else STRENGTH_WEAK
             out.append(Candidate(table, metric, entity[0], entity[1], tie, span, loose))
     # A table named outright outranks one named only through a shared publisher.
@@ -120,6 +164,41 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
     if any(c.table.id in exact for c in out):
         out = [c for c in out if c.table.id in exact or c.table.id not in _publisher_only(claim)]
     return sorted(out, key=lambda c: (-c.strength, c.metric_span is None, c.table.id))
+
+
+# "two from China, compared with 11 in the United States", "37 in 2022, ahead of China's
+# 28", "644 petaflops to its rival's 565": a bare figure set against another figure of the
+# sentence is the same measure as that figure.
+ELLIPTIC_BEFORE = re.compile(
+    r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against|ahead\s+of|behind|than|to)\s+"
+    r"(?:(?:its|their|the)\s+)?(?:(?:rival|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s?\s+)?$")
+OTHER_FIGURE = re.compile(r"(?<![\w.])\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
+
+
+def _elliptic(claim: Claim, metric_span: Span) -> bool:
+    """The figure is set against an earlier figure of its sentence whose metric words
+    stand right by it, and has no noun of its own ("…, compared with 11 in the US")."""
+    q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
+    if metric_span.end > q.span.start or not ELLIPTIC_BEFORE.search(text[:q.span.start - base]):
+        return False
+    if re.match(r"\s*[A-Za-z]", text[q.span.end - base:]) and not re.match(
+            r"\s*(?:in|for|at|on|a|an|the|last|this|that|by|during)\b", text[q.span.end - base:], re.I):
+        return False  # "…compared with 11 systems": a noun of its own names its measure
+    near = text[max(0, metric_span.start - base - CLOSE_WORDS):metric_span.end - base + CLOSE_WORDS]
+    return bool(OTHER_FIGURE.search(near))
+
+
+# "JUPITER is expected to reach 1 exaflops", "designed to deliver 2 exaflops": a target, not
+# a measured result — the unit alone does not make it the list's figure.
+AIM_BEFORE = re.compile(
+    r"\b(?:will|would|could|should|may|might|expected|designed|planned|plans?|aims?|aiming|targets?|targeting|"
+    r"promises?|projected|set\s+to|capable\s+of|able\s+to|goal|upgrade|once)\b", re.I)
+
+
+def _aim(claim: Claim) -> bool:
+    q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
+    before = re.split(r"[;,]|\bwhile\b|\bbut\b", text[:q.span.start - base])[-1]
+    return bool(AIM_BEFORE.search(before))
 
 
 def _size_fits(table: Table, claim: Claim) -> bool:

@@ -28,7 +28,11 @@ CAUSE = re.compile(
 
 # "…to second place, Ireland showcased strong economic performance": a comma and a new
 # subject start another statement.
-NEW_CLAUSE = re.compile(r"[;]|,\s+(?:[A-Z]|(?:and|but|while|whereas|which|who)\b)")
+NEW_CLAUSE = re.compile(
+    r"[;]|,\s+(?:[A-Z]|(?:and|but|while|whereas|which|who)\b"
+    r"|(?:reaching|bringing|taking|pushing|lifting|rising\s+to|with\s+plans|with\s+an?\s+(?:goal|target|plan|aim))\b)")
+
+NEXT_FIGURE = re.compile(r"\s(?:and|while|whereas)\s+(?=(?:the\s+|its\s+)?[a-z][^.;,]{0,60}?\b(?:was|is|were|are|at|of|reached|hit|stood)\s+[$€£¥]?\d)", re.I)
 
 NEGATED = re.compile(
     r"\b(?:excluding|excludes|exclude|without|other\s+than|apart\s+from|not\s+counting|leaving\s+out|"
@@ -60,12 +64,31 @@ def _fold(text: str) -> str:
     return re.sub(r"[\s-]+", " ", text.lower())
 
 
+# Abbreviations a metric's words use that articles often spell out ("information
+# technology professionals" for "IT professionals").
+SPELLED_OUT = {"IT": "information technology", "AI": "artificial intelligence"}
+_ABBREVIATION = re.compile(r"\b(" + "|".join(SPELLED_OUT) + r")\b")
+
+
+def _spelled_out(alias: str) -> str | None:
+    out = _ABBREVIATION.sub(lambda m: SPELLED_OUT[m.group(1)], alias)
+    return out if out != alias else None
+
+
 @lru_cache(maxsize=4096)
 def _aliases_pattern(aliases: tuple[str, ...]) -> tuple[re.Pattern, dict[str, str]]:
-    """One factorised pattern for a set of aliases, and the folded text → alias map."""
-    pattern = re.compile(r"(?<![\w])(?:" + trie.pattern(aliases, flags_casefold=True, flexible_space=True)
+    """One factorised pattern for a set of aliases (and their abbreviations spelled out),
+    and the folded text → alias map."""
+    by_fold = {}
+    for a in aliases:
+        long = _spelled_out(a)
+        if long:
+            by_fold.setdefault(_fold(long), a)
+        by_fold[_fold(a)] = a
+    variants = tuple(dict.fromkeys((*aliases, *(v for v in map(_spelled_out, aliases) if v))))
+    pattern = re.compile(r"(?<![\w])(?:" + trie.pattern(variants, flags_casefold=True, flexible_space=True)
                          + r")(?![\w])", re.I)
-    return pattern, {_fold(a): a for a in aliases}
+    return pattern, by_fold
 
 
 def _exclusion_aliases(metric: Metric) -> tuple[str, ...]:
@@ -192,7 +215,7 @@ FUNCTION_WORDS = {
 # is blanked out of the text before this is asked).
 OTHER_FIGURE_BEFORE = re.compile(
     r"(?:(?<![\w-])(?!(?:19|20)\d\d\b)(?:\d[\d,.]*\d|\d)(?:st|nd|rd|th)?|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))"
-    r"\s+(?:[a-z-]+\s+){0,3}$")
+    r"\s+(?:(?!(?:and|while|whereas|but)\b)[a-z-]+\s+){0,3}$")
 
 
 def _gap(a: Span, b: Span) -> int:
@@ -210,6 +233,11 @@ def _counted_phrase(claim: Claim) -> str | None:
     """The words right after a count, up to punctuation and at most six, when they start
     with a noun or adjective; None when the figure stands alone ("short of 450,000 by 2030")."""
     end = claim.quantity.span.end - claim.sentence.span.start
+    own = next((m for m in claim.entities if m.via == "demonym" and m.span.start - claim.quantity.span.end in (0, 1)), None)
+    if own is not None:
+        # "226 Chinese supercomputers, 114 American and 30 Japanese machines": a demonym is
+        # whose, not what; the thing counted is the word after it, if any.
+        end = own.span.end - claim.sentence.span.start
     after = re.sub(r"^\s*[\"“”'‘’]", " ", claim.sentence.text[end:])  # 'four "exascale-class" systems'
     rest = re.split(r"[.,;:()\[\]—–\"“”]", after, maxsplit=1)[0]
     words = rest.split()[:6]
@@ -223,7 +251,17 @@ def _blank(text: str, start: int, end: int) -> str:
 
 
 def _excluded(metric: Metric, text: str) -> bool:
-    return any(_alias_pattern(word).search(text) for word in metric.not_with)
+    # One pattern for all of a metric's excluding words (cached by the word tuple).
+    return bool(metric.not_with) and bool(_aliases_pattern(tuple(metric.not_with))[0].search(text))
+
+
+def _other_measure(text: str, end: int) -> bool:
+    """Words of some particular measure in the figure's own clause: before it, or after it
+    up to the next comma ("…from 11th to second, Ireland showed strength in this criterion"
+    is the overall rank; "43rd, in terms of talent" is not)."""
+    after = text[end:]
+    cut = re.search(r"[,;:]\s*(?!in terms of\b|when it comes to\b)", after)
+    return bool(OTHER_MEASURE.search(text[:end] + (after[:cut.start()] if cut else after)))
 
 
 def _metric_kind_fits(claim_kind: str, metric: Metric, currency: str | None, unit: str | None = None) -> bool:
@@ -241,11 +279,14 @@ def _metric_kind_fits(claim_kind: str, metric: Metric, currency: str | None, uni
 
 
 def choose_metrics(table: Table, claim: Claim, named: bool,
-                   distance: int = 0, units: frozenset[str] = frozenset()) -> list[tuple[Metric, Span | None, tuple[str, ...]]]:
+                   distance: int = 0, units: frozenset[str] = frozenset(),
+                   unit_tie: bool = False) -> list[tuple[Metric, Span | None, tuple[str, ...]]]:
     """The metrics the figure may be about, most likely first: the compatible metrics whose
     words appear in the sentence, nearest to the figure first; else the table's default
     metric of that kind when the table frames the sentence — for ranks, or for percentages
-    and money when the sentence itself names the source. A bare count needs metric words."""
+    and money when the sentence itself names the source — or, with ``unit_tie``, when a
+    figure in the default metric's own unit ("442 petaflops") is given to a thing the table
+    lists by name. A bare count needs metric words."""
     q = claim.quantity
     offset = claim.sentence.span.start
     # The figure's own words ("540 billion") are not metric words.
@@ -255,6 +296,11 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     cause = CAUSE.search(text, q.span.end - offset) or NEW_CLAUSE.search(text, q.span.end - offset)
     if cause:
         text = text[:cause.start()] + " " * (len(text) - cause.start())
+    # "…was 1.65 exaflops and the minimum to enter the list was 1.14 petaflops": words after
+    # "and" that lead up to the next figure are that figure's.
+    joined = NEXT_FIGURE.search(text, q.span.end - offset)
+    if joined:
+        text = text[:joined.start()] + " " * (len(text) - joined.start())
     # "excluding the effects of generative AI, AI could deliver $11 trillion": the words
     # after "excluding" name what the figure leaves out, so they choose no metric — and
     # say the figure is some other measure.
@@ -276,7 +322,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     counted = _counted_noun(claim)
     usable = [m for m in table.metrics.values()
               if _metric_kind_fits(q.kind, m, q.currency, q.unit) and not _excluded(m, near_figure)
-              and not (counted and counted in units_elsewhere(units, m))
+              and not (counted and counted in units_elsewhere(units, m)
+                       and counted not in {a.lower() for a in m.aliases})
               and (m.id in defined_by_exclusion
                    or not any(_alias_pattern(a).search(n) for n in negated_phrases for a in m.aliases))]
     subject_out = [w for n in negated_phrases for w in (*table.names, *table.subject_words)
@@ -339,7 +386,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         if share_of is not None:
             # "half of firms" is a share of firms: only a metric named there can be meant.
             hits = {mid: h for mid, h in hits.items()
-                    if any(_alias_pattern(a).search(share_of) for a in (
+                    if any(_alias_pattern(a).search("of " + share_of) for a in (
                         *table.metrics[mid].aliases, *table.metrics[mid].loose_aliases))}
             if not hits:
                 return []
@@ -355,7 +402,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
                 phrase = re.sub(r"^(?:more|fewer|less|additional|extra)\s+", "", phrase, flags=re.I)
             phrase = phrase if not QUALIFIED_COUNT.match(phrase) else ""
             hits = {mid: h for mid, h in hits.items()
-                    if any(_alias_pattern(a).search(" ".join(phrase.split()[:3])) for a in (
+                    if any(_alias_pattern(a).search(" ".join(phrase.split()[:4])) for a in (
                         *table.metrics[mid].aliases, *table.metrics[mid].loose_aliases))}
     if len(hits) > 1:
         # "442 petaflops of peak performance": the longer phrase (Rpeak's "peak performance")
@@ -385,9 +432,11 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         # "Asian economies Singapore (fourth)": the word for what a ranking ranks is no rival
         and not (q.kind == "rank" and m.id in ranked_counts)
         for span, _ in _alias_hits(text, offset, m.aliases, window))
-    defaults_allowed = named and not others_named and not negated and not OTHER_MEASURE.search(claim.sentence.text) \
-        and not _measure_after(claim) and (
+    plain = not others_named and not negated and not _other_measure(text, q.span.end - offset) \
+        and not _measure_after(claim)
+    defaults_allowed = plain and (named and (
         q.kind == "rank" or (q.kind in ("percent", "money", "points", "quantity") and distance == 0))
+        or (unit_tie and q.kind == "quantity"))
     if defaults_allowed:
         return [(m, None, ()) for m in usable if m.default][:1]
     return []

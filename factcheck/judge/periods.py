@@ -101,6 +101,8 @@ def choose(table: Table, times: tuple[TimeExpr, ...], as_of: dt.date | None,
     for time in times:
         if time.kind in ("previous", "event", "edition"):
             continue
+        if time.kind == "since" and table.period_kind in ("edition", "list"):
+            continue  # "top for the first time since 2011": a league table's current edition
         if time.kind == "earlier":
             explicit = explicit or time
             continue

@@ -65,6 +65,8 @@ class Checker:
 
     def __init__(self, library: Library):
         self.library = library
+        self.ambiguous: dict[int, set[str]] = {}
+        """Claims (by id) that could be about several tables, none agreeing: the tables."""
         self._as_of: dt.date | None = None
         """The article's date while one claim is checked (recorded in the findings' grounds)."""
 
@@ -81,6 +83,12 @@ class Checker:
             found = derived.judge(claim, self.library, as_of)
             if found is not None:
                 return found
+            if claim.role == roles.AGGREGATE:
+                # "the aggregate performance of the list was 1.65 exaflops": a total the
+                # table itself keeps, named by its own words, is checked like any figure.
+                found = self._check_value(claim, as_of, named_metric_only=True)
+                if found.table is not None:
+                    return found
             what = {roles.CHANGE: "a change between two figures", roles.DIFFERENCE: "a difference between two figures",
                     roles.AGGREGATE: "a total over many entries",
                     roles.BIGGEST_CHANGE: "a comparison of every entry's change",
@@ -129,8 +137,29 @@ class Checker:
         return self._finding(Verdict.MISATTRIBUTED, claim, c, row, message,
                              f"Attribute the figure to {table.publisher}, or give {said}'s own figure.")
 
-    def _check_value(self, claim: Claim, as_of: dt.date | None) -> Finding:
-        results = [self._judge(claim, c, as_of) for c in candidates(claim, self.library)]
+    def judge_as(self, claim: Claim, c: Candidate, as_of: dt.date | None) -> Finding | None:
+        """The claim judged against one given reading (see ``check.Engine``)."""
+        self._as_of = as_of
+        result = self._judge(claim, c, as_of)
+        return result[0] if result is not None else None
+
+    def in_table(self, claim: Claim, as_of: dt.date | None, table_id: str) -> Finding:
+        """The claim judged as one about ``table_id`` only (see ``check.Engine``: a figure
+        that could be about several tables, in a sentence whose other figures one of them
+        confirms)."""
+        self._as_of = as_of
+        finding = self._check_value(claim, as_of, only_table=table_id)
+        if not finding.grounds:
+            finding = replace(finding, grounds=grounds.of(claim, None, as_of))
+        return derived.kept(claim, finding, self.library, as_of)
+
+    def _check_value(self, claim: Claim, as_of: dt.date | None, named_metric_only: bool = False,
+                     only_table: str | None = None) -> Finding:
+        found = candidates(claim, self.library)
+        if named_metric_only:
+            found = [c for c in found if c.metric_span is not None and c.metric.kind != "rank"
+                     and self._list_wide(c)]
+        results = [self._judge(claim, c, as_of) for c in found]
         results = [r for r in results if r is not None]
         if not results:
             return Finding(Verdict.UNVERIFIABLE, claim, stated(claim, None), None,
@@ -148,6 +177,17 @@ class Checker:
             return min(agreeing, key=lambda r: PREFERENCE[r[0].verdict])[0]
         readings = {(r[1].table.id, r[1].metric.id) for r in top}
         flagged = [r for r in top if r[0].verdict != Verdict.UNVERIFIABLE]
+        if flagged and len(readings) > 1 and only_table is None:
+            tables = {r[1].table.id for r in top}
+            if len(tables) > 1:
+                self.ambiguous[id(claim)] = tables
+        if only_table is not None:
+            top = [r for r in top if r[1].table.id == only_table]
+            readings = {(r[1].table.id, r[1].metric.id) for r in top}
+            flagged = [r for r in top if r[0].verdict != Verdict.UNVERIFIABLE]
+        if not top:
+            return Finding(Verdict.UNVERIFIABLE, claim, stated(claim, None), None,
+                           "No reference table covers this figure; check it by hand.", None)
         if flagged and len(readings) > 1:
             # Several equally likely tables or metrics and none agrees: not sure which the
             # figure is about, so say so rather than flag it.
@@ -158,6 +198,12 @@ class Checker:
                            tuple(e for r in flagged for e in r[0].evidence[:1]))
         chosen = min(top, key=lambda r: PREFERENCE[r[0].verdict])
         return chosen[0]
+
+    def _list_wide(self, c: Candidate) -> bool:
+        """A measure only the list as a whole has (its aggregate, its entry level)."""
+        owners = c.table.entities_with(c.metric.id)
+        info = self.library.entities.get(next(iter(owners))) if len(owners) == 1 else None
+        return info is not None and info.kind == "world"
 
     # -- one candidate -------------------------------------------------------------------
 
@@ -177,8 +223,9 @@ class Checker:
             # "from 5th to 4th and now 3rd": which earlier edition is unsaid, so an earlier
             # rank can be confirmed but not called wrong.
             return Finding(Verdict.UNVERIFIABLE, claim, finding.stated, None,
-                           "An earlier rank in a sequence; the article does not say which edition, "
-                           "so it can only be confirmed, not flagged. Check it by hand.", None,
+                           "A figure from an earlier time (an earlier rank in a sequence, or \u201cback then\u201d); "
+                           "the article does not say which edition, so it can only be confirmed, not flagged. "
+                           "Check it by hand.", None,
                            table=c.table.id), c
         loose_only = c.metric_span is None and bool(c.loose)
         if (c.strength <= STRENGTH_WEAK or loose_only or _subject_unclear(claim, c)) and finding.verdict in (
@@ -561,7 +608,16 @@ class Checker:
                        grounds=grounds.of(claim, c, self._as_of, explicit_edition))
 
 
-PRONOUN_START = re.compile(r"^\s*(?:It|They|This|These|That|The\s+(?:system|machine|supercomputer|model|country|nation|economy|city-state|firm|company))\b")
+PRONOUN_START = re.compile(
+    r"^\s*(?:It|They|(?:This|These|That)(?!\s+(?:year|years|month|week|time|edition|ranking|rankings|list|report|study|"
+    r"survey|index|results?)\b)|The\s+(?:system|machine|supercomputer|model|country|nation|economy|city-state|firm|company))\b")
+
+
+# "the UK's 2021 GDP of", "Fugaku's HPL score of": a possessive right before the figure's
+# measure gives the figure to its owner, whatever the sentence's subject.
+OWN_MEASURE = re.compile(
+    r"^['’]s?\s+(?:(?!(?:with|for|by|in|on|to|and|from|after|than)\b)[\w/-]+\s+){1,4}"
+    r"(?:of\s+|at\s+|was\s+|is\s+|stood\s+at\s+)?(?:about\s+|around\s+|some\s+)?$", re.I)
 
 
 def _subject_unclear(claim: Claim, c: Candidate) -> bool:
@@ -569,10 +625,12 @@ def _subject_unclear(claim: Claim, c: Candidate) -> bool:
     pronoun and the entity the figure was given to stands later, as an object; whose
     figure it is can't be told for sure."""
     m = c.entity_mention
-    if m is None or m.via == "reference" or not PRONOUN_START.match(claim.sentence.text):
-        return False
+    if m is None or m.via == "reference" or m.kind == "world" or not PRONOUN_START.match(claim.sentence.text):
+        return False  # a world-wide figure ("the global software industry") is no one's in particular
     base = claim.sentence.span.start
     between = claim.sentence.text[m.span.end - base:claim.quantity.span.start - base]
+    if OWN_MEASURE.match(between):
+        return False  # "…comparable to the UK's 2021 GDP of $3.1 trillion": the possessive says whose
     if re.match(r"^(?:\s+(?:supercomputer|system|machine|model))?,?\s+(?:which|that|who)\b[^,;]*$", between):
         return False  # "…on Fugaku, which delivers 442 petaflops": the relative clause is Fugaku's
     return m.span.start - base > 4

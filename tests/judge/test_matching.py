@@ -38,7 +38,7 @@ ENGINE = engine_for()
      "between 2020 and 2023.", None, [("27th", "supported"), ("32nd", "supported")]),
     # A sub-indicator is not the overall rank, even with the source named nearby.
     ("IMD's World Digital Competitiveness Ranking covers 67 economies. Japan ranked 67th "
-     "in terms of the agility of companies.", "2024-11-15", [("67", "unverifiable"), ("67th", "unverifiable")]),
+     "in terms of the agility of companies.", "2024-11-15", [("67", "supported"), ("67th", "unverifiable")]),
     # A share of something the metric is not about ("half of firms") is not the metric.
     ("Goldman Sachs economists said GDP could get a 7% boost once at least half of firms adopt AI.",
      "2023-05-01", [("7%", "supported"), ("at least half", "unverifiable")]),
