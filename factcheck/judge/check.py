@@ -12,6 +12,7 @@ from ..extract.claims import Extractors, extract
 from ..read.document import Document, normalise
 from ..reference.library import Library
 from ..model import Finding, Span
+from . import freshness, periods
 from .verdicts import Checker
 
 
@@ -30,7 +31,10 @@ class Engine:
     def check(self, document: Document) -> list[Finding]:
         analysed, original = _analysed(document)
         claims = extract(analysed, self.extractors)
-        findings = [self.checker.check(claim, document.as_of) for claim in claims]
+        as_of = periods.as_of_named(claims, analysed.prose, document.as_of, self.library.tables)
+        tables = self.library.tables
+        findings = [freshness.unsure_when_behind(self.checker.check(claim, as_of), as_of, tables)
+                    for claim in claims]
         return [_on_original(f, original) for f in findings] if original else findings
 
 
