@@ -372,6 +372,12 @@ RELATIVE_OF_UNKNOWN = re.compile(
     r"\b(?:called|named|dubbed|known\s+as)\s+(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*,?\s+(?:which|that|who)\b[^,;]*$")
 
 
+RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who)\s+[^,;:()]*$")
+"""A relative clause the figure stands in, up to the figure: ", which briefly held". It
+must run to the figure unbroken: in "Fugaku, which is Japan's, delivers 442 petaflops"
+the figure is back in the main clause."""
+
+
 def _nearest_first(mentions: list[EntityMention], sentence: Sentence,
                    quantity: Quantity) -> tuple[EntityMention, ...]:
     """Entities ordered by how likely they are the figure's subject: in the same clause
@@ -391,7 +397,14 @@ def _nearest_first(mentions: list[EntityMention], sentence: Sentence,
         if not mentions:
             return ()
 
+    # "…replaces the K computer, which held the top spot in 2011": the figure of a relative
+    # clause belongs to the name the clause hangs on, even a rival's.
+    hung = RELATIVE_CLAUSE.search(text[:quantity.span.start - base])
+    anchor = base + hung.start() if hung else None
+
     def key(mention: EntityMention) -> tuple:
+        if anchor is not None and 0 <= anchor - mention.span.end <= 1:
+            return (False, -2, 0)
         if mention.via == "object":
             return (True, 2, 0)  # a rival beaten or overtaken: its figure only when no one else fits
         outside = not (start <= mention.span.start < end)

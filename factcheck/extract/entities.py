@@ -69,6 +69,10 @@ class EntityFinder:
             self._by_text.setdefault(alias.text, alias)
             lowered = alias.text[:1].upper() + alias.text[1:]
             self._by_text.setdefault(lowered, alias)
+            if " " in alias.text:
+                # Headlines and press copy capitalise every word: "the K Supercomputer".
+                titled = " ".join(w[:1].upper() + w[1:] for w in alias.text.split(" "))
+                self._by_text.setdefault(titled, alias)
         ordered = sorted(self._by_text, key=len, reverse=True)
         # Names may wrap across a line ("United\nStates"): spaces match any whitespace.
         self._by_fold = {_fold(k): v for k, v in self._by_text.items()}

@@ -23,6 +23,15 @@ def _fold(text: str) -> str:
     return re.sub(r"[\s-]+", " ", text.lower())
 
 
+_OTHER_TITLE = re.compile(
+    r"(?:['’]s)?\s+(?:(?:latest|recent|new|annual|inaugural|(?:19|20)\d\d)\s+)*"
+    r"(?:[A-Z][\w&-]*\s+){0,5}"
+    r"(?:Rankings?|Index|Indices|Report|Yearbook|Survey|Outlook|Scoreboard|Barometer|Study|Atlas)\b")
+"""A titled publication right after a publisher's name ("IMD World Talent Ranking",
+"WIPO's Global Innovation Index"). A table's own name is matched whole before its
+publisher's, so what this finds after a bare publisher name is one no table holds."""
+
+
 class SourceFinder:
     def __init__(self, library: Library):
         phrases: dict[str, tuple[set[str], bool]] = {}
@@ -61,6 +70,10 @@ class SourceFinder:
                         m.group(0)[0].isupper() and any(ch.isdigit() for ch in key)):
                     continue  # "imd" in lower case is not IMD
                 tables, exact = self._phrases[key]
+                if not exact and _OTHER_TITLE.match(text, m.end()):
+                    # "IMD's World Talent Ranking": a publication of the publisher that no
+                    # table holds; its figures are about none of the publisher's tables.
+                    tables = ()
                 found.append(SourceMention(Span(m.start() + offset, m.end() + offset), tables, exact))
                 taken.append((m.start(), m.end()))
         lowered = text.lower()

@@ -13,6 +13,7 @@ from ..read.document import Document, normalise
 from ..reference.library import Library
 from ..model import Finding, Span, Verdict
 from ..extract import roles
+from . import freshness, periods
 from .match import STRENGTH_PUBLISHER, Candidate, choose_entity
 from .metricwords import _counted_phrase
 from .verdicts import Checker
@@ -33,11 +34,15 @@ class Engine:
     def check(self, document: Document) -> list[Finding]:
         analysed, original = _analysed(document)
         claims = extract(analysed, self.extractors)
+        # An edition the article names beside its source is out, whatever the dateline.
+        as_of = periods.as_of_named(claims, analysed.prose, document.as_of, self.library.tables)
         self.checker.ambiguous = {}
-        findings = [self.checker.check(claim, document.as_of) for claim in claims]
+        findings = [self.checker.check(claim, as_of) for claim in claims]
         if self.checker.ambiguous:
-            findings = self._settled_by_sentence(findings, document.as_of)
-        findings = self._counts_carried(findings, document.as_of)
+            findings = self._settled_by_sentence(findings, as_of)
+        findings = self._counts_carried(findings, as_of)
+        tables = self.library.tables
+        findings = [freshness.unsure_when_behind(f, as_of, tables) for f in findings]
         return [_on_original(f, original) for f in findings] if original else findings
 
 

@@ -140,3 +140,51 @@ def choose(table: Table, times: tuple[TimeExpr, ...], as_of: dt.date | None,
                 later = tuple(e.id for e in table.edition_order() if e.id not in of_year)
                 current = of_year[-1] if explicit is None else current
     return PeriodChoice(explicit, current, horizon, later)
+
+
+NAMED_EDITION_GRACE = dt.timedelta(days=31)
+"""How long before an edition's publication an article may already name it: articles on
+a ranking often carry the evening before its release (an embargo lifted in another time
+zone), and a dateline is rarely exact."""
+
+_NEAR = 12
+"""Characters between a source's name and the year that names its edition ("the IMD
+World Digital Competitiveness Ranking 2023", "the 2023 WDCR")."""
+
+
+def as_of_named(claims, text: str, as_of: dt.date | None, tables: dict[str, Table]) -> dt.date | None:
+    """The article's date, moved to an edition's publication date when the article names
+    that edition beside its source ("the Gadget Index 2022", "the 2022 Gadget Index")
+    although its dateline falls a little before the edition came out: the article's own
+    words show the edition was out. Only editions published within
+    ``NAMED_EDITION_GRACE`` of the dateline count."""
+    if as_of is None:
+        return None
+    latest = as_of
+    seen: set[tuple[int, int]] = set()
+    for claim in claims:
+        for mention in claim.sources:
+            where = (mention.span.start, mention.span.end)
+            if where in seen:
+                continue
+            seen.add(where)
+            around = text[max(0, where[0] - _NEAR):where[0]] + " " + text[where[1]:where[1] + _NEAR]
+            for year in _YEAR.findall(around):
+                for table_id in mention.tables:
+                    table = tables.get(table_id)
+                    for edition in table.editions.values() if table is not None else ():
+                        day = _day(edition.published)
+                        if (day is not None and edition.id[:4] == year
+                                and latest < day <= as_of + NAMED_EDITION_GRACE):
+                            latest = day
+    return latest
+
+
+_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
+
+
+def _day(published: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None

@@ -60,6 +60,11 @@ def stated(claim: Claim, candidate: Candidate | None) -> Statement:
         candidate.metric.label if candidate else None, time, value, unit, out_of=q.out_of)
 
 
+RIVAL_BEFORE = re.compile(r"\b(?:its|their|his|her|the|a)\s+(?:nearest\s+|closest\s+|main\s+)?"
+                          r"(?:rivals?|competitors?|challengers?|contenders?|runners?-up)['’]s?\s*$", re.I)
+"""A figure given to an unnamed rival of the sentence's subject ("to its rival's 565")."""
+
+
 class Checker:
     """Gives every claim of a document its finding."""
 
@@ -345,6 +350,12 @@ class Checker:
                     table.ranks_unique and c.metric.kind == "rank")
                 if not known_wrong:
                     continue
+                if RIVAL_BEFORE.search(claim.sentence.text[:claim.quantity.span.start - claim.sentence.span.start]):
+                    # "644 petaflops to its rival's 565": the sentence itself gives the
+                    # figure to another entity, and the passage names the one that holds it.
+                    rival = replace(c, entity=other, entity_mention=None)
+                    return self._finding(Verdict.SUPPORTED, claim, rival, row,
+                                         explain.message_supported(rival, row, claim))
                 stated_name = c.entity
                 message = (f"In the {explain.edition_title(table, row)}, {explain.value(c, row)} "
                            f"({c.metric.label}) is {wording.possessive(other)} figure, not {wording.possessive(stated_name)}.")

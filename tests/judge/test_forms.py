@@ -1,4 +1,4 @@
-"""The forms real articles use, each a short article in tests/cases/forms.toml with the
+"""The forms real articles use, each a short article in tests/cases/forms*.toml with the
 verdict (and role) some of its figures must get; and the rule that plain prose added
 anywhere changes no verdict."""
 
@@ -14,7 +14,8 @@ from factcheck.judge.check import Engine
 from factcheck.read.document import from_text
 from factcheck.reference import library
 
-CASES = tomllib.loads((Path(__file__).parent.parent / "cases" / "forms.toml").read_text(encoding="utf-8"))["case"]
+CASES = [case for path in sorted((Path(__file__).parent.parent / "cases").glob("forms*.toml"))
+         for case in tomllib.loads(path.read_text(encoding="utf-8"))["case"]]
 GOLD_ARTICLES = sorted((Path(__file__).parent.parent / "gold" / "articles").glob("*"))
 PROSE = ("Editors read this passage before it went out, and nothing in it should change what "
          "the rest of the article says.")
