@@ -110,14 +110,20 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
                 strength = STRENGTH_DISTANT
             strengths[table_id] = max(strengths.get(table_id, 0), strength)
             named.add(table_id)
-    lists = [t for t in claim.topic if (table := library.tables.get(t)) is not None
-             and table.period_kind in ("edition", "list")]
-    if len(lists) == 1 and not named and LIST_REFERENCE.search(claim.sentence.text):
+    if LIST_REFERENCE.search(claim.sentence.text):
         # "The current list consists of 226 Chinese supercomputers…" in an article that
-        # opens on the TOP500: the list is the one the article is about — when the
-        # article opens on one list only, and the sentence names no source of its own.
-        strengths[lists[0]] = max(strengths.get(lists[0], 0), STRENGTH_PUBLISHER)
-        named.add(lists[0])
+        # opens on the TOP500: the list is the one the article is about — one of the
+        # sources the passage carries to this sentence, when it carries any (an article
+        # that opens on the TOP500 and the Green500 may mean either by "the list").
+        carried_lists = {t for t in named if (n := library.tables.get(t)) is not None
+                         and n.period_kind in ("edition", "list")}
+        for table_id in claim.topic:
+            table = library.tables.get(table_id)
+            if carried_lists and table_id not in carried_lists:
+                continue
+            if table is not None and table.period_kind in ("edition", "list"):
+                strengths[table_id] = max(strengths.get(table_id, 0), STRENGTH_PUBLISHER)
+                named.add(table_id)
     for table in library.tables.values():
         if any(m.entity in table.entities for m in claim.entities):
             # A thing only this table knows (Fugaku, Llama 2) ties the figure to it.
