@@ -150,12 +150,16 @@ def read(folder: Path | None, key: str | None):
     collecting = gc.isenabled()
     gc.disable()  # a big library is a million small objects, none of them cyclic
     try:
-        head, _, body = path.read_bytes().partition(b"\n")
+        with path.open("rb") as handle:
+            head = handle.readline()
+            body = handle.read()  # not one read and a split: that would hold the entry twice
         header = json.loads(head)
         if type(header) is not dict or header.get("layout") != LAYOUT \
                 or header.get("sha256") != hashlib.sha256(body).hexdigest():
             return None  # cut short, damaged or edited: rebuild
-        library = decode(json.loads(body), key)
+        data = json.loads(body)
+        del body
+        library = decode(data, key)
     except (OSError, ValueError, RecursionError, MemoryError, _Doubt, TypeError, KeyError,
             IndexError, AttributeError):
         return None
