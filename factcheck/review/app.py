@@ -102,7 +102,11 @@ class ReviewScreen(Screen):
             self.session.resume()
             self.say("Resumed the unfinished review.")
         elif answer == "d":
-            self.session.discard_interrupted()
+            try:
+                self.session.discard_interrupted()
+            except FactcheckError as exc:
+                self.review.finish(None, interrupted=True, problem=str(exc))
+                return
             self.say("Discarded the unfinished review; the article is back to its original.")
         else:
             self.review.finish(None, interrupted=True)
@@ -390,7 +394,11 @@ class ReviewScreen(Screen):
                 return
             self.review.finish(True)
         elif answer == "d":
-            self.session.discard()
+            try:
+                self.session.discard()
+            except FactcheckError as exc:
+                self.say(f"✖ Not discarded: {exc}", problem=True)
+                return
             self.review.finish(False)
 
 
@@ -424,6 +432,8 @@ class ReviewApp(App[None]):
         self.saved: bool | None = None
         """True when the review was saved, False when discarded, None otherwise."""
         self.interrupted = False
+        self.problem = ""
+        """Why the unfinished review was left as it is, when discarding it was refused."""
 
     def on_mount(self) -> None:
         self.push_screen(ReviewScreen(self.session))
@@ -432,9 +442,10 @@ class ReviewApp(App[None]):
         if isinstance(self.screen, ReviewScreen):
             self.screen.action_quit_review()
 
-    def finish(self, saved: bool | None, interrupted: bool = False) -> None:
+    def finish(self, saved: bool | None, interrupted: bool = False, problem: str = "") -> None:
         self.saved = saved
         self.interrupted = interrupted
+        self.problem = problem
         self.exit()
 
 
@@ -450,6 +461,8 @@ def launch(article: str, as_of: str | None = None, decisions: str | None = None)
     if app.return_code not in (None, 0):
         return 2
     if app.interrupted:
+        if app.problem:
+            print(f"factcheck review: {app.problem}", file=sys.stderr)
         print(f"factcheck review {article}: the unfinished review was left as it is; "
               "run the review again to resume or discard it")
         return 0
