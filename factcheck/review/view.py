@@ -107,7 +107,9 @@ class ArticleLayout:
         claim = 0
         for index, (start, end) in enumerate(bounds):
             inside_block = []
-            while claim < len(marked) and (marked[claim][0] < end or index == len(bounds) - 1):
+            # A claim belongs to the block it starts in; an empty one at a cut, to the block
+            # the cut ends (where a whole redraw puts its mark: before the line break).
+            while claim < len(marked) and (marked[claim][0] <= end or index == len(bounds) - 1):
                 inside_block.append(marked[claim])
                 self.block_of[marked[claim][2].key] = index
                 claim += 1

@@ -81,7 +81,7 @@ def _same(layout: view.ArticleLayout, text: str, items: list[Item], selected: st
         assert layout.row_of(key) == row
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(article=articles(), width=st.integers(5, 40), moves=st.lists(st.integers(-1, 8), max_size=6))
 def test_moving_the_selection_gives_the_rows_of_a_whole_redraw(article, width, moves):
     text, items = article
