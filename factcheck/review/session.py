@@ -369,13 +369,14 @@ class Session:
     def save(self) -> None:
         """Write the decisions file (re-read first, so entries written by others since
         are kept) and drop the backup: the edited article becomes the article."""
-        current = Decisions.load(self.decisions_path)
-        for fingerprint, decision in self._changes.items():
-            if decision is None:
-                current.remove(fingerprint)
-            else:
-                current.set(decision)
-        current.save(self.decisions_path)
+        def merge(current: Decisions) -> None:
+            for fingerprint, decision in self._changes.items():
+                if decision is None:
+                    current.remove(fingerprint)
+                else:
+                    current.set(decision)
+
+        current = Decisions.update(self.decisions_path, merge)
         self.file.commit()
         self.saved = True
         self._base = current
