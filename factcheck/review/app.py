@@ -22,8 +22,8 @@ from textual.widgets.option_list import Option
 from ..errors import FactcheckError
 from . import view
 from .rows_pane import RowsPane
-from .screens import ChoiceScreen, Field, FormScreen, HelpScreen
-from .session import Session
+from .screens import ChoiceScreen, Field, FormScreen, HelpScreen, required
+from .session import Session, url_problem
 
 
 class ReviewScreen(Screen):
@@ -320,7 +320,8 @@ class ReviewScreen(Screen):
         if item is None:
             return
         self.app.push_screen(FormScreen("Dismiss as a false alarm", [
-            Field("reason", "Reason (why the finding is wrong):", placeholder="e.g. the figure is a quote")],
+            Field("reason", "Reason (why the finding is wrong):", placeholder="e.g. the figure is a quote",
+                  check=required("a reason"))],
             _about(item)), self._dismissed)
 
     def _dismissed(self, answer: dict | None) -> None:
@@ -334,8 +335,10 @@ class ReviewScreen(Screen):
         if item is None:
             return
         self.app.push_screen(FormScreen("Verified by hand", [
-            Field("note", "What did you check?", placeholder="e.g. the ministry's 2023 report, p. 12"),
-            Field("url", "Source URL (optional):", placeholder="https://…")], _about(item)), self._verified)
+            Field("note", "What did you check?", placeholder="e.g. the ministry's 2023 report, p. 12",
+                  check=required("a note saying what was checked")),
+            Field("url", "Source URL (optional):", placeholder="https://…", check=url_problem)],
+            _about(item)), self._verified)
 
     def _verified(self, answer: dict | None) -> None:
         if answer is not None:
@@ -350,7 +353,8 @@ class ReviewScreen(Screen):
         if item.decision is None:
             self.say("✖ A note goes with a decision: dismiss (d) or verify (v) the finding first.", problem=True)
             return
-        self.app.push_screen(FormScreen("Add a note", [Field("note", "Note:")], _about(item)), self._noted)
+        self.app.push_screen(FormScreen("Add a note", [Field("note", "Note:", check=required("the note"))],
+                                        _about(item)), self._noted)
 
     def _noted(self, answer: dict | None) -> None:
         if answer is not None:

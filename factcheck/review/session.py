@@ -302,8 +302,9 @@ class Session:
         note, source_url = note.strip(), source_url.strip()
         if not note:
             raise ActionRefused("say what was checked: a note is required to mark it verified")
-        if source_url and not source_url.startswith(("http://", "https://")):
-            raise ActionRefused("the source URL must start with http:// or https://")
+        problem = url_problem(source_url)
+        if problem:
+            raise ActionRefused(problem)
         self._decide(Kind.VERIFIED, Action.VERIFIED, note=note, source_url=source_url)
 
     def add_note(self, note: str) -> None:
@@ -510,6 +511,23 @@ class Session:
             return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
         except ValueError:
             return path.as_posix()
+
+
+def url_problem(url: str) -> str | None:
+    """What is wrong with a source URL an editor typed (empty is fine: it is optional)."""
+    url = url.strip()
+    if not url:
+        return None
+    if not re.match(r"https?://", url, re.IGNORECASE):
+        return "the source URL must start with http:// or https://"
+    if re.search(r"\s", url):
+        return "the source URL has a space in it: give one address"
+    if re.match(r"https?://[^/?#]*@", url, re.IGNORECASE):
+        return "the source URL has a user name or password in it: give the address without them"
+    if not re.match(r"https?://[^/?#\s]+\.[^/?#\s]+", url, re.IGNORECASE) and \
+            not re.match(r"https?://localhost\b", url, re.IGNORECASE):
+        return "the source URL has no host (like https://example.org/report)"
+    return None
 
 
 def _worst_first(item: Item) -> tuple:
