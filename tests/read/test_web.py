@@ -358,6 +358,8 @@ REFUSALS = {
         {f"{LOOP}{i}": _redirect(f"{LOOP}{i + 1}") for i in range(50)} | {URL: _redirect(f"{LOOP}0")},
         {}, "too many redirects"),
     "redirect to a file URL": ({URL: _redirect("file:///etc/passwd")}, {}, "only http and https"),
+    "redirect to an address with a password": (
+        {URL: _redirect("https://admin:hunter2@news.example.com/in")}, {}, "user name or password"),
     "declared body over the cap": (
         {URL: html_response(b"<p>x</p>" * 200_000)}, {}, "larger than 1 MB"),
     "streamed body over the cap": ({URL: _undeclared(2_000_000)}, {}, "larger than 1 MB"),
@@ -388,6 +390,17 @@ def test_refusals_are_one_plain_line(tmp_path, routes, names, message):
     assert not any(r.url.host in ("127.0.0.1", "intranet.example.com") for r in server.requests)
     if names.get("news.example.com"):
         assert server.requests == []
+
+
+def test_credentials_in_the_url_are_refused_and_never_shown(tmp_path):
+    secret = "https://editor:hunter2@news.example.com/story"
+    server = Server({secret: html_response()})
+    with pytest.raises(FetchError, match="user name or password") as caught:
+        get(secret, server, tmp_path)
+    assert "hunter2" not in str(caught.value) and "editor" not in str(caught.value)
+    assert str(caught.value).startswith("https://***@news.example.com/story: ")
+    assert server.requests == []  # never sent, so never as Basic auth
+    assert not (tmp_path / "cache").exists() or not any((tmp_path / "cache").rglob("*"))
 
 
 def test_unknown_host(tmp_path):
