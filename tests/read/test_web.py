@@ -541,6 +541,41 @@ def test_cache_ignores_stale_and_broken_entries(tmp_path):
     assert cache.get(URL) is None
 
 
+BROKEN_CACHE_ENTRIES = {
+    "a list": lambda meta: [meta],
+    "a string": lambda meta: "page",
+    "null": lambda meta: None,
+    "fetched in the future": lambda meta: {**meta, "fetched_at": "2999-01-01T00:00:00+00:00"},
+    "fetched at no time zone": lambda meta: {**meta, "fetched_at": "2024-01-01T00:00:00"},
+    "fetched at a number": lambda meta: {**meta, "fetched_at": 12},
+    "no body digest (an older cache)": lambda meta: {k: v for k, v in meta.items() if k != "body_sha256"},
+    "another body's digest": lambda meta: {**meta, "body_sha256": "0" * 64},
+    "an unknown kind": lambda meta: {**meta, "kind": "pdf"},
+    "a final URL that is not text": lambda meta: {**meta, "final_url": ["x"]},
+}
+
+
+@pytest.mark.parametrize("damage", BROKEN_CACHE_ENTRIES.values(), ids=BROKEN_CACHE_ENTRIES.keys())
+def test_a_broken_cache_entry_is_fetched_again(tmp_path, damage):
+    server = Server({URL: html_response()})
+    first = get(URL, server, tmp_path)
+    [meta_path] = (tmp_path / "cache").glob("*.json")
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta_path.write_text(json.dumps(damage(meta)), encoding="utf-8")
+    again = get(URL, server, tmp_path)
+    assert len(server.requests) == 2 and again.text == first.text
+
+
+def test_a_damaged_body_is_fetched_again_not_served(tmp_path):
+    server = Server({URL: html_response()})
+    first = get(URL, server, tmp_path)
+    [body_path] = (tmp_path / "cache").glob("*.body")
+    body_path.write_bytes(body_path.read_bytes()[: len(body_path.read_bytes()) // 2])  # cut short
+    again = get(URL, server, tmp_path)
+    assert len(server.requests) == 2 and again.text == first.text
+    assert get(URL, server, tmp_path).text == first.text and len(server.requests) == 2  # mended
+
+
 def test_cache_location_follows_the_environment(monkeypatch, tmp_path):
     from factcheck.read.web.pagecache import default_dir
 
