@@ -243,8 +243,8 @@ class ReviewScreen(Screen):
             pane.scroll_to(y=max(0, row - height // 3), animate=False)
 
     def say(self, message: str, problem: bool = False) -> None:
-        self._show("#status", Text(message, style="bold red" if problem else "bold green",
-                                   overflow="ellipsis", no_wrap=True))
+        # Wrapped, not cut: a refusal's reason is often its end ("... press r to re-check").
+        self._show("#status", Text(message, style="bold red" if problem else "bold green"))
 
     def _attempt(self, action, done) -> None:
         """Run a session action and say ``done(result)``; a refused one is said instead."""

@@ -260,7 +260,10 @@ def list_label(item: Item, width: int = 40, selected: bool = False) -> Text:
 
 def detail(item: Item | None, session: Session) -> Text:
     if item is None:
-        return Text("Nothing to review here. Press f to change the filter, q to quit.", style="dim")
+        if session.filter is Filter.ALL:
+            return Text("No findings to review in this article: every claim checked is supported, "
+                        "or there is no claim to check. Press q to quit.", style="dim")
+        return Text(f"No {session.filter.value} findings. Press f to show the others, q to quit.", style="dim")
     r = item.record
     out = Text()
     symbol, style = MARKS[item.verdict]

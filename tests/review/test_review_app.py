@@ -311,3 +311,33 @@ def test_source_urls_the_session_refuses(url, problem):
     from factcheck.review.session import url_problem
     found = url_problem(url)
     assert (found is None) if problem is None else (problem in found)
+
+
+# --- small things seen first ----------------------------------------------------------
+
+
+def _widget_text(widget) -> str:
+    from textual.geometry import Region
+    return "\n".join(strip.text for strip in widget.render_lines(Region(0, 0, widget.size.width, widget.size.height)))
+
+
+def test_a_long_status_message_is_shown_whole_at_80_columns(workdir, engine):
+    write_article(workdir)
+    app = ReviewApp(open_session(engine))
+    seen = []
+    message = ("The article changed on disk since it was checked and nothing was applied; "
+               "press r to re-check it first, then apply the correction again.")
+    run(app, lambda a: a.screen.say(message, problem=True), lambda a: seen.append(_widget_text(a.screen.query_one("#status"))))
+    shown = " ".join(seen[0].split())
+    assert shown.endswith("apply the correction again."), shown
+
+
+def test_an_article_without_findings_does_not_suggest_the_filter(workdir, engine):
+    write_article(workdir, "Germany ranked 7th in the Gadget Readiness Index 2021.\n")
+    app = ReviewApp(open_session(engine))
+    seen = []
+    run(app, lambda a: seen.append(str(view.detail(None, a.session))))
+    assert "No findings to review" in seen[0] and "Press f" not in seen[0]
+    app = ReviewApp(open_session(engine))
+    run(app, ["f"], ["f"], lambda a: seen.append(str(view.detail(None, a.session))))  # warnings only: none
+    assert "Press f to show the others" in seen[1]
