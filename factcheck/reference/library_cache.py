@@ -24,7 +24,8 @@ as JSON: a file cut short or damaged is caught before it is parsed. The rows of 
 table are stored by column: the column's distinct strings, and one character per cell
 whose code point is the string's place among them. Equal cells (entity, metric, source)
 stay one string in memory after loading, and ``map``/``zip`` rebuild the row tuples
-without a Python loop per row (about as fast as the pickle this replaced).
+without a Python loop per row (a warm load takes about twice the pickle's time, a
+tenth of a parse; docs/benchmarks.md).
 """
 
 from __future__ import annotations
