@@ -22,7 +22,7 @@ every file is written to a temporary name and renamed, so a reader never sees ha
 An entry is one line of JSON header (layout and the SHA-256 of the rest) and the library
 as JSON: a file cut short or damaged is caught before it is parsed. The rows of every
 table are stored by column: the column's distinct strings, and one character per cell
-whose code point is the string's place among them. Equal cells (entity, metric, source)
+whose code point is the string's place among them (the file is ASCII, others escaped). Equal cells (entity, metric, source)
 stay one string in memory after loading, and ``map``/``zip`` rebuild the row tuples
 without a Python loop per row (a warm load takes about twice the pickle's time, a
 tenth of a parse; docs/benchmarks.md).
@@ -35,14 +35,14 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import fields
+from itertools import repeat
 from pathlib import Path
 
 from .. import __version__
 from ..errors import Problem
 from .tables import COLUMNS, Edition, EntityInfo, Metric, Scenario, Table
 
-LAYOUT = 1
+LAYOUT = 2
 """Bump when the entry's layout or the objects it rebuilds change shape."""
 KEEP = 8
 """How many entries (distinct library contents) are kept; older ones are removed."""
@@ -158,8 +158,10 @@ def read(folder: Path | None, key: str | None):
         if type(header) is not dict or header.get("layout") != LAYOUT \
                 or header.get("sha256") != hashlib.sha256(body).hexdigest():
             return None  # cut short, damaged or edited: rebuild
-        data = json.loads(body)
-        del body
+        text = body.decode("ascii")
+        del body  # json.loads(bytes) would decode a second copy while holding this one
+        data = json.loads(text)
+        del text
         library = decode(data, key)
     except (OSError, ValueError, RecursionError, MemoryError, _Doubt, TypeError, KeyError,
             IndexError, AttributeError):
@@ -188,7 +190,9 @@ def write(folder: Path | None, key: str | None, library) -> None:
 
 def dump(entry: dict) -> bytes:
     """The bytes of an entry file: a header line (layout, SHA-256 of the rest), then the entry."""
-    body = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+    # ASCII only: a file with one character past U+FFFF would be parsed as a text four
+    # bytes wide (1 GB of peak memory for a million rows); escapes keep it one byte wide.
+    body = json.dumps(entry, ensure_ascii=True, separators=(",", ":"), allow_nan=False).encode("ascii")
     header = json.dumps({"layout": LAYOUT, "sha256": hashlib.sha256(body).hexdigest()}).encode()
     return header + b"\n" + body
 
@@ -367,6 +371,7 @@ def decode(data, key: str):
             raise _Doubt("notices")
         values["notices"] = tuple(_decode_obj(Problem, p, PROBLEM_FIELDS) for p in notices)
         values["cells"] = _cells(raw["rows"], raw["columns"])
+        raw["columns"] = None  # the column strings can go as soon as the rows are built
         tables[values["id"]] = Table(**values)
     entities = _keyed(data["entities"], EntityInfo, ENTITY_FIELDS)
     problems = data["problems"]
@@ -380,6 +385,9 @@ def decode(data, key: str):
 
 _SURROGATES = range(0xD800, 0xE000)
 _MAX_CODE = 0x10FFFF
+_FIRST_CODE = 35
+"""Codes start past the control characters, the space and the quote, so a column of a
+few distinct values is one plain ASCII byte per cell in the file."""
 
 
 def _encode_column(column: tuple[str, ...]) -> dict:
@@ -387,7 +395,7 @@ def _encode_column(column: tuple[str, ...]) -> dict:
     point is the string's place in ``pool``; the surrogates, which UTF-8 can't carry, are
     skipped with empty fillers). More distinct strings than code points: a list of ints."""
     places: dict[str, int] = {}
-    pool: list[str] = []
+    pool: list[str] = [""] * _FIRST_CODE
     codes = []
     for cell in column:
         place = places.get(cell)
@@ -403,6 +411,8 @@ def _encode_column(column: tuple[str, ...]) -> dict:
 
 
 def _cells(rows, columns) -> list[tuple[str, ...]]:
+    """The row tuples, built by ``zip`` straight from per-column iterators: no list per
+    column is ever held (at a million rows that halves the peak memory of a warm load)."""
     if type(rows) is not int or type(columns) is not list or len(columns) != len(COLUMNS):
         raise _Doubt("columns")
     decoded = []
@@ -414,18 +424,15 @@ def _cells(rows, columns) -> list[tuple[str, ...]]:
             raise _Doubt("pool")
         if "codes" in column:
             codes = column["codes"]
-            if type(codes) is not str:
+            if type(codes) is not str or len(codes) != rows:
                 raise _Doubt("codes")
-            if len(pool) == 1 and len(codes) == rows and not codes.strip("\x00"):
-                decoded.append([pool[0]] * rows)  # one value all down the column (common)
+            if len(pool) == 1 and not codes.strip("\x00"):
+                decoded.append(repeat(pool[0], rows))  # one value all down the column (common)
                 continue
-            codes = map(ord, codes)
+            decoded.append(map(pool.__getitem__, map(ord, codes)))
         else:
             codes = column["ints"]
-            if type(codes) is not list or not set(map(type, codes)) <= {int}:
+            if type(codes) is not list or len(codes) != rows or not set(map(type, codes)) <= {int}:
                 raise _Doubt("ints")
-        cells = list(map(pool.__getitem__, codes))  # a code past the pool: IndexError, a miss
-        if len(cells) != rows:
-            raise _Doubt("column length")
-        decoded.append(cells)
-    return list(zip(*decoded))
+            decoded.append(map(pool.__getitem__, codes))
+    return list(zip(*decoded))  # a code past its pool: IndexError here, a miss
