@@ -4,7 +4,7 @@ For each size (shipped tables only, then 1k, 10k, 100k and 1M generated facts sp
 over ten tables, benchmarks/gen_library.py) it measures, each in a fresh process:
 
 - ``library.load(extra=[folder])`` with no cache at all (parse only), with an empty
-  cache folder (parse + write the pickle) and with a warm cache (read the pickle);
+  cache folder (parse + write the JSON cache) and with a warm cache (read it back);
 - ``Engine.create`` and checking the ~1,000-word benchmark article plus two sentences
   that cite a generated table (first check, then the median of the next ones);
 - peak memory of the process;
@@ -124,7 +124,7 @@ def measure_size(size: int, tables: int, tmp: Path, base_text: str, warm_runs: i
               "csv_mb": sum(f.stat().st_size for f in folder.glob("*/facts.csv")) / 2**20 if size else 0.0}
     result["nocache"] = child(extra, None, article, 1)
     result["cold"] = child(extra, str(cache), article, 1)
-    result["pickle_mb"] = sum(f.stat().st_size for f in cache.glob("library-*.pickle")) / 2**20
+    result["cache_mb"] = sum(f.stat().st_size for f in cache.glob("library-*")) / 2**20
     result["warm"] = [child(extra, str(cache), article, checks) for _ in range(warm_runs)]
     if formats and size:
         result["formats"] = cache_formats(folder, tmp)
@@ -140,10 +140,11 @@ def report(results: list[dict], tables: int) -> str:
     for r in results:
         warm = min(w["load"] for w in r["warm"])
         rows.append([_size(r), f"{r['csv_mb']:.1f} MB", measure.ms(r["nocache"]["load"]),
-                     measure.ms(r["cold"]["load"]), f"{r['pickle_mb']:.1f} MB", measure.ms(warm),
+                     measure.ms(r["cold"]["load"]), f"{r['cache_mb']:.1f} MB", measure.ms(warm),
+                     f"{warm / r['nocache']['load']:.2f}×",
                      f"{r['nocache']['rss_loaded_mb']:.0f} MB", f"{r['warm'][0]['rss_loaded_mb']:.0f} MB"])
     out.append(measure.table(["library", "facts.csv", "parse (no cache)", "parse + write cache",
-                              "cache file", "read cache (warm)", "RSS after parse", "RSS after cache read"], rows))
+                              "cache file", "read cache (warm)", "warm / parse", "RSS after parse", "RSS after cache read"], rows))
     out += ["", "### Checking one article against the library (cache warm)", ""]
     rows = []
     for r in results:

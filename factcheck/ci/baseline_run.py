@@ -29,12 +29,18 @@ def run_baseline(paths: list[str], decisions: str | None = None, reason: str = "
         print("factcheck: nothing to record: include/exclude leave none of the files given", file=sys.stderr)
         return EXIT_OK
     target = the_plan.decisions
-    existing = Decisions.load(target)
+    Decisions.load(target)  # a broken decisions file is said before the articles are checked
     results = check(the_plan, options, decisions=None)
-    added, seen = update(existing, results, reason=reason, who=who or _user())
+    counted: dict = {}
+
+    def record(current: Decisions) -> None:
+        # The file as it is now, read under the lock: entries another run added meanwhile stay.
+        counted["added"], counted["seen"] = update(current, results, reason=reason, who=who or _user())
+
+    existing = Decisions.update(target, record)
+    seen = counted["seen"]
     stale = [d for d in existing.stale(seen) if _in_scope(d, the_plan.paths)]
-    existing.save(target)
-    _report(target, added, len(seen), stale, results)
+    _report(target, counted["added"], len(seen), stale, results)
     return EXIT_ERROR if any(r.error for r in results) else EXIT_OK
 
 

@@ -7,13 +7,19 @@ because they change whenever a paragraph is added above the claim.
 
 Reading upgrades older versions in memory (``_UPGRADES``); writing always writes
 ``FORMAT_VERSION``. Both ``factcheck baseline`` and the interactive review use this module.
+
+Writers change the file with ``Decisions.update``: under a lock on the file's folder, the
+file is read again, changed and written, so two writers at once (two ``factcheck
+baseline`` runs in CI, a review saved meanwhile) never drop each other's entries.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import json
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
@@ -127,6 +133,21 @@ class Decisions:
         document = {"version": FORMAT_VERSION, "decisions": [d.as_record() for d in self]}
         return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
+    @classmethod
+    def update(cls, path: Path, change: Callable[["Decisions"], object]) -> "Decisions":
+        """Read the file as it is now, apply ``change`` to it and write it, all under the
+        folder's lock; returns what was written."""
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ConfigError(f"{path}: cannot create folder {path.parent} ({exc.strerror})") from None
+        with locked(path.parent):
+            current = cls.load(path)
+            change(current)
+            current.save(path)
+        return current
+
     def save(self, path: Path) -> None:
         """Write the file atomically, sorted by fingerprint, creating its folder."""
         path = Path(path)
@@ -201,3 +222,23 @@ def _upgrade(data: object, path: Path) -> dict:
     if unknown:
         raise ConfigError(f"{path}: unknown key {unknown[0]!r}")
     return data
+
+
+@contextlib.contextmanager
+def locked(folder: Path):
+    """Hold an exclusive lock on ``folder`` (``flock`` on the folder itself, so no lock
+    file is left behind); where there is no ``flock`` (Windows) writers are not serialised."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError as exc:
+        raise ConfigError(f"{folder}: cannot lock the decisions folder ({exc.strerror})") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock

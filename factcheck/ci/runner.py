@@ -35,7 +35,7 @@ def check_one(engine: Engine, arg: str, as_of: dt.date | None = None,
     try:
         document = inputs.load(arg, as_of=as_of, fetch_options=fetch_options)
     except FactcheckError as exc:
-        return DocumentResult(path=arg if arg != "-" else "<stdin>", document=None, error=str(exc))
+        return DocumentResult(path=inputs.shown(arg) if arg != "-" else "<stdin>", document=None, error=str(exc))
     return DocumentResult(path=document.path, document=document, findings=engine.check(document))
 
 

@@ -94,4 +94,29 @@ def replacement(quantity: Quantity, value: float, kind: str, unit: str) -> str:
         return f"{sign}{scaled(value, quantity)}" if abs(value) >= 1e6 else f"{sign}{plain_number(value)}"
     if any(w in quantity.text.lower() for _, w in SCALE_WORDS):
         return scaled(value, quantity)
-    return plain_number(value)
+    return in_article_units(quantity, value) or plain_number(value)
+
+
+_LEADING_NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
+
+
+def in_article_units(quantity: Quantity, value: float) -> str | None:
+    """``value`` (in the table's unit) written as the article wrote its figure: its number
+    scaled the way the article's own was, and its unit words kept ("999 petaflops" ->
+    "442.01 petaflops"; "2.1 exaflops", read as 2,100 PFlop/s, -> "1.194 exaflops"), so an
+    applied correction never drops the unit. None when the figure has no words after it."""
+    number = _LEADING_NUMBER.match(quantity.text)
+    if number is None or not quantity.text[number.end():].strip():
+        return None
+    try:
+        stated = float(number.group().replace(",", ""))
+    except ValueError:
+        return None
+    if not stated or not quantity.value:
+        return None
+    factor = quantity.value / stated
+    converted = value / factor
+    digits = 2 + max(0, round(math.log10(abs(factor)))) if factor else 2
+    rounded = round(converted, digits)
+    text = f"{int(rounded):,}" if rounded == int(rounded) else f"{rounded:,.{digits}f}".rstrip("0").rstrip(".")
+    return text + quantity.text[number.end():]

@@ -22,6 +22,18 @@ def is_url(arg: str) -> bool:
     return arg.startswith(("http://", "https://"))
 
 
+def shown(arg: str) -> str:
+    """How an input is named in reports and messages: a URL's user name and password
+    (which factcheck refuses to send) are never printed or stored."""
+    if not is_url(arg):
+        return arg
+    scheme, _, rest = arg.partition("://")
+    authority, slash, path = rest.partition("/")
+    if "@" not in authority:
+        return arg
+    return f"{scheme}://***@{authority.rpartition('@')[2]}{slash}{path}"
+
+
 def expand(args: list[str], include: tuple[str, ...] = (), exclude: tuple[str, ...] = (),
            root: Path | None = None) -> list[str]:
     """Every article an argument names, in a stable order, without duplicates.

@@ -8,16 +8,12 @@ newsroom table's descriptor says ``"overrides": true``.
 
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DataError
+from . import library_cache
 from .tables import EntityInfo, Table, load_entities, load_table, table_folders
-
-CACHE_VERSION = 6
 
 
 def shipped_data_dir() -> Path:
@@ -55,14 +51,13 @@ def load(extra: list[str] | tuple[str, ...] = (), use_cache: bool = True, refuse
     for root in roots[1:]:
         if not root.is_dir():
             raise DataError(f"--data {root}: no such folder")
-    files = _data_files(roots)
-    key = _cache_key(files)
-    library = _read_cache(key) if use_cache else None
+    folder = library_cache.cache_dir() if use_cache else None
+    key = library_cache.lookup_key(roots, library_cache.data_files(roots), folder) if folder else None
+    library = library_cache.read(folder, key)
     if library is None:
         library = _build(roots)
         _judge(library, roots)
-        if use_cache:
-            _write_cache(key, library)
+        library_cache.write(folder, key, library)
     if refuse and library.refusal:
         raise DataError(library.refusal)
     return library
@@ -100,56 +95,6 @@ def _build(roots: list[Path]) -> Library:
     return Library(tables, entities, tuple(str(r) for r in roots))
 
 
-def _data_files(roots: list[Path]) -> list[Path]:
-    files = []
-    for root in roots:
-        files.extend(sorted(root.glob("entities.csv")))
-        files.extend(sorted(root.glob("source_policy.json")))
-        files.extend(sorted(root.glob("*/datapackage.json")))
-        files.extend(sorted(root.glob("*/*.csv")))
-    return files
-
-
-def _cache_key(files: list[Path]) -> str:
-    digest = hashlib.sha256(str(CACHE_VERSION).encode())
-    for f in files:
-        st = f.stat()
-        digest.update(f"{f.resolve()}|{st.st_mtime_ns}|{st.st_size}\n".encode())
-    return digest.hexdigest()[:32]
-
-
 def cache_dir() -> Path | None:
-    if os.environ.get("FACTCHECK_NO_CACHE"):
-        return None
-    base = os.environ.get("FACTCHECK_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
-    root = Path(base) if base else Path.home() / ".cache"
-    return root / "factcheck" if not os.environ.get("FACTCHECK_CACHE_DIR") else root
-
-
-def _read_cache(key: str) -> Library | None:
-    folder = cache_dir()
-    if folder is None:
-        return None
-    path = folder / f"library-{key}.pickle"
-    try:
-        with path.open("rb") as handle:
-            return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        return None
-
-
-def _write_cache(key: str, library: Library) -> None:
-    """Best effort: a cache that can't be written only costs time."""
-    folder = cache_dir()
-    if folder is None:
-        return
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for old in folder.glob("library-*.pickle"):
-            old.unlink(missing_ok=True)
-        tmp = folder / f".library-{key}.{os.getpid()}.tmp"
-        with tmp.open("wb") as handle:
-            pickle.dump(library, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, folder / f"library-{key}.pickle")
-    except OSError:
-        pass
+    """Where the parsed library is cached (None when ``FACTCHECK_NO_CACHE`` is set)."""
+    return library_cache.cache_dir()

@@ -14,15 +14,16 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..errors import FactcheckError
 from . import view
-from .screens import ChoiceScreen, Field, FormScreen, HelpScreen
-from .session import Session
+from .rows_pane import RowsPane
+from .screens import ChoiceScreen, Field, FormScreen, HelpScreen, required
+from .session import Session, url_problem
 
 
 class ReviewScreen(Screen):
@@ -54,6 +55,10 @@ class ReviewScreen(Screen):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+        self._layout: view.ArticleLayout | None = None
+        self._layout_key: tuple | None = None
+        self._labels: list[tuple[str, Text]] = []
+        self._on_screen: dict[str, object] = {}
 
     @property
     def review(self) -> "ReviewApp":
@@ -61,9 +66,9 @@ class ReviewScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="title")
-        with VerticalScroll(id="article-pane", can_focus=False) as pane:
-            pane.border_title = "Article"
-            yield Static(id="article")
+        pane = RowsPane(id="article-pane")
+        pane.border_title = "Article"
+        yield pane
         with Horizontal(id="bottom"):
             with Vertical(id="list-pane") as list_pane:
                 list_pane.border_title = "Findings"
@@ -71,9 +76,9 @@ class ReviewScreen(Screen):
                 findings = OptionList(id="findings")
                 findings.can_focus = False
                 yield findings
-            with VerticalScroll(id="detail-pane", can_focus=False) as detail:
-                detail.border_title = "Detail"
-                yield Static(id="detail")
+            detail = RowsPane(id="detail-pane")
+            detail.border_title = "Detail"
+            yield detail
         yield Static(id="status")
         yield Static(id="keys")
 
@@ -97,7 +102,11 @@ class ReviewScreen(Screen):
             self.session.resume()
             self.say("Resumed the unfinished review.")
         elif answer == "d":
-            self.session.discard_interrupted()
+            try:
+                self.session.discard_interrupted()
+            except FactcheckError as exc:
+                self.review.finish(None, interrupted=True, problem=str(exc))
+                return
             self.say("Discarded the unfinished review; the article is back to its original.")
         else:
             self.review.finish(None, interrupted=True)
@@ -125,51 +134,117 @@ class ReviewScreen(Screen):
             title.append(f"  as of {dated.isoformat()}", style="dim")
         if session.dirty:
             title.append("  ● unsaved changes", style="bold yellow")
-        self.query_one("#title", Static).update(title)
+        self._show("#title", title)
         self._draw_list()
         self._draw_detail()
         self._draw_article()
-        self.query_one("#keys", Static).update(view.key_bar(max(self.size.width, 20)))
+        self._show("#keys", view.key_bar(max(self.size.width, 20)))
 
-    def _draw_list(self) -> None:
-        self.query_one("#counts", Static).update(view.counts_line(self.session.counts(), self.session.filter))
+    def _moved(self, before) -> None:
+        """Only the selection changed: redraw the two list lines, the detail and the two
+        article blocks it touches, not the whole screen (a key press on a 60 KB article
+        stays as quick as on a short one)."""
+        after = self.session.selected
+        if self._layout is None or before == after:
+            self.redraw()
+            return
         findings = self.query_one("#findings", OptionList)
         width = findings.scrollable_content_region.width or 30
-        items = self.session.items
+        places = {key: index for index, (key, _) in enumerate(self._labels)}
+        for item in (before, after):
+            index = places.get(item.key) if item is not None else None
+            if index is None:
+                continue
+            label = view.list_label(item, width, item == after)
+            if label != self._labels[index][1]:
+                findings.replace_option_prompt_at_index(index, label)
+                self._labels[index] = (item.key, label)
+        index = self.session.selected_index
+        if index is not None:
+            findings.highlighted = index
+            findings.scroll_to_highlight()
+        self._draw_detail()
+        self._draw_article(selection_only=True)
+
+    def _show(self, selector: str, content: Text) -> bool:
+        """Update a line only when what it shows changed (an update costs a layout
+        pass); returns whether it did."""
+        if self._on_screen.get(selector) == content:
+            return False
+        self._on_screen[selector] = content
+        self.query_one(selector, Static).update(content)
+        return True
+
+    def _draw_list(self) -> None:
+        """Rebuild the list only when its entries changed; a move re-labels two lines."""
+        self._show("#counts", view.counts_line(self.session.counts(), self.session.filter))
+        findings = self.query_one("#findings", OptionList)
+        width = findings.scrollable_content_region.width or 30
         selected = self.session.selected
-        findings.clear_options()
-        findings.add_options([Option(view.list_label(item, width, item == selected), id=item.key)
-                              for item in items])
+        labels = [(item.key, view.list_label(item, width, item == selected)) for item in self.session.items]
+        if [key for key, _ in labels] != [key for key, _ in self._labels]:
+            findings.clear_options()
+            findings.add_options([Option(label, id=key) for key, label in labels])
+        else:
+            for index, ((_, label), (_, before)) in enumerate(zip(labels, self._labels)):
+                if label != before:
+                    findings.replace_option_prompt_at_index(index, label)
+        self._labels = labels
         index = self.session.selected_index
         if index is not None:
             findings.highlighted = index
             findings.scroll_to_highlight()
 
     def _draw_detail(self) -> None:
-        self.query_one("#detail", Static).update(view.detail(self.session.selected, self.session))
-        self.query_one("#detail-pane", VerticalScroll).scroll_home(animate=False)
+        pane = self.query_one("#detail-pane", RowsPane)
+        width = pane.scrollable_content_region.width
+        content = (view.detail(self.session.selected, self.session), width)
+        if width <= 0 or content == self._on_screen.get("#detail"):
+            return
+        self._on_screen["#detail"] = content
+        rows = list(content[0].wrap(self.app.console, width))
+        while rows and not rows[-1].plain:
+            rows.pop()
+        pane.show(rows)
+        pane.scroll_home(animate=False)
 
-    def _draw_article(self) -> None:
-        pane = self.query_one("#article-pane", VerticalScroll)
+    def _draw_article(self, selection_only: bool = False) -> None:
+        """Lay the article out again only when its text, its marks or the width changed;
+        moving the selection redoes the two blocks it touches (``view.ArticleLayout``)."""
+        pane = self.query_one("#article-pane", RowsPane)
         width = pane.scrollable_content_region.width
         if width <= 0:
             return
-        selected = self.session.selected
-        shown = view.article(self.session.text, self.session.all_items,
-                             selected.key if selected else None, width)
-        self.query_one("#article", Static).update(shown.text)
-        if selected is not None and selected.key in shown.rows:
-            self.call_after_refresh(self._scroll_to_row, shown.rows[selected.key])
+        session = self.session
+        selected = session.selected
+        if selection_only and self._layout is not None and self._layout.width == width:
+            key = self._layout_key
+        else:
+            items = session.all_items
+            key = (width, session.text, tuple((i.key, view.mark(i), i.record["span"]["start"],
+                                               i.record["span"]["end"]) for i in items))
+        if key != self._layout_key or self._layout is None:
+            self._layout = view.ArticleLayout(session.text, items, width)
+            self._layout_key = key
+            self._layout.select(selected.key if selected else None)
+            pane.show(self._layout.rows)
+        else:
+            changed = self._layout.select(selected.key if selected else None)
+            if changed is not None:
+                pane.changed(*changed)
+        row = self._layout.row_of(selected.key) if selected is not None else None
+        if row is not None:
+            self._scroll_to_row(row)
 
     def _scroll_to_row(self, row: int) -> None:
-        pane = self.query_one("#article-pane", VerticalScroll)
+        pane = self.query_one("#article-pane", RowsPane)
         height = pane.scrollable_content_region.height
         if not pane.scroll_y <= row < pane.scroll_y + height:
             pane.scroll_to(y=max(0, row - height // 3), animate=False)
 
     def say(self, message: str, problem: bool = False) -> None:
-        self.query_one("#status", Static).update(
-            Text(message, style="bold red" if problem else "bold green", overflow="ellipsis", no_wrap=True))
+        # Wrapped, not cut: a refusal's reason is often its end ("... press r to re-check").
+        self._show("#status", Text(message, style="bold red" if problem else "bold green"))
 
     def _attempt(self, action, done) -> None:
         """Run a session action and say ``done(result)``; a refused one is said instead."""
@@ -187,20 +262,22 @@ class ReviewScreen(Screen):
     # --- moving --------------------------------------------------------------------
 
     def action_move(self, step: int) -> None:
+        before = self.session.selected
         self.session.next() if step > 0 else self.session.previous()
         self.say("")
-        self.redraw()
+        self._moved(before)
 
     def action_jump(self, index: int) -> None:
+        before = self.session.selected
         self.session.select(index if index >= 0 else len(self.session.items) - 1)
-        self.redraw()
+        self._moved(before)
 
     def action_scroll_article(self, pages: int) -> None:
-        pane = self.query_one("#article-pane", VerticalScroll)
+        pane = self.query_one("#article-pane", RowsPane)
         pane.scroll_page_down(animate=False) if pages > 0 else pane.scroll_page_up(animate=False)
 
     def action_scroll_detail(self, step: int) -> None:
-        self.query_one("#detail-pane", VerticalScroll).scroll_relative(y=3 * step, animate=False)
+        self.query_one("#detail-pane", RowsPane).scroll_relative(y=3 * step, animate=False)
 
     def action_filter(self) -> None:
         shown = self.session.cycle_filter()
@@ -243,7 +320,8 @@ class ReviewScreen(Screen):
         if item is None:
             return
         self.app.push_screen(FormScreen("Dismiss as a false alarm", [
-            Field("reason", "Reason (why the finding is wrong):", placeholder="e.g. the figure is a quote")],
+            Field("reason", "Reason (why the finding is wrong):", placeholder="e.g. the figure is a quote",
+                  check=required("a reason"))],
             _about(item)), self._dismissed)
 
     def _dismissed(self, answer: dict | None) -> None:
@@ -257,8 +335,10 @@ class ReviewScreen(Screen):
         if item is None:
             return
         self.app.push_screen(FormScreen("Verified by hand", [
-            Field("note", "What did you check?", placeholder="e.g. the ministry's 2023 report, p. 12"),
-            Field("url", "Source URL (optional):", placeholder="https://…")], _about(item)), self._verified)
+            Field("note", "What did you check?", placeholder="e.g. the ministry's 2023 report, p. 12",
+                  check=required("a note saying what was checked")),
+            Field("url", "Source URL (optional):", placeholder="https://…", check=url_problem)],
+            _about(item)), self._verified)
 
     def _verified(self, answer: dict | None) -> None:
         if answer is not None:
@@ -273,7 +353,8 @@ class ReviewScreen(Screen):
         if item.decision is None:
             self.say("✖ A note goes with a decision: dismiss (d) or verify (v) the finding first.", problem=True)
             return
-        self.app.push_screen(FormScreen("Add a note", [Field("note", "Note:")], _about(item)), self._noted)
+        self.app.push_screen(FormScreen("Add a note", [Field("note", "Note:", check=required("the note"))],
+                                        _about(item)), self._noted)
 
     def _noted(self, answer: dict | None) -> None:
         if answer is not None:
@@ -317,7 +398,11 @@ class ReviewScreen(Screen):
                 return
             self.review.finish(True)
         elif answer == "d":
-            self.session.discard()
+            try:
+                self.session.discard()
+            except FactcheckError as exc:
+                self.say(f"✖ Not discarded: {exc}", problem=True)
+                return
             self.review.finish(False)
 
 
@@ -351,6 +436,8 @@ class ReviewApp(App[None]):
         self.saved: bool | None = None
         """True when the review was saved, False when discarded, None otherwise."""
         self.interrupted = False
+        self.problem = ""
+        """Why the unfinished review was left as it is, when discarding it was refused."""
 
     def on_mount(self) -> None:
         self.push_screen(ReviewScreen(self.session))
@@ -359,9 +446,10 @@ class ReviewApp(App[None]):
         if isinstance(self.screen, ReviewScreen):
             self.screen.action_quit_review()
 
-    def finish(self, saved: bool | None, interrupted: bool = False) -> None:
+    def finish(self, saved: bool | None, interrupted: bool = False, problem: str = "") -> None:
         self.saved = saved
         self.interrupted = interrupted
+        self.problem = problem
         self.exit()
 
 
@@ -377,6 +465,8 @@ def launch(article: str, as_of: str | None = None, decisions: str | None = None)
     if app.return_code not in (None, 0):
         return 2
     if app.interrupted:
+        if app.problem:
+            print(f"factcheck review: {app.problem}", file=sys.stderr)
         print(f"factcheck review {article}: the unfinished review was left as it is; "
               "run the review again to resume or discard it")
         return 0

@@ -4,9 +4,11 @@ until the review is saved, and recoverable if the process dies mid-review.
 Every edit is written at once (temporary file, then rename: ``output.write_atomic``), so
 the article on disk is always whole and always holds the latest correction. Before the
 first edit the untouched original is copied to ``NAME.factcheck-backup``; a small journal
-(``.NAME.factcheck-review.json``) records the decisions not yet saved. Saving removes
-both; discarding puts the backup back. If either is found when a review starts, the last
-one was interrupted and can be resumed or discarded.
+(``.NAME.factcheck-review.json``) records the decisions not yet saved and the digest of
+the article as the review last wrote it. Saving removes both; discarding puts the backup
+back — only if nobody else wrote the article since (``merge.merge3`` brings another
+person's edits into the backup instead, or the discard is refused). If either is found
+when a review starts, the last one was interrupted and can be resumed or discarded.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import tempfile
+import time
 from pathlib import Path
 
 from ..read.document import decode
@@ -23,7 +27,9 @@ from ..report.output import write_atomic
 
 BACKUP_SUFFIX = ".factcheck-backup"
 JOURNAL_SUFFIX = ".factcheck-review.json"
-JOURNAL_VERSION = 1
+JOURNAL_VERSION = 2
+STALE_TEMP_SECONDS = 60
+"""A temporary file of ours older than this was left by a killed process: removed."""
 BOM = "\ufeff"
 
 
@@ -49,6 +55,50 @@ class ArticleFile:
         if self.backup_path.exists():
             return decode(self._read_bytes(self.backup_path), str(self.backup_path))
         return self.read()
+
+    def read_backup(self) -> str:
+        return decode(self._read_bytes(self.backup_path), str(self.backup_path))
+
+    def write_backup(self, text: str) -> None:
+        """Replace the backup (the article without this review's edits) with ``text``."""
+        write_atomic(self.backup_path, text, encoding="utf-8-sig" if self.bom else "utf-8", newline="")
+
+    def digest_on_disk(self) -> str | None:
+        try:
+            return _digest(self.path.read_bytes())
+        except OSError:
+            return None
+
+    def backup_digest(self) -> str | None:
+        try:
+            return _digest(self.backup_path.read_bytes())
+        except OSError:
+            return None
+
+    def digest_of(self, text: str) -> str:
+        """The digest ``text`` will have once written."""
+        return _digest(self._encode(text))
+
+    def check_writable(self) -> None:
+        """Refuse a file its owner may not write (``chmod a-w``): a review must not
+        rewrite an article someone made read-only, even where the folder allows it."""
+        try:
+            mode = self.path.stat().st_mode
+        except OSError as exc:
+            raise InputError(f"{self.path}: cannot be read ({exc.strerror})") from None
+        if not mode & stat.S_IWUSR:
+            raise InputError(f"{self.path} is read-only; make it writable (chmod u+w) to apply corrections")
+
+    def tidy(self) -> None:
+        """Remove temporary files a killed review left beside the article."""
+        now = time.time()
+        for name in (self.path.name, self.backup_path.name, self.journal_path.name):
+            for leftover in self.path.parent.glob(f".{_glob_escape(name)}.*.tmp"):
+                try:
+                    if now - leftover.stat().st_mtime > STALE_TEMP_SECONDS:
+                        leftover.unlink()
+                except OSError:
+                    pass
 
     def changed_on_disk(self) -> bool:
         """Whether someone else wrote the file since this review last read or wrote it."""
@@ -124,6 +174,10 @@ class ArticleFile:
             if tmp is not None:
                 Path(tmp).unlink(missing_ok=True)
             raise InputError(f"{target}: cannot write ({exc.strerror})") from None
+
+
+def _glob_escape(name: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[]" else c for c in name)
 
 
 def _digest(data: bytes) -> str:

@@ -6,6 +6,7 @@ Each is a ``ModalScreen`` that dismisses with its answer, or None when cancelled
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -23,10 +24,18 @@ class Field:
     label: str
     value: str = ""
     placeholder: str = ""
+    check: Callable[[str], str | None] | None = None
+    """What is wrong with a value (a message), or None: the dialog says it and keeps the
+    editor in the field, so nothing typed is lost to a refusal after the dialog closed."""
+
+
+def required(what: str) -> Callable[[str], str | None]:
+    return lambda value: None if value.strip() else f"{what} is required"
 
 
 class FormScreen(ModalScreen[dict | None]):
-    """One or two text fields; Enter moves on and, on the last field, confirms."""
+    """One or two text fields; Enter moves on and, on the last field, confirms. A field
+    whose value is refused keeps the focus, with the reason shown under the fields."""
 
     BINDINGS = [Binding("escape", "cancel", "cancel", show=False)]
 
@@ -45,17 +54,36 @@ class FormScreen(ModalScreen[dict | None]):
                 yield Label(field.label)
                 yield Input(value=field.value, placeholder=field.placeholder, id=f"field-{field.name}",
                             select_on_focus=False)
+            yield Static("", id="form-problem", classes="problem")
             yield Static(Text.assemble(("Enter", "bold reverse"), " confirm   ", ("Tab", "bold reverse"),
                                        " next field   ", ("Esc", "bold reverse"), " cancel"), classes="hint")
+
+    def _problem(self, field: Field) -> str | None:
+        value = self.query_one(f"#field-{field.name}", Input).value
+        return field.check(value) if field.check else None
+
+    def _say(self, message: str) -> None:
+        self.query_one("#form-problem", Static).update(Text(f"✖ {message}", style="bold red") if message else "")
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         inputs = list(self.query(Input))
         position = inputs.index(event.input)
+        problem = self._problem(self.fields[position])
+        if problem:
+            self._say(problem)
+            return
+        self._say("")
         if position + 1 < len(inputs):
             inputs[position + 1].focus()
-        else:
-            self.dismiss({f.name: self.query_one(f"#field-{f.name}", Input).value for f in self.fields})
+            return
+        for index, field in enumerate(self.fields):
+            problem = self._problem(field)
+            if problem:
+                self._say(problem)
+                inputs[index].focus()
+                return
+        self.dismiss({f.name: self.query_one(f"#field-{f.name}", Input).value for f in self.fields})
 
     def action_cancel(self) -> None:
         self.dismiss(None)

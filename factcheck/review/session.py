@@ -24,6 +24,7 @@ from ..read.document import Document, parse_as_of
 from ..errors import FactcheckError, InputError
 from ..report.records import DocumentResult, finding_record
 from .article import ArticleFile
+from .merge import merge3
 from .items import Action, Counts, Filter, Item, LogEntry, Recovery, Summary
 
 __all__ = ["ActionRefused", "Action", "Counts", "Filter", "Item", "LogEntry", "Recovery", "Session", "Summary"]
@@ -72,6 +73,10 @@ class Session:
     _undo: list[_Snapshot] = field(default_factory=list)
     _log: list[LogEntry] = field(default_factory=list)
     _started: str = ""
+    _shadow_ok: bool = True
+    """Whether the backup still holds the article without this review's edits (and with
+    everyone else's): False once another person's edit touched the lines the review
+    corrected, and then discarding is refused."""
 
     # --- opening -------------------------------------------------------------------
 
@@ -99,6 +104,7 @@ class Session:
                       user=_default_user() if user is None else user,
                       clock=clock or decisions_module.utc_now)
         session._base = Decisions.load(session.decisions_path)
+        session.file.tidy()
         session.text = session.file.read()
         session.original_text = session.file.read_original()
         session._started = session.clock()
@@ -107,18 +113,30 @@ class Session:
         session._check()
         return session
 
-    def _recovery(self) -> Recovery:
+    def _read_journal(self) -> dict:
+        """The journal, with the edit it was about to make counted if that edit reached
+        the article (a kill between the two writes)."""
         journal = self.file.read_journal()
+        pending = journal.get("pending")
+        if isinstance(pending, dict) and pending.get("article_sha256") == self.file.digest_on_disk():
+            journal = {**journal, "log": list(journal.get("log", [])) + list(pending.get("log", [])),
+                       "article_sha256": pending["article_sha256"]}
+        return journal
+
+    def _recovery(self) -> Recovery:
+        journal = self._read_journal()
         log = journal.get("log", [])
+        if not isinstance(log, list):
+            log = []
         return Recovery(started=str(journal.get("started", "")),
-                        applied=sum(1 for e in log if e.get("action") == Action.APPLIED.value),
+                        applied=sum(1 for e in log if isinstance(e, dict) and e.get("action") == Action.APPLIED.value),
                         decisions=len(journal.get("changes", {})),
                         article_edited=self.text != self.original_text)
 
     def resume(self) -> None:
         """Carry on with the interrupted review: its edits are in the article already;
         its unsaved decisions come back from the journal."""
-        journal = self.file.read_journal()
+        journal = self._read_journal()
         try:
             self._changes = {fp: _decision_from(rec) for fp, rec in journal.get("changes", {}).items()}
             self._log = [_entry_from(e) for e in journal.get("log", [])]
@@ -126,11 +144,25 @@ class Session:
             # A journal edited by hand or cut short: the article's edits are still kept.
             self._changes, self._log = {}, []
         self._started = str(journal.get("started") or self._started)
+        self._shadow_ok = journal.get("shadow_ok", True) is not False
         self.recovery = None
+        if self.text != self.original_text:
+            # One step back takes the unfinished review's corrections out of the article.
+            self._undo = [_Snapshot(self.original_text, {}, 0, "the unfinished review's corrections")]
         self._refresh()
+        self._journal()
 
     def discard_interrupted(self) -> None:
-        """Throw the interrupted review away: the article goes back to its backup."""
+        """Throw the interrupted review away: the article goes back to its backup, unless
+        someone else wrote it after the review last did (then their edit would be lost)."""
+        if self.file.backup_path.exists():
+            journal = self._read_journal()
+            ours = {journal.get("article_sha256"), self.file.backup_digest()} - {None}
+            if journal.get("shadow_ok") is False or self.file.digest_on_disk() not in ours:
+                raise ActionRefused(
+                    f"{self.file.path} was changed by someone else after the unfinished review last "
+                    f"wrote it, so putting {self.file.backup_path.name} back would lose their edits; "
+                    "resume the review (r) and save it, or compare the two files by hand")
         self.file.restore()
         self.recovery = None
         self.text = self.file.read()
@@ -247,12 +279,13 @@ class Session:
         if self.file.changed_on_disk():
             raise ActionRefused(f"{self.file.path} changed on disk since it was checked; "
                                 "press r to re-check it first")
+        self.file.check_writable()
         replacement = _with_line_endings(replacement, self.text)
         self._remember(f"apply “{replacement}” to “{old}”")
         index = self.selected_index or 0
-        self._write(self.text[:start] + replacement + self.text[end:])
-        self._log.append(LogEntry(Action.APPLIED, item.fingerprint, item.record["text"],
-                                  f"“{old}” → “{replacement}”"))
+        entry = LogEntry(Action.APPLIED, item.fingerprint, item.record["text"], f"“{old}” → “{replacement}”")
+        self._write(self.text[:start] + replacement + self.text[end:], entry)
+        self._log.append(entry)
         self._check()
         self._select_open_from(index)
         self._journal()
@@ -269,8 +302,9 @@ class Session:
         note, source_url = note.strip(), source_url.strip()
         if not note:
             raise ActionRefused("say what was checked: a note is required to mark it verified")
-        if source_url and not source_url.startswith(("http://", "https://")):
-            raise ActionRefused("the source URL must start with http:// or https://")
+        problem = url_problem(source_url)
+        if problem:
+            raise ActionRefused(problem)
         self._decide(Kind.VERIFIED, Action.VERIFIED, note=note, source_url=source_url)
 
     def add_note(self, note: str) -> None:
@@ -316,19 +350,34 @@ class Session:
         edited_elsewhere = self.text != before
         if edited_elsewhere:
             self._undo.clear()
+            self._follow_others(before, self.text)
         self._check()
+        if edited_elsewhere:
+            self._journal()
         return edited_elsewhere
+
+    def _follow_others(self, before: str, now: str) -> None:
+        """Someone else edited the article: bring their edit into the backup too, so
+        that discarding takes out only this review's corrections."""
+        if not self.file.backup_path.exists() or not self._shadow_ok:
+            return
+        merged = merge3(before, self.file.read_backup(), now)
+        if merged is None:
+            self._shadow_ok = False
+        else:
+            self.file.write_backup(merged)
 
     def save(self) -> None:
         """Write the decisions file (re-read first, so entries written by others since
         are kept) and drop the backup: the edited article becomes the article."""
-        current = Decisions.load(self.decisions_path)
-        for fingerprint, decision in self._changes.items():
-            if decision is None:
-                current.remove(fingerprint)
-            else:
-                current.set(decision)
-        current.save(self.decisions_path)
+        def merge(current: Decisions) -> None:
+            for fingerprint, decision in self._changes.items():
+                if decision is None:
+                    current.remove(fingerprint)
+                else:
+                    current.set(decision)
+
+        current = Decisions.update(self.decisions_path, merge)
         self.file.commit()
         self.saved = True
         self._base = current
@@ -343,8 +392,23 @@ class Session:
             self.file.commit()
 
     def discard(self) -> None:
-        """Quit without saving: the article goes back to its original, and the counts
-        are those of the original again."""
+        """Quit without saving: the review's corrections are taken out of the article
+        (the article goes back to its original, with anyone else's edits kept), and
+        the counts are those of the original again. Refused when another person's edit
+        touched the lines the review corrected."""
+        if self.file.backup_path.exists():
+            refusal = ActionRefused(
+                f"{self.file.path} was also edited by someone else during this review, in the lines "
+                "the review corrected: discarding would lose their edit. Save instead (the "
+                f"pre-review text stays in {self.file.backup_path.name} until then), or re-check (r) "
+                "and undo the corrections by hand")
+            if not self._shadow_ok:
+                raise refusal
+            if self.file.changed_on_disk():
+                merged = merge3(self.text, self.file.read_backup(), self.file.read())
+                if merged is None:
+                    raise refusal
+                self.file.write_backup(merged)
         self.file.restore()
         self._changes = {}
         self._undo.clear()
@@ -379,7 +443,11 @@ class Session:
     def _remember(self, label: str) -> None:
         self._undo.append(_Snapshot(self.text, dict(self._changes), len(self._log), label))
 
-    def _write(self, text: str) -> None:
+    def _write(self, text: str, entry: LogEntry | None = None) -> None:
+        """Write the article, the journal first: it names the text about to be written
+        (and the log entry that goes with it), so a kill between the two writes still
+        leaves a journal that matches the article."""
+        self._journal(pending=(self.file.digest_of(text), [entry] if entry else []))
         self.file.write(text)
         self.text = text
 
@@ -424,14 +492,18 @@ class Session:
         elif visible:
             self.select(index if fallback is None else fallback)
 
-    def _journal(self) -> None:
-        self.file.write_journal({
+    def _journal(self, pending: tuple[str, list[LogEntry]] | None = None) -> None:
+        state = {
             "article": self.file.path.name,
             "started": self._started,
+            "article_sha256": self.file.digest_on_disk(),
+            "shadow_ok": self._shadow_ok,
             "changes": {fp: d.as_record() if d else None for fp, d in self._changes.items()},
-            "log": [{"action": e.action.value, "fingerprint": e.fingerprint, "claim": e.claim,
-                     "detail": e.detail} for e in self._log],
-        })
+            "log": [_entry_record(e) for e in self._log],
+        }
+        if pending is not None:
+            state["pending"] = {"article_sha256": pending[0], "log": [_entry_record(e) for e in pending[1]]}
+        self.file.write_journal(state)
 
     def _display_path(self) -> str:
         path = self.file.path
@@ -439,6 +511,23 @@ class Session:
             return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
         except ValueError:
             return path.as_posix()
+
+
+def url_problem(url: str) -> str | None:
+    """What is wrong with a source URL an editor typed (empty is fine: it is optional)."""
+    url = url.strip()
+    if not url:
+        return None
+    if not re.match(r"https?://", url, re.IGNORECASE):
+        return "the source URL must start with http:// or https://"
+    if re.search(r"\s", url):
+        return "the source URL has a space in it: give one address"
+    if re.match(r"https?://[^/?#]*@", url, re.IGNORECASE):
+        return "the source URL has a user name or password in it: give the address without them"
+    if not re.match(r"https?://[^/?#\s]+\.[^/?#\s]+", url, re.IGNORECASE) and \
+            not re.match(r"https?://localhost\b", url, re.IGNORECASE):
+        return "the source URL has no host (like https://example.org/report)"
+    return None
 
 
 def _worst_first(item: Item) -> tuple:
@@ -456,6 +545,11 @@ def _decision_from(record: dict | None) -> Decision | None:
     if record is None:
         return None
     return Decision(**{**record, "kind": Kind(record["kind"])})
+
+
+def _entry_record(entry: LogEntry) -> dict:
+    return {"action": entry.action.value, "fingerprint": entry.fingerprint, "claim": entry.claim,
+            "detail": entry.detail}
 
 
 def _entry_from(record: dict) -> LogEntry:

@@ -62,38 +62,130 @@ def article(text: str, items: list[Item], selected: str | None, width: int) -> A
     selected claim also gets ``▶`` and reverse video.
 
     Wrapped here rather than by the widget, so that the row of every claim is known."""
-    crlf = [m.start() for m in re.finditer("\r\n", text)]
-    plain = text.replace("\r\n", "\n").replace("\r", "\n")
-    # One cell per character, so the wrapping below matches what the terminal shows.
-    plain = re.sub(r"[\t\v\f]", " ", plain)
+    layout = ArticleLayout(text, items, width)
+    layout.select(selected)
+    return ArticleView(Text("\n").join(layout.rows), layout.anchor_rows())
 
-    def at(offset: int) -> int:  # CRLF shows as one line break: shift past the CRs before
-        return offset - bisect_left(crlf, offset)
 
-    display = Text()
-    anchors: dict[str, int] = {}
-    position = 0
-    for item in sorted(items, key=lambda i: (i.record["span"]["start"], i.record["span"]["end"])):
-        start, end = at(item.record["span"]["start"]), at(item.record["span"]["end"])
-        if start < position:
-            continue  # overlapping claims: the first one is marked
-        display.append(plain[position:start])
-        anchors[item.key] = len(display.plain)
-        symbol, style = mark(item)
-        if item.key == selected:
-            display.append(SELECTED_MARK, style="bold reverse")
-            style = f"{style} reverse"
-        display.append(symbol, style=style)
-        display.append(plain[start:end], style=style)
-        position = end
-    display.append(plain[position:])
-    starts = row_starts(display.plain, width)
-    rows = []
-    for index, start in enumerate(starts):
-        end = starts[index + 1] if index + 1 < len(starts) else len(display.plain)
-        row = display[start:end]
-        rows.append(row[:-1] if row.plain.endswith("\n") else row)
-    return ArticleView(Text("\n").join(rows), {k: bisect_right(starts, v) - 1 for k, v in anchors.items()})
+class ArticleLayout:
+    """The marked article as display rows, built so that moving the selection redoes only
+    the blocks holding the claims selected before and after (a long feature has hundreds
+    of rows; a key press must not rewrap them all).
+
+    A block is a run of lines that no claim crosses, so blocks wrap independently and
+    the rows are those ``article`` would give for the whole text at once."""
+
+    def __init__(self, text: str, items: list[Item], width: int) -> None:
+        crlf = [m.start() for m in re.finditer("\r\n", text)]
+        plain = text.replace("\r\n", "\n").replace("\r", "\n")
+        # One cell per character, so the wrapping below matches what the terminal shows.
+        self.plain = re.sub(r"[\t\v\f]", " ", plain)
+        self.width = width
+
+        def at(offset: int) -> int:  # CRLF shows as one line break: shift past the CRs before
+            return offset - bisect_left(crlf, offset)
+
+        marked: list[tuple[int, int, Item]] = []
+        position = 0
+        for item in sorted(items, key=lambda i: (i.record["span"]["start"], i.record["span"]["end"])):
+            start, end = at(item.record["span"]["start"]), at(item.record["span"]["end"])
+            if start < position:
+                continue  # overlapping claims: the first one is marked
+            marked.append((start, end, item))
+            position = end
+        # Blocks end at line breaks outside every claim.
+        cuts, claim = [], 0
+        for brk in (m.start() for m in re.finditer("\n", self.plain)):
+            while claim < len(marked) and marked[claim][1] <= brk:
+                claim += 1
+            if claim < len(marked) and marked[claim][0] <= brk < marked[claim][1]:
+                continue
+            cuts.append(brk)
+        bounds = list(zip([0] + [c + 1 for c in cuts], cuts + [len(self.plain)]))
+        self.blocks: list[tuple[int, int, list[tuple[int, int, Item]]]] = []
+        self.block_of: dict[str, int] = {}
+        claim = 0
+        for index, (start, end) in enumerate(bounds):
+            inside_block = []
+            # A claim belongs to the block it starts in; an empty one at a cut, to the block
+            # the cut ends (where a whole redraw puts its mark: before the line break).
+            while claim < len(marked) and (marked[claim][0] <= end or index == len(bounds) - 1):
+                inside_block.append(marked[claim])
+                self.block_of[marked[claim][2].key] = index
+                claim += 1
+            self.blocks.append((start, end, inside_block))
+        self.selected: str | None = None
+        self._anchors: list[dict[str, int]] = []
+        self.rows: list[Text] = []
+        self.first_row: list[int] = []
+        for index in range(len(self.blocks)):
+            rows, anchors = self._render(index)
+            self.first_row.append(len(self.rows))
+            self.rows.extend(rows)
+            self._anchors.append(anchors)
+
+    def select(self, key: str | None) -> tuple[int, int] | None:
+        """Mark ``key`` as the selected claim; returns the first row that changed and the
+        number of rows from there that did (None if nothing did)."""
+        if key == self.selected:
+            return None
+        touched = sorted({self.block_of[k] for k in (self.selected, key) if k in self.block_of})
+        self.selected = key
+        if not touched:
+            return None
+        shift_from, changed_from, changed_to = None, None, 0
+        for index in touched:
+            rows, anchors = self._render(index)
+            first = self.first_row[index]
+            old = (self.first_row[index + 1] if index + 1 < len(self.blocks) else len(self.rows)) - first
+            self.rows[first:first + old] = rows
+            self._anchors[index] = anchors
+            if len(rows) != old:
+                for later in range(index + 1, len(self.blocks)):
+                    self.first_row[later] += len(rows) - old
+                shift_from = first if shift_from is None else min(shift_from, first)
+            changed_from = first if changed_from is None else min(changed_from, first)
+            changed_to = max(changed_to, first + len(rows))
+        if shift_from is not None:
+            return changed_from, len(self.rows) - changed_from
+        return changed_from, changed_to - changed_from
+
+    def row_of(self, key: str) -> int | None:
+        index = self.block_of.get(key)
+        if index is None or key not in self._anchors[index]:
+            return None
+        return self.first_row[index] + self._anchors[index][key]
+
+    def anchor_rows(self) -> dict[str, int]:
+        return {key: self.first_row[index] + row
+                for index, anchors in enumerate(self._anchors) for key, row in anchors.items()}
+
+    def _render(self, index: int) -> tuple[list[Text], dict[str, int]]:
+        """The display rows of one block, and the row (within it) of each claim."""
+        start, end, marked = self.blocks[index]
+        plain = self.plain
+        display = Text()
+        anchors: dict[str, int] = {}
+        position = start
+        for claim_start, claim_end, item in marked:
+            display.append(plain[position:claim_start])
+            anchors[item.key] = len(display.plain)
+            symbol, style = mark(item)
+            if item.key == self.selected:
+                display.append(SELECTED_MARK, style="bold reverse")
+                style = f"{style} reverse"
+            display.append(symbol, style=style)
+            display.append(plain[claim_start:claim_end], style=style)
+            position = claim_end
+        display.append(plain[position:end])
+        text = display.plain
+        starts = row_starts(text, self.width)
+        rows = []
+        for number, row_start in enumerate(starts):
+            row_end = starts[number + 1] if number + 1 < len(starts) else len(text)
+            row = display[row_start:row_end] if marked else Text(text[row_start:row_end])
+            rows.append(row[:-1] if row.plain.endswith("\n") else row)
+        return rows, {k: bisect_right(starts, v) - 1 for k, v in anchors.items()}
 
 
 def row_starts(plain: str, width: int) -> list[int]:
@@ -168,7 +260,10 @@ def list_label(item: Item, width: int = 40, selected: bool = False) -> Text:
 
 def detail(item: Item | None, session: Session) -> Text:
     if item is None:
-        return Text("Nothing to review here. Press f to change the filter, q to quit.", style="dim")
+        if session.filter is Filter.ALL:
+            return Text("No findings to review in this article: every claim checked is supported, "
+                        "or there is no claim to check. Press q to quit.", style="dim")
+        return Text(f"No {session.filter.value} findings. Press f to show the others, q to quit.", style="dim")
     r = item.record
     out = Text()
     symbol, style = MARKS[item.verdict]

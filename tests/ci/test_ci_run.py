@@ -325,3 +325,53 @@ def test_pre_commit_hook_definition():
     assert set(hook["types_or"]) == {"markdown", "html", "plain-text"}
     docs = (Path(__file__).parent.parent.parent / "docs" / "ci.md").read_text(encoding="utf-8")
     assert "hooks: [{id: factcheck}]" in docs
+
+
+def test_concurrent_baselines_keep_every_entry(repo):
+    """Four ``factcheck baseline`` runs at once on different articles, one decisions file:
+    every run's entries are kept (they were lost in 3 of 10 trials before the lock)."""
+    import subprocess
+    import sys
+
+    articles = []
+    source = (repo / "articles" / "digital-rankings.md").read_text(encoding="utf-8")
+    for n, (wrong, right) in enumerate([("4th", "4th"), ("4th", "5th"), ("4th", "6th"), ("4th", "7th")]):
+        path = repo / "articles" / f"copy-{n}.md"
+        path.write_text(source.replace(wrong, right, 1) + f"\nCopy {n}.\n", encoding="utf-8")
+        articles.append(path)
+    alone = {}
+    for path in articles:  # what each run records on its own
+        target = repo / f"alone-{path.stem}.json"
+        subprocess.run([sys.executable, "-m", "factcheck", "baseline", str(path), "--decisions", str(target)],
+                       check=True, capture_output=True, cwd=repo)
+        alone[path.stem] = {d.fingerprint for d in Decisions.load(target)}
+    shared = repo / ".factcheck" / "shared.json"
+    runs = [subprocess.Popen([sys.executable, "-m", "factcheck", "baseline", str(path), "--decisions", str(shared)],
+                             cwd=repo, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for path in articles]
+    assert [r.wait(timeout=120) for r in runs] == [0, 0, 0, 0]
+    expected = set().union(*alone.values())
+    assert expected and {d.fingerprint for d in Decisions.load(shared)} == expected
+
+
+def test_decisions_update_holds_the_lock_across_read_and_write(tmp_path):
+    """Two writers interleaved by hand: the second waits for the first's lock, then reads
+    the first's entry."""
+    import threading
+    import time
+
+    from factcheck.ci.decisions import Decision
+
+    path = tmp_path / "decisions.json"
+    inside = threading.Event()
+
+    def slow(current):
+        inside.set()
+        time.sleep(0.3)
+        current.set(Decision("a" * 20, Kind.ACCEPTED))
+
+    first = threading.Thread(target=lambda: Decisions.update(path, slow))
+    first.start()
+    inside.wait(5)
+    Decisions.update(path, lambda current: current.set(Decision("b" * 20, Kind.ACCEPTED)))
+    first.join()
+    assert sorted(d.fingerprint for d in Decisions.load(path)) == ["a" * 20, "b" * 20]

@@ -74,3 +74,18 @@ def test_bad_input(case, tmp_path, monkeypatch, capsys):
     assert len(lines) == 1, err
     assert lines[0].startswith("factcheck: error: ") and case["error"] in lines[0], lines[0]
     assert out == ""
+    if "absent" in case:  # never printed (a password in a URL)
+        assert case["absent"] not in err
+
+
+def test_a_password_in_a_url_stays_out_of_every_report(tmp_path, monkeypatch, capsys):
+    """Beside a good article the refused URL is listed as unreadable, by its address
+    without the user name and password, in every format."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("Japan ranked 29th in the IMD World Digital Competitiveness Ranking 2023.\n",
+                                   encoding="utf-8")
+    for fmt in ("json", "sarif", "junit", "github", "gitlab", "text"):
+        main(["https://editor:hunter2@news.example.com/story", "a.md", "--format", fmt, "--no-decisions"])
+        out, err = capsys.readouterr()
+        assert "hunter2" not in out + err and "editor:" not in out + err, fmt
+        assert "news.example.com/story" in out + err, fmt

@@ -358,6 +358,8 @@ REFUSALS = {
         {f"{LOOP}{i}": _redirect(f"{LOOP}{i + 1}") for i in range(50)} | {URL: _redirect(f"{LOOP}0")},
         {}, "too many redirects"),
     "redirect to a file URL": ({URL: _redirect("file:///etc/passwd")}, {}, "only http and https"),
+    "redirect to an address with a password": (
+        {URL: _redirect("https://admin:hunter2@news.example.com/in")}, {}, "user name or password"),
     "declared body over the cap": (
         {URL: html_response(b"<p>x</p>" * 200_000)}, {}, "larger than 1 MB"),
     "streamed body over the cap": ({URL: _undeclared(2_000_000)}, {}, "larger than 1 MB"),
@@ -388,6 +390,17 @@ def test_refusals_are_one_plain_line(tmp_path, routes, names, message):
     assert not any(r.url.host in ("127.0.0.1", "intranet.example.com") for r in server.requests)
     if names.get("news.example.com"):
         assert server.requests == []
+
+
+def test_credentials_in_the_url_are_refused_and_never_shown(tmp_path):
+    secret = "https://editor:hunter2@news.example.com/story"
+    server = Server({secret: html_response()})
+    with pytest.raises(FetchError, match="user name or password") as caught:
+        get(secret, server, tmp_path)
+    assert "hunter2" not in str(caught.value) and "editor" not in str(caught.value)
+    assert str(caught.value).startswith("https://***@news.example.com/story: ")
+    assert server.requests == []  # never sent, so never as Basic auth
+    assert not (tmp_path / "cache").exists() or not any((tmp_path / "cache").rglob("*"))
 
 
 def test_unknown_host(tmp_path):
@@ -526,6 +539,41 @@ def test_cache_ignores_stale_and_broken_entries(tmp_path):
     for entry in tmp_path.glob("*.json"):
         entry.write_text("{not json", encoding="utf-8")
     assert cache.get(URL) is None
+
+
+BROKEN_CACHE_ENTRIES = {
+    "a list": lambda meta: [meta],
+    "a string": lambda meta: "page",
+    "null": lambda meta: None,
+    "fetched in the future": lambda meta: {**meta, "fetched_at": "2999-01-01T00:00:00+00:00"},
+    "fetched at no time zone": lambda meta: {**meta, "fetched_at": "2024-01-01T00:00:00"},
+    "fetched at a number": lambda meta: {**meta, "fetched_at": 12},
+    "no body digest (an older cache)": lambda meta: {k: v for k, v in meta.items() if k != "body_sha256"},
+    "another body's digest": lambda meta: {**meta, "body_sha256": "0" * 64},
+    "an unknown kind": lambda meta: {**meta, "kind": "pdf"},
+    "a final URL that is not text": lambda meta: {**meta, "final_url": ["x"]},
+}
+
+
+@pytest.mark.parametrize("damage", BROKEN_CACHE_ENTRIES.values(), ids=BROKEN_CACHE_ENTRIES.keys())
+def test_a_broken_cache_entry_is_fetched_again(tmp_path, damage):
+    server = Server({URL: html_response()})
+    first = get(URL, server, tmp_path)
+    [meta_path] = (tmp_path / "cache").glob("*.json")
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta_path.write_text(json.dumps(damage(meta)), encoding="utf-8")
+    again = get(URL, server, tmp_path)
+    assert len(server.requests) == 2 and again.text == first.text
+
+
+def test_a_damaged_body_is_fetched_again_not_served(tmp_path):
+    server = Server({URL: html_response()})
+    first = get(URL, server, tmp_path)
+    [body_path] = (tmp_path / "cache").glob("*.body")
+    body_path.write_bytes(body_path.read_bytes()[: len(body_path.read_bytes()) // 2])  # cut short
+    again = get(URL, server, tmp_path)
+    assert len(server.requests) == 2 and again.text == first.text
+    assert get(URL, server, tmp_path).text == first.text and len(server.requests) == 2  # mended
 
 
 def test_cache_location_follows_the_environment(monkeypatch, tmp_path):

@@ -20,7 +20,7 @@ from .test_review_session import (engine, interrupted_review, open_session, tabl
 
 def keys_for(text: str) -> list[str]:
     """What Pilot.press needs to type ``text`` into a focused input."""
-    names = {" ": "space", "'": "apostrophe", ",": "comma", ".": "full_stop"}
+    names = {" ": "space", "'": "apostrophe", ",": "comma", ".": "full_stop", ":": "colon", "/": "slash", "@": "at"}
     return [names.get(ch, ch) for ch in text]
 
 
@@ -252,3 +252,92 @@ def test_text_helpers_return_rich_text(workdir, engine):
     session = open_session(engine)
     assert isinstance(view.detail(session.selected, session), Text)
     assert "Source says: Japan · overall rank · 2021 · 4th of 42" in view.detail(session.selected, session).plain
+
+
+# --- the verify dialog keeps what was typed -------------------------------------------
+
+
+def _form_state(app):
+    from textual.widgets import Input
+    screen = app.screen
+    return (type(screen).__name__,
+            {i.id: i.value for i in screen.query(Input)} if isinstance(screen, FormScreen) else {},
+            getattr(app.focused, "id", None),
+            str(screen.query_one("#form-problem").render()) if isinstance(screen, FormScreen) else "")
+
+
+def test_enter_on_an_empty_note_says_so_and_stays(workdir, engine):
+    write_article(workdir)
+    app = ReviewApp(open_session(engine))
+    seen = []
+    run(app, ["end"], ["v"], ["enter"], lambda a: seen.append(_form_state(a)), ["escape"])
+    name, values, focused, problem = seen[0]
+    assert (name, focused) == ("FormScreen", "field-note")
+    assert "required" in problem
+
+
+@pytest.mark.parametrize("url, message", [
+    ("example.org/report", "http:// or https://"),
+    ("https://user:secret@example.org/r", "user name or password"),
+])
+def test_a_bad_url_is_refused_in_the_dialog_and_the_note_is_kept(workdir, engine, url, message):
+    write_article(workdir)
+    app = ReviewApp(open_session(engine))
+    seen = []
+    run(app, ["end"], ["v"], keys_for("annual report"), ["enter"], keys_for(url), ["enter"],
+        lambda a: seen.append(_form_state(a)), ["escape"])
+    name, values, focused, problem = seen[0]
+    assert name == "FormScreen" and focused == "field-url"
+    assert values == {"field-note": "annual report", "field-url": url}
+    assert message in problem
+    assert app.session.items[-1].decision is None
+
+
+def test_fast_typing_with_tab_fills_each_field(workdir, engine):
+    write_article(workdir)
+    app = ReviewApp(open_session(engine))
+    run(app, ["end"], ["v", *keys_for("report"), "tab", *keys_for("https://example.org/r"), "enter"])
+    item = app.session.items[-1]
+    assert (item.decision.note, item.decision.source_url) == ("report", "https://example.org/r")
+
+
+@pytest.mark.parametrize("url, problem", [
+    ("", None), ("https://example.org/r", None), ("HTTP://EXAMPLE.ORG", None), ("http://localhost:8000/a", None),
+    ("example.org", "http:// or https://"), ("ftp://example.org", "http:// or https://"),
+    ("https://ex ample.org", "a space"), ("https://", "no host"), ("https://report", "no host"),
+    ("https://user:pw@example.org/x", "user name or password"),
+])
+def test_source_urls_the_session_refuses(url, problem):
+    from factcheck.review.session import url_problem
+    found = url_problem(url)
+    assert (found is None) if problem is None else (problem in found)
+
+
+# --- small things seen first ----------------------------------------------------------
+
+
+def _widget_text(widget) -> str:
+    from textual.geometry import Region
+    return "\n".join(strip.text for strip in widget.render_lines(Region(0, 0, widget.size.width, widget.size.height)))
+
+
+def test_a_long_status_message_is_shown_whole_at_80_columns(workdir, engine):
+    write_article(workdir)
+    app = ReviewApp(open_session(engine))
+    seen = []
+    message = ("The article changed on disk since it was checked and nothing was applied; "
+               "press r to re-check it first, then apply the correction again.")
+    run(app, lambda a: a.screen.say(message, problem=True), lambda a: seen.append(_widget_text(a.screen.query_one("#status"))))
+    shown = " ".join(seen[0].split())
+    assert shown.endswith("apply the correction again."), shown
+
+
+def test_an_article_without_findings_does_not_suggest_the_filter(workdir, engine):
+    write_article(workdir, "Germany ranked 7th in the Gadget Readiness Index 2021.\n")
+    app = ReviewApp(open_session(engine))
+    seen = []
+    run(app, lambda a: seen.append(str(view.detail(None, a.session))))
+    assert "No findings to review" in seen[0] and "Press f" not in seen[0]
+    app = ReviewApp(open_session(engine))
+    run(app, ["f"], ["f"], lambda a: seen.append(str(view.detail(None, a.session))))  # warnings only: none
+    assert "Press f to show the others" in seen[1]

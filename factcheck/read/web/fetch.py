@@ -18,6 +18,7 @@ import httpx
 
 from ... import __version__
 from ...errors import FetchError
+from ..inputs import shown
 from .addresses import Resolver, resolve_public
 from .bodies import ACCEPT_ENCODING, read_body
 from .contenttypes import ContentKind, classify
@@ -90,6 +91,9 @@ def check_url(url: str) -> httpx.URL:
         raise FetchError(f"{url}: only http and https URLs can be fetched")
     if not parsed.host:
         raise FetchError(f"{url}: the URL has no host")
+    if parsed.userinfo:
+        raise FetchError(f"{shown(url)}: the address has a user name or password in it; factcheck "
+                         "does not send them (for a page behind a login, save it and check the file)")
     return parsed
 
 
@@ -155,6 +159,9 @@ def _redirect_target(previous: httpx.URL, response: httpx.Response) -> httpx.URL
     if target.scheme not in ("http", "https"):
         raise FetchError(f"redirected to a {target.scheme or 'schemeless'} URL; "
                          "only http and https are fetched")
+    if target.userinfo:
+        raise FetchError("redirected to an address with a user name or password in it; "
+                         "factcheck does not send them")
     return target
 
 

@@ -3,7 +3,9 @@
 Pages live in ``$FACTCHECK_CACHE_DIR/pages`` (else ``$XDG_CACHE_HOME/factcheck/pages``,
 else ``~/.cache/factcheck/pages``), one ``<sha256 of the URL>.json`` + ``.body`` pair each,
 and are used for a day. The cache is a convenience: a file that can't be read or written
-is treated as a miss, never as an error.
+is treated as a miss, never as an error. The metadata records the body's SHA-256, so a
+body damaged or cut short is fetched again rather than served, and a fetch time in the
+future (a clock that was wrong, a copied cache) counts as stale.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from .contenttypes import ContentKind
 from .fetch import Page
 
 MAX_AGE = dt.timedelta(days=1)
+CLOCK_SKEW = dt.timedelta(minutes=5)
+"""A fetch time later than now by more than this is not believed."""
 
 
 def default_dir() -> Path:
@@ -49,21 +53,28 @@ class PageCache:
         meta_path, body_path = self._paths(url)
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
-            if meta.get("url") != url:
+            if not isinstance(meta, dict) or meta.get("url") != url:
                 return None
             fetched = dt.datetime.fromisoformat(meta["fetched_at"])
-            if self.now() - fetched > self.max_age:
+            age = self.now() - fetched
+            if age > self.max_age or age < -CLOCK_SKEW:
+                return None
+            body = body_path.read_bytes()
+            if meta.get("body_sha256") != hashlib.sha256(body).hexdigest():
+                return None  # damaged, cut short, or written by an older version: fetch again
+            charset = meta.get("charset")
+            if not isinstance(meta["final_url"], str) or not (charset is None or isinstance(charset, str)):
                 return None
             return Page(url=url, final_url=meta["final_url"], kind=ContentKind(meta["kind"]),
-                        charset=meta.get("charset"), body=body_path.read_bytes(),
-                        fetched_at=meta["fetched_at"])
-        except (OSError, ValueError, KeyError, TypeError):
+                        charset=charset, body=body, fetched_at=meta["fetched_at"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             return None
 
     def put(self, page: Page) -> None:
         meta_path, body_path = self._paths(page.url)
         meta = {"url": page.url, "final_url": page.final_url, "kind": page.kind.value,
-                "charset": page.charset, "fetched_at": page.fetched_at}
+                "charset": page.charset, "fetched_at": page.fetched_at,
+                "body_sha256": hashlib.sha256(page.body).hexdigest()}
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             # Body first, metadata last: a reader that finds the metadata finds a whole body.
@@ -75,5 +86,9 @@ class PageCache:
 
 def _write(path: Path, data: bytes) -> None:
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
