@@ -250,6 +250,10 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
+OPENING_FRAME = re.compile(r"\s*(?:On|In|For|Under|With|By|Using)\s[^,;:.]{0,60},")
+"""A sentence's opening phrase up to its first comma ("On the HPL-AI benchmark,")."""
+
+
 def _excluded(metric: Metric, text: str) -> bool:
     # One pattern for all of a metric's excluding words (cached by the word tuple).
     return bool(metric.not_with) and bool(_aliases_pattern(tuple(metric.not_with))[0].search(text))
@@ -316,6 +320,11 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     # "13.4 HPCG-petaflops" rules Rmax out; "Rmax of 415 petaflops as well as topping the
     # Graph 500" does not: another measure's words count near the figure, in its clause.
     near_figure = text[max(0, q.span.start - offset - NOT_WITH_REACH):q.span.end - offset + NOT_WITH_REACH]
+    # "On the HPL-AI benchmark, Fugaku registered 1.45 exaflops": an opening phrase sets
+    # the measure for the whole sentence after it, however far the figure stands.
+    opening = OPENING_FRAME.match(text)
+    if opening and opening.end() <= q.span.start - offset:
+        near_figure = opening.group(0) + " " + near_figure
     # Words inside a source's name ("Digital Competitiveness" in the ranking's title) say
     # which table, not which metric.
     used_spans: list[Span] = [s.span for s in claim.sources if not claim.source_carried]
