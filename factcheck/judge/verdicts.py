@@ -60,6 +60,22 @@ def stated(claim: Claim, candidate: Candidate | None) -> Statement:
         candidate.metric.label if candidate else None, time, value, unit, out_of=q.out_of)
 
 
+SCENARIO_NOUN = re.compile(r"((?:[\w'’-]+\s+){0,4}?)(?:scenario|case|projection|variant)s?\b", re.I)
+SCENARIO_FILLER = {"scenario", "case", "the", "a", "an", "of", "in", "its", "their", "growth", "demand",
+                   "it", "source's", "stated", "range", "end", "estimate", "under", "for", "with"}
+
+
+def _names_scenario(sentence: str, label: str) -> bool:
+    """Does the sentence name this scenario ("in the low-demand scenario" for the "low
+    IT-demand growth scenario")? A word of the scenario's label, other than filler, within
+    the four words before "scenario" (or "case", "projection")."""
+    own = {w for w in re.findall(r"[a-z]+", label.lower()) if w not in SCENARIO_FILLER}
+    for m in SCENARIO_NOUN.finditer(sentence):
+        if own & set(re.findall(r"[a-z]+", m.group(1).lower())):
+            return True
+    return False
+
+
 RIVAL_BEFORE = re.compile(r"\b(?:its|their|his|her|the|a)\s+(?:nearest\s+|closest\s+|main\s+)?"
                           r"(?:rivals?|competitors?|challengers?|contenders?|runners?-up)['’]s?\s*$", re.I)
 """A figure given to an unnamed rival of the sentence's subject ("to its rival's 565")."""
@@ -555,7 +571,7 @@ class Checker:
         scenario = table.scenarios.get(fact.scenario)
         if scenario and scenario.role == "upper" and claim.quantity.upper_bound:
             return True
-        return False
+        return scenario is not None and _names_scenario(claim.sentence.text, scenario.label)
 
     def _central_for(self, c: Candidate, fact: Fact) -> Fact:
         """The default-scenario row next to ``fact`` (same edition and period), if any."""
