@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..judge.check import fingerprint
-from ..read.document import Document
+from typing import TYPE_CHECKING
+
 from ..model import Finding, Severity
+
+if TYPE_CHECKING:
+    from ..read.document import Document
 
 SCHEMA_VERSION = 1
 
@@ -27,6 +30,34 @@ class DocumentResult:
     """Findings silenced by an in-article directive or the decisions file, as records."""
     problems: list[dict] = field(default_factory=list)
     """Problems that are not claims: malformed or unused suppression directives."""
+    cached: bool = False
+    """The findings came from the result cache: the article had been checked unchanged."""
+
+
+_KNOWN_FINGERPRINTS: dict[Finding, str] = {}
+
+
+def remember_fingerprint(finding: Finding, value: str) -> None:
+    """Record a finding's fingerprint computed earlier (the result cache keeps them)."""
+    try:
+        _KNOWN_FINGERPRINTS[finding] = value
+    except TypeError:  # an unhashable field: it will be computed
+        pass
+
+
+def fingerprint(finding: Finding) -> str:
+    """``judge.check.fingerprint``. The fingerprint is a function of the finding's value,
+    so one remembered for an equal finding is the same; otherwise the engine's module is
+    imported when first needed: a run whose articles all come from the result cache does
+    not load extraction and judging just to name its findings."""
+    try:
+        known = _KNOWN_FINGERPRINTS.get(finding)
+    except TypeError:
+        known = None
+    if known is not None:
+        return known
+    from ..judge.check import fingerprint as compute
+    return compute(finding)
 
 
 def finding_record(document: Document, finding: Finding) -> dict:

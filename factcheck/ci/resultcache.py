@@ -1,0 +1,250 @@
+"""The result cache: an article checked before, unchanged, is not checked again.
+
+A CI job checks the same articles on every push; most of them have not changed. The
+engine's findings for an article are kept under a key made of everything they depend on:
+
+- the article as the engine reads it (its text, the prose copy, its heading lines),
+- the date it is judged at (``--as-of``, the config's rule or the front matter),
+- the reference library's content (every file under the shipped folder and each
+  ``--data`` folder, in order), and
+- factcheck itself (its version and the content of its code).
+
+Change any of the four and the key changes. What happens after the engine — suppression
+comments, the decisions file, disabled tables, ``--show`` — is applied to cached findings
+as to fresh ones, so it is not part of the key.
+
+Content keys are cheap: the files' sizes and modification times (``stat``) are hashed
+first, and that fingerprint looks up the content hash computed the last time those files
+were seen (``keys.json``); only when the fingerprint is new are the files read and
+hashed. A fresh CI checkout (new modification times, same content) reads them once.
+
+Entries are JSON (never pickle: a cache folder is not trusted code), one file per key,
+written to a temporary file and renamed into place, so a reader sees a whole entry or
+none; an entry that cannot be read or decoded is ignored and the article checked again.
+The folder is per user: ``$FACTCHECK_RESULT_CACHE_DIR``, else ``results/`` in
+``$FACTCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/factcheck/results`` (``~/.cache`` when
+unset). ``FACTCHECK_NO_CACHE=1`` or ``--no-cache`` turns it off.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from .. import __version__, model
+from ..report import records
+
+FORMAT = 1
+"""The entry format; part of every key, so a new format never reads an old entry."""
+
+KEYS_KEPT = 32
+"""Content keys remembered in ``keys.json`` (one per library or code state seen)."""
+
+CLASSES = {cls.__name__: cls for cls in (
+    model.Span, model.Quantity, model.TimeExpr, model.EntityMention, model.SourceMention,
+    model.Sentence, model.Claim, model.Statement, model.Evidence, model.Ground, model.Finding)}
+"""The records an entry may hold: decoding builds these and nothing else."""
+
+ENUMS = {cls.__name__: cls for cls in (model.Verdict, model.Severity)}
+
+
+def cache_dir() -> Path | None:
+    """The folder of the result cache, or None when caching is turned off."""
+    if os.environ.get("FACTCHECK_NO_CACHE"):
+        return None
+    explicit = os.environ.get("FACTCHECK_RESULT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("FACTCHECK_CACHE_DIR")
+    if base:
+        return Path(base) / "results"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "factcheck" / "results"
+
+
+# ---------------------------------------------------------------- content keys
+
+
+def _files(root: Path, suffixes: tuple[str, ...] | None) -> list[tuple[str, os.stat_result]]:
+    """Every file under ``root`` (hidden ones and ``__pycache__`` skipped), by relative path."""
+    found = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
+        for name in sorted(names):
+            if name.startswith(".") or (suffixes and not name.endswith(suffixes)):
+                continue
+            path = os.path.join(folder, name)
+            try:
+                found.append((os.path.relpath(path, root), os.stat(path)))
+            except OSError:
+                continue
+    return found
+
+
+def content_key(roots: list[Path], suffixes: tuple[str, ...] | None = None,
+                folder: Path | None = None) -> str:
+    """A hash of the content of every file under ``roots`` (in that order): the same
+    files with the same bytes give the same key, wherever they are and whenever they
+    were written. Computed from the bytes only when the files' stat fingerprint is new."""
+    listing = [(i, root, _files(root, suffixes)) for i, root in enumerate(roots)]
+    quick = hashlib.sha256(repr(suffixes).encode())
+    for i, root, files in listing:
+        quick.update(f"{i}|{os.path.abspath(root)}\n".encode("utf-8", "surrogatepass"))
+        for rel, st in files:
+            quick.update(f"{rel}|{st.st_size}|{st.st_mtime_ns}|{st.st_ino}\n".encode("utf-8", "surrogatepass"))
+    quick_key = quick.hexdigest()
+    memo_path = folder / "keys.json" if folder is not None else None
+    memo = _read_json(memo_path) if memo_path is not None else None
+    memo = memo if isinstance(memo, dict) else {}
+    known = memo.get(quick_key)
+    if isinstance(known, str):
+        return known
+    full = hashlib.sha256(repr(suffixes).encode())
+    for i, root, files in listing:
+        full.update(f"root {i}\n".encode())
+        for rel, _st in files:
+            try:
+                data = Path(root, rel).read_bytes()
+            except OSError:
+                data = b"\0unreadable"
+            full.update(f"{rel}|{len(data)}\n".encode("utf-8", "surrogatepass"))
+            full.update(data)
+    key = full.hexdigest()
+    if memo_path is not None:
+        memo.pop(quick_key, None)
+        memo[quick_key] = key
+        kept = dict(list(memo.items())[-KEYS_KEPT:])
+        _write_json(memo_path, kept)
+    return key
+
+
+def code_roots() -> list[Path]:
+    return [Path(__file__).resolve().parent.parent]  # factcheck/
+
+
+def run_key(library_roots: list[Path], folder: Path | None) -> str:
+    """The part of every key shared by a run: the cache format, factcheck's version and
+    code, and the library's content."""
+    code = content_key(code_roots(), (".py",), folder)
+    data = content_key(library_roots, None, folder)
+    return f"{FORMAT}:{__version__}:{code}:{data}"
+
+
+def document_key(run: str, text: str, prose: str, heading_lines, as_of: dt.date | None) -> str:
+    """The key of one article's findings (see the module's docstring)."""
+    digest = hashlib.sha256(run.encode())
+    digest.update(f"\0{as_of.isoformat() if as_of else '-'}\0".encode())
+    digest.update(",".join(map(str, sorted(heading_lines))).encode())
+    for part in (text, prose):
+        encoded = part.encode("utf-8", "surrogatepass")
+        digest.update(f"\0{len(encoded)}\0".encode())
+        digest.update(encoded)
+    return digest.hexdigest()
+
+
+# ---------------------------------------------------------------- entries
+
+
+class ResultCache:
+    """The findings of articles checked before, by ``document_key``."""
+
+    def __init__(self, folder: Path, run: str):
+        self.folder = folder
+        self.run = run
+
+    @classmethod
+    def open(cls, library_roots: list[Path], enabled: bool = True) -> "ResultCache | None":
+        """The cache for a run with these library folders; None when caching is off."""
+        folder = cache_dir() if enabled else None
+        if folder is None:
+            return None
+        return cls(folder, run_key(library_roots, folder))
+
+    def key(self, document) -> str:
+        return document_key(self.run, document.text, document.prose, document.heading_lines, document.as_of)
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> list[model.Finding] | None:
+        """The cached findings, or None if there is no entry or it can't be used."""
+        entry = _read_json(self._path(key))
+        if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("key") != key:
+            return None
+        try:
+            pairs = [(decode(item["finding"]), item["fingerprint"]) for item in entry["findings"]]
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+        if not all(isinstance(f, model.Finding) and isinstance(fp, str) for f, fp in pairs):
+            return None
+        for finding, value in pairs:
+            records.remember_fingerprint(finding, value)
+        return [f for f, _ in pairs]
+
+    def put(self, key: str, findings: list[model.Finding]) -> None:
+        """Best effort: a cache that can't be written only costs time."""
+        _write_json(self._path(key), {"format": FORMAT, "key": key, "findings": [
+            {"fingerprint": records.fingerprint(f), "finding": encode(f)} for f in findings]})
+
+
+def _read_json(path: Path):
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return json.load(handle)
+    except (OSError, ValueError):  # missing, unreadable, truncated, not JSON
+        return None
+
+
+def _write_json(path: Path, value) -> None:
+    """Write to a temporary file beside ``path`` and rename it into place."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "w", encoding="utf-8") as handle:
+            json.dump(value, handle, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp, path)
+    except (OSError, TypeError, ValueError):
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+
+
+# ---------------------------------------------------------------- the codec
+
+
+def encode(value):
+    """A finding (or any of the model's records inside it) as JSON-ready data."""
+    if isinstance(value, enum.Enum):
+        return {"@enum": type(value).__name__, "value": value.value}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        name = type(value).__name__
+        if CLASSES.get(name) is not type(value):
+            raise TypeError(f"{name} is not a record the result cache keeps")
+        out = {"@": name}
+        for f in dataclasses.fields(value):
+            out[f.name] = encode(getattr(value, f.name))
+        return out
+    if isinstance(value, tuple):
+        return [encode(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    raise TypeError(f"the result cache can't keep a {type(value).__name__}")
+
+
+def decode(data):
+    """The inverse of ``encode``: lists become tuples (every sequence in the model is
+    one), and only the model's own records and enums are built."""
+    if isinstance(data, list):
+        return tuple(decode(v) for v in data)
+    if isinstance(data, dict):
+        if "@enum" in data:
+            return ENUMS[data["@enum"]](data["value"])
+        cls = CLASSES[data["@"]]
+        return cls(**{k: decode(v) for k, v in data.items() if k != "@"})
+    return data
