@@ -52,6 +52,10 @@ CLASSES = {cls.__name__: cls for cls in (
 
 ENUMS = {cls.__name__: cls for cls in (model.Verdict, model.Severity)}
 
+FIELDS = {name: tuple(f.name for f in dataclasses.fields(cls)) for name, cls in CLASSES.items()}
+for _name, _cls in CLASSES.items():  # built field by field below: no record may need more
+    assert all(f.init for f in dataclasses.fields(_cls)) and not hasattr(_cls, "__post_init__"), _name
+
 
 def cache_dir() -> Path | None:
     """The folder of the result cache, or None when caching is turned off."""
@@ -173,12 +177,15 @@ class ResultCache:
 
     def get(self, key: str) -> list[model.Finding] | None:
         """The cached findings, or None if there is no entry or it can't be used."""
-        entry = _read_json(self._path(key))
+        try:
+            entry = _read_json(self._path(key), hook=_hook)
+        except (KeyError, TypeError, ValueError, AttributeError):  # a record it can't build
+            return None
         if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("key") != key:
             return None
         try:
-            pairs = [(decode(item["finding"]), item["fingerprint"]) for item in entry["findings"]]
-        except (KeyError, TypeError, ValueError, AttributeError):
+            pairs = [(item["finding"], item["fingerprint"]) for item in entry["findings"]]
+        except (KeyError, TypeError):
             return None
         if not all(isinstance(f, model.Finding) and isinstance(fp, str) for f, fp in pairs):
             return None
@@ -192,11 +199,15 @@ class ResultCache:
             {"fingerprint": records.fingerprint(f), "finding": encode(f)} for f in findings]})
 
 
-def _read_json(path: Path):
+def _read_json(path: Path, hook=None):
     try:
         with open(path, encoding="utf-8") as handle:
-            return json.load(handle)
-    except (OSError, ValueError):  # missing, unreadable, truncated, not JSON
+            text = handle.read()
+    except (OSError, ValueError):  # missing, unreadable, not UTF-8
+        return None
+    try:
+        return json.loads(text, object_hook=hook)
+    except json.JSONDecodeError:  # truncated, not JSON
         return None
 
 
@@ -216,20 +227,21 @@ def _write_json(path: Path, value) -> None:
 
 
 # ---------------------------------------------------------------- the codec
+#
+# A record is ``{"@": class name, "v": [its fields in order]}``, an enum member
+# ``{"@e": enum name, "v": value}``; tuples are lists. Decoding happens in json's
+# ``object_hook``, inside the C parser's walk, and builds only the classes listed above.
 
 
 def encode(value):
     """A finding (or any of the model's records inside it) as JSON-ready data."""
     if isinstance(value, enum.Enum):
-        return {"@enum": type(value).__name__, "value": value.value}
+        return {"@e": type(value).__name__, "v": value.value}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         name = type(value).__name__
         if CLASSES.get(name) is not type(value):
             raise TypeError(f"{name} is not a record the result cache keeps")
-        out = {"@": name}
-        for f in dataclasses.fields(value):
-            out[f.name] = encode(getattr(value, f.name))
-        return out
+        return {"@": name, "v": [encode(getattr(value, f.name)) for f in dataclasses.fields(value)]}
     if isinstance(value, tuple):
         return [encode(v) for v in value]
     if value is None or isinstance(value, (str, int, float, bool)):
@@ -237,14 +249,34 @@ def encode(value):
     raise TypeError(f"the result cache can't keep a {type(value).__name__}")
 
 
-def decode(data):
-    """The inverse of ``encode``: lists become tuples (every sequence in the model is
-    one), and only the model's own records and enums are built."""
-    if isinstance(data, list):
-        return tuple(decode(v) for v in data)
-    if isinstance(data, dict):
-        if "@enum" in data:
-            return ENUMS[data["@enum"]](data["value"])
-        cls = CLASSES[data["@"]]
-        return cls(**{k: decode(v) for k, v in data.items() if k != "@"})
+def _tuples(value):
+    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
+
+
+_new = object.__new__
+
+
+def _hook(data: dict):
+    """Build a record or enum member from its JSON object (other objects stay dicts).
+
+    A record is made as its frozen dataclass would make it, without the per-field
+    ``object.__setattr__`` of a frozen ``__init__`` (twice the time of the whole parse):
+    the model's records have no ``__post_init__`` and every field is an ``__init__``
+    field (asserted above), and the number of values must match."""
+    name = data.get("@")
+    if name is not None:
+        cls, names, values = CLASSES[name], FIELDS[name], data["v"]
+        if len(values) != len(names):
+            raise TypeError(f"{name}: {len(values)} values for {len(names)} fields")
+        record = _new(cls)
+        record.__dict__.update(zip(names, [_tuples(v) if v.__class__ is list else v for v in values]))
+        return record
+    name = data.get("@e")
+    if name is not None:
+        return ENUMS[name](data["v"])
     return data
+
+
+def decode(data):
+    """The inverse of ``encode`` for data already parsed without the hook (tests)."""
+    return json.loads(json.dumps(data), object_hook=_hook) if isinstance(data, dict) else _tuples(data)

@@ -34,28 +34,23 @@ class DocumentResult:
     """The findings came from the result cache: the article had been checked unchanged."""
 
 
-_KNOWN_FINGERPRINTS: dict[Finding, str] = {}
+_KNOWN_FINGERPRINTS: dict[int, tuple[Finding, str]] = {}
+"""By ``id``: the finding is kept with its fingerprint, so the id can't be reused."""
 
 
 def remember_fingerprint(finding: Finding, value: str) -> None:
     """Record a finding's fingerprint computed earlier (the result cache keeps them)."""
-    try:
-        _KNOWN_FINGERPRINTS[finding] = value
-    except TypeError:  # an unhashable field: it will be computed
-        pass
+    _KNOWN_FINGERPRINTS[id(finding)] = (finding, value)
 
 
 def fingerprint(finding: Finding) -> str:
-    """``judge.check.fingerprint``. The fingerprint is a function of the finding's value,
-    so one remembered for an equal finding is the same; otherwise the engine's module is
-    imported when first needed: a run whose articles all come from the result cache does
-    not load extraction and judging just to name its findings."""
-    try:
-        known = _KNOWN_FINGERPRINTS.get(finding)
-    except TypeError:
-        known = None
-    if known is not None:
-        return known
+    """``judge.check.fingerprint``, remembered for findings from the result cache;
+    otherwise the engine's module is imported when first needed: a run whose articles
+    all come from the result cache does not load extraction and judging just to name
+    their findings."""
+    known = _KNOWN_FINGERPRINTS.get(id(finding))
+    if known is not None and known[0] is finding:
+        return known[1]
     from ..judge.check import fingerprint as compute
     return compute(finding)
 

@@ -139,12 +139,13 @@ def test_a_corrupt_entry_means_the_article_is_checked_again(article, folder, cap
     good = entry.read_text(encoding="utf-8")
     for broken in (good[: len(good) // 2], "", "not json", json.dumps({"format": 1}),
                    good.replace('"@":"Span"', '"@":"Path"'),  # a class the cache does not build
-                   good.replace('"@enum":"Verdict","value":"', '"@enum":"Verdict","value":"x')):
+                   good.replace('"@e":"Verdict","v":"', '"@e":"Verdict","v":"x'),  # no such verdict
+                   good.replace('"@":"Span","v":[', '"@":"Span","v":[1,')):  # a field too many
         entry.write_text(broken, encoding="utf-8")
         status, report, err = run(capsys, str(article))
         assert report == first and REUSED not in err
         assert json.loads(entry.read_text(encoding="utf-8"))["findings"]  # rewritten whole
-    assert len(checked) == 7
+    assert len(checked) == 8  # the first run and each broken entry
 
 
 # -- keys -----------------------------------------------------------------------------------
@@ -207,7 +208,7 @@ def test_findings_come_back_equal(tmp_path):
 
 def test_only_the_models_records_are_built():
     with pytest.raises(KeyError):
-        decode({"@": "Path", "x": 1})
+        decode({"@": "Path", "v": ["."]})
     with pytest.raises(TypeError):
         encode(Path("."))
 
