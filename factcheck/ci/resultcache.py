@@ -216,8 +216,9 @@ def _write_json(path: Path, value) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))  # the C encoder
         with open(tmp, "w", encoding="utf-8") as handle:
-            json.dump(value, handle, ensure_ascii=False, separators=(",", ":"))
+            handle.write(text)
         os.replace(tmp, path)
     except (OSError, TypeError, ValueError):
         try:
@@ -233,20 +234,26 @@ def _write_json(path: Path, value) -> None:
 # ``object_hook``, inside the C parser's walk, and builds only the classes listed above.
 
 
+_PLAIN = (str, int, float, bool, type(None))
+_BY_CLASS = {cls: (name, FIELDS[name]) for name, cls in CLASSES.items()}
+
+
 def encode(value):
     """A finding (or any of the model's records inside it) as JSON-ready data."""
-    if isinstance(value, enum.Enum):
-        return {"@e": type(value).__name__, "v": value.value}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        name = type(value).__name__
-        if CLASSES.get(name) is not type(value):
-            raise TypeError(f"{name} is not a record the result cache keeps")
-        return {"@": name, "v": [encode(getattr(value, f.name)) for f in dataclasses.fields(value)]}
-    if isinstance(value, tuple):
-        return [encode(v) for v in value]
-    if value is None or isinstance(value, (str, int, float, bool)):
+    kind = value.__class__
+    if kind in _PLAIN:
         return value
-    raise TypeError(f"the result cache can't keep a {type(value).__name__}")
+    known = _BY_CLASS.get(kind)
+    if known is not None:
+        fields = value.__dict__
+        return {"@": known[0], "v": [encode(fields[name]) for name in known[1]]}
+    if kind is tuple:
+        return [encode(v) for v in value]
+    if isinstance(value, enum.Enum) and ENUMS.get(kind.__name__) is kind:
+        return {"@e": kind.__name__, "v": value.value}
+    if isinstance(value, _PLAIN):  # a str or int subclass (not an enum the cache knows)
+        raise TypeError(f"the result cache can't keep a {kind.__name__}")
+    raise TypeError(f"{kind.__name__} is not a record the result cache keeps")
 
 
 def _tuples(value):

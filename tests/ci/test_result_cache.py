@@ -229,12 +229,25 @@ def test_entries_are_written_whole_or_not_at_all(tmp_path, monkeypatch):
     [(tmp, target)] = renamed
     assert target == path and tmp.parent == path.parent and tmp.name.startswith(".")
 
-    def fail_half_way(value, handle, **kwargs):
-        handle.write('{"format": 1, "findings": [')
-        raise OSError("disk full")
+    real_open = open
 
-    monkeypatch.setattr(resultcache.json, "dump", fail_half_way)
+    class FailingFile:
+        def __init__(self, *args, **kwargs):
+            self.handle = real_open(*args, **kwargs)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+
+        def write(self, text):
+            self.handle.write(text[: len(text) // 2])
+            raise OSError("disk full")
+
+    monkeypatch.setattr(resultcache, "open", FailingFile, raising=False)
     cache.put(key, findings[:1])  # fails: the entry before it stays, no temporary file is left
+    monkeypatch.undo()
     assert path.read_bytes() == whole
     assert [p.name for p in path.parent.iterdir()] == [path.name]
     assert cache.get(key) == findings
