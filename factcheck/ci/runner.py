@@ -52,49 +52,86 @@ class Engines:
 def check_one(engine: "Engine | Engines", arg: str, as_of: dt.date | None = None,
               fetch_options: dict | None = None, cache: ResultCache | None = None) -> DocumentResult:
     """Read one article and check it, or take its findings from the result cache."""
+    result, key = _read_and_look_up(arg, as_of, fetch_options, cache)
+    if result.error is not None or result.cached:
+        return result
+    engine = engine.get() if isinstance(engine, Engines) else engine
+    findings = engine.check(result.document)
+    if key is not None:
+        cache.put(key, findings)
+    result.findings = findings
+    return result
+
+
+def _read_and_look_up(arg: str, as_of: dt.date | None, fetch_options: dict | None,
+                      cache: ResultCache | None) -> tuple[DocumentResult, str | None]:
+    """The article read, with its findings if the result cache has them (``cached``), or
+    the error that stopped it being read; and its cache key (None: no cache)."""
     try:
         document = inputs.load(arg, as_of=as_of, fetch_options=fetch_options)
     except FactcheckError as exc:
-        return DocumentResult(path=arg if arg != "-" else "<stdin>", document=None, error=str(exc))
-    key = cache.key(document) if cache is not None else None
-    if key is not None:
-        findings = cache.get(key)
-        if findings is not None:
-            return DocumentResult(path=document.path, document=document, findings=findings, cached=True)
-    engine = engine.get() if isinstance(engine, Engines) else engine
-    findings = engine.check(document)
-    if key is not None:
-        cache.put(key, findings)
-    return DocumentResult(path=document.path, document=document, findings=findings)
+        return DocumentResult(path=arg if arg != "-" else "<stdin>", document=None, error=str(exc)), None
+    result = DocumentResult(path=document.path, document=document)
+    if cache is None:
+        return result, None
+    key = cache.key(document)
+    findings = cache.get(key)
+    if findings is not None:
+        result.findings, result.cached = findings, True
+    return result, key
 
 
 def check_jobs(jobs: list[Job], data: list[str], workers: int = 1, fetch_options: dict | None = None,
                use_cache: bool = True, engine: "Engine | Engines | None" = None,
                progress: Callable[[str], None] | None = None,
                cache: ResultCache | None = None) -> list[DocumentResult]:
-    """Check every job, in ``workers`` processes; results in the order of ``jobs``."""
+    """Check every job, in up to ``workers`` processes; results in the order of ``jobs``.
+
+    With several workers and a result cache, this process first reads the articles and
+    takes what the cache has (reading and looking up cost a fraction of checking); only
+    the articles left are sent to the process pool, and none is started when one or no
+    article is left — a re-run on an unchanged folder starts no process at all."""
     workers = max(1, min(workers, len(jobs)))
+    engines = engine if isinstance(engine, Engines) else Engines(data, use_cache, engine)
     if workers == 1 or any(j.arg == "-" for j in jobs):
         # Standard input belongs to this process: read it here.
-        engines = engine if isinstance(engine, Engines) else Engines(data, use_cache, engine)
         results = []
         for job in jobs:
             results.append(check_one(engines, job.arg, job.as_of, fetch_options, cache))
             if progress:
                 progress(job.arg)
         return results
-    from concurrent.futures import ProcessPoolExecutor
-
-    # Small chunks keep both cores busy to the end; big enough to amortise pickling.
-    chunk = max(1, min(16, len(jobs) // (workers * 4)))
-    results = []
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
-                             initargs=(list(data), use_cache, fetch_options, cache)) as pool:
-        for job, result in zip(jobs, pool.map(_check_in_worker, jobs, chunksize=chunk)):
-            results.append(result)
+    results: list[DocumentResult | None] = [None] * len(jobs)
+    left = []
+    for index, job in enumerate(jobs):
+        if cache is not None and not inputs.is_url(job.arg):  # a page is fetched once, by its worker
+            result, _ = _read_and_look_up(job.arg, job.as_of, fetch_options, cache)
+            if result.error is not None or result.cached:
+                results[index] = result
+                if progress:
+                    progress(job.arg)
+                continue
+        left.append(index)
+    if len(left) <= 1:
+        for index in left:
+            job = jobs[index]
+            results[index] = check_one(engines, job.arg, job.as_of, fetch_options, cache)
             if progress:
                 progress(job.arg)
-    return results
+        return results  # type: ignore[return-value]
+    from concurrent.futures import ProcessPoolExecutor
+
+    todo = [jobs[i] for i in left]
+    workers = min(workers, len(todo))
+    # Small chunks keep both cores busy to the end; big enough to amortise pickling.
+    chunk = max(1, min(16, len(todo) // (workers * 4)))
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
+                             initargs=(list(data), use_cache, fetch_options, cache)) as pool:
+        for index, result in zip(left, pool.map(_check_in_worker, todo, chunksize=chunk)):
+            results[index] = result
+            if progress:
+                progress(jobs[index].arg)
+    return results  # type: ignore[return-value]
 
 
 _WORKER: dict = {}

@@ -268,3 +268,22 @@ def test_workers_use_the_cache_too(tmp_path, article, folder):
     second = runner.check_jobs(jobs, [], workers=2, cache=cache)
     assert [r.cached for r in second] == [True, True]
     assert [r.findings for r in first] == [r.findings for r in second]
+
+
+def test_a_rerun_of_an_unchanged_folder_starts_no_process(tmp_path, article, monkeypatch):
+    other = article.with_name("other.md")
+    other.write_text(article.read_text(encoding="utf-8").replace("2023", "2022"), encoding="utf-8")
+    cache = ResultCache.open([library.shipped_data_dir()])
+    jobs = [runner.Job(str(article)), runner.Job(str(other)), runner.Job(str(tmp_path / "missing.md"))]
+    first = runner.check_jobs(jobs, [], workers=2, cache=cache)
+
+    import concurrent.futures
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a process pool was started")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+    second = runner.check_jobs(jobs, [], workers=2, cache=cache)
+    assert [r.cached for r in second] == [True, True, False]
+    assert [(r.path, r.findings, r.error) for r in first] == [(r.path, r.findings, r.error) for r in second]
+    assert second[2].error
