@@ -194,9 +194,14 @@ class ResultCache:
         return [f for f, _ in pairs]
 
     def put(self, key: str, findings: list[model.Finding]) -> None:
-        """Best effort: a cache that can't be written only costs time."""
-        _write_json(self._path(key), {"format": FORMAT, "key": key, "findings": [
-            {"fingerprint": records.fingerprint(f), "finding": encode(f)} for f in findings]})
+        """Best effort: a cache that can't be written only costs time, and findings
+        holding something the codec does not know are not kept (checked next time)."""
+        try:
+            entry = {"format": FORMAT, "key": key, "findings": [
+                {"fingerprint": records.fingerprint(f), "finding": encode(f)} for f in findings]}
+        except (TypeError, ValueError, RecursionError):
+            return
+        _write_json(self._path(key), entry)
 
 
 def _read_json(path: Path, hook=None):
@@ -230,7 +235,8 @@ def _write_json(path: Path, value) -> None:
 # ---------------------------------------------------------------- the codec
 #
 # A record is ``{"@": class name, "v": [its fields in order]}``, an enum member
-# ``{"@e": enum name, "v": value}``; tuples are lists. Decoding happens in json's
+# ``{"@e": enum name, "v": value}``; tuples are JSON arrays and the odd list (a range's
+# two ends in ``Statement.value``) is ``{"@l": [...]}``, so each comes back as it was. Decoding happens in json's
 # ``object_hook``, inside the C parser's walk, and builds only the classes listed above.
 
 
@@ -249,6 +255,8 @@ def encode(value):
         return {"@": known[0], "v": [encode(fields[name]) for name in known[1]]}
     if kind is tuple:
         return [encode(v) for v in value]
+    if kind is list:
+        return {"@l": [encode(v) for v in value]}
     if isinstance(value, enum.Enum) and ENUMS.get(kind.__name__) is kind:
         return {"@e": kind.__name__, "v": value.value}
     if isinstance(value, _PLAIN):  # a str or int subclass (not an enum the cache knows)
@@ -256,8 +264,17 @@ def encode(value):
     raise TypeError(f"{kind.__name__} is not a record the result cache keeps")
 
 
+class _List(list):
+    """A list that was a list (not a tuple) when encoded, until its record is built."""
+
+
 def _tuples(value):
-    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
+    kind = value.__class__
+    if kind is list:  # a JSON array: a tuple
+        return tuple(_tuples(v) for v in value)
+    if kind is _List:
+        return [_tuples(v) for v in value]
+    return value
 
 
 _new = object.__new__
@@ -276,11 +293,13 @@ def _hook(data: dict):
         if len(values) != len(names):
             raise TypeError(f"{name}: {len(values)} values for {len(names)} fields")
         record = _new(cls)
-        record.__dict__.update(zip(names, [_tuples(v) if v.__class__ is list else v for v in values]))
+        record.__dict__.update(zip(names, [_tuples(v) if isinstance(v, list) else v for v in values]))
         return record
     name = data.get("@e")
     if name is not None:
         return ENUMS[name](data["v"])
+    if "@l" in data:
+        return _List(data["@l"])
     return data
 
 

@@ -287,3 +287,24 @@ def test_a_rerun_of_an_unchanged_folder_starts_no_process(tmp_path, article, mon
     assert [r.cached for r in second] == [True, True, False]
     assert [(r.path, r.findings, r.error) for r in first] == [(r.path, r.findings, r.error) for r in second]
     assert second[2].error
+
+
+def test_lists_and_tuples_come_back_as_they_were(tmp_path):
+    from dataclasses import replace
+    doc, findings = findings_of_sample()
+    ranged = replace(findings[0], stated=replace(findings[0].stated, value=[107.0, 325.0]))
+    back = decode(json.loads(json.dumps(encode(ranged))))
+    assert back == ranged
+    assert type(back.stated.value) is list and type(back.evidence) is tuple
+    cache = ResultCache(tmp_path, "run")
+    cache.put("k" * 64, [ranged])
+    assert cache.get("k" * 64) == [ranged]
+
+
+def test_findings_the_codec_does_not_know_are_not_kept(tmp_path):
+    from dataclasses import replace
+    doc, findings = findings_of_sample()
+    odd = replace(findings[0], stated=replace(findings[0].stated, value={"a": 1}))
+    cache = ResultCache(tmp_path, "run")
+    cache.put("k" * 64, [odd])  # no error: the article is simply checked next time
+    assert cache.get("k" * 64) is None
