@@ -241,6 +241,13 @@ def _emit(report: dict, the_plan: Plan, options: RunOptions, cached: int = 0) ->
     human = {**report, "summary": {**report["summary"], "cached": cached}} if cached else report
 
     def draw(stream) -> None:
+        from ..report.formats import plain
+        if plain.usable(stream):  # no colours, no wrapping: the text needs no rich
+            drawn = plain.text(human, options.show_all, the_plan.show)
+            if drawn is not None:
+                stream.write(drawn)
+                stream.flush()
+                return
         from ..report.formats import terminal
         terminal.render(human, show_supported=options.show_all, min_severity=the_plan.show,
                         console=terminal.console_for(stream))
@@ -249,8 +256,12 @@ def _emit(report: dict, the_plan: Plan, options: RunOptions, cached: int = 0) ->
         if output is None:
             draw(sys.stdout)
             return
-        from ..report.formats import terminal
-        write_atomic(output, terminal.render_text(human, options.show_all, the_plan.show))
+        from ..report.formats import plain
+        drawn = plain.text(human, options.show_all, the_plan.show)
+        if drawn is None:
+            from ..report.formats import terminal
+            drawn = terminal.render_text(human, options.show_all, the_plan.show)
+        write_atomic(output, drawn)
         _summary_line(human, f"report written to {output}")
         return
     text = _machine(fmt, shown(report, the_plan.show))

@@ -120,6 +120,15 @@ def console_for(stream, plain: bool = False) -> Console:
 
 def render_text(report: dict, show_supported: bool = False, min_severity: str = "info") -> str:
     """The human report as plain text (no colours, lines unwrapped), for ``--output``."""
+    from . import plain
+    drawn = plain.text(report, show_supported, min_severity)
+    if drawn is not None:
+        return drawn
+    return render_with_rich(report, show_supported, min_severity)
+
+
+def render_with_rich(report: dict, show_supported: bool = False, min_severity: str = "info") -> str:
+    """``render_text`` as rich draws it (what ``plain`` must equal)."""
     import io
     buffer = io.StringIO()
     buffer.isatty = lambda: False  # type: ignore[method-assign]
