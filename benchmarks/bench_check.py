@@ -326,7 +326,7 @@ def report(args, article_words: int, claims: int, runs, phase, import_times, off
         inner = sum(phase.get(k, 0.0) for k in ("library.load", "Engine.create", "engine.check"))
         rows.append(["read the article, settle findings (rest of `run.check`)", measure.ms(phase["run.check"] - inner)])
     if "emit" in phase or "records.report" in phase:
-        rows.append(["build records and render the report (rich)",
+        rows.append(["build records and write the report (plain text: stdout is not a terminal)",
                      measure.ms(phase.get("emit", 0.0) + phase.get("records.report", 0.0))])
     rows.append(["whole process (interpreter start-up and exit included)", measure.ms(phase["process"])])
     out.append(measure.table(["phase", "time"], rows))

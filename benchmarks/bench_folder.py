@@ -74,46 +74,54 @@ def free_cores(n: int) -> float:
     return n * alone / min(together(n) for _ in range(2))
 
 
-def measure_jobs(folder: Path, jobs: int, runs: int, label: str, tmp: Path,
-                 code: Path | None = None, rerun: bool = False) -> dict:
-    report = tmp / f"report-{label}-{jobs}.json"
-    command = factcheck_command() if code is None else [sys.executable, "-m", "factcheck"]
-    argv = [*command, str(folder), "--as-of", AS_OF, "--format", "json",
-            "--output", str(report), "--no-decisions", "--jobs", str(jobs)]
-    env = measure.env_with(FACTCHECK_CACHE_DIR=str(tmp / "cache"))
-    if code is not None:
-        env["PYTHONPATH"] = f"{code}{os.pathsep}{env['PYTHONPATH']}"
-    # Warm the library cache (one article is enough); the articles were just written,
-    # so the file system cache is warm already.
-    first = sorted(folder.iterdir())[0]
-    measure.run_child([*command, str(first), "--no-decisions", "--no-cache"], env=env)
-    measure.run_child([*command, str(first), "--no-decisions"], env=env)
-    times, rss, hits = [], [], []
-    shared = str(tmp / f"results-{label}")
-    for i in range(runs):
-        # First time: an empty result cache. Re-run: the one the first-time run filled.
-        env["FACTCHECK_RESULT_CACHE_DIR"] = shared if rerun else str(tmp / f"results-{label}-{jobs}-{i}")
-        if rerun and i == 0:
-            env["FACTCHECK_RESULT_CACHE_DIR"] = shared
-            measure.run_child(argv, env=env)  # fill it
-        run = measure.run_child(argv, env=env)
+class Setting:
+    """One way of running the folder: which code, how many jobs, first time or re-run."""
+
+    def __init__(self, folder: Path, tmp: Path, label: str, jobs: int, rerun: bool, code: Path | None):
+        self.label, self.jobs, self.rerun = label, jobs, rerun
+        self.report = tmp / f"report-{label}-{jobs}-{int(rerun)}.json"
+        command = factcheck_command() if code is None else [sys.executable, "-m", "factcheck"]
+        self.argv = [*command, str(folder), "--as-of", AS_OF, "--format", "json",
+                     "--output", str(self.report), "--no-decisions", "--jobs", str(jobs)]
+        self.env = measure.env_with(FACTCHECK_CACHE_DIR=str(tmp / f"cache-{label}"))
+        if code is not None:  # the benchmark runs from benchmarks/, so '-m' finds DIR first
+            self.env["PYTHONPATH"] = f"{code}{os.pathsep}{self.env['PYTHONPATH']}"
+        self.tmp, self.shared = tmp, str(tmp / f"results-{label}-{jobs}")
+        self.runs: list[measure.Run] = []
+        # Warm the library cache (one article is enough) and, for a re-run, fill the
+        # result cache; the articles were just written, so the file system cache is warm.
+        first = sorted(folder.iterdir())[0]
+        measure.run_child([*command, str(first), "--no-decisions", "--no-cache"], env=self.env)
+        if rerun:
+            self.env["FACTCHECK_RESULT_CACHE_DIR"] = self.shared
+            measure.run_child(self.argv, env=self.env)
+
+    def run(self, i: int) -> None:
+        if not self.rerun:  # first time: an empty result cache
+            self.env["FACTCHECK_RESULT_CACHE_DIR"] = str(self.tmp / f"results-{self.label}-{self.jobs}-{i}")
+        run = measure.run_child(self.argv, env=self.env)
         if run.returncode not in (0, 1):
             raise RuntimeError(f"factcheck failed ({run.returncode}):\n{run.stderr[-2000:]}")
-        times.append(run.seconds)
-        rss.append(run.max_rss_mb)
-        found = re.search(r"(\d+) articles? unchanged", run.stderr)
-        hits.append(int(found.group(1)) if found else 0)
-    summary = json.loads(report.read_text(encoding="utf-8"))["summary"]
-    return {"label": label, "jobs": jobs, "seconds": statistics.median(times), "all": times,
-            "max_rss_mb": max(rss), "claims": summary["claims"], "documents": summary["documents"],
-            "reused": min(hits), "rerun": rerun}
+        self.runs.append(run)
+
+    def result(self) -> dict:
+        summary = json.loads(self.report.read_text(encoding="utf-8"))["summary"]
+        hits = [re.search(r"(\d+) articles? unchanged", r.stderr) for r in self.runs]
+        return {"label": self.label, "jobs": self.jobs, "rerun": self.rerun,
+                "seconds": statistics.median(r.seconds for r in self.runs),
+                "cpu": statistics.median(r.cpu_seconds for r in self.runs),
+                "all": [r.seconds for r in self.runs], "max_rss_mb": max(r.max_rss_mb for r in self.runs),
+                "claims": summary["claims"], "documents": summary["documents"],
+                "reused": min(int(h.group(1)) if h else 0 for h in hits)}
 
 
 def section(results: list[dict], count: int, words: int, runs: int, cores: dict, machine: str) -> str:
     base = {r["label"]: r["seconds"] for r in results if r["jobs"] == 1 and not r["rerun"]}
+    first = next(r for r in results if r["jobs"] == 1 and not r["rerun"])
     rows = [[f"{r['label']}, `--jobs {r['jobs']}`" + (", re-run: folder unchanged" if r["rerun"] else ""),
              f"{r['seconds']:.2f} s", f"{r['documents'] / r['seconds']:,.1f}",
              f"{r['claims'] / r['seconds']:,.0f}", f"{base[r['label']] / r['seconds']:.2f}×",
+             f"{r['seconds'] / first['seconds']:.2f}×", f"{r['cpu']:.2f} s",
              f"{r['reused']:,}", f"{r['max_rss_mb']:.0f} MB"]
             for r in results]
     claims = results[0]["claims"]
@@ -128,10 +136,13 @@ def section(results: list[dict], count: int, words: int, runs: int, cores: dict,
         "to exit. First-time runs start with an empty result cache (every article is checked); "
         "a re-run checks the same, unchanged folder again. The human report is not drawn (a "
         "machine format written to a file draws it only with `--report`). Speed-up is against "
-        "`--jobs 1` of the same code in the same run. Peak memory is the parent process's.",
+        "`--jobs 1` of the same code; \"× first row\" is the wall time against the first row; "
+        "the settings ran round-robin, so load from elsewhere lands on all alike. CPU time (user "
+        "+ system, workers included) is steadier than wall time on a shared machine. Peak "
+        "memory is the parent process's.",
         "",
-        measure.table(["", "wall time", "articles/s", "claims/s", "speed-up", "articles reused",
-                       "peak memory (parent)"], rows),
+        measure.table(["", "wall time", "articles/s", "claims/s", "speed-up", "× first row",
+                       "CPU time (all processes)", "articles reused", "peak memory (parent)"], rows),
         "",
         f"Machine: {machine}. Were the cores free? A CPU-bound Python loop measured in the same "
         f"run: {core_text} (2.00 would be two free cores).",
@@ -154,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--words", type=int, default=250, help="words per article (a news passage)")
-    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--before", type=Path, metavar="DIR",
                         help="another checkout of factcheck (its top folder) to measure first, same run")
@@ -171,14 +182,16 @@ def main(argv: list[str] | None = None) -> int:
         folder = tmp / "articles"
         folder.mkdir()
         total_words = write_articles(folder, args.articles, args.words)
-        results = []
         plans = [("before", args.before, False)] if args.before is not None else []
         plans += [("after", None, False), ("after", None, True)]
-        for label, code, rerun in plans:
-            for jobs in args.jobs:
-                results.append(measure_jobs(folder, jobs, args.runs, label, tmp, code, rerun))
-                print(f"{label} --jobs {jobs}{' re-run' if rerun else ''}: {results[-1]['seconds']:.2f} s",
-                      file=sys.stderr, flush=True)
+        settings = [Setting(folder, tmp, label, jobs, rerun, code)
+                    for label, code, rerun in plans for jobs in args.jobs]
+        for i in range(args.runs):
+            for setting in settings:
+                setting.run(i)
+                print(f"{setting.label} --jobs {setting.jobs}{' re-run' if setting.rerun else ''}: "
+                      f"{setting.runs[-1].seconds:.2f} s", file=sys.stderr, flush=True)
+        results = [s.result() for s in settings]
         cores_after = {n: free_cores(n) for n in args.jobs if n > 1}
     cores = {n: min(cores[n], cores_after[n]) for n in cores}
     text = section(results, args.articles, total_words // max(1, args.articles), args.runs, cores, machine)

@@ -125,12 +125,19 @@ def check_jobs(jobs: list[Job], data: list[str], workers: int = 1, fetch_options
     workers = min(workers, len(todo))
     # Small chunks keep both cores busy to the end; big enough to amortise pickling.
     chunk = max(1, min(16, len(todo) // (workers * 4)))
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
-                             initargs=(list(data), use_cache, fetch_options, cache)) as pool:
-        for index, result in zip(left, pool.map(_check_in_worker, todo, chunksize=chunk)):
-            results[index] = result
-            if progress:
-                progress(jobs[index].arg)
+    # The engine is built once, here: workers forked from this process inherit it (where
+    # processes are spawned instead, each worker builds its own in _start_worker).
+    engines.get()
+    _WORKER["inherited"] = engines
+    try:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
+                                 initargs=(list(data), use_cache, fetch_options, cache)) as pool:
+            for index, result in zip(left, pool.map(_check_in_worker, todo, chunksize=chunk)):
+                results[index] = result
+                if progress:
+                    progress(jobs[index].arg)
+    finally:
+        _WORKER.pop("inherited", None)
     return results  # type: ignore[return-value]
 
 
@@ -139,7 +146,7 @@ _WORKER: dict = {}
 
 def _start_worker(data: list[str], use_cache: bool, fetch_options: dict | None,
                   cache: ResultCache | None = None) -> None:
-    _WORKER["engines"] = Engines(data, use_cache)
+    _WORKER["engines"] = _WORKER.pop("inherited", None) or Engines(data, use_cache)
     _WORKER["fetch_options"] = fetch_options
     _WORKER["cache"] = cache
 
