@@ -197,11 +197,14 @@ class ResultCache:
         """Best effort: a cache that can't be written only costs time, and findings
         holding something the codec does not know are not kept (checked next time)."""
         try:
-            entry = {"format": FORMAT, "key": key, "findings": [
-                {"fingerprint": records.fingerprint(f), "finding": encode(f)} for f in findings]}
+            items = []
+            for finding in findings:
+                value = records.fingerprint(finding)
+                records.remember_fingerprint(finding, value)  # the report needs it again
+                items.append({"fingerprint": value, "finding": encode(finding)})
         except (TypeError, ValueError, RecursionError):
             return
-        _write_json(self._path(key), entry)
+        _write_json(self._path(key), {"format": FORMAT, "key": key, "findings": items})
 
 
 def _read_json(path: Path, hook=None):
@@ -220,9 +223,13 @@ def _write_json(path: Path, value) -> None:
     """Write to a temporary file beside ``path`` and rename it into place."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))  # the C encoder
-        with open(tmp, "w", encoding="utf-8") as handle:
+        try:
+            handle = open(tmp, "w", encoding="utf-8")
+        except FileNotFoundError:  # the first entry in its folder
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle = open(tmp, "w", encoding="utf-8")
+        with handle:
             handle.write(text)
         os.replace(tmp, path)
     except (OSError, TypeError, ValueError):
@@ -252,9 +259,10 @@ def encode(value):
     known = _BY_CLASS.get(kind)
     if known is not None:
         fields = value.__dict__
-        return {"@": known[0], "v": [encode(fields[name]) for name in known[1]]}
+        return {"@": known[0], "v": [v if v.__class__ in _PLAIN else encode(v)
+                                     for v in map(fields.__getitem__, known[1])]}
     if kind is tuple:
-        return [encode(v) for v in value]
+        return [v if v.__class__ in _PLAIN else encode(v) for v in value]
     if kind is list:
         return {"@l": [encode(v) for v in value]}
     if isinstance(value, enum.Enum) and ENUMS.get(kind.__name__) is kind:
@@ -281,7 +289,7 @@ _new = object.__new__
 
 
 def _hook(data: dict):
-    """Build a record or enum member from its JSON object (other objects stay dicts).
+    """json's ``object_hook``: builds records and enum members (other objects stay dicts).
 
     A record is made as its frozen dataclass would make it, without the per-field
     ``object.__setattr__`` of a frozen ``__init__`` (twice the time of the whole parse):
@@ -305,4 +313,6 @@ def _hook(data: dict):
 
 def decode(data):
     """The inverse of ``encode`` for data already parsed without the hook (tests)."""
-    return json.loads(json.dumps(data), object_hook=_hook) if isinstance(data, dict) else _tuples(data)
+    if isinstance(data, dict):
+        return json.loads(json.dumps(data), object_hook=_hook)
+    return _tuples(data)

@@ -38,8 +38,14 @@ _KNOWN_FINGERPRINTS: dict[int, tuple[Finding, str]] = {}
 """By ``id``: the finding is kept with its fingerprint, so the id can't be reused."""
 
 
+KNOWN_LIMIT = 200_000
+"""Remembered fingerprints kept at most (a long-lived process starts over past it)."""
+
+
 def remember_fingerprint(finding: Finding, value: str) -> None:
     """Record a finding's fingerprint computed earlier (the result cache keeps them)."""
+    if len(_KNOWN_FINGERPRINTS) >= KNOWN_LIMIT:
+        _KNOWN_FINGERPRINTS.clear()
     _KNOWN_FINGERPRINTS[id(finding)] = (finding, value)
 
 
