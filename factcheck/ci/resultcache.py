@@ -196,15 +196,16 @@ class ResultCache:
     def put(self, key: str, findings: list[model.Finding]) -> None:
         """Best effort: a cache that can't be written only costs time, and findings
         holding something the codec does not know are not kept (checked next time)."""
+        items = []
+        for finding in findings:
+            value = records.fingerprint(finding)
+            records.remember_fingerprint(finding, value)  # the report needs it again
+            items.append({"fingerprint": value, "finding": finding})
         try:
-            items = []
-            for finding in findings:
-                value = records.fingerprint(finding)
-                records.remember_fingerprint(finding, value)  # the report needs it again
-                items.append({"fingerprint": value, "finding": encode(finding)})
+            text = encode({"format": FORMAT, "key": key, "findings": items})
         except (TypeError, ValueError, RecursionError):
             return
-        _write_json(self._path(key), {"format": FORMAT, "key": key, "findings": items})
+        _write_text(self._path(key), text)
 
 
 def _read_json(path: Path, hook=None):
@@ -220,10 +221,17 @@ def _read_json(path: Path, hook=None):
 
 
 def _write_json(path: Path, value) -> None:
+    try:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    except (TypeError, ValueError):
+        return
+    _write_text(path, text)
+
+
+def _write_text(path: Path, text: str) -> None:
     """Write to a temporary file beside ``path`` and rename it into place."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))  # the C encoder
         try:
             handle = open(tmp, "w", encoding="utf-8")
         except FileNotFoundError:  # the first entry in its folder
@@ -232,7 +240,7 @@ def _write_json(path: Path, value) -> None:
         with handle:
             handle.write(text)
         os.replace(tmp, path)
-    except (OSError, TypeError, ValueError):
+    except (OSError, ValueError):
         try:
             tmp.unlink()
         except OSError:
@@ -247,29 +255,38 @@ def _write_json(path: Path, value) -> None:
 # ``object_hook``, inside the C parser's walk, and builds only the classes listed above.
 
 
-_PLAIN = (str, int, float, bool, type(None))
 _BY_CLASS = {cls: (name, FIELDS[name]) for name, cls in CLASSES.items()}
+_ENUM_CLASSES = frozenset(ENUMS.values())
 
 
-def encode(value):
-    """A finding (or any of the model's records inside it) as JSON-ready data."""
-    kind = value.__class__
-    if kind in _PLAIN:
-        return value
-    known = _BY_CLASS.get(kind)
-    if known is not None:
-        fields = value.__dict__
-        return {"@": known[0], "v": [v if v.__class__ in _PLAIN else encode(v)
-                                     for v in map(fields.__getitem__, known[1])]}
-    if kind is tuple:
-        return [v if v.__class__ in _PLAIN else encode(v) for v in value]
-    if kind is list:
-        return {"@l": [encode(v) for v in value]}
-    if isinstance(value, enum.Enum) and ENUMS.get(kind.__name__) is kind:
-        return {"@e": kind.__name__, "v": value.value}
-    if isinstance(value, _PLAIN):  # a str or int subclass (not an enum the cache knows)
-        raise TypeError(f"the result cache can't keep a {kind.__name__}")
-    raise TypeError(f"{kind.__name__} is not a record the result cache keeps")
+def _default(value):
+    """json's ``default``: a record as ``{"@": name, "v": [fields]}``. json's C encoder
+    walks everything else itself (strings, numbers, tuples as arrays), calling this once
+    per record. Two kinds of field value are marked here because the encoder would
+    write them as something else: an enum member (a ``str`` to json) and a list (an
+    array, which decodes as a tuple). A dict (none in the model; its keys could pass for
+    the markers) or such values inside a tuple are refused: the finding is not kept."""
+    known = _BY_CLASS.get(value.__class__)
+    if known is None:
+        raise TypeError(f"{value.__class__.__name__} is not a record the result cache keeps")
+    fields = value.__dict__
+    values = [fields[name] for name in known[1]]
+    for i, v in enumerate(values):
+        kind = v.__class__
+        if kind in _ENUM_CLASSES:
+            values[i] = {"@e": kind.__name__, "v": v.value}
+        elif kind is list:
+            values[i] = {"@l": v}
+        elif kind is tuple and any(isinstance(x, (enum.Enum, list, dict)) for x in v):
+            raise TypeError(f"{known[0]}: a tuple holding enums, lists or dicts")
+        elif isinstance(v, (enum.Enum, dict)):
+            raise TypeError(f"the result cache can't keep a {kind.__name__}")
+    return {"@": known[0], "v": values}
+
+
+def encode(value) -> str:
+    """A finding (or a list of them, or any of the model's records) as JSON text."""
+    return json.dumps(value, default=_default, ensure_ascii=False, separators=(",", ":"))
 
 
 class _List(list):
@@ -311,8 +328,6 @@ def _hook(data: dict):
     return data
 
 
-def decode(data):
-    """The inverse of ``encode`` for data already parsed without the hook (tests)."""
-    if isinstance(data, dict):
-        return json.loads(json.dumps(data), object_hook=_hook)
-    return _tuples(data)
+def decode(text: str):
+    """The inverse of ``encode``."""
+    return _tuples(json.loads(text, object_hook=_hook))

@@ -12,7 +12,6 @@ import datetime as dt
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from .. import config as configs

@@ -19,6 +19,7 @@ from factcheck.ci.resultcache import ResultCache, content_key, decode, encode
 from factcheck.cli.main import main
 from factcheck.judge.check import Engine, fingerprint
 from factcheck.read import document
+from factcheck.model import Verdict
 from factcheck.reference import library
 
 SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "sample-article.md"
@@ -198,7 +199,8 @@ def findings_of_sample():
 def test_findings_come_back_equal(tmp_path):
     doc, findings = findings_of_sample()
     assert findings
-    assert [decode(json.loads(json.dumps(encode(f)))) for f in findings] == findings
+    assert [decode(encode(f)) for f in findings] == findings
+    assert decode(encode(findings)) == tuple(findings)
     cache = ResultCache(tmp_path, "run")
     key = cache.key(doc)
     cache.put(key, findings)
@@ -208,9 +210,11 @@ def test_findings_come_back_equal(tmp_path):
 
 def test_only_the_models_records_are_built():
     with pytest.raises(KeyError):
-        decode({"@": "Path", "v": ["."]})
+        decode('{"@": "Path", "v": ["."]}')
     with pytest.raises(TypeError):
         encode(Path("."))
+    with pytest.raises(TypeError):
+        encode(Verdict.SUPPORTED.severity.__class__)  # a class, not a record
 
 
 def test_entries_are_written_whole_or_not_at_all(tmp_path, monkeypatch):
@@ -293,7 +297,7 @@ def test_lists_and_tuples_come_back_as_they_were(tmp_path):
     from dataclasses import replace
     doc, findings = findings_of_sample()
     ranged = replace(findings[0], stated=replace(findings[0].stated, value=[107.0, 325.0]))
-    back = decode(json.loads(json.dumps(encode(ranged))))
+    back = decode(encode(ranged))
     assert back == ranged
     assert type(back.stated.value) is list and type(back.evidence) is tuple
     cache = ResultCache(tmp_path, "run")
