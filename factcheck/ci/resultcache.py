@@ -173,7 +173,7 @@ class ResultCache:
         return document_key(self.run, document.text, document.prose, document.heading_lines, document.as_of)
 
     def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
+        return self.folder / f"{key}.json"
 
     def get(self, key: str) -> list[model.Finding] | None:
         """The cached findings, or None if there is no entry or it can't be used."""
