@@ -2,8 +2,11 @@
 
 Measures, on a generated ~1,000-word article (benchmarks/gen_article.py):
 
-1. wall time of the whole command in a fresh process, with the library cache warm and
-   cold, against the interpreter's own start-up;
+1. wall time of the whole command in a fresh process — the article new to the result
+   cache (checked) and unchanged (its findings reused), library cache warm and cold —
+   as ratios to the interpreter's own start-up (``python -c pass``) and to proselint
+   on the same article in the same run (skipped when proselint is not installed:
+   ``pip install proselint``; it is not a dependency of factcheck);
 2. where that time goes: each phase of the real CLI path, timed by wrapping the
    functions ``factcheck.ci.run`` calls, and ``python -X importtime`` grouped by the
    package that pulled each module in;
@@ -12,13 +15,21 @@ Measures, on a generated ~1,000-word article (benchmarks/gen_article.py):
 
     python benchmarks/bench_check.py            # about 1–2 minutes on 2 cores
     python benchmarks/bench_check.py --quick    # fewer runs and articles
+    python benchmarks/bench_check.py --before /tmp/old   # also an older checkout, same run
+
+``--before DIR`` runs a second copy of factcheck (e.g. ``git archive main | tar -x -C
+/tmp/old``) beside this one, with ``PYTHONPATH=DIR``, so before and after are measured
+in the same run on the same machine.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib.util
 import json
+import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -27,11 +38,13 @@ from pathlib import Path
 import measure
 from gen_article import AS_OF, make_article
 
-TARGET_SECONDS = 0.300
-"""The start-up target of the issue: a cold check of one article on a 2-core machine."""
+TARGET_RATIO = 1.0
+"""The start-up target of issue 13: a cold ``factcheck article`` no slower than proselint
+(a Python prose linter: the same shape of work) on the same ~1,000-word article."""
 
-OFF_PATH = ("pandas", "numpy", "httpx", "httpcore", "trafilatura", "textual", "lxml")
-"""Packages that must not be imported when checking a local article."""
+OFF_PATH = ("pandas", "numpy", "httpx", "httpcore", "trafilatura", "textual", "lxml", "typer",
+            "multiprocessing", "concurrent", "zipfile")
+"""Packages that must not be imported when checking one local article."""
 
 # Runs in a fresh interpreter. Wraps the functions run() calls, so the phases are those
 # of the real command line path, lazy imports included where they happen.
@@ -43,9 +56,10 @@ import factcheck.cli.main as cli
 t1 = time.perf_counter()
 import factcheck.ci.run as runmod
 t2 = time.perf_counter()
+from factcheck.judge.check import Engine
+t2b = time.perf_counter()
 from factcheck.reference import library
 from factcheck.report import records
-from factcheck.judge.check import Engine
 spent = {}
 def timed(name, fn):
     def wrapper(*a, **k):
@@ -68,7 +82,8 @@ with redirect_stdout(out):
     status = cli.main(sys.argv[1:])
 t3 = time.perf_counter()
 print(json.dumps({"import factcheck.cli.main": t1 - t0, "import factcheck.ci.run": t2 - t1,
-                  "main": t3 - t2, "status": status, **spent}))
+                  "import the engine (extract, judge)": t2b - t2,
+                  "main": t3 - t2b, "status": status, **spent}))
 """
 
 # Runs in a fresh interpreter: many articles through one engine, as a batch job or the
@@ -106,26 +121,58 @@ def factcheck_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "factcheck"]
 
 
-def cold_runs(article: Path, tmp: Path, runs: int) -> list[tuple[str, list[measure.Run]]]:
+def proselint_command() -> list[str] | None:
+    """proselint's command, or None when it is not installed (the ratio is then skipped)."""
+    script = Path(sys.executable).parent / "proselint"
+    if script.exists():
+        return [str(script)]
+    if importlib.util.find_spec("proselint") is not None:
+        return [sys.executable, "-m", "proselint"]
+    found = shutil.which("proselint")
+    return [found] if found else None
+
+
+FLOOR = "`python -c pass` (interpreter start-up, the floor)"
+PROSELINT = "`proselint check article.txt` (the peer)"
+MISS = "`factcheck article.txt`, new to the result cache (checked), library cache warm"
+HIT = "`factcheck article.txt`, unchanged (findings reused from the result cache)"
+BEFORE = "before (`--before`): `factcheck article.txt`, library cache warm"
+
+
+def cold_runs(article: Path, tmp: Path, runs: int, before: Path | None = None) -> list[tuple[str, list[measure.Run]]]:
     """Each command ``runs`` times, round-robin, so a burst of load from elsewhere on the
     machine lands on all of them alike rather than on one."""
     warm = str(tmp / "cache-warm")
     cli = factcheck_command() + [str(article), "--as-of", AS_OF]
-    measure.run_child(cli, env=measure.env_with(FACTCHECK_CACHE_DIR=warm))  # fill the cache
+    measure.run_child(cli, env=measure.env_with(FACTCHECK_CACHE_DIR=warm))  # fill both caches
     direct = ("import sys; from factcheck.ci.run import RunOptions, run; "
               "sys.exit(run(RunOptions(paths=[sys.argv[1]], as_of=sys.argv[2])))")
+
+    def fresh_results(i: int, kind: str) -> str:
+        return str(tmp / f"results-{kind}-{i}")
+
     commands = [
-        ("`python -c pass` (interpreter start-up, the floor)",
-         [sys.executable, "-c", "pass"], lambda i: measure.env_with()),
+        (FLOOR, [sys.executable, "-c", "pass"], lambda i: measure.env_with()),
         ("`python -c 'import factcheck.cli.main'` (imports only)",
          [sys.executable, "-c", "import factcheck.cli.main"], lambda i: measure.env_with()),
-        ("`factcheck article.txt`, library cache warm",
-         cli, lambda i: measure.env_with(FACTCHECK_CACHE_DIR=warm)),
-        ("`factcheck article.txt`, library cache cold (empty cache folder)",
+        (MISS, cli, lambda i: measure.env_with(FACTCHECK_CACHE_DIR=warm,
+                                                FACTCHECK_RESULT_CACHE_DIR=fresh_results(i, "miss"))),
+        (HIT, cli, lambda i: measure.env_with(FACTCHECK_CACHE_DIR=warm)),
+        ("`factcheck article.txt`, every cache cold (empty cache folder)",
          cli, lambda i: measure.env_with(FACTCHECK_CACHE_DIR=str(tmp / f"cache-cold-{i}"))),
-        ("same check via `factcheck.ci.run.run()`, no CLI framework, cache warm",
-         [sys.executable, "-c", direct, str(article), AS_OF], lambda i: measure.env_with(FACTCHECK_CACHE_DIR=warm)),
+        ("same check via `factcheck.ci.run.run()`, no CLI framework, new to the result cache",
+         [sys.executable, "-c", direct, str(article), AS_OF],
+         lambda i: measure.env_with(FACTCHECK_CACHE_DIR=warm, FACTCHECK_RESULT_CACHE_DIR=fresh_results(i, "direct"))),
     ]
+    peer = proselint_command()
+    if peer is not None:
+        commands.insert(1, (PROSELINT, [*peer, "check", str(article)], lambda i: measure.env_with()))
+    if before is not None:
+        old = [sys.executable, "-m", "factcheck", str(article), "--as-of", AS_OF]
+        old_env = lambda i: measure.env_with(FACTCHECK_CACHE_DIR=warm, PYTHONPATH=f"{before}{os.pathsep}{measure.HERE}",
+                                              FACTCHECK_RESULT_CACHE_DIR=fresh_results(i, "before"))
+        measure.run_child(old, env=old_env(-1))
+        commands.insert(3, (BEFORE, old, old_env))
     results: dict[str, list[measure.Run]] = {label: [] for label, _, _ in commands}
     for i in range(runs):
         for label, argv, env in commands:
@@ -137,18 +184,25 @@ def cold_runs(article: Path, tmp: Path, runs: int) -> list[tuple[str, list[measu
 
 
 def phases(article: Path, tmp: Path, runs: int) -> dict[str, float]:
-    env = measure.env_with(FACTCHECK_CACHE_DIR=str(tmp / "cache-warm"))
-    samples = [measure.python_child(PHASES_CHILD, str(article), "--as-of", AS_OF, env=env) for _ in range(runs)]
+    """Each phase of a check of an article new to the result cache."""
+    samples = [measure.python_child(PHASES_CHILD, str(article), "--as-of", AS_OF, env=measure.env_with(
+        FACTCHECK_CACHE_DIR=str(tmp / "cache-warm"), FACTCHECK_RESULT_CACHE_DIR=str(tmp / f"results-phase-{i}")))
+        for i in range(runs)]
     keys = [k for k in samples[0] if k not in ("status", "max_rss_mb", "process_seconds")]
     return {k: statistics.median(s[k] for s in samples) for k in keys} | {
         "process": statistics.median(s["process_seconds"] for s in samples)}
 
 
-def importtime(article: Path, tmp: Path) -> tuple[list[tuple[str, float, int]], list[tuple[str, float]]]:
+def importtime(article: Path, tmp: Path, results: str | None = None,
+               code: Path | None = None) -> tuple[list[tuple[str, float, int]], list[tuple[str, float]]]:
     """(package that pulled modules in, total self time in s, module count), largest first;
-    and factcheck's own modules by self time."""
+    and factcheck's own modules by self time. ``results``: the result cache folder (a new
+    one: the article is checked); ``code``: another checkout to import factcheck from."""
+    env = measure.env_with(FACTCHECK_CACHE_DIR=str(tmp / "cache-warm"), FACTCHECK_RESULT_CACHE_DIR=results)
+    if code is not None:
+        env["PYTHONPATH"] = f"{code}{os.pathsep}{env['PYTHONPATH']}"
     run = measure.run_child([sys.executable, "-X", "importtime", "-m", "factcheck", str(article), "--as-of", AS_OF],
-                            env=measure.env_with(FACTCHECK_CACHE_DIR=str(tmp / "cache-warm")))
+                            env=env)
     roots = _import_tree(run.stderr)
     totals: dict[str, list[float]] = {}
     own: list[tuple[str, float]] = []
@@ -228,23 +282,38 @@ def many(count: int, words: int) -> dict:
     return measure.python_child(MANY_CHILD, str(count), str(words), env=measure.env_with())
 
 
-def report(args, article_words: int, claims: int, runs, phase, import_times, off_path, batch) -> str:
+def report(args, article_words: int, claims: int, runs, phase, import_times, off_path, batch,
+           import_compare=None) -> str:
     imports, own = import_times
     out = [f"Machine: {measure.machine()}", "",
            f"Article: {article_words} words, {claims} claims checked (benchmarks/gen_article.py, seed 1, "
-           f"as of {AS_OF}). {args.runs} runs each; each run is a fresh process.", "",
+           f"as of {AS_OF}). {args.runs} runs each, round-robin; each run is a fresh process. Ratios are "
+           "of medians, to `python -c pass` and to proselint measured in the same run.", "",
            "### Cold start: one article, one process", ""]
+    medians = {label: statistics.median(r.seconds for r in results) for label, results in runs}
+    floor, peer = medians[FLOOR], medians.get(PROSELINT)
     rows = []
     for label, results in runs:
         s = measure.summary([r.seconds for r in results])
         rows.append([label, measure.ms(s["median"]), measure.ms(s["min"]), measure.ms(s["max"]),
+                     f"{s['median'] / floor:.1f}×", f"{s['median'] / peer:.2f}×" if peer else "–",
                      f"{statistics.median(r.max_rss_mb for r in results):.0f} MB"])
-    out.append(measure.table(["command", "median", "min", "max", "peak RSS"], rows))
-    warm = measure.summary([r.seconds for r in runs[2][1]])["median"]
-    verdict = "met" if warm < TARGET_SECONDS else "NOT met"
-    out += ["", f"Target: under {TARGET_SECONDS * 1000:.0f} ms cold with a warm library cache — **{verdict}** "
-                f"(median {measure.ms(warm)}).", "", "### Where a cold run's time goes (cache warm, medians)", ""]
-    rows = [[k, measure.ms(phase[k])] for k in ("import factcheck.cli.main", "import factcheck.ci.run")]
+    out.append(measure.table(["command", "median", "min", "max", "× `python -c pass`", "× proselint", "peak RSS"], rows))
+    if peer:
+        for label, what in ((MISS, "checked"), (HIT, "unchanged, from the result cache")):
+            ratio = medians[label] / peer
+            verdict = "met" if ratio <= TARGET_RATIO else "NOT met"
+            out += ["", f"Target: cold `factcheck article` ≤ {TARGET_RATIO:.1f}× proselint on the same article — "
+                        f"{what}: **{verdict}** ({ratio:.2f}×)."]
+    else:
+        out += ["", "proselint is not installed (`pip install proselint`), so the ratio to it is skipped."]
+    if import_compare:
+        out += ["", "### Imports on the check path, before and after (`python -X importtime`, same run)", ""]
+        out.append(measure.table(["run", "modules", "self time of all imports"], [
+            [label, n, measure.ms(t)] for label, n, t in import_compare]))
+    out += ["", "### Where a cold run's time goes (new to the result cache, library cache warm, medians)", ""]
+    rows = [[k, measure.ms(phase[k])] for k in ("import factcheck.cli.main", "import factcheck.ci.run",
+                                                "import the engine (extract, judge)") if k in phase]
     rows.append(["parse the arguments (argparse; typer is not imported)",
                  measure.ms(phase["main"] - phase.get("run", 0.0))])
     if "run.plan" in phase:
@@ -257,7 +326,7 @@ def report(args, article_words: int, claims: int, runs, phase, import_times, off
         inner = sum(phase.get(k, 0.0) for k in ("library.load", "Engine.create", "engine.check"))
         rows.append(["read the article, settle findings (rest of `run.check`)", measure.ms(phase["run.check"] - inner)])
     if "emit" in phase or "records.report" in phase:
-        rows.append(["build records and render the report (rich)",
+        rows.append(["build records and write the report (plain text: stdout is not a terminal)",
                      measure.ms(phase.get("emit", 0.0) + phase.get("records.report", 0.0))])
     rows.append(["whole process (interpreter start-up and exit included)", measure.ms(phase["process"])])
     out.append(measure.table(["phase", "time"], rows))
@@ -296,6 +365,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, help="articles checked in one process [200, quick 50]")
     parser.add_argument("--words", type=int, default=1000)
     parser.add_argument("--json", type=Path, help="also write the raw numbers here")
+    parser.add_argument("--before", type=Path, metavar="DIR",
+                        help="another checkout of factcheck (its top folder) to measure beside this one")
     args = parser.parse_args(argv)
     args.runs = args.runs or (5 if args.quick else 15)
     args.articles = args.articles or (50 if args.quick else 200)
@@ -311,12 +382,22 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(name)
         article = tmp / "article.txt"
         article.write_text(text, encoding="utf-8")
-        runs = cold_runs(article, tmp, args.runs)
+        if args.before is not None:
+            import compileall
+            compileall.compile_dir(str(args.before / "factcheck"), quiet=1)
+        runs = cold_runs(article, tmp, args.runs, args.before)
         phase = phases(article, tmp, args.runs)
-        imports = importtime(article, tmp)
+        imports = importtime(article, tmp, results=str(tmp / "results-importtime"))
+        compare = []
+        if args.before is not None:
+            old = importtime(article, tmp, results=str(tmp / "results-importtime-before"), code=args.before)
+            compare.append(["before (`--before`)", sum(n for *_, n in old[0]), sum(t for _, t, _ in old[0])])
+        compare.append(["after: article checked", sum(n for *_, n in imports[0]), sum(t for _, t, _ in imports[0])])
+        hit = importtime(article, tmp, results=str(tmp / "results-importtime"))  # the same article again
+        compare.append(["after: article unchanged (result cache)", sum(n for *_, n in hit[0]), sum(t for _, t, _ in hit[0])])
         off_path = off_path_imports(article, tmp)
     batch = many(args.articles, args.words)
-    sys.stdout.write(report(args, len(text.split()), claims, runs, phase, imports, off_path, batch))
+    sys.stdout.write(report(args, len(text.split()), claims, runs, phase, imports, off_path, batch, compare))
     if args.json:
         args.json.write_text(json.dumps({
             "machine": measure.machine(), "runs": {label: [r.seconds for r in rs] for label, rs in runs},

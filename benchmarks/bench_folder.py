@@ -4,14 +4,23 @@ Generates the articles (benchmarks/gen_article.py, about ``--words`` words each,
 of their figures altered) into a temporary folder, then runs the real command line on
 the folder in a fresh process, as CI would:
 
-    factcheck FOLDER --as-of 2024-07-01 --format json --output report.json --report --no-decisions --jobs N
+    factcheck FOLDER --as-of 2024-07-01 --format json --output report.json --no-decisions --jobs N
 
-Wall time covers everything a CI step pays for: start-up, loading the library (cache
-warm, as after the first run on a machine), checking, settling and writing the report.
+first with an empty result cache (every article checked), then again on the unchanged
+folder (every article's findings reused). Wall time covers everything a CI step pays
+for: start-up, loading the library (cache warm, as after the first run on a machine),
+checking, settling and writing the report. The human report is not drawn (a machine
+format written to a file draws it only with ``--report``).
+
+Whether the machine's cores were free is measured in the same run: a CPU-bound loop run
+once alone and then as N copies at once; N free cores finish N copies in the time of
+one (``free cores`` = N × alone / together).
+
 The results replace the "## Checking a folder" section of docs/benchmarks.md.
 
-    python benchmarks/bench_folder.py                 # 1,000 articles, one run per setting (~10 min)
+    python benchmarks/bench_folder.py                 # 1,000 articles, one run per setting
     python benchmarks/bench_folder.py --articles 100 --runs 1 --no-write
+    python benchmarks/bench_folder.py --before /tmp/old   # also an older checkout, same run
 """
 
 from __future__ import annotations
@@ -21,8 +30,10 @@ import json
 import os
 import re
 import statistics
+import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import measure
@@ -32,6 +43,7 @@ from factcheck.reference import library
 
 DOCS = measure.HERE.parent / "docs" / "benchmarks.md"
 HEADING = "## Checking a folder"
+BUSY = "sum(i * i for i in range(6_000_000))"
 
 
 def factcheck_command() -> list[str]:
@@ -49,59 +61,91 @@ def write_articles(folder: Path, count: int, words: int) -> int:
     return total
 
 
-def measure_jobs(folder: Path, jobs: int, runs: int) -> dict:
-    report = folder.parent / f"report-{jobs}.json"
-    argv = [*factcheck_command(), str(folder), "--as-of", AS_OF, "--format", "json",
-            "--output", str(report), "--report", "--no-decisions", "--jobs", str(jobs)]
-    env = measure.env_with()
-    # Warm the library cache (one article is enough); the articles were just written,
-    # so the file system cache is warm already.
-    first = sorted(folder.iterdir())[0]
-    measure.run_child([*argv[:len(factcheck_command())], str(first), "--no-decisions"], env=env)
-    times, rss = [], []
-    for _ in range(runs):
-        run = measure.run_child(argv, env=env)
+def free_cores(n: int) -> float:
+    """How many cores a CPU-bound Python program got when it ran as ``n`` processes at
+    once: ``n`` × (one alone) / (``n`` together). ``n`` on an idle machine."""
+    def together(k: int) -> float:
+        start = time.perf_counter()
+        procs = [subprocess.Popen([sys.executable, "-c", BUSY]) for _ in range(k)]
+        for proc in procs:
+            proc.wait()
+        return time.perf_counter() - start
+    alone = min(together(1) for _ in range(2))
+    return n * alone / min(together(n) for _ in range(2))
+
+
+class Setting:
+    """One way of running the folder: which code, how many jobs, first time or re-run."""
+
+    def __init__(self, folder: Path, tmp: Path, label: str, jobs: int, rerun: bool, code: Path | None):
+        self.label, self.jobs, self.rerun = label, jobs, rerun
+        self.report = tmp / f"report-{label}-{jobs}-{int(rerun)}.json"
+        command = factcheck_command() if code is None else [sys.executable, "-m", "factcheck"]
+        self.argv = [*command, str(folder), "--as-of", AS_OF, "--format", "json",
+                     "--output", str(self.report), "--no-decisions", "--jobs", str(jobs)]
+        self.env = measure.env_with(FACTCHECK_CACHE_DIR=str(tmp / f"cache-{label}"))
+        if code is not None:  # the benchmark runs from benchmarks/, so '-m' finds DIR first
+            self.env["PYTHONPATH"] = f"{code}{os.pathsep}{self.env['PYTHONPATH']}"
+        self.tmp, self.shared = tmp, str(tmp / f"results-{label}-{jobs}")
+        self.runs: list[measure.Run] = []
+        # Warm the library cache (one article is enough) and, for a re-run, fill the
+        # result cache; the articles were just written, so the file system cache is warm.
+        first = sorted(folder.iterdir())[0]
+        measure.run_child([*command, str(first), "--no-decisions", "--no-cache"], env=self.env)
+        if rerun:
+            self.env["FACTCHECK_RESULT_CACHE_DIR"] = self.shared
+            measure.run_child(self.argv, env=self.env)
+
+    def run(self, i: int) -> None:
+        if not self.rerun:  # first time: an empty result cache
+            self.env["FACTCHECK_RESULT_CACHE_DIR"] = str(self.tmp / f"results-{self.label}-{self.jobs}-{i}")
+        run = measure.run_child(self.argv, env=self.env)
         if run.returncode not in (0, 1):
             raise RuntimeError(f"factcheck failed ({run.returncode}):\n{run.stderr[-2000:]}")
-        times.append(run.seconds)
-        rss.append(run.max_rss_mb)
-    summary = json.loads(report.read_text(encoding="utf-8"))["summary"]
-    return {"jobs": jobs, "seconds": statistics.median(times), "all": times,
-            "max_rss_mb": max(rss), "claims": summary["claims"], "documents": summary["documents"]}
+        self.runs.append(run)
+
+    def result(self) -> dict:
+        summary = json.loads(self.report.read_text(encoding="utf-8"))["summary"]
+        hits = [re.search(r"(\d+) articles? unchanged", r.stderr) for r in self.runs]
+        return {"label": self.label, "jobs": self.jobs, "rerun": self.rerun,
+                "seconds": statistics.median(r.seconds for r in self.runs),
+                "cpu": statistics.median(r.cpu_seconds for r in self.runs),
+                "all": [r.seconds for r in self.runs], "max_rss_mb": max(r.max_rss_mb for r in self.runs),
+                "claims": summary["claims"], "documents": summary["documents"],
+                "reused": min(int(h.group(1)) if h else 0 for h in hits)}
 
 
-def section(results: list[dict], count: int, words: int, runs: int) -> str:
-    base = results[0]["seconds"]
-    rows = [[f"`--jobs {r['jobs']}`", f"{r['seconds']:.1f} s", f"{r['documents'] / r['seconds']:.1f}",
-             f"{r['claims'] / r['seconds']:.0f}", f"{base / r['seconds']:.2f}×", f"{r['max_rss_mb']:.0f} MB"]
+def section(results: list[dict], count: int, words: int, runs: int, cores: dict, machine: str) -> str:
+    base = {r["label"]: r["seconds"] for r in results if r["jobs"] == 1 and not r["rerun"]}
+    first = next(r for r in results if r["jobs"] == 1 and not r["rerun"])
+    rows = [[f"{r['label']}, `--jobs {r['jobs']}`" + (", re-run: folder unchanged" if r["rerun"] else ""),
+             f"{r['seconds']:.2f} s", f"{r['documents'] / r['seconds']:,.1f}",
+             f"{r['claims'] / r['seconds']:,.0f}", f"{base[r['label']] / r['seconds']:.2f}×",
+             f"{r['seconds'] / first['seconds']:.2f}×", f"{r['cpu']:.2f} s",
+             f"{r['reused']:,}", f"{r['max_rss_mb']:.0f} MB"]
             for r in results]
     claims = results[0]["claims"]
+    core_text = ", ".join(f"{n} processes at once got {got:.2f} cores" for n, got in sorted(cores.items()))
     return "\n".join([
         HEADING,
         "",
         f"`python benchmarks/bench_folder.py`: {count:,} generated articles "
         f"({words:,} words on average, {claims:,} claims in all) in one folder, checked by "
-        "`factcheck FOLDER --format json --output FILE --report --no-decisions --jobs N` in a fresh "
+        "`factcheck FOLDER --format json --output FILE --no-decisions --jobs N` in a fresh "
         f"process with the library cache warm; the median of {runs} run(s), wall time from start "
-        "to exit, terminal report included (it goes to a file, as in a CI log). Peak memory "
-        "is the parent process's; each worker holds only the engine and its current chunk.",
+        "to exit. First-time runs start with an empty result cache (every article is checked); "
+        "a re-run checks the same, unchanged folder again. The human report is not drawn (a "
+        "machine format written to a file draws it only with `--report`). Speed-up is against "
+        "`--jobs 1` of the same code; \"× first row\" is the wall time against the first row; "
+        "the settings ran round-robin, so load from elsewhere lands on all alike. CPU time (user "
+        "+ system, workers included) is steadier than wall time on a shared machine. Peak "
+        "memory is the parent process's.",
         "",
-        measure.table(["", "wall time", "articles/s", "claims/s", "speed-up", "peak memory (parent)"], rows),
+        measure.table(["", "wall time", "articles/s", "claims/s", "speed-up", "× first row",
+                       "CPU time (all processes)", "articles reused", "peak memory (parent)"], rows),
         "",
-        f"Machine: {measure.machine()}.",
-        "",
-        "Each worker builds its own engine once (from the library cache), then takes articles "
-        "in small chunks; results come back in input order, so the report is the same for "
-        "any `--jobs`. The speed-up stays under 2× because the parent's part is not split: "
-        "start-up, its own library load, reading the results back, settling, and above all "
-        "drawing the terminal report (rich), which for this many claims costs about half "
-        "as much as checking them (31 ms against 65 ms per article, measured in one process "
-        "on 200 of the articles). "
-        "Most of the parent's memory is the report itself: every claim of every article, "
-        "encoded as indented JSON (and drawn once more for the terminal) — a CI job that "
-        "checks only the changed articles holds a few of them. Other work was running on "
-        "the machine during the measurement (see the load average), so the figures are a "
-        "floor, not a ceiling.",
+        f"Machine: {machine}. Were the cores free? A CPU-bound Python loop measured in the same "
+        f"run: {core_text} (2.00 would be two free cores).",
         "",
     ])
 
@@ -120,21 +164,37 @@ def write_section(text: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--words", type=int, default=1000)
-    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--words", type=int, default=250, help="words per article (a news passage)")
+    parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--before", type=Path, metavar="DIR",
+                        help="another checkout of factcheck (its top folder) to measure first, same run")
     parser.add_argument("--no-write", action="store_true", help="print the section instead of writing docs")
     args = parser.parse_args(argv)
     measure.compile_package()
-    with tempfile.TemporaryDirectory(prefix="factcheck-folder-") as tmp:
-        folder = Path(tmp) / "articles"
+    if args.before is not None:
+        import compileall
+        compileall.compile_dir(str(args.before / "factcheck"), quiet=1)
+    cores = {n: free_cores(n) for n in args.jobs if n > 1}
+    machine = measure.machine()
+    with tempfile.TemporaryDirectory(prefix="factcheck-folder-") as tmp_name:
+        tmp = Path(tmp_name)
+        folder = tmp / "articles"
         folder.mkdir()
         total_words = write_articles(folder, args.articles, args.words)
-        results = []
-        for jobs in args.jobs:
-            results.append(measure_jobs(folder, jobs, args.runs))
-            print(f"--jobs {jobs}: {results[-1]['seconds']:.1f} s", file=sys.stderr)
-    text = section(results, args.articles, total_words // max(1, args.articles), args.runs)
+        plans = [("before", args.before, False)] if args.before is not None else []
+        plans += [("after", None, False), ("after", None, True)]
+        settings = [Setting(folder, tmp, label, jobs, rerun, code)
+                    for label, code, rerun in plans for jobs in args.jobs]
+        for i in range(args.runs):
+            for setting in settings:
+                setting.run(i)
+                print(f"{setting.label} --jobs {setting.jobs}{' re-run' if setting.rerun else ''}: "
+                      f"{setting.runs[-1].seconds:.2f} s", file=sys.stderr, flush=True)
+        results = [s.result() for s in settings]
+        cores_after = {n: free_cores(n) for n in args.jobs if n > 1}
+    cores = {n: min(cores[n], cores_after[n]) for n in cores}
+    text = section(results, args.articles, total_words // max(1, args.articles), args.runs, cores, machine)
     if args.no_write:
         print(text)
     else:

@@ -76,10 +76,12 @@ def descriptor(index: int, metrics: int, example_row: tuple[str, str, str, int])
             "editions": [{"id": "2024", "title": f"{name} 2024", "published": PUBLISHED}],
             "metrics": [{"id": f"m{j}", "label": f"Bench indicator {j}", "kind": "count", "unit": "units",
                          "aliases": [metric_alias(index, j)]} for j in range(metrics)],
+            # Worded so that the engine ties them to this table's first row (source, entity,
+            # metric and period all named): bench_library.py asserts it before timing.
             "examples": [
-                {"text": f"The {name} puts {alias} for {entity} at {value:,} in {period}.",
+                {"text": f"According to the {name}, {entity}'s {alias} was {value:,} in {period}.",
                  "verdict": "supported", "as_of": "2024-07-01"},
-                {"text": f"The {name} puts {alias} for {entity} at {value * 3:,} in {period}.",
+                {"text": f"According to the {name}, {entity}'s {alias} was {value * 3:,} in {period}.",
                  "verdict": "contradicted", "as_of": "2024-07-01"},
             ],
         },
@@ -123,9 +125,25 @@ def generate(root: Path, facts: int, tables: int = 10, seed: int = 7) -> Path:
 
 
 def claim_paragraph(root: Path) -> str:
-    """Sentences citing the first synthetic table, so a check has to look its rows up."""
-    desc = json.loads((root / table_id(0) / "datapackage.json").read_text(encoding="utf-8"))
-    return "\n\n" + " ".join(e["text"] for e in desc["factcheck"]["examples"]) + "\n"
+    """Two sentences citing each synthetic table (its ``examples``: one figure as the
+    first row has it, one three times that), so a check has to look rows up in every
+    generated table. One paragraph per table: a source named in one paragraph is not
+    carried into the next table's."""
+    paragraphs = []
+    for folder in sorted(root.glob("bench_synthetic_*")):
+        desc = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+        paragraphs.append(" ".join(e["text"] for e in desc["factcheck"]["examples"]))
+    return "\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def expected_verdicts(root: Path) -> dict[str, int]:
+    """The verdicts ``claim_paragraph``'s sentences must get, counted."""
+    counts: dict[str, int] = {}
+    for folder in sorted(root.glob("bench_synthetic_*")):
+        desc = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+        for example in desc["factcheck"]["examples"]:
+            counts[example["verdict"]] = counts.get(example["verdict"], 0) + 1
+    return counts
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -31,6 +31,8 @@ class Run:
     returncode: int
     stdout: str
     stderr: str
+    cpu_seconds: float = 0.0
+    """User + system CPU time of the process and the children it waited for (workers)."""
 
 
 # A minimal launcher between us and the measured program. On Linux a child's ru_maxrss
@@ -44,7 +46,7 @@ pid = os.posix_spawnp(sys.argv[2], sys.argv[2:], os.environ)
 _, status, usage = os.wait4(pid, 0)
 seconds = time.perf_counter() - start
 with open(sys.argv[1], "w") as out:
-    out.write(f"{seconds} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}")
+    out.write(f"{seconds} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)} {usage.ru_utime + usage.ru_stime}")
 """
 
 
@@ -58,10 +60,10 @@ def run_child(argv: list[str], env: dict[str, str] | None = None) -> Run:
                            stdin=subprocess.DEVNULL, stdout=stdout, stderr=stderr, check=False)
         if not result.exists():
             raise RuntimeError(f"could not run {argv[0]}: {err.read_text(errors='replace')}")
-        seconds, rss_kb, code = result.read_text().split()
+        seconds, rss_kb, code, cpu = result.read_text().split()
         return Run(float(seconds), int(rss_kb) / 1024, int(code),
                    out.read_text(encoding="utf-8", errors="replace"),
-                   err.read_text(encoding="utf-8", errors="replace"))
+                   err.read_text(encoding="utf-8", errors="replace"), float(cpu))
 
 
 def python_child(code: str, *args: str, env: dict[str, str] | None = None) -> dict:

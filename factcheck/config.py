@@ -13,9 +13,7 @@ import datetime as dt
 import fnmatch
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from pathlib import Path
 
 from .errors import ConfigError
@@ -54,8 +52,11 @@ OVERRIDE_KEYS = ("as_of", "fail_on", "disable_tables", "disable_verdicts")
 
 
 def defaults() -> dict:
-    """The shipped defaults (factcheck/defaults.toml), read fresh each time."""
-    text = resources.files("factcheck").joinpath("defaults.toml").read_text(encoding="utf-8")
+    """The shipped defaults (factcheck/defaults.toml), read fresh each time. (Read beside
+    this module rather than through importlib.resources, whose zip support pulls zipfile
+    and tempfile into every start-up; the package is always installed as files.)"""
+    import tomllib
+    text = (Path(__file__).resolve().parent / "defaults.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
 
 
@@ -184,6 +185,7 @@ def _common_folder(paths: list[str], cwd: Path) -> Path:
 
 
 def _read(path: Path) -> dict:
+    import tomllib
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

@@ -12,19 +12,22 @@ import datetime as dt
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import config as configs
-from ..report import formats, records
+from ..report import records
 from ..read import inputs
 from ..reference import library
 from . import suppressions
-from ..judge.check import Engine, fingerprint
-from .decisions import Decisions
 from ..read.document import parse_as_of
 from ..errors import InputError
 from ..model import Severity, Verdict
 from ..report.output import write_atomic
-from .runner import Job, check_jobs, terminal_progress
+from .resultcache import ResultCache
+from .runner import Engines, Job, check_jobs, terminal_progress
+
+if TYPE_CHECKING:  # imported where used: start-up loads only what checking needs
+    from .decisions import Decisions
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FAIL_RANKS = {"error": Severity.ERROR.rank, "warning": Severity.WARNING.rank, "never": 99}
@@ -52,6 +55,7 @@ class RunOptions:
     report_unused: bool = False
     allow_private: bool = False
     no_cache: bool = False
+    """Turn off every cache: the library's, the result cache and fetched pages."""
     save_text: Path | None = None
     max_size: int | None = None
     report: bool = False
@@ -108,22 +112,26 @@ def plan(options: RunOptions) -> Plan:
     )
 
 
-def check(the_plan: Plan, options: RunOptions, decisions: Decisions | None = None) -> list[records.DocumentResult]:
-    """Check every article of the plan and settle the findings."""
+def check(the_plan: Plan, options: RunOptions, decisions: "Decisions | None" = None) -> list[records.DocumentResult]:
+    """Check every article of the plan (or take its findings from the result cache) and
+    settle the findings."""
     lib = library.load(list(the_plan.data), use_cache=not options.no_cache)
     configs.check_tables(the_plan.config, set(lib.tables))
     jobs = [Job(p, the_plan.as_of or s.as_of_date()) for p, s in zip(the_plan.paths, the_plan.settings)]
     fetch_options = {"allow_private": options.allow_private, "use_cache": not options.no_cache,
                      "max_size": the_plan.max_size}
-    engine = Engine.create(lib) if the_plan.jobs == 1 else None
+    roots = [library.shipped_data_dir()] + [Path(d) for d in the_plan.data]
+    cache = ResultCache.open(roots, enabled=not options.no_cache)
+    engines = Engines(list(the_plan.data), not options.no_cache, lib=lib)
     with terminal_progress(len(jobs)) as progress:
         results = check_jobs(jobs, list(the_plan.data), the_plan.jobs, fetch_options,
-                             use_cache=not options.no_cache, engine=engine, progress=progress)
+                             use_cache=not options.no_cache, engine=engines, progress=progress,
+                             cache=cache)
     return [settle(r, s, decisions, the_plan.report_unused) for r, s in zip(results, the_plan.settings)]
 
 
 def settle(result: records.DocumentResult, settings: configs.PathSettings,
-           decisions: Decisions | None, report_unused: bool) -> records.DocumentResult:
+           decisions: "Decisions | None", report_unused: bool) -> records.DocumentResult:
     """Drop disabled findings, apply suppression comments, then the decisions file."""
     document = result.document
     if document is None:
@@ -140,7 +148,7 @@ def settle(result: records.DocumentResult, settings: configs.PathSettings,
         problems.extend(suppressions.unused_problem(s) for s in applied.unused)
     kept = []
     for finding in applied.kept:
-        decision = decisions.get(fingerprint(finding)) if decisions is not None else None
+        decision = decisions.get(records.fingerprint(finding)) if decisions is not None else None
         if decision is None or finding.verdict is Verdict.SUPPORTED:
             kept.append(finding)
             continue
@@ -178,13 +186,16 @@ def run(options: RunOptions) -> int:
         # to check, which is a success, not an error.
         print("factcheck: nothing to check: include/exclude leave none of the files given", file=sys.stderr)
         return EXIT_OK
-    decisions = Decisions.load(the_plan.decisions) if the_plan.decisions is not None else None
+    decisions = None
+    if the_plan.decisions is not None:
+        from .decisions import Decisions
+        decisions = Decisions.load(the_plan.decisions)
     results = check(the_plan, options, decisions)
     if options.save_text:
         _save_text(results, options.save_text)
     report = records.report(results)
     if any(r.error is None for r in results):
-        _emit(report, the_plan, options)
+        _emit(report, the_plan, options, cached=sum(1 for r in results if r.cached))
     # else nothing could be read: the one-line errors below say it all.
     for result in results:
         if result.error:
@@ -211,7 +222,7 @@ def shown(report: dict, show: str) -> dict:
     return {**report, "documents": documents}
 
 
-def _emit(report: dict, the_plan: Plan, options: RunOptions) -> None:
+def _emit(report: dict, the_plan: Plan, options: RunOptions, cached: int = 0) -> None:
     """Where each report goes (docs/ci.md, "Output formats"):
 
     - text: the human report, to standard output or to ``--output`` (plain, unwrapped);
@@ -220,27 +231,44 @@ def _emit(report: dict, the_plan: Plan, options: RunOptions) -> None:
       when standard output carries the machine format, else on standard output;
     - whenever standard output does not carry the human report, one line on standard
       error with the counts (and where the file went), for the CI log.
+
+    The human views also count the articles whose findings came from the result cache
+    (``cached``); the machine formats are the same whether they did or not. The human
+    report's module (rich) is imported only when it is drawn.
     """
-    from ..report.formats import terminal
     fmt, output = the_plan.fmt, the_plan.output
+    human = {**report, "summary": {**report["summary"], "cached": cached}} if cached else report
 
     def draw(stream) -> None:
-        terminal.render(report, show_supported=options.show_all, min_severity=the_plan.show,
+        from ..report.formats import plain
+        if plain.usable(stream):  # no colours, no wrapping: the text needs no rich
+            drawn = plain.text(human, options.show_all, the_plan.show)
+            if drawn is not None:
+                stream.write(drawn)
+                stream.flush()
+                return
+        from ..report.formats import terminal
+        terminal.render(human, show_supported=options.show_all, min_severity=the_plan.show,
                         console=terminal.console_for(stream))
 
     if fmt == "text":
         if output is None:
             draw(sys.stdout)
             return
-        write_atomic(output, terminal.render_text(report, options.show_all, the_plan.show))
-        _summary_line(report, f"report written to {output}")
+        from ..report.formats import plain
+        drawn = plain.text(human, options.show_all, the_plan.show)
+        if drawn is None:
+            from ..report.formats import terminal
+            drawn = terminal.render_text(human, options.show_all, the_plan.show)
+        write_atomic(output, drawn)
+        _summary_line(human, f"report written to {output}")
         return
     text = _machine(fmt, shown(report, the_plan.show))
     if output is not None:
         write_atomic(output, text)
         if options.report:
             draw(sys.stdout)
-        _summary_line(report, f"{fmt} report written to {output}")
+        _summary_line(human, f"{fmt} report written to {output}")
     else:
         for chunk in ([text] if isinstance(text, str) else text):
             sys.stdout.write(chunk)
@@ -248,7 +276,7 @@ def _emit(report: dict, the_plan: Plan, options: RunOptions) -> None:
         if options.report:
             draw(sys.stderr)
         else:
-            _summary_line(report)
+            _summary_line(human)
 
 
 def _machine(fmt: str, report: dict):
@@ -256,11 +284,12 @@ def _machine(fmt: str, report: dict):
     if fmt == "json":
         from ..report.formats.json_format import chunks
         return chunks(report)
+    from ..report import formats
     return formats.get(fmt)(report)
 
 
 def _summary_line(report: dict, where: str | None = None) -> None:
-    from ..report.formats.terminal import summary_parts
+    from ..report.formats.summary import summary_parts
     line = ", ".join(summary_parts(report))
     print(f"factcheck: {line}" + (f"; {where}" if where else ""), file=sys.stderr)
 

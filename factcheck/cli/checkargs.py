@@ -83,7 +83,9 @@ def parser() -> argparse.ArgumentParser:
                    help="report suppression comments that suppressed nothing")
     p.add_argument("--allow-private", action="store_true",
                    help="allow fetching URLs on private or loopback addresses")
-    p.add_argument("--no-cache", action="store_true", help="fetch URLs again instead of using the page cache")
+    p.add_argument("--no-cache", action="store_true",
+                   help="check every article again and fetch URLs again: use none of factcheck's "
+                        "caches (results of unchanged articles, the library, fetched pages)")
     p.add_argument("--max-size", type=_size, metavar="SIZE",
                    help="refuse articles larger than SIZE, e.g. 20MB [default: 5MB, or the config's max_size]")
     p.add_argument("--save-text", type=Path, metavar="FILE",

@@ -61,4 +61,4 @@ def render(report: dict) -> str:
                             "column": item.get("end_column", item["column"])},
                 }},
             })
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(issues, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -201,4 +201,4 @@ def render(report: dict) -> str:
         "results": results,
     }
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(log, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -9,6 +9,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
+from .summary import plural, summary_parts  # noqa: F401  (re-exported: the summary line needs no rich)
+
 STYLES = {"error": "bold red", "warning": "bold yellow", "info": "cyan"}
 MARKS = {"error": "✖", "warning": "▲", "info": "●", "supported": "✔"}
 HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "For information"}
@@ -92,31 +94,6 @@ def render_document(console: Console, doc: dict, show_supported: bool, min_rank:
         console.print("  nothing to report")
 
 
-def plural(count: int, word: str, many: str | None = None) -> str:
-    """"1 error", "2 errors", "1 claim checked"… ``many`` when the plural is not word+s."""
-    if count == 1:
-        return f"{count} {word}"
-    if many is None:
-        head, _, tail = word.partition(" ")
-        many = f"{head}s" + (f" {tail}" if tail else "")
-    return f"{count} {many}"
-
-
-def summary_parts(report: dict) -> list[str]:
-    """The run in a few counts: claims, errors, warnings, and what else there was."""
-    s = report["summary"]
-    verdicts = s.get("verdicts", {})
-    parts = [plural(s["claims"], "claim checked"), plural(s["errors"], "error"), plural(s["warnings"], "warning")]
-    for key in ("supported", "unverifiable"):
-        if verdicts.get(key):
-            parts.append(f"{verdicts[key]} {key}")
-    if s.get("suppressed"):
-        parts.append(f"{s['suppressed']} settled")
-    if s.get("unreadable"):
-        parts.append(f"{s['unreadable']} unreadable")
-    return parts
-
-
 def render(report: dict, console: Console | None = None, show_supported: bool = False,
            min_severity: str = "info") -> None:
     console = console or Console()
@@ -143,6 +120,15 @@ def console_for(stream, plain: bool = False) -> Console:
 
 def render_text(report: dict, show_supported: bool = False, min_severity: str = "info") -> str:
     """The human report as plain text (no colours, lines unwrapped), for ``--output``."""
+    from . import plain
+    drawn = plain.text(report, show_supported, min_severity)
+    if drawn is not None:
+        return drawn
+    return render_with_rich(report, show_supported, min_severity)
+
+
+def render_with_rich(report: dict, show_supported: bool = False, min_severity: str = "info") -> str:
+    """``render_text`` as rich draws it (what ``plain`` must equal)."""
     import io
     buffer = io.StringIO()
     buffer.isatty = lambda: False  # type: ignore[method-assign]
