@@ -246,6 +246,25 @@ def _counted_phrase(claim: Claim) -> str | None:
     return " ".join(words)
 
 
+BRACKET_LABEL = re.compile(r"(?:^|[,;:(–—]|\band\b|\bin\b|\bits\b|\btheir\b|\bthe\b)\s*([^,;:()–—]{1,60}?)\s*\(\s*$", re.I)
+
+
+def _bracket_label(claim: Claim) -> str | None:
+    """The words a bracketed rank ranks ("business legislation (3rd)"), or None when the
+    rank is not in brackets or a named thing stands before them ("Austria (4th)")."""
+    q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
+    if q.kind != "rank" or not re.match(r"\s*\)", text[q.span.end - base:]):
+        return None
+    m = BRACKET_LABEL.search(text[:q.span.start - base])
+    if not m:
+        return None
+    label_start, label_end = base + m.start(1), base + m.end(1)
+    if any(label_start <= e.span.start and e.span.end <= label_end + 1 for e in claim.entities
+           if e.via != "reference"):
+        return None
+    return m.group(1)
+
+
 def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
@@ -413,6 +432,14 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
             hits = {mid: h for mid, h in hits.items()
                     if any(_alias_pattern(a).search(" ".join(phrase.split()[:4])) for a in (
                         *table.metrics[mid].aliases, *table.metrics[mid].loose_aliases))}
+    label = _bracket_label(claim)
+    if label is not None:
+        # "particularly its institutional framework (2nd)": a rank in brackets is the rank
+        # of what stands right before them; only a metric named there can be meant.
+        hits = {mid: h for mid, h in hits.items() if any(
+            _alias_pattern(a).search(label) for a in table.metrics[mid].aliases)}
+        if not hits:
+            return []
     if len(hits) > 1:
         # "442 petaflops of peak performance": the longer phrase (Rpeak's "peak performance")
         # says more than the word inside it (Rmax's "performance").
