@@ -265,6 +265,22 @@ def _bracket_label(claim: Claim) -> str | None:
     return m.group(1)
 
 
+BENCHMARK_AFTER = re.compile(
+    r"^\s*(?:on|in|for)\s+(?:the\s+|its\s+)?((?:[\w.-]+\s+){0,2}?[\w.-]+)\s+(?:benchmark|test|metric)\b", re.I)
+
+
+def _other_benchmark_after(claim: Claim, table: Table) -> bool:
+    """"9.95 Eflop/s on the HLP-MxP benchmark": a benchmark named right after the figure
+    that none of the table's metric words names is some other measure (even misspelt),
+    so the table's default measure is not meant."""
+    q = claim.quantity
+    m = BENCHMARK_AFTER.match(claim.sentence.text[q.span.end - claim.sentence.span.start:])
+    if not m:
+        return False
+    words = m.group(1)
+    return not any(_alias_pattern(a).search(words) for metric in table.metrics.values() for a in metric.aliases)
+
+
 def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
@@ -469,7 +485,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         and not (q.kind == "rank" and m.id in ranked_counts)
         for span, _ in _alias_hits(text, offset, m.aliases, window))
     plain = not others_named and not negated and not _other_measure(text, q.span.end - offset) \
-        and not _measure_after(claim)
+        and not _measure_after(claim) and not _other_benchmark_after(claim, table)
     defaults_allowed = plain and (named and (
         q.kind == "rank" or (q.kind in ("percent", "money", "points", "quantity") and distance == 0))
         or (unit_tie and q.kind == "quantity"))
