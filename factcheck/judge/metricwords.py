@@ -246,6 +246,19 @@ def _counted_phrase(claim: Claim) -> str | None:
     return " ".join(words)
 
 
+POINTING_BACK_BEFORE = re.compile(r"(?:^|[^\w])(?:all|these|those|both|the)\s+$", re.I)
+POINTING_BACK_AFTER = re.compile(r"^\s+(?:are|were|have|had|remain|remained|share|shared|of\s+them)\b", re.I)
+
+
+def _pointing_back(claim: Claim) -> bool:
+    """"All three are small economies": a count standing for things named before, with
+    no noun of its own, counts them — not the list's size or any metric's thing."""
+    q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
+    return q.kind == "number" and bool(
+        POINTING_BACK_BEFORE.search(text[max(0, q.span.start - base - 12):q.span.start - base])
+        and POINTING_BACK_AFTER.match(text[q.span.end - base:]))
+
+
 BRACKET_LABEL = re.compile(r"(?:^|[,;:(–—]|\band\b|\bin\b|\bits\b|\btheir\b|\bthe\b)\s*([^,;:()–—]{1,60}?)\s*\(\s*$", re.I)
 
 
@@ -448,6 +461,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
             hits = {mid: h for mid, h in hits.items()
                     if any(_alias_pattern(a).search(" ".join(phrase.split()[:4])) for a in (
                         *table.metrics[mid].aliases, *table.metrics[mid].loose_aliases))}
+    if _pointing_back(claim):
+        return []
     label = _bracket_label(claim)
     if label is not None:
         # "particularly its institutional framework (2nd)": a rank in brackets is the rank
