@@ -26,10 +26,11 @@ CAUSE = re.compile(
     r"\b(?:because|thanks\s+to|due\s+to|driven\s+by|owing\s+to|as\s+a\s+result\s+of|on\s+the\s+back\s+of|"
     r"on\s+the\s+strength\s+of|mainly\s+for|largely\s+for)\b", re.I)
 
-# "…to second place, Ireland showcased strong economic performance": a comma and a new
-# subject start another statement.
+# "…to second place, Ireland showcased strong economic performance", "…to second place,
+# as its ranking in economic performance soared": a comma and a new subject start
+# another statement.
 NEW_CLAUSE = re.compile(
-    r"[;]|,\s+(?:[A-Z]|(?:and|but|while|whereas|which|who)\b"
+    r"[;]|,\s+(?:[A-Z]|(?:and|but|while|whereas|which|who|as\s+(?:its|their|it|they|the)\s)\b"
     r"|(?:reaching|bringing|taking|pushing|lifting|rising\s+to|with\s+plans|with\s+an?\s+(?:goal|target|plan|aim))\b)")
 
 NEXT_FIGURE = re.compile(r"\s(?:and|while|whereas)\s+(?=(?:the\s+|its\s+)?[a-z][^.;,]{0,60}?\b(?:was|is|were|are|at|of|reached|hit|stood)\s+[$€£¥]?\d)", re.I)
