@@ -227,7 +227,12 @@ def _share_of_phrase(claim: Claim) -> str | None:
     """What a share is a share of ("7% of global GDP", "half of firms"), or None."""
     end = claim.quantity.span.end - claim.sentence.span.start
     m = re.match(r"^\s+of\s+([^.,;:()\[\]—–\"“”]+)", claim.sentence.text[end:])
-    return " ".join(m.group(1).split()[:6]) if m else None
+    if not m:
+        return None
+    # "63% of jobs and leave 30% unaffected": what follows "and" up to another figure is
+    # that figure's.
+    phrase = re.split(r"\s(?:and|or|while|whereas|but)\s+(?=[^\d]*\d)", m.group(1), maxsplit=1)[0]
+    return " ".join(phrase.split()[:6])
 
 
 def _counted_phrase(claim: Claim) -> str | None:
