@@ -252,6 +252,10 @@ def _counted_phrase(claim: Claim) -> str | None:
     return " ".join(words)
 
 
+COMES_FROM = re.compile(
+    r"\b(?:come|comes|coming|came|stem|stems|stemming|derive|derives|derived|arise|arises)\s+from\s+"
+    r"(?:[\w-]+\s+){0,2}$", re.I)
+
 POINTING_BACK_BEFORE = re.compile(r"(?:^|[^\w])(?:all|these|those|both|the)\s+$", re.I)
 POINTING_BACK_AFTER = re.compile(r"^\s+(?:are|were|have|had|remain|remained|share|shared|of\s+them)\b", re.I)
 
@@ -482,6 +486,13 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         # says more than the word inside it (Rmax's "performance").
         hits = {mid: h for mid, h in hits.items()
                 if not any(o[1] != h[1] and o[1].contains(h[1]) for o in hits.values())}
+    if len(hits) > 1:
+        # "the GDP gains — $6.6 trillion — are expected to come from increased labor
+        # productivity": words the figure is said to come from name which part it is.
+        part_of = {mid: h for mid, h in hits.items() if h[1].start >= q.span.end and COMES_FROM.search(
+            text[max(0, h[1].start - offset - 40):h[1].start - offset])}
+        if part_of:
+            hits = part_of
     if hits:
         # Metric words much farther away than the nearest ones are about other figures
         # ("$6.2 trillion from productivity, and $9.1 trillion from consumption").
