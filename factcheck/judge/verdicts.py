@@ -477,8 +477,8 @@ class Checker:
             return None
         table = c.table
         for row in sorted(scope, key=lambda f: self._edition_key(table, f), reverse=True):
-            if row.status or row.number is None or agrees(claim, row, table):
-                continue
+            if row.status or row.number is None or agrees(claim, row, table) or not choice.in_scope(row):
+                continue  # an edition the claim does not mean says nothing of its measure
             for other in table.metrics.values():
                 if other.id == c.metric.id or other.unit != c.metric.unit or other.kind != c.metric.kind:
                     continue
