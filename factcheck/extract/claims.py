@@ -421,6 +421,9 @@ def _nearest_first(mentions: list[EntityMention], sentence: Sentence,
     return tuple(sorted(mentions, key=key))
 
 
+DESCRIBED_SUBJECT = re.compile(r"^\s*The\s[^,;]{3,90}?,\s*((?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s*,\s+(?!and\b|or\b)[a-z]")
+"""The subject of a sentence described before its name: "The leader of the 2022 edition,
+Denmark, dropped…"; group 1 is the name."""
 CURRENT_AFTER = re.compile(
     r"^\s*(?:on|in)\s+(?:this|the\s+(?:current|latest|newest|new))\s+(?:list|edition|ranking)\b", re.I)
 
@@ -553,6 +556,18 @@ def _times_by_quantity(part: SentenceParts) -> dict:
             out[q.span] = bound
     _trajectory(part, out)
     _compared(part, out)
+    described = DESCRIBED_SUBJECT.match(text)
+    if described:
+        # "The overall leader of the 2022 edition of the ranking, Denmark, dropped to fourth
+        # place": a time in the words describing the subject dates the description, not
+        # the figures said of the subject after its name.
+        name_at = base + described.end(1)
+        named = any(m.via != "reference" and m.span.start <= name_at <= m.span.end + 1
+                    and m.span.start >= base + described.start(1) for m in part.entities)
+        if named:
+            for q in part.quantities:
+                if q.span.start > name_at:
+                    out[q.span] = [t for t in out[q.span] if t.span.start > name_at]
     for q in part.quantities:
         if CURRENT_AFTER.match(text[q.span.end - base:]):
             # "to 1.194 Eflop/s on this list, … after a stagnation between June 2022 and
