@@ -381,8 +381,10 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     # "On the HPL-AI benchmark, Fugaku registered 1.45 exaflops": an opening phrase sets
     # the measure for the whole sentence after it, however far the figure stands.
     opening = OPENING_FRAME.match(text)
+    framed_to = 0  # the end of an opening phrase that frames the figure
     if opening and opening.end() <= q.span.start - offset:
         near_figure = opening.group(0) + " " + near_figure
+        framed_to = opening.end()
     # Words inside a source's name ("Digital Competitiveness" in the ranking's title) say
     # which table, not which metric.
     used_spans: list[Span] = [s.span for s in claim.sources if not claim.source_carried]
@@ -419,6 +421,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         for alias in {a.lower() for a in metric.aliases}:
             owners[alias] = owners.get(alias, 0) + 1
     window = _near(text, offset, q.span, METRIC_REACH, table)
+    if framed_to:
+        window = (0, window[1])  # the opening phrase's words count, however far
 
     def collect(borrow: bool) -> None:
         for metric in usable:
@@ -430,7 +434,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
                         and OTHER_FIGURE_BEFORE.search(text[max(0, span.start - offset - 24):span.start - offset])):
                     continue  # "14 provinces", "28th for knowledge": another figure's words
                 gap = span.start - q.span.end if span.start >= q.span.end else q.span.start - span.end
-                if gap > METRIC_REACH:
+                if gap > METRIC_REACH and not span.end - offset <= framed_to:
                     continue  # "…, which adopt digital technology" far along is not the figure's metric
                 key = (gap, -(span.end - span.start))
                 if metric.id not in hits or key < hits[metric.id][0]:
