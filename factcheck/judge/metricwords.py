@@ -256,6 +256,18 @@ COMES_FROM = re.compile(
     r"\b(?:come|comes|coming|came|stem|stems|stemming|derive|derives|derived|arise|arises)\s+from\s+"
     r"(?:[\w-]+\s+){0,2}$", re.I)
 
+FIGURE_AS_SUBJECT = re.compile(
+    r"^[\s—–-]*(?:,\s*)?(?:is|are|was|were|will|would|could|may|might|should|is\s+set|are\s+set)\s+"
+    r"(?:[\w-]+\s+){0,3}?$", re.I)
+
+
+def _comes_from(between: str) -> bool:
+    """The figure itself is what "comes from" the words that follow ("$6.6 trillion — are
+    expected to come from productivity"), not some part of it ("…, most coming from")."""
+    m = COMES_FROM.search(between)
+    return bool(m) and bool(FIGURE_AS_SUBJECT.match(between[:m.start()] + " "))
+
+
 POINTING_BACK_BEFORE = re.compile(r"(?:^|[^\w])(?:all|these|those|both|the)\s+$", re.I)
 POINTING_BACK_AFTER = re.compile(r"^\s+(?:are|were|have|had|remain|remained|share|shared|of\s+them)\b", re.I)
 
@@ -493,8 +505,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     if len(hits) > 1:
         # "the GDP gains — $6.6 trillion — are expected to come from increased labor
         # productivity": words the figure is said to come from name which part it is.
-        part_of = {mid: h for mid, h in hits.items() if h[1].start >= q.span.end and COMES_FROM.search(
-            text[max(0, h[1].start - offset - 40):h[1].start - offset])}
+        part_of = {mid: h for mid, h in hits.items() if h[1].start >= q.span.end and _comes_from(
+            text[q.span.end - offset:h[1].start - offset])}
         if part_of:
             hits = part_of
     if hits:
