@@ -421,6 +421,21 @@ def _nearest_first(mentions: list[EntityMention], sentence: Sentence,
     return tuple(sorted(mentions, key=key))
 
 
+DESCRIBED_SUBJECT = re.compile(r"^\s*The\s[^,;]{3,90}?,\s*((?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s*,\s+(?!and\b|or\b)[a-z]")
+"""The subject of a sentence described before its name: "The leader of the 2022 edition,
+Denmark, dropped…"; group 1 is the name."""
+CURRENT_AFTER = re.compile(
+    r"^\s*(?:on|in)\s+(?:this|the\s+(?:current|latest|newest|new))\s+(?:list|edition|ranking)\b", re.I)
+
+
+PREVIOUS_BEFORE = re.compile(
+    r"\b(?:its|their|the)\s+(?:previous|prior)\s+(?:HPL\s+)?(?:score|result|figure|mark|rank|ranking|position|place)"
+    r"\s+(?:of\s+)?$", re.I)
+PREVIOUS_AFTER = re.compile(
+    r"^\s*(?:that\s+|which\s+)?(?:(?:the|this|that|it)\s+)?(?:\w+\s+){0,2}?(?:on|in)\s+the\s+(?:previous|prior|last)\s+"
+    r"(?:list|edition|ranking)\b", re.I)
+
+
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 TO_BEFORE = re.compile(r"\b(?:to|at)\s+(?:the\s+)?$", re.I)
 
@@ -541,6 +556,28 @@ def _times_by_quantity(part: SentenceParts) -> dict:
             out[q.span] = bound
     _trajectory(part, out)
     _compared(part, out)
+    described = DESCRIBED_SUBJECT.match(text)
+    if described:
+        # "The overall leader of the 2022 edition of the ranking, Denmark, dropped to fourth
+        # place": a time in the words describing the subject dates the description, not
+        # the figures said of the subject after its name.
+        name_at = base + described.end(1)
+        named = any(m.via != "reference" and m.span.start <= name_at <= m.span.end + 1
+                    and m.span.start >= base + described.start(1) for m in part.entities)
+        if named:
+            for q in part.quantities:
+                if q.span.start > name_at:
+                    out[q.span] = [t for t in out[q.span] if t.span.start > name_at]
+    for q in part.quantities:
+        if CURRENT_AFTER.match(text[q.span.end - base:]):
+            # "to 1.194 Eflop/s on this list, … after a stagnation between June 2022 and
+            # November 2022": the figure is the current list's; the clause's dates are not.
+            out[q.span] = []
+        elif PREVIOUS_BEFORE.search(text[max(0, q.span.start - base - 40):q.span.start - base]) or \
+                PREVIOUS_AFTER.match(text[q.span.end - base:]):
+            # "in comparison to its previous score of 0.174 EFlop/s", "the 7.94 EFlop/s it
+            # achieved on the previous list": the edition before the current one.
+            out[q.span] = [TimeExpr(q.span, "previous edition", "previous")]
     spans = [t for t in part.times if t.kind == "span"]
     same_kind = [q for q in part.quantities if q.kind == part.quantities[0].kind] if part.quantities else []
     if len(spans) == 1 and len(part.quantities) == 2 and len(same_kind) == 2:

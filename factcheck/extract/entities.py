@@ -102,7 +102,13 @@ class EntityFinder:
                     alias = _Alias(alias.text, alias.entity, alias.kind, "name")
                 mentions.append(EntityMention(Span(m.start() + offset, m.end() + offset), alias.entity, alias.kind, alias.via))
                 taken.append((m.start(), m.end()))
+        named_starts = {mention.span.start - offset for mention in mentions}
         for m in REFERENCE.finditer(text):
+            # "the supercomputer Sierra": a name right after the noun is the thing itself,
+            # not a pointer back to an earlier one.
+            if re.match(r"[ \t]+", text[m.end():]) and m.end() + len(
+                    re.match(r"[ \t]*", text[m.end():]).group(0)) in named_starts:
+                continue
             if free(m.start(), m.end()):
                 kind = REFERENCE_KINDS[m.group("noun").lower()]
                 mentions.append(EntityMention(Span(m.start() + offset, m.end() + offset), "", kind, "reference"))

@@ -326,6 +326,10 @@ def _is_figure(text: str, m: re.Match) -> bool:
     num = m.group("num")
     after = text[m.end():m.end() + 3]
     before = text[max(0, m.start() - 1):m.start()]
+    if num[:1].isdigit() and re.match(r"^[.,]\d", text[m.end():m.end() + 2]):
+        # "65,69 petaflops", "7.630.848 cores": a decimal comma or dotted thousands, which
+        # would be read as another number (65, 7.63); the figure is not read at all.
+        return False
     if re.match(r"^[A-Za-z]", after) and not m.group("scale") and not m.group("unit"):
         return False  # "21st", "5G", "3D"
     if re.match(r"^-[A-Za-z]", after) and not m.group("scale") and not m.group("unit"):

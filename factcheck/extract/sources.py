@@ -35,14 +35,17 @@ publisher's, so what this finds after a bare publisher name is one no table hold
 class SourceFinder:
     def __init__(self, library: Library):
         phrases: dict[str, tuple[set[str], bool]] = {}
+        # A table's own name ("TOP500") names that table, whatever the order the tables
+        # load in; the same words as another table's publisher ("TOP500" publishes the
+        # Green500) do not name that other table.
         for table in library.tables.values():
             for name in table.names:
                 tables, _ = phrases.setdefault(name.lower(), (set(), True))
                 tables.add(table.id)
+        for table in library.tables.values():
             for name in table.publisher_names:
                 key = name.lower()
                 if key in phrases and phrases[key][1]:
-                    phrases[key][0].add(table.id)
                     continue
                 tables, _ = phrases.setdefault(key, (set(), False))
                 tables.add(table.id)

@@ -149,7 +149,7 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
         # "Fugaku managed 442 petaflops": a figure in the unit of the table's default
         # measure, given to a thing the table lists by name, is that measure.
         unit_tie = claim.quantity.kind == "quantity" and any(
-            m.entity in table.entities and m.via != "object" for m in claim.entities) and not _aim(claim)
+            m.entity in table.entities and m.via not in ("object", "reference") for m in claim.entities) and not _aim(claim)
         for metric, span, loose in choose_metrics(table, claim, frames, claim.source_distance, units,
                                                   unit_tie=unit_tie):
             entity = choose_entity(table, claim, library, metric)

@@ -26,10 +26,11 @@ CAUSE = re.compile(
     r"\b(?:because|thanks\s+to|due\s+to|driven\s+by|owing\s+to|as\s+a\s+result\s+of|on\s+the\s+back\s+of|"
     r"on\s+the\s+strength\s+of|mainly\s+for|largely\s+for)\b", re.I)
 
-# "…to second place, Ireland showcased strong economic performance": a comma and a new
-# subject start another statement.
+# "…to second place, Ireland showcased strong economic performance", "…to second place,
+# as its ranking in economic performance soared": a comma and a new subject start
+# another statement.
 NEW_CLAUSE = re.compile(
-    r"[;]|,\s+(?:[A-Z]|(?:and|but|while|whereas|which|who)\b"
+    r"[;]|,\s+(?:[A-Z]|(?:and|but|while|whereas|which|who|as\s+(?:its|their|it|they|the)\s)\b"
     r"|(?:reaching|bringing|taking|pushing|lifting|rising\s+to|with\s+plans|with\s+an?\s+(?:goal|target|plan|aim))\b)")
 
 NEXT_FIGURE = re.compile(r"\s(?:and|while|whereas)\s+(?=(?:the\s+|its\s+)?[a-z][^.;,]{0,60}?\b(?:was|is|were|are|at|of|reached|hit|stood)\s+[$€£¥]?\d)", re.I)
@@ -226,7 +227,12 @@ def _share_of_phrase(claim: Claim) -> str | None:
     """What a share is a share of ("7% of global GDP", "half of firms"), or None."""
     end = claim.quantity.span.end - claim.sentence.span.start
     m = re.match(r"^\s+of\s+([^.,;:()\[\]—–\"“”]+)", claim.sentence.text[end:])
-    return " ".join(m.group(1).split()[:6]) if m else None
+    if not m:
+        return None
+    # "63% of jobs and leave 30% unaffected": what follows "and" up to another figure is
+    # that figure's.
+    phrase = re.split(r"\s(?:and|or|while|whereas|but)\s+(?=[^\d]*\d)", m.group(1), maxsplit=1)[0]
+    return " ".join(phrase.split()[:6])
 
 
 def _counted_phrase(claim: Claim) -> str | None:
@@ -244,6 +250,70 @@ def _counted_phrase(claim: Claim) -> str | None:
     if not words or words[0].lower() in FUNCTION_WORDS or not words[0][:1].isalpha():
         return None
     return " ".join(words)
+
+
+COMES_FROM = re.compile(
+    r"\b(?:come|comes|coming|came|stem|stems|stemming|derive|derives|derived|arise|arises)\s+from\s+"
+    r"(?:[\w-]+\s+){0,2}$", re.I)
+
+FIGURE_AS_SUBJECT = re.compile(
+    r"^[\s—–-]*(?:,\s*)?(?:is|are|was|were|will|would|could|may|might|should|is\s+set|are\s+set)\s+"
+    r"(?:[\w-]+\s+){0,3}?$", re.I)
+
+
+def _comes_from(between: str) -> bool:
+    """The figure itself is what "comes from" the words that follow ("$6.6 trillion — are
+    expected to come from productivity"), not some part of it ("…, most coming from")."""
+    m = COMES_FROM.search(between)
+    return bool(m) and bool(FIGURE_AS_SUBJECT.match(between[:m.start()] + " "))
+
+
+POINTING_BACK_BEFORE = re.compile(r"(?:^|[^\w])(?:all|these|those|both|the)\s+$", re.I)
+POINTING_BACK_AFTER = re.compile(r"^\s+(?:are|were|have|had|remain|remained|share|shared|of\s+them)\b", re.I)
+
+
+def _pointing_back(claim: Claim) -> bool:
+    """"All three are small economies": a count standing for things named before, with
+    no noun of its own, counts them — not the list's size or any metric's thing."""
+    q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
+    return q.kind == "number" and bool(
+        POINTING_BACK_BEFORE.search(text[max(0, q.span.start - base - 12):q.span.start - base])
+        and POINTING_BACK_AFTER.match(text[q.span.end - base:]))
+
+
+BRACKET_LABEL = re.compile(r"(?:^|[,;:(–—]|\band\b|\bin\b|\bits\b|\btheir\b|\bthe\b)\s*([^,;:()–—]{1,60}?)\s*\(\s*$", re.I)
+
+
+def _bracket_label(claim: Claim) -> str | None:
+    """The words a bracketed rank ranks ("business legislation (3rd)"), or None when the
+    rank is not in brackets or a named thing stands before them ("Austria (4th)")."""
+    q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
+    if q.kind != "rank" or not re.match(r"\s*\)", text[q.span.end - base:]):
+        return None
+    m = BRACKET_LABEL.search(text[:q.span.start - base])
+    if not m:
+        return None
+    label_start, label_end = base + m.start(1), base + m.end(1)
+    if any(label_start <= e.span.start and e.span.end <= label_end + 1 for e in claim.entities
+           if e.via != "reference"):
+        return None
+    return m.group(1)
+
+
+BENCHMARK_AFTER = re.compile(
+    r"^\s*(?:on|in|for)\s+(?:the\s+|its\s+)?((?:[\w.-]+\s+){0,2}?[\w.-]+)\s+(?:benchmark|test|metric)\b", re.I)
+
+
+def _other_benchmark_after(claim: Claim, table: Table) -> bool:
+    """"9.95 Eflop/s on the HLP-MxP benchmark": a benchmark named right after the figure
+    that none of the table's metric words names is some other measure (even misspelt),
+    so the table's default measure is not meant."""
+    q = claim.quantity
+    m = BENCHMARK_AFTER.match(claim.sentence.text[q.span.end - claim.sentence.span.start:])
+    if not m:
+        return False
+    words = m.group(1)
+    return not any(_alias_pattern(a).search(words) for metric in table.metrics.values() for a in metric.aliases)
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -323,8 +393,10 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     # "On the HPL-AI benchmark, Fugaku registered 1.45 exaflops": an opening phrase sets
     # the measure for the whole sentence after it, however far the figure stands.
     opening = OPENING_FRAME.match(text)
+    framed_to = 0  # the end of an opening phrase that frames the figure
     if opening and opening.end() <= q.span.start - offset:
         near_figure = opening.group(0) + " " + near_figure
+        framed_to = opening.end()
     # Words inside a source's name ("Digital Competitiveness" in the ranking's title) say
     # which table, not which metric.
     used_spans: list[Span] = [s.span for s in claim.sources if not claim.source_carried]
@@ -361,6 +433,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         for alias in {a.lower() for a in metric.aliases}:
             owners[alias] = owners.get(alias, 0) + 1
     window = _near(text, offset, q.span, METRIC_REACH, table)
+    if framed_to:
+        window = (0, window[1])  # the opening phrase's words count, however far
 
     def collect(borrow: bool) -> None:
         for metric in usable:
@@ -372,7 +446,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
                         and OTHER_FIGURE_BEFORE.search(text[max(0, span.start - offset - 24):span.start - offset])):
                     continue  # "14 provinces", "28th for knowledge": another figure's words
                 gap = span.start - q.span.end if span.start >= q.span.end else q.span.start - span.end
-                if gap > METRIC_REACH:
+                if gap > METRIC_REACH and not span.end - offset <= framed_to:
                     continue  # "…, which adopt digital technology" far along is not the figure's metric
                 key = (gap, -(span.end - span.start))
                 if metric.id not in hits or key < hits[metric.id][0]:
@@ -413,11 +487,28 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
             hits = {mid: h for mid, h in hits.items()
                     if any(_alias_pattern(a).search(" ".join(phrase.split()[:4])) for a in (
                         *table.metrics[mid].aliases, *table.metrics[mid].loose_aliases))}
+    if _pointing_back(claim):
+        return []
+    label = _bracket_label(claim)
+    if label is not None:
+        # "particularly its institutional framework (2nd)": a rank in brackets is the rank
+        # of what stands right before them; only a metric named there can be meant.
+        hits = {mid: h for mid, h in hits.items() if any(
+            _alias_pattern(a).search(label) for a in table.metrics[mid].aliases)}
+        if not hits:
+            return []
     if len(hits) > 1:
         # "442 petaflops of peak performance": the longer phrase (Rpeak's "peak performance")
         # says more than the word inside it (Rmax's "performance").
         hits = {mid: h for mid, h in hits.items()
                 if not any(o[1] != h[1] and o[1].contains(h[1]) for o in hits.values())}
+    if len(hits) > 1:
+        # "the GDP gains — $6.6 trillion — are expected to come from increased labor
+        # productivity": words the figure is said to come from name which part it is.
+        part_of = {mid: h for mid, h in hits.items() if h[1].start >= q.span.end and _comes_from(
+            text[q.span.end - offset:h[1].start - offset])}
+        if part_of:
+            hits = part_of
     if hits:
         # Metric words much farther away than the nearest ones are about other figures
         # ("$6.2 trillion from productivity, and $9.1 trillion from consumption").
@@ -442,7 +533,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         and not (q.kind == "rank" and m.id in ranked_counts)
         for span, _ in _alias_hits(text, offset, m.aliases, window))
     plain = not others_named and not negated and not _other_measure(text, q.span.end - offset) \
-        and not _measure_after(claim)
+        and not _measure_after(claim) and not _other_benchmark_after(claim, table)
     defaults_allowed = plain and (named and (
         q.kind == "rank" or (q.kind in ("percent", "money", "points", "quantity") and distance == 0))
         or (unit_tie and q.kind == "quantity"))

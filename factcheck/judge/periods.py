@@ -34,7 +34,9 @@ class PeriodChoice:
             if _horizon_years(fact.period) != self.horizon:
                 return False
         if self.explicit is not None:
-            return _matches_time(fact, table, self.explicit)
+            # "the new list of 2021" in an article of June 2021 is June's list: a named
+            # year does not reach an edition published after the article.
+            return _matches_time(fact, table, self.explicit) and fact.edition not in self.later
         return fact.edition not in self.later
 
     def in_scope(self, fact: Fact) -> bool:

@@ -353,7 +353,8 @@ class Checker:
                 continue
             rows = [f for f in table.rows(other, c.metric.id)
                     if choice.accepts(f, table) and choice.in_scope(f) and not f.status
-                    and agrees(claim, f, table) and self._out_of_ok(claim, c, f, strict=True)
+                    and agrees(claim, f, table) and _as_written(claim, f, table)
+                    and self._out_of_ok(claim, c, f, strict=True)
                     and self._scenario_ok(claim, c, f)]
             for row in sorted(rows, key=lambda f: self._edition_key(table, f), reverse=True):
                 if table.period_kind in ("edition", "list"):
@@ -476,8 +477,8 @@ class Checker:
             return None
         table = c.table
         for row in sorted(scope, key=lambda f: self._edition_key(table, f), reverse=True):
-            if row.status or row.number is None or agrees(claim, row, table):
-                continue
+            if row.status or row.number is None or agrees(claim, row, table) or not choice.in_scope(row):
+                continue  # an edition the claim does not mean says nothing of its measure
             for other in table.metrics.values():
                 if other.id == c.metric.id or other.unit != c.metric.unit or other.kind != c.metric.kind:
                     continue
@@ -672,3 +673,13 @@ def _sentence(text: str) -> str:
     """A reason or suggestion as a sentence: capital first letter, one full stop."""
     text = text.strip().rstrip(".")
     return text[:1].upper() + text[1:] + "." if text else ""
+
+
+def _as_written(claim, fact, table) -> bool:
+    """Another entity's figure is the article's only when it is what the article wrote, to
+    the article's own precision: "$6.6 trillion" is not China's rounded "$7 trillion"."""
+    q = claim.quantity
+    if q.kind == "rank" or fact.number is None:
+        return True
+    slack = table.tolerance * abs(q.value)
+    return q.low - slack <= fact.number <= q.high + slack
