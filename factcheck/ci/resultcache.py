@@ -38,6 +38,7 @@ from pathlib import Path
 
 from .. import __version__, model
 from ..report import records
+from ..reference import library_cache
 
 FORMAT = 1
 """The entry format; part of every key, so a new format never reads an old entry."""
@@ -58,17 +59,13 @@ for _name, _cls in CLASSES.items():  # built field by field below: no record may
 
 
 def cache_dir() -> Path | None:
-    """The folder of the result cache, or None when caching is turned off."""
-    if os.environ.get("FACTCHECK_NO_CACHE"):
-        return None
+    """The folder of the result cache, or None when caching is turned off: its own
+    variable, else ``results/`` in the library cache's folder."""
     explicit = os.environ.get("FACTCHECK_RESULT_CACHE_DIR")
-    if explicit:
+    if explicit and not os.environ.get("FACTCHECK_NO_CACHE"):
         return Path(explicit)
-    base = os.environ.get("FACTCHECK_CACHE_DIR")
-    if base:
-        return Path(base) / "results"
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "factcheck" / "results"
+    base = library_cache.cache_dir()
+    return base / "results" if base is not None else None
 
 
 # ---------------------------------------------------------------- content keys

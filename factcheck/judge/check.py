@@ -15,7 +15,7 @@ from ..model import Finding, Span, Verdict
 from ..extract import roles
 from . import freshness, periods
 from .match import STRENGTH_PUBLISHER, Candidate, choose_entity
-from .metricwords import _counted_phrase
+from .metricwords import counted_phrase
 from .verdicts import Checker
 
 
@@ -78,7 +78,7 @@ class Engine:
                     and claim.role == roles.VALUE and claim.quantity.kind == "number"
                     and claim.quantity.range_of is None and not claim.times
                     and claim.sentence.paragraph == last[0] and claim.sentence.span.start >= last[1]
-                    and _counted_phrase(claim) is None):
+                    and counted_phrase(claim) is None):
                 c = last[2]
                 chosen = choose_entity(c.table, claim, self.library, c.metric)
                 if chosen is not None and chosen[1] is not None and chosen[1].via in ("name", "demonym") \

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import replace
 
 from ..model import Finding, Verdict
-from ..reference.tables import Table
+from ..reference.tables import Table, release_month
 from . import explain
 
 FLAGS = (Verdict.CONTRADICTED, Verdict.MISATTRIBUTED, Verdict.OUTDATED)
@@ -34,13 +34,13 @@ def missing_edition(table: Table, as_of: dt.date) -> str | None:
         return None
     slots = sorted((y, m) for y in (as_of.year - 2, as_of.year - 1, as_of.year) for m in table.cadence)
     now = (as_of.year, as_of.month)
-    held = _editions_with_rows(table)
-    months = [(_month(e.published), e.published) for e in table.editions.values() if e.id in held]
+    held = table.editions_held()
+    months = [release_month(e.published) for e in table.editions.values() if e.id in held]
     for i in range(len(slots) - 1, 0, -1):
         due, before = slots[i], slots[i - 1]
         if due > now or as_of < _expected(due, table) - RELEASE_DRIFT:
             continue
-        if any(before < month <= now for month, _ in months):
+        if any(before < month <= now for month in months):
             return None
         return f"{due[0]}-{due[1]:02d}"
     return None
@@ -55,23 +55,12 @@ def _expected(slot: tuple[int, int], table: Table) -> dt.date:
     year, month = slot
     day = 1
     for edition in table.editions.values():
-        if _month(edition.published) == (year - 1, month):
+        if release_month(edition.published) == (year - 1, month):
             try:
                 day = int(edition.published[8:10])
             except ValueError:
                 pass
     return dt.date(year, month, min(day, 28))
-
-
-_HELD: dict[int, tuple[Table, frozenset[str]]] = {}
-
-
-def _editions_with_rows(table: Table) -> frozenset[str]:
-    cached = _HELD.get(id(table))
-    if cached is None or cached[0] is not table:
-        cached = (table, frozenset(f.edition for f in table.facts))
-        _HELD[id(table)] = cached
-    return cached[1]
 
 
 def unsure_when_behind(finding: Finding, as_of: dt.date | None, tables: dict[str, Table]) -> Finding:
@@ -85,7 +74,7 @@ def unsure_when_behind(finding: Finding, as_of: dt.date | None, tables: dict[str
     due = missing_edition(table, as_of) if table is not None else None
     if due is None:
         return finding
-    held = _editions_with_rows(table)
+    held = table.editions_held()
     newest = max((e for e in table.editions.values() if e.id in held), key=lambda e: (e.published, e.id))
     message = (f"The tables' newest edition of {table.title} is the {explain.edition_name(table, newest.id).removeprefix('The ')}; "
                f"the publisher's {due} edition may already have been out at the article's date and is "
@@ -93,10 +82,3 @@ def unsure_when_behind(finding: Finding, as_of: dt.date | None, tables: dict[str
     return replace(finding, verdict=Verdict.UNVERIFIABLE, expected=None, message=message,
                    suggestion=None, fix=None)
 
-
-def _month(published: str) -> tuple[int, int]:
-    parts = published.split("-")
-    try:
-        return int(parts[0]), int(parts[1]) if len(parts) > 1 else 12
-    except ValueError:
-        return 0, 0

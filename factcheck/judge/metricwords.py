@@ -235,7 +235,7 @@ def _share_of_phrase(claim: Claim) -> str | None:
     return " ".join(phrase.split()[:6])
 
 
-def _counted_phrase(claim: Claim) -> str | None:
+def counted_phrase(claim: Claim) -> str | None:
     """The words right after a count, up to punctuation and at most six, when they start
     with a noun or adjective; None when the figure stands alone ("short of 450,000 by 2030")."""
     end = claim.quantity.span.end - claim.sentence.span.start
@@ -416,11 +416,11 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
                   or not any(_alias_pattern(w).search(m.label) for w in subject_out)]
     hits: dict[str, tuple[tuple, Span]] = {}
     # "the US has 134 systems, China 150": a bare figure after a counted one shares its noun.
-    gapped = q.kind == "number" and _counted_phrase(claim) is None and any(
+    gapped = q.kind == "number" and counted_phrase(claim) is None and any(
         re.fullmatch(r"\s*(?:['’]s)?\s*", claim.sentence.text[m.span.end - offset:q.span.start - offset])
         for m in claim.entities if m.via != "reference" and m.span.end <= q.span.start) or (
         # "released 11 large models in 2020 and 30 in 2021": the second count shares the noun
-        q.kind == "number" and _counted_phrase(claim) is None
+        q.kind == "number" and counted_phrase(claim) is None
         and re.search(r"(?:,|\band)\s*$", claim.sentence.text[:q.span.start - offset])
         and re.search(r"\d[\d,.]*\s+[A-Za-z]", claim.sentence.text[:q.span.start - offset]))
     # "fell to 31st in knowledge from 28th": the "from" figure shares its partner's metric.
@@ -477,7 +477,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         # "8,699,904 combined GPU and CPU cores" counts cores; "Slingshot 11 network"
         # counts no metric's thing: when a noun follows the figure, the metric's own
         # words must be among the next few words.
-        phrase = _counted_phrase(claim)
+        phrase = counted_phrase(claim)
         if phrase is not None:
             # "three exascale systems", "four 'exascale-class' supercomputers": a kind of
             # the thing counted; only a count of the thing itself is the metric.

@@ -132,6 +132,12 @@ class Table:
             self._index[key] = frozenset(f.entity for f in self.rows(None, metric))
         return self._index[key]
 
+    def editions_held(self) -> frozenset[str]:
+        """Editions the table has any row of (a declared edition may have none yet)."""
+        if "held" not in self._index:
+            self._index["held"] = frozenset(f.edition for f in self.facts)
+        return self._index["held"]
+
     def editions_with(self, metric: str) -> frozenset[str]:
         """Editions that publish ``metric``; computed once per metric."""
         key = ("editions", metric)
@@ -346,6 +352,16 @@ def load_entities(path: Path) -> dict[str, EntityInfo]:
     return out
 
 
+def release_month(published: str) -> tuple[int, int]:
+    """(year, month) of an edition's publication date ("2024-06-13", "2024-06", "2024":
+    a bare year counts as its December); (0, 0) when unreadable."""
+    parts = published.split("-")
+    try:
+        return int(parts[0]), int(parts[1]) if len(parts) > 1 else 12
+    except ValueError:
+        return 0, 0
+
+
 def behind(table: Table, today) -> str | None:
     """The editions a table is missing, by its publisher's cadence, at the date ``today``:
     ``"2026-06, 2026-11"`` (a table released several times a year) or ``"2026"``; None
@@ -357,14 +373,7 @@ def behind(table: Table, today) -> str | None:
     if month == 0:
         year, month = year - 1, 12
 
-    def month_of(published: str) -> tuple[int, int]:
-        parts = published.split("-")
-        try:
-            return int(parts[0]), int(parts[1]) if len(parts) > 1 else 12
-        except ValueError:
-            return 0, 0
-
-    latest = max(month_of(e.published) for e in table.editions.values())
+    latest = max(release_month(e.published) for e in table.editions.values())
     first = max(latest[0], year - 3)  # name at most the last few years' missing editions
     due = [(y, int(m)) for y in range(first, year + 1) for m in table.cadence if latest < (y, int(m)) <= (year, month)]
     if not due:

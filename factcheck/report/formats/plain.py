@@ -40,7 +40,7 @@ def _sentence(record: dict) -> str:
     return "    " + sentence
 
 
-def _source_line(evidence: dict) -> str:
+def source_line(evidence: dict) -> str:
     parts = [evidence.get("publisher") or "", evidence.get("source_title") or ""]
     line = " — ".join(p for p in parts if p)
     if evidence.get("published"):
@@ -50,13 +50,28 @@ def _source_line(evidence: dict) -> str:
     return line
 
 
-def _document(out: list[str], doc: dict, show_supported: bool, min_rank: int) -> bool:
-    title = doc["path"]
+def title(doc: dict) -> str:
+    """The document's heading line: its path, title and address."""
+    line = doc["path"]
     if doc.get("title"):
-        title += f" — {doc['title']}"
+        line += f" — {doc['title']}"
     if doc.get("metadata", {}).get("url"):
-        title += f" <{doc['metadata']['url']}>"
-    out.append(title)
+        line += f" <{doc['metadata']['url']}>"
+    return line
+
+
+def groups(doc: dict, show_supported: bool, min_rank: int):
+    """The findings to show, by severity (errors first), as ``(severity, findings)``."""
+    for severity in ("error", "warning", "info"):
+        group = [f for f in doc["findings"] if f["severity"] == severity
+                 and RANKS[severity] >= min_rank
+                 and (show_supported or f["verdict"] != "supported")]
+        if group:
+            yield severity, group
+
+
+def _document(out: list[str], doc: dict, show_supported: bool, min_rank: int) -> bool:
+    out.append(title(doc))
     if doc.get("as_of"):
         if not _DATE.fullmatch(str(doc["as_of"])):  # rich reads markup and emoji codes here
             return False
@@ -65,12 +80,7 @@ def _document(out: list[str], doc: dict, show_supported: bool, min_rank: int) ->
         out.append(f"  could not be checked: {doc['error']}")
         return True
     shown = 0
-    for severity in ("error", "warning", "info"):
-        group = [f for f in doc["findings"] if f["severity"] == severity
-                 and RANKS[severity] >= min_rank
-                 and (show_supported or f["verdict"] != "supported")]
-        if not group:
-            continue
+    for severity, group in groups(doc, show_supported, min_rank):
         out.append(f"\n  {HEADINGS[severity]}")
         for f in group:
             shown += 1
@@ -81,7 +91,7 @@ def _document(out: list[str], doc: dict, show_supported: bool, min_rank: int) ->
             if f.get("suggestion"):
                 out.append(f"    Suggestion: {f['suggestion']}")
             for ev in f.get("evidence", [])[:2]:
-                out.append(f"    Source: {_source_line(ev)}")
+                out.append(f"    Source: {source_line(ev)}")
     for problem in doc.get("problems", []):
         out.append(f"  ! {doc['path']}:{problem.get('line', '?')}: {problem['message']}")
     if not shown:

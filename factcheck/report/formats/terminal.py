@@ -9,11 +9,10 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
+from .plain import HEADINGS, MARKS, RANKS, groups, source_line, title
 from .summary import plural, summary_parts  # noqa: F401  (re-exported: the summary line needs no rich)
 
 STYLES = {"error": "bold red", "warning": "bold yellow", "info": "cyan"}
-MARKS = {"error": "✖", "warning": "▲", "info": "●", "supported": "✔"}
-HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "For information"}
 
 
 def _sentence(record: dict) -> Text:
@@ -31,16 +30,6 @@ def _sentence(record: dict) -> Text:
     return text
 
 
-def _source_line(evidence: dict) -> str:
-    parts = [evidence.get("publisher") or "", evidence.get("source_title") or ""]
-    line = " — ".join(p for p in parts if p)
-    if evidence.get("published"):
-        line += f" ({evidence['published']})"
-    if evidence.get("source_url"):
-        line += f" {evidence['source_url']}"
-    return line
-
-
 BATCH = 400
 """Lines printed at once: rich's cost is mostly per print, so one print per line made a
 report of many thousands of findings take minutes."""
@@ -53,25 +42,14 @@ def _print_lines(console: Console, lines: list[Text]) -> None:
 
 
 def render_document(console: Console, doc: dict, show_supported: bool, min_rank: int) -> None:
-    ranks = {"info": 0, "warning": 1, "error": 2}
-    title = doc["path"]
-    if doc.get("title"):
-        title += f" — {doc['title']}"
-    if doc.get("metadata", {}).get("url"):
-        title += f" <{doc['metadata']['url']}>"
-    console.print(Text(title, style="bold"))
+    console.print(Text(title(doc), style="bold"))
     if doc.get("as_of"):
         console.print(f"  article date: {doc['as_of']}")
     if doc.get("error"):
         console.print(Text(f"  could not be checked: {doc['error']}", style="bold red"))
         return
     shown = 0
-    for severity in ("error", "warning", "info"):
-        group = [f for f in doc["findings"] if f["severity"] == severity
-                 and ranks[severity] >= min_rank
-                 and (show_supported or f["verdict"] != "supported")]
-        if not group:
-            continue
+    for severity, group in groups(doc, show_supported, min_rank):
         console.print(Text(f"\n  {HEADINGS[severity]}", style=STYLES[severity]))
         lines: list[Text] = []
         for f in group:
@@ -84,7 +62,7 @@ def render_document(console: Console, doc: dict, show_supported: bool, min_rank:
             if f.get("suggestion"):
                 lines.append(Text("    Suggestion: ", style="bold").append(f["suggestion"], style=""))
             for ev in f.get("evidence", [])[:2]:
-                lines.append(Text("    Source: ", style="dim").append(_source_line(ev), style="dim"))
+                lines.append(Text("    Source: ", style="dim").append(source_line(ev), style="dim"))
             if len(lines) >= BATCH:
                 _print_lines(console, lines)
         _print_lines(console, lines)
@@ -97,7 +75,7 @@ def render_document(console: Console, doc: dict, show_supported: bool, min_rank:
 def render(report: dict, console: Console | None = None, show_supported: bool = False,
            min_severity: str = "info") -> None:
     console = console or Console()
-    min_rank = {"info": 0, "warning": 1, "error": 2}[min_severity]
+    min_rank = RANKS[min_severity]
     for doc in report["documents"]:
         render_document(console, doc, show_supported, min_rank)
         console.print()
