@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from ..reference.library import Library
-from .metricwords import CLOSE_WORDS, choose_metrics, library_units
+from .metricindex import metric_word_index
+from .metricwords import CLOSE_WORDS, choose_metrics, library_units, spelled_out
 from ..model import Claim, EntityMention, Span
 from ..reference.tables import Metric, Table
 
@@ -132,6 +133,7 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
             continue
         elif any(m.entity in table.known_entities for m in claim.entities if m.via != "reference"):
             strengths[table.id] = STRENGTH_WEAK
+    index = metric_word_index(library, spelled_out)
     out = []
     for table_id, strength in strengths.items():
         table = library.tables.get(table_id)
@@ -150,6 +152,9 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
         # measure, given to a thing the table lists by name, is that measure.
         unit_tie = claim.quantity.kind == "quantity" and any(
             m.entity in table.entities and m.via not in ("object", "reference") for m in claim.entities) and not _aim(claim)
+        if not frames and not unit_tie and table_id not in index.tables_in(claim.sentence.text):
+            # Only the table's metric words could choose a metric, and the sentence has none.
+            continue
         for metric, span, loose in choose_metrics(table, claim, frames, claim.source_distance, units,
                                                   unit_tie=unit_tie):
             entity = choose_entity(table, claim, library, metric)

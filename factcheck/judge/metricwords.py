@@ -71,6 +71,12 @@ SPELLED_OUT = {"IT": "information technology", "AI": "artificial intelligence"}
 _ABBREVIATION = re.compile(r"\b(" + "|".join(SPELLED_OUT) + r")\b")
 
 
+def spelled_out(alias: str) -> tuple[str, ...]:
+    """The alias with its abbreviations spelled out, if it has any."""
+    long = _spelled_out(alias)
+    return (long,) if long else ()
+
+
 def _spelled_out(alias: str) -> str | None:
     out = _ABBREVIATION.sub(lambda m: SPELLED_OUT[m.group(1)], alias)
     return out if out != alias else None
