@@ -11,6 +11,8 @@ import re
 from functools import lru_cache
 
 from ..extract import trie
+from . import aliasfind
+from .aliasfind import AliasSet
 from ..reference.library import Library
 from ..model import Claim, Span
 from ..reference.tables import Metric, Table
@@ -82,20 +84,31 @@ def _spelled_out(alias: str) -> str | None:
     return out if out != alias else None
 
 
-@lru_cache(maxsize=4096)
-def _aliases_pattern(aliases: tuple[str, ...]) -> tuple[re.Pattern, dict[str, str]]:
-    """One factorised pattern for a set of aliases (and their abbreviations spelled out),
-    and the folded text → alias map."""
+def _by_fold(aliases: tuple[str, ...]) -> dict[str, str]:
+    """Folded text → the alias it is read as (an alias's own words win over another
+    alias's abbreviation spelled out)."""
     by_fold = {}
     for a in aliases:
         long = _spelled_out(a)
         if long:
             by_fold.setdefault(_fold(long), a)
         by_fold[_fold(a)] = a
+    return by_fold
+
+
+@lru_cache(maxsize=4096)
+def _aliases_pattern(aliases: tuple[str, ...]) -> tuple[re.Pattern, dict[str, str]]:
+    """One factorised pattern for a set of aliases (and their abbreviations spelled out),
+    and the folded text → alias map: for text ``aliasfind`` can't fold."""
     variants = tuple(dict.fromkeys((*aliases, *(v for v in map(_spelled_out, aliases) if v))))
     pattern = re.compile(r"(?<![\w])(?:" + trie.pattern(variants, flags_casefold=True, flexible_space=True)
                          + r")(?![\w])", re.I)
-    return pattern, by_fold
+    return pattern, _by_fold(aliases)
+
+
+@lru_cache(maxsize=4096)
+def _alias_set(aliases: tuple[str, ...]) -> AliasSet:
+    return AliasSet(_by_fold(aliases))
 
 
 def _exclusion_aliases(metric: Metric) -> tuple[str, ...]:
@@ -107,22 +120,26 @@ def _exclusions(aliases: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(a for a in aliases if NEGATED.match(a))
 
 
-def _alias_pattern(alias: str) -> re.Pattern:
-    return _aliases_pattern((alias,))[0]
+def _alias_in(alias: str, text: str) -> bool:
+    """Whether ``alias`` (or its abbreviation spelled out) stands in ``text`` as words."""
+    return bool(_alias_hits(text, 0, (alias,)))
 
 
 def _alias_hits(text: str, offset: int, aliases, window: tuple[int, int] | None = None) -> list[tuple[Span, str]]:
-    """Non-overlapping alias matches, longest first (the pattern prefers the longest).
+    """Non-overlapping alias matches, longest first.
 
     ``window`` limits the scan to ``text[a:b]`` (the words look behind ``a`` as usual); a
     hit may be cut short at ``b``, so callers drop hits that end near it."""
     aliases = tuple(sorted(set(aliases)))
     if not aliases:
         return []
+    matcher, found = _alias_set(aliases), aliasfind.folded(text)
+    if matcher.usable and found is not None:
+        return [(Span(a + offset, b + offset), alias) for a, b, alias in matcher.hits(found, window)]
     pattern, by_fold = _aliases_pattern(aliases)
-    found = pattern.finditer(text, *window) if window else pattern.finditer(text)
+    matches = pattern.finditer(text, *window) if window else pattern.finditer(text)
     return [(Span(m.start() + offset, m.end() + offset), by_fold.get(_fold(m.group(0)), m.group(0)))
-            for m in found]
+            for m in matches]
 
 
 _LONGEST: dict[int, tuple[Table, int]] = {}
@@ -319,7 +336,7 @@ def _other_benchmark_after(claim: Claim, table: Table) -> bool:
     if not m:
         return False
     words = m.group(1)
-    return not any(_alias_pattern(a).search(words) for metric in table.metrics.values() for a in metric.aliases)
+    return not any(_alias_in(a, words) for metric in table.metrics.values() for a in metric.aliases)
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -412,14 +429,14 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
               and not (counted and counted in units_elsewhere(units, m)
                        and counted not in {a.lower() for a in m.aliases})
               and (m.id in defined_by_exclusion
-                   or not any(_alias_pattern(a).search(n) for n in negated_phrases for a in m.aliases))]
+                   or not any(_alias_in(a, n) for n in negated_phrases for a in m.aliases))]
     subject_out = [w for n in negated_phrases for w in (*table.names, *table.subject_words)
-                   if _alias_pattern(w).search(n)]
+                   if _alias_in(w, n)]
     if subject_out:
         # "excluding generative AI" beside a table about generative AI: only the table's
         # measures of something else (its other-AI value) can be meant.
         usable = [m for m in usable if m.id in defined_by_exclusion
-                  or not any(_alias_pattern(w).search(m.label) for w in subject_out)]
+                  or not any(_alias_in(w, m.label) for w in subject_out)]
     hits: dict[str, tuple[tuple, Span]] = {}
     # "the US has 134 systems, China 150": a bare figure after a counted one shares its noun.
     gapped = q.kind == "number" and counted_phrase(claim) is None and any(
@@ -475,7 +492,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         if share_of is not None:
             # "half of firms" is a share of firms: only a metric named there can be meant.
             hits = {mid: h for mid, h in hits.items()
-                    if any(_alias_pattern(a).search("of " + share_of) for a in (
+                    if any(_alias_in(a, "of " + share_of) for a in (
                         *table.metrics[mid].aliases, *table.metrics[mid].loose_aliases))}
             if not hits:
                 return []
@@ -491,7 +508,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
                 phrase = re.sub(r"^(?:more|fewer|less|additional|extra)\s+", "", phrase, flags=re.I)
             phrase = phrase if not QUALIFIED_COUNT.match(phrase) else ""
             hits = {mid: h for mid, h in hits.items()
-                    if any(_alias_pattern(a).search(" ".join(phrase.split()[:4])) for a in (
+                    if any(_alias_in(a, " ".join(phrase.split()[:4])) for a in (
                         *table.metrics[mid].aliases, *table.metrics[mid].loose_aliases))}
     if _pointing_back(claim):
         return []
@@ -500,7 +517,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         # "particularly its institutional framework (2nd)": a rank in brackets is the rank
         # of what stands right before them; only a metric named there can be meant.
         hits = {mid: h for mid, h in hits.items() if any(
-            _alias_pattern(a).search(label) for a in table.metrics[mid].aliases)}
+            _alias_in(a, label) for a in table.metrics[mid].aliases)}
         if not hits:
             return []
     if len(hits) > 1:
