@@ -103,20 +103,52 @@ class Table:
     @property
     def facts(self) -> list[Fact]:
         if "facts" not in self._index:
-            self._index["facts"] = [Fact(self.id, *row) for row in self.cells]
+            self._index["facts"] = [self._fact(i) for i in range(len(self.cells))]
         return self._index["facts"]
 
+    def _fact(self, i: int) -> Fact:
+        """Row ``i`` as a ``Fact``, made once: a check touches a few rows of a big table,
+        so rows are made when first asked for, not all at once."""
+        made = self._index.setdefault("made", {})
+        fact = made.get(i)
+        if fact is None:
+            fact = made[i] = Fact(self.id, *self.cells[i])
+        return fact
+
+    def _row_numbers(self) -> dict[tuple[str, str], list[int]]:
+        """(entity, metric) → the numbers of its rows, in file order: one pass over the
+        cells the first time the table is asked for rows."""
+        numbers = self._index.get("numbers")
+        if numbers is None:
+            numbers = self._index["numbers"] = {}
+            for i, row in enumerate(self.cells):
+                key = (row[0], row[1])
+                found = numbers.get(key)
+                if found is None:
+                    numbers[key] = [i]
+                else:
+                    found.append(i)
+        return numbers
+
+    def _numbers_of(self, metric: str) -> list[int]:
+        """The numbers of the rows of ``metric``, in file order (without making them)."""
+        return sorted(i for (_, m), ids in self._row_numbers().items() if m == metric for i in ids)
+
     def rows(self, entity: str | None = None, metric: str | None = None) -> list[Fact]:
-        """Facts for an entity and metric (either may be None for all)."""
-        if (None, None, "built") not in self._index:
-            self._index[(None, None, "built")] = True
-            for fact in self.facts:
-                self._index.setdefault((fact.entity, fact.metric), []).append(fact)
-                self._index.setdefault((None, fact.metric), []).append(fact)
-                self._index.setdefault((fact.entity, None), []).append(fact)
+        """Facts for an entity and metric (either may be None for all), in file order."""
         if entity is None and metric is None:
             return list(self.facts)
-        return self._index.get((entity, metric), [])
+        key = ("rows", entity, metric)
+        found = self._index.get(key)
+        if found is None:
+            numbers = self._row_numbers()
+            if entity is not None and metric is not None:
+                picked = numbers.get((entity, metric), ())
+            else:
+                picked = sorted(i for (e, m), ids in numbers.items()
+                                if (e == entity if entity is not None else m == metric) for i in ids)
+            found = self._index[key] = [self._fact(i) for i in picked]
+        return found
 
     @property
     def known_entities(self) -> frozenset[str]:
@@ -129,20 +161,20 @@ class Table:
         """Entities that have a row for ``metric``; computed once per metric."""
         key = ("entities", metric)
         if key not in self._index:
-            self._index[key] = frozenset(f.entity for f in self.rows(None, metric))
+            self._index[key] = frozenset(e for e, m in self._row_numbers() if m == metric)
         return self._index[key]
 
     def editions_held(self) -> frozenset[str]:
         """Editions the table has any row of (a declared edition may have none yet)."""
         if "held" not in self._index:
-            self._index["held"] = frozenset(f.edition for f in self.facts)
+            self._index["held"] = frozenset(row[3] for row in self.cells)  # edition column
         return self._index["held"]
 
     def editions_with(self, metric: str) -> frozenset[str]:
         """Editions that publish ``metric``; computed once per metric."""
         key = ("editions", metric)
         if key not in self._index:
-            self._index[key] = frozenset(f.edition for f in self.rows(None, metric))
+            self._index[key] = frozenset(self.cells[i][3] for i in self._numbers_of(metric))  # edition
         return self._index[key]
 
     def period_samples(self, metric: str) -> list[Fact]:
@@ -150,10 +182,10 @@ class Table:
         periods a claim can mean without walking every row."""
         key = ("samples", metric)
         if key not in self._index:
-            seen: dict[tuple[str, str], Fact] = {}
-            for f in self.rows(None, metric):
-                seen.setdefault((f.edition, f.period), f)
-            self._index[key] = list(seen.values())
+            seen: dict[tuple[str, str], int] = {}
+            for i in self._numbers_of(metric):
+                seen.setdefault((self.cells[i][3], self.cells[i][2]), i)  # (edition, period)
+            self._index[key] = [self._fact(i) for i in seen.values()]
         return self._index[key]
 
     def edition_order(self) -> list[Edition]:
