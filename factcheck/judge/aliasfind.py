@@ -90,14 +90,17 @@ class AliasSet:
 
     def hits(self, found: Folded, window: tuple[int, int] | None = None) -> list[tuple[int, int, str]]:
         """(start, end, alias) of each hit in the original text, in order."""
+        matches = self._automaton.find_matches_as_indexes(found.folded, overlapping=True)
+        if not matches:
+            return []
         text = found.text
         start, end = window if window else (0, len(text))
-        occurrences = []
-        for k, a, b in self._automaton.find_matches_as_indexes(found.folded, overlapping=True):
-            occurrences.append((found.original(a), found.original(b - 1) + 1, k))
-        occurrences.sort(key=lambda o: (o[0], -o[1]))
+        original = found.original
+        # leftmost first, and the longest first at one place
+        occurrences = sorted((original(a), -(original(b - 1) + 1), k) for k, a, b in matches)
         out, cursor = [], start
         for a, b, k in occurrences:
+            b = -b
             if a < cursor or b > end:
                 continue
             if a > 0 and _is_word(text[a - 1]):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..extract import trie
 from . import aliasfind
@@ -375,15 +376,25 @@ def _metric_kind_fits(claim_kind: str, metric: Metric, currency: str | None, uni
     return True
 
 
-def choose_metrics(table: Table, claim: Claim, named: bool,
-                   distance: int = 0, units: frozenset[str] = frozenset(),
-                   unit_tie: bool = False) -> list[tuple[Metric, Span | None, tuple[str, ...]]]:
-    """The metrics the figure may be about, most likely first: the compatible metrics whose
-    words appear in the sentence, nearest to the figure first; else the table's default
-    metric of that kind when the table frames the sentence — for ranks, or for percentages
-    and money when the sentence itself names the source — or, with ``unit_tie``, when a
-    figure in the default metric's own unit ("442 petaflops") is given to a thing the table
-    lists by name. A bare count needs metric words."""
+class _Prepared(NamedTuple):
+    """What choose_metrics reads from the claim's sentence, the same for every table."""
+    text: str
+    before_negation: str
+    negated_phrases: list
+    near_figure: str
+    framed_to: int
+    counted: str | None
+    gapped: bool
+    change_partner: bool
+
+
+_LAST: list = [None, None]  # the last claim prepared, and what was read from it
+
+
+def _prepared(claim: Claim) -> _Prepared:
+    """The claim's sentence read once: a claim is matched against several tables in turn."""
+    if _LAST[0] is claim:
+        return _LAST[1]
     q = claim.quantity
     offset = claim.sentence.span.start
     # The figure's own words ("540 billion") are not metric words.
@@ -398,18 +409,11 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     joined = NEXT_FIGURE.search(text, q.span.end - offset)
     if joined:
         text = text[:joined.start()] + " " * (len(text) - joined.start())
-    # "excluding the effects of generative AI, AI could deliver $11 trillion": the words
-    # after "excluding" name what the figure leaves out, so they choose no metric — and
-    # say the figure is some other measure.
-    # A metric defined by what it leaves out ("excluding generative AI" for McKinsey's
-    # other-AI value) is named by those very words.
-    defined_by_exclusion = {m.id: span for m in table.metrics.values()
-                            for span, _ in _alias_hits(text, offset, _exclusion_aliases(m))} if NEGATED.search(text) else {}
+    before_negation = text
     negated_phrases = []
     for m in NEGATED.finditer(text):
         negated_phrases.append(m.group(0))
         text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
-    negated = bool(negated_phrases)
     # "13.4 HPCG-petaflops" rules Rmax out; "Rmax of 415 petaflops as well as topping the
     # Graph 500" does not: another measure's words count near the figure, in its clause.
     near_figure = text[max(0, q.span.start - offset - NOT_WITH_REACH):q.span.end - offset + NOT_WITH_REACH]
@@ -420,10 +424,49 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     if opening and opening.end() <= q.span.start - offset:
         near_figure = opening.group(0) + " " + near_figure
         framed_to = opening.end()
+    counted = _counted_noun(claim)
+    # "the US has 134 systems, China 150": a bare figure after a counted one shares its noun.
+    gapped = q.kind == "number" and counted_phrase(claim) is None and any(
+        re.fullmatch(r"\s*(?:['’]s)?\s*", claim.sentence.text[m.span.end - offset:q.span.start - offset])
+        for m in claim.entities if m.via != "reference" and m.span.end <= q.span.start) or (
+        # "released 11 large models in 2020 and 30 in 2021": the second count shares the noun
+        q.kind == "number" and counted_phrase(claim) is None
+        and re.search(r"(?:,|\band)\s*$", claim.sentence.text[:q.span.start - offset])
+        and re.search(r"\d[\d,.]*\s+[A-Za-z]", claim.sentence.text[:q.span.start - offset]))
+    # "fell to 31st in knowledge from 28th": the "from" figure shares its partner's metric.
+    change_partner = claim.role == "change" or bool(
+        re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, q.span.start - offset - 10):q.span.start - offset], re.I))
+    found = _Prepared(text, before_negation, negated_phrases, near_figure, framed_to, counted,
+                      bool(gapped), change_partner)
+    _LAST[0], _LAST[1] = claim, found
+    return found
+
+
+def choose_metrics(table: Table, claim: Claim, named: bool,
+                   distance: int = 0, units: frozenset[str] = frozenset(),
+                   unit_tie: bool = False) -> list[tuple[Metric, Span | None, tuple[str, ...]]]:
+    """The metrics the figure may be about, most likely first: the compatible metrics whose
+    words appear in the sentence, nearest to the figure first; else the table's default
+    metric of that kind when the table frames the sentence — for ranks, or for percentages
+    and money when the sentence itself names the source — or, with ``unit_tie``, when a
+    figure in the default metric's own unit ("442 petaflops") is given to a thing the table
+    lists by name. A bare count needs metric words."""
+    q = claim.quantity
+    offset = claim.sentence.span.start
+    prep = _prepared(claim)
+    text, negated_phrases, near_figure, framed_to = prep.text, prep.negated_phrases, prep.near_figure, prep.framed_to
+    counted, gapped, change_partner = prep.counted, prep.gapped, prep.change_partner
+    negated = bool(negated_phrases)
+    # "excluding the effects of generative AI, AI could deliver $11 trillion": the words
+    # after "excluding" name what the figure leaves out, so they choose no metric — and
+    # say the figure is some other measure.
+    # A metric defined by what it leaves out ("excluding generative AI" for McKinsey's
+    # other-AI value) is named by those very words.
+    defined_by_exclusion = {m.id: span for m in table.metrics.values()
+                            for span, _ in _alias_hits(prep.before_negation, offset, _exclusion_aliases(m))} if negated_phrases else {}
     # Words inside a source's name ("Digital Competitiveness" in the ranking's title) say
     # which table, not which metric.
     used_spans: list[Span] = [s.span for s in claim.sources if not claim.source_carried]
-    counted = _counted_noun(claim)
     usable = [m for m in table.metrics.values()
               if _metric_kind_fits(q.kind, m, q.currency, q.unit) and not _excluded(m, near_figure)
               and not (counted and counted in units_elsewhere(units, m)
@@ -438,17 +481,6 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         usable = [m for m in usable if m.id in defined_by_exclusion
                   or not any(_alias_in(w, m.label) for w in subject_out)]
     hits: dict[str, tuple[tuple, Span]] = {}
-    # "the US has 134 systems, China 150": a bare figure after a counted one shares its noun.
-    gapped = q.kind == "number" and counted_phrase(claim) is None and any(
-        re.fullmatch(r"\s*(?:['’]s)?\s*", claim.sentence.text[m.span.end - offset:q.span.start - offset])
-        for m in claim.entities if m.via != "reference" and m.span.end <= q.span.start) or (
-        # "released 11 large models in 2020 and 30 in 2021": the second count shares the noun
-        q.kind == "number" and counted_phrase(claim) is None
-        and re.search(r"(?:,|\band)\s*$", claim.sentence.text[:q.span.start - offset])
-        and re.search(r"\d[\d,.]*\s+[A-Za-z]", claim.sentence.text[:q.span.start - offset]))
-    # "fell to 31st in knowledge from 28th": the "from" figure shares its partner's metric.
-    change_partner = claim.role == "change" or bool(
-        re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, q.span.start - offset - 10):q.span.start - offset], re.I))
     # A word two metrics share ("IT workers" for both the shortage and the workforce)
     # tells neither apart, so it does not choose.
     owners: dict[str, int] = {}
