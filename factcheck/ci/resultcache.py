@@ -252,19 +252,4 @@ def _write_json(path: Path, value) -> None:
 
 
 def _write_text(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path`` and rename it into place."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        try:
-            handle = open(tmp, "w", encoding="utf-8")
-        except FileNotFoundError:  # the first entry in its folder
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle = open(tmp, "w", encoding="utf-8")
-        with handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except (OSError, ValueError):
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
+    library_cache.write_file(path.parent, path.name, text)

@@ -21,6 +21,7 @@ from factcheck.ci import resultcache
 from factcheck.ci.outcome import Outcome
 from factcheck.ci.resultcache import ResultCache, content_key
 from factcheck.cli.main import main
+from factcheck.reference import library_cache
 from factcheck.judge.check import Engine
 
 SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "sample-article.md"
@@ -281,17 +282,17 @@ def test_entries_are_written_whole_or_not_at_all(tmp_path, monkeypatch, capsys):
 
     renamed = []
     real_replace = os.replace
-    monkeypatch.setattr(resultcache.os, "replace", lambda a, b: (renamed.append((Path(a), Path(b))),
-                                                                  real_replace(a, b)))
+    monkeypatch.setattr(library_cache.os, "replace", lambda a, b: (renamed.append((Path(a), Path(b))),
+                                                                   real_replace(a, b)))
     cache.put(key, entry)
     [(tmp, target)] = renamed
     assert target == path and tmp.parent == path.parent and tmp.name.startswith(".")
 
-    real_open = open
+    real_fdopen = os.fdopen
 
     class FailingFile:
         def __init__(self, *args, **kwargs):
-            self.handle = real_open(*args, **kwargs)
+            self.handle = real_fdopen(*args, **kwargs)
 
         def __enter__(self):
             return self
@@ -299,11 +300,11 @@ def test_entries_are_written_whole_or_not_at_all(tmp_path, monkeypatch, capsys):
         def __exit__(self, *exc):
             self.handle.close()
 
-        def write(self, text):
-            self.handle.write(text[: len(text) // 2])
+        def write(self, data):
+            self.handle.write(data[: len(data) // 2])
             raise OSError("disk full")
 
-    monkeypatch.setattr(resultcache, "open", FailingFile, raising=False)
+    monkeypatch.setattr(library_cache.os, "fdopen", FailingFile)
     cache.put(key, {**entry, "findings": entry["findings"][:1]})  # fails: the entry before it stays
     monkeypatch.undo()
     assert path.read_bytes() == whole
