@@ -29,6 +29,8 @@ encode = _ENCODER.encode
 RANKS = {s.value: s.rank for s in Severity}
 ALL = min(RANKS.values())
 """The floor that keeps every item (no ``--show``)."""
+NONE = max(RANKS.values()) + 1
+"""The lowest rank of an article without items: above every floor."""
 
 
 @dataclass
@@ -72,28 +74,82 @@ class Outcome:
                    suppressed=suppressed, problems=problems, document=doc)
 
     def entry(self) -> dict:
-        """What the result cache keeps (no path: the same text elsewhere reuses it)."""
-        return {"head": self.head, "metadata": self.metadata, "findings": self.findings,
-                "suppressed": self.suppressed, "problems": self.problems}
+        """What the result cache keeps (no path: the same text elsewhere reuses it).
+
+        ``body`` is the document's record after its path, unfiltered (what the report
+        splices in when nothing is settled by decisions or hidden by ``--show``);
+        ``parts`` say where each item is in it, and ``tally`` is what the counts, the
+        exit status and the decisions file need to know without reading ``parts``."""
+        pieces = [self.head, ',"findings":[']
+        at = len(self.head) + len(pieces[1])
+
+        def place(items: list, comma: bool) -> list:
+            nonlocal at
+            places = []
+            for item in items:
+                if comma and places:
+                    pieces.append(",")
+                    at += 1
+                places.append([*item[:-1], at, len(item[-1])])
+                pieces.append(item[-1])
+                at += len(item[-1])
+            return places
+
+        def add(text: str) -> None:
+            nonlocal at
+            pieces.append(text)
+            at += len(text)
+
+        findings = place(self.findings, True)
+        add("]" + self.metadata)
+        lists = {}
+        for key in ("suppressed", "problems"):
+            items = getattr(self, key)
+            if items:
+                add(f',"{key}":[')
+                lists[key] = place(items, True)
+                add("]")
+            else:
+                lists[key] = []
+        add("}")
+        parts = {"head": self.head, "metadata": self.metadata, "findings": findings, **lists}
+        return {"tally": self.tally(), "parts": parts, "body": "".join(pieces)}
 
     @classmethod
-    def from_entry(cls, path: str, entry) -> "Outcome | None":
-        """An entry read back; None when it is not one this code wrote."""
+    def from_parts(cls, path: str, parts, body: str) -> "Outcome | None":
+        """An entry's parts read back; None when they are not what this code wrote."""
         try:
-            head, metadata = entry["head"], entry["metadata"]
-            findings, suppressed, problems = entry["findings"], entry["suppressed"], entry["problems"]
-            ok = (isinstance(head, str) and isinstance(metadata, str)
-                  and all(len(f) == 5 and f[2] in RANKS and isinstance(f[0], str) and isinstance(f[1], str)
-                          and isinstance(f[3], int) and isinstance(f[4], str) for f in findings)
-                  and all(len(s) == 3 and s[0] in RANKS and isinstance(s[1], int) and isinstance(s[2], str)
-                          for s in suppressed)
-                  and all(len(p) == 2 and p[0] in RANKS and isinstance(p[1], str) for p in problems))
-        except (KeyError, TypeError):
+            head, metadata = parts["head"], parts["metadata"]
+            lists = [parts["findings"], parts["suppressed"], parts["problems"]]
+            sizes = (6, 4, 3)
+            ok = isinstance(head, str) and isinstance(metadata, str) and all(
+                isinstance(item, list) and len(item) == size and item[-4 if size > 3 else -3] in RANKS
+                and all(type(n) is int and n >= 0 for n in item[-2:])
+                for items, size in zip(lists, sizes) for item in items)
+            ok = ok and all(isinstance(f[0], str) and isinstance(f[1], str) and type(f[3]) is int for f in lists[0])
+            ok = ok and all(type(s[1]) is int for s in lists[1])
+        except (KeyError, TypeError, IndexError):
             return None
         if not ok:
             return None
+        findings, suppressed, problems = ([[*item[:-2], body[item[-2]:item[-2] + item[-1]]] for item in items]
+                                          for items in lists)
         return cls(path=path, head=head, metadata=metadata, findings=findings, suppressed=suppressed,
                    problems=problems, cached=True)
+
+    def tally(self) -> dict:
+        """What ``Counts``, the exit status and the decisions file need of this article."""
+        verdicts: dict[str, int] = {}
+        for item in self.findings:
+            verdicts[item[1]] = verdicts.get(item[1], 0) + 1
+        severities = [f[2] for f in self.findings]
+        ranks = [RANKS[f[2]] for f in self.findings] + [RANKS[p[0]] for p in self.problems]
+        every = ranks + [RANKS[s[0]] for s in self.suppressed]
+        return {"claims": len(self.findings), "errors": severities.count("error"),
+                "warnings": severities.count("warning"), "verdicts": verdicts,
+                "suppressed": len(self.suppressed), "rank": max(ranks, default=-1),
+                "low": min(every, default=NONE),
+                "open": [f[0] for f in self.findings if f[1] != "supported"]}
 
     # -------------------------------------------------------------- settling
 
@@ -139,6 +195,58 @@ class Outcome:
         return "".join(parts)
 
 
+class Reused:
+    """An article's result as the result cache kept it, read no further than needed: when
+    the decisions file settles none of its findings and ``--show`` hides none of its
+    items, its record is the entry's text as it is, and only the entry's first line (the
+    tally) is parsed. Otherwise ``parts`` makes the whole ``Outcome``."""
+
+    error = None
+    cached = True
+    document = None
+
+    def __init__(self, path: str, tally: dict, body: str, parts: str):
+        self.path, self._tally, self.body, self.parts = path, tally, body, parts
+
+    @classmethod
+    def read(cls, path: str, tally, body: str, parts: str) -> "Reused | None":
+        """None when the tally is not what this code wrote."""
+        try:
+            ok = (all(type(tally[k]) is int for k in ("claims", "errors", "warnings", "suppressed", "rank", "low"))
+                  and isinstance(tally["verdicts"], dict)
+                  and all(isinstance(k, str) and type(v) is int for k, v in tally["verdicts"].items())
+                  and isinstance(tally["open"], list) and all(isinstance(f, str) for f in tally["open"]))
+        except (KeyError, TypeError):
+            return None
+        return cls(path, tally, body, parts) if ok else None
+
+    def tally(self) -> dict:
+        return self._tally
+
+    def rank(self) -> int:
+        return self._tally["rank"]
+
+    def needs_parts(self, decisions, floor: int) -> bool:
+        """Does the decisions file settle one of its findings, or ``--show`` hide an item?"""
+        if floor > self._tally["low"]:
+            return True
+        return decisions is not None and any(decisions.get(fp) is not None for fp in self._tally["open"])
+
+    def outcome(self) -> Outcome | None:
+        """The whole ``Outcome``; None when the entry's parts are not what this code wrote."""
+        try:
+            parts = json.loads(self.parts)
+        except ValueError:
+            return None
+        return Outcome.from_parts(self.path, parts, self.body)
+
+    def decided(self, decisions) -> "Reused":
+        return self  # ``needs_parts`` was false: nothing to settle
+
+    def text(self, floor: int = ALL) -> str:
+        return '{"path":' + encode(self.path) + "," + self.body
+
+
 def decision_record(decision) -> dict:
     """How a finding settled by the decisions file says so in ``suppressed``."""
     record = {"kind": "decision", "decision": decision.kind.value}
@@ -156,19 +264,20 @@ class Counts:
         self.unreadable = self.suppressed = self.cached = 0
         self.verdicts: dict[str, int] = {}
 
-    def add(self, outcome: Outcome) -> None:
+    def add(self, outcome) -> None:
         self.documents += 1
         self.unreadable += outcome.error is not None
         self.cached += outcome.cached
-        self.suppressed += len(outcome.suppressed)
-        self.claims += len(outcome.findings)
+        if outcome.error is not None:
+            return
+        tally = outcome.tally()
+        self.suppressed += tally["suppressed"]
+        self.claims += tally["claims"]
+        self.errors += tally["errors"]
+        self.warnings += tally["warnings"]
         verdicts = self.verdicts
-        for item in outcome.findings:
-            verdicts[item[1]] = verdicts.get(item[1], 0) + 1
-            if item[2] == "error":
-                self.errors += 1
-            elif item[2] == "warning":
-                self.warnings += 1
+        for verdict, count in tally["verdicts"].items():
+            verdicts[verdict] = verdicts.get(verdict, 0) + count
 
     def summary(self) -> dict:
         return {"documents": self.documents, "claims": self.claims, "errors": self.errors,

@@ -42,12 +42,13 @@ import datetime as dt
 import hashlib
 import json
 import os
+import zlib
 from pathlib import Path
 
 from .. import __version__
 from ..reference import library_cache
 
-FORMAT = 2
+FORMAT = 3
 """The entry format; part of every key, so a new format never reads an old entry."""
 
 KEYS_KEPT = 32
@@ -176,59 +177,69 @@ class ResultCache:
         return os.path.exists(self._path(key))
 
     def get(self, key: str) -> dict | None:
-        """The entry kept under ``key``, or None if there is none or it can't be used
-        (``outcome.Outcome.from_entry`` checks its parts)."""
+        """The entry kept under ``key`` as ``{"tally": dict, "parts": str, "body": str}``
+        (``parts`` still JSON text: ``outcome.Reused`` reads it only when it must), or
+        None if there is none or it is not a whole entry of this format."""
         try:
-            with open(self._path(key), encoding="utf-8") as handle:
-                text = handle.read()
-        except (OSError, ValueError):  # missing, unreadable, not UTF-8
+            fd = os.open(self._path(key), os.O_RDONLY)
+        except OSError:
             return None
-        return unpack(text, key)
+        try:
+            data = os.read(fd, os.fstat(fd).st_size + 1)
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
+        return unpack(data, key)
 
     def put(self, key: str, entry: dict) -> None:
         """Best effort: a cache that can't be written only costs time."""
-        _write_text(self._path(key), pack(key, entry))
+        try:
+            data = pack(key, entry)
+        except (TypeError, ValueError):
+            return
+        library_cache.write_file(self.folder, self._path(key).name, data)
 
 
-# An entry is one line of JSON (the key, the small parts, and for each item what the run
-# needs to know of it and the length of its text), a line break, then the items' texts one
-# after the other, as they are. The texts are JSON themselves: kept inside the first line,
-# as strings, every quote in them would be escaped and unescaped again, and decoding them
-# was most of a re-run's time.
-
-LISTS = ("findings", "suppressed", "problems")
-
-
-def pack(key: str, entry: dict) -> str:
-    head = {"format": FORMAT, "key": key, **{k: v for k, v in entry.items() if k not in LISTS}}
-    for name in LISTS:
-        head[name] = [[*item[:-1], len(item[-1])] for item in entry[name]]
-    body = "".join(item[-1] for name in LISTS for item in entry[name])
-    return json.dumps(head, ensure_ascii=False, separators=(",", ":")) + "\n" + body
+# An entry is three parts, bytes in UTF-8: one line of JSON with the key, the tally and
+# the body's length and CRC; one line of JSON saying where each item is in the body; and
+# the body, the article's record as the report writes it (``outcome.Outcome.entry``).
+# The body is kept as it is: inside a JSON string every quote in it would be escaped and
+# unescaped again, and decoding it was most of a re-run's time. A re-run that needs no
+# more parses the first line only; a cut or changed body fails its length or CRC.
 
 
-def unpack(text: str, key: str) -> dict | None:
-    """``pack``'s text back as the entry, or None if it is not a whole entry of this format."""
-    line, _, body = text.partition("\n")
+def pack(key: str, entry: dict) -> bytes:
+    body = entry["body"].encode("utf-8")
+    parts = json.dumps(entry["parts"], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    head = {"format": FORMAT, "key": key, "tally": entry["tally"], "parts": len(parts),
+            "size": len(body), "crc": zlib.crc32(body)}
+    return json.dumps(head, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n" + parts + b"\n" + body
+
+
+def unpack(data: bytes, key: str) -> dict | None:
+    """``pack``'s bytes back as the entry (``parts`` left as text), or None."""
+    end = data.find(b"\n")
     try:
-        entry = json.loads(line)
+        head = json.loads(data[:end]) if end > 0 else None
     except ValueError:
         return None
-    if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("key") != key:
+    if not isinstance(head, dict) or head.get("format") != FORMAT or head.get("key") != key:
         return None
-    at = 0
+    size, crc, length = head.get("size"), head.get("crc"), head.get("parts")
+    if type(size) is not int or type(length) is not int or length < 0:
+        return None
+    start = end + 1 + length + 1
+    if len(data) - start != size or data[start - 1:start] != b"\n":
+        return None
+    body = data[start:]
+    if zlib.crc32(body) != crc:
+        return None
     try:
-        for name in LISTS:
-            items = entry[name]
-            for item in items:
-                size = item[-1]
-                if not isinstance(size, int) or size < 0:
-                    return None
-                item[-1] = body[at:at + size]
-                at += size
-    except (KeyError, TypeError, IndexError):
+        return {"tally": head.get("tally"), "parts": data[end + 1:start - 1].decode("utf-8"),
+                "body": body.decode("utf-8")}
+    except UnicodeDecodeError:
         return None
-    return entry if at == len(body) else None
 
 
 def _read_json(path: Path):

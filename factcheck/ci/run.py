@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -22,11 +23,11 @@ from ..report import records
 from ..read import inputs
 from ..reference import library
 from . import suppressions
-from ..read.document import MARKDOWN_SUFFIXES, parse_as_of, read_file_bytes
-from ..errors import FactcheckError, InputError
+from ..read.document import MARKDOWN_SUFFIXES, parse_as_of
+from ..errors import InputError
 from ..model import Severity, Verdict
 from ..report.output import write_atomic
-from .outcome import Counts, Outcome, decision_record, encode
+from .outcome import Counts, Outcome, Reused, decision_record, encode
 from .resultcache import ResultCache, settings_key
 from .runner import Engines, Job, check_each, check_one, terminal_progress
 
@@ -141,6 +142,7 @@ def check(the_plan: Plan, options: RunOptions, decisions: "Decisions | None" = N
     if cache is not None and not options.save_text:  # --save-text needs the article read
         keys = [_key(cache, job, s, the_plan) for job, s in zip(jobs, the_plan.settings)]
     hits = [key is not None and cache.has(key) for key in keys]
+    floor = SHOW_RANKS[the_plan.show]
 
     def settled(result: records.DocumentResult, index: int) -> Outcome:
         outcome = Outcome.from_result(settle(result, the_plan.settings[index], None, the_plan.report_unused))
@@ -157,12 +159,20 @@ def check(the_plan: Plan, options: RunOptions, decisions: "Decisions | None" = N
             if not hits[index]:
                 outcome = settled(next(fresh), index)
             else:
-                outcome = Outcome.from_entry(job.arg, cache.get(keys[index]))
+                outcome = _reused(job.arg, cache.get(keys[index]), decisions, floor)
                 if outcome is None:  # an entry that can't be used: the article is checked here
                     outcome = settled(check_one(engines, job.arg, job.as_of, fetch_options), index)
                 if progress:
                     progress(job.arg)
             yield outcome.decided(decisions)
+
+
+def _reused(path: str, entry: dict | None, decisions, floor: int) -> "Outcome | Reused | None":
+    """An entry's result, read as far as the run needs it; None if it can't be used."""
+    reused = Reused.read(path, entry["tally"], entry["body"], entry["parts"]) if entry is not None else None
+    if reused is None or not reused.needs_parts(decisions, floor):
+        return reused
+    return reused.outcome()
 
 
 def check_results(the_plan: Plan, options: RunOptions) -> list[records.DocumentResult]:
@@ -181,15 +191,41 @@ def check_results(the_plan: Plan, options: RunOptions) -> list[records.DocumentR
         return [settle(r, s, None, the_plan.report_unused) for r, s in zip(results, the_plan.settings)]
 
 
+def _article_bytes(path: str, max_size: int) -> bytes | None:
+    """A regular file's bytes, or None for anything else (the check reads it again and
+    says what is wrong). Opened without blocking: a FIFO put in an article's place is
+    refused, not waited on."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > max_size:
+            return None
+        chunks, total = [], 0
+        while True:
+            chunk = os.read(fd, max(info.st_size + 1 - total, 65536))
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > max_size:
+                return None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
 def _key(cache: ResultCache, job: Job, settings: configs.PathSettings, the_plan: Plan) -> str | None:
     """The result cache's key of an article file (None for standard input, a URL, or a
     file that can't be read: the check says why)."""
     arg = job.arg
     if arg == "-" or inputs.is_url(arg):
         return None
-    try:
-        data = read_file_bytes(arg, the_plan.max_size)
-    except FactcheckError:
+    data = _article_bytes(arg, the_plan.max_size)
+    if data is None:
         return None
     lower = arg.lower()
     if lower.endswith(inputs.HTML_SUFFIXES):

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.ci import resultcache
-from factcheck.ci.outcome import Outcome
+from factcheck.ci.outcome import Reused
 from factcheck.ci.resultcache import ResultCache, content_key
 from factcheck.cli.main import main
 from factcheck.reference import library_cache
@@ -140,14 +140,13 @@ def test_a_corrupt_entry_means_the_article_is_checked_again(article, folder, cap
     _, first, _ = run(capsys, str(article))
     [entry] = entries(folder)
     good = entry.read_text(encoding="utf-8")
-    line, _, body = good.partition("\n")
+    head, parts, body = good.split("\n", 2)
     broken_entries = (
-        good[: len(good) // 2], good[:-1], good + "x", "", "not json", json.dumps({"format": 2}),
-        line,  # the texts are gone
-        re.sub(r"(\d+)\]\]", lambda m: f"{int(m.group(1)) + 1}]]", line, count=1) + "\n" + body,  # a length off
-        line.replace('"info"', '"fatal"') + "\n" + body,  # no such severity
-        line.replace('"findings":[[', '"findings":[[1,') + "\n" + body,  # a part too many
-        line.replace('"format":2', '"format":1') + "\n" + body,
+        good[: len(good) // 2], good[:-1], good + "x", "", "not json", json.dumps({"format": 3}),
+        head, head + "\n" + parts,  # the body is gone
+        "\n".join([head, parts, body.replace('"verdict"', '"verdicT"', 1)]),  # same length, other text
+        "\n".join([head.replace('"claims":', '"claims":"', 1).replace(',"errors"', '","errors"', 1), parts, body]),
+        "\n".join([head.replace('"format":3', '"format":2'), parts, body]),
     )
     for broken in broken_entries:
         entry.write_text(broken, encoding="utf-8")
@@ -155,6 +154,22 @@ def test_a_corrupt_entry_means_the_article_is_checked_again(article, folder, cap
         assert report == first and REUSED not in err, broken[:80]
         assert entry.read_text(encoding="utf-8") == good  # rewritten whole
     assert len(checked) == 1 + len(broken_entries)
+
+
+def test_an_entry_is_read_only_as_far_as_the_run_needs(article, folder, capsys, monkeypatch):
+    """Its parts (where each item is) are read only when --show hides an item or the
+    decisions file settles a finding; broken parts then mean the article is checked."""
+    _, shown_fresh, _ = run(capsys, str(article), "--show", "warning", "--no-cache")
+    _, first, _ = run(capsys, str(article))
+    [entry] = entries(folder)
+    head, parts, body = entry.read_text(encoding="utf-8").split("\n", 2)
+    length = len(parts.encode("utf-8"))
+    entry.write_text("\n".join([head, "x" * length, body]), encoding="utf-8")
+    _, again, err = run(capsys, str(article))
+    assert again == first and REUSED in err  # the body as it is: parts not read
+    checked = counting_checks(monkeypatch)
+    _, shown, err = run(capsys, str(article), "--show", "warning")
+    assert shown == shown_fresh and REUSED not in err and len(checked) == 1
 
 
 # -- keys -----------------------------------------------------------------------------------
@@ -258,8 +273,9 @@ def entry_of_sample(tmp_path, capsys) -> tuple[ResultCache, str, dict]:
     cache = ResultCache(Path(os.environ["FACTCHECK_RESULT_CACHE_DIR"]), "run")
     [path] = entries(cache.folder)
     key = path.stem
-    entry = resultcache.unpack(path.read_text(encoding="utf-8"), key)
-    assert entry is not None and entry["findings"]
+    entry = resultcache.unpack(path.read_bytes(), key)
+    assert entry is not None and entry["tally"]["claims"]
+    entry["parts"] = json.loads(entry["parts"])
     return ResultCache(tmp_path, "run"), key, entry
 
 
@@ -267,10 +283,12 @@ def test_entries_come_back_equal(tmp_path, capsys):
     cache, key, entry = entry_of_sample(tmp_path, capsys)
     cache.put(key, entry)
     back = cache.get(key)
-    assert {k: back[k] for k in entry} == entry
-    outcome = Outcome.from_entry("x.md", back)
-    assert outcome is not None and outcome.cached
-    assert [json.loads(f[4])["fingerprint"] for f in outcome.findings] == [f[0] for f in outcome.findings]
+    assert {**back, "parts": json.loads(back["parts"])} == entry
+    reused = Reused.read("x.md", back["tally"], back["body"], back["parts"])
+    outcome = reused.outcome()
+    assert outcome is not None and outcome.cached and outcome.entry() == entry
+    assert outcome.text() == reused.text()
+    assert [json.loads(f[-1])["fingerprint"] for f in outcome.findings] == [f[0] for f in outcome.findings]
     assert cache.get("0" * 64) is None
 
 
@@ -305,11 +323,11 @@ def test_entries_are_written_whole_or_not_at_all(tmp_path, monkeypatch, capsys):
             raise OSError("disk full")
 
     monkeypatch.setattr(library_cache.os, "fdopen", FailingFile)
-    cache.put(key, {**entry, "findings": entry["findings"][:1]})  # fails: the entry before it stays
+    cache.put(key, {**entry, "body": entry["body"][:10]})  # fails: the entry before it stays
     monkeypatch.undo()
     assert path.read_bytes() == whole
     assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary file is left
-    assert cache.get(key)["findings"] == entry["findings"]
+    assert cache.get(key)["body"] == entry["body"]
 
 
 def test_a_rerun_of_an_unchanged_folder_starts_no_process_and_no_engine(tmp_path, article, monkeypatch, capsys):
