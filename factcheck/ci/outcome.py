@@ -180,6 +180,9 @@ class Outcome:
         ranks = [RANKS[f[2]] for f in self.findings] + [RANKS[p[0]] for p in self.problems]
         return max(ranks, default=-1)
 
+    def data(self, floor: int = ALL) -> bytes:
+        return self.text(floor).encode("utf-8")
+
     def text(self, floor: int = ALL) -> str:
         """The document's record as JSON text, with only the items at or above ``floor``
         (``--show``): the same text as ``json_format`` writes for ``document_record``."""
@@ -205,11 +208,11 @@ class Reused:
     cached = True
     document = None
 
-    def __init__(self, path: str, tally: dict, body: str, parts: str):
+    def __init__(self, path: str, tally: dict, body: bytes, parts: bytes):
         self.path, self._tally, self.body, self.parts = path, tally, body, parts
 
     @classmethod
-    def read(cls, path: str, tally, body: str, parts: str) -> "Reused | None":
+    def read(cls, path: str, tally, body: bytes, parts: bytes) -> "Reused | None":
         """None when the tally is not what this code wrote."""
         try:
             ok = (all(type(tally[k]) is int for k in ("claims", "errors", "warnings", "suppressed", "rank", "low"))
@@ -236,15 +239,20 @@ class Reused:
         """The whole ``Outcome``; None when the entry's parts are not what this code wrote."""
         try:
             parts = json.loads(self.parts)
-        except ValueError:
+            body = self.body.decode("utf-8")
+        except ValueError:  # not JSON, not UTF-8
             return None
-        return Outcome.from_parts(self.path, parts, self.body)
+        return Outcome.from_parts(self.path, parts, body)
 
     def decided(self, decisions) -> "Reused":
         return self  # ``needs_parts`` was false: nothing to settle
 
     def text(self, floor: int = ALL) -> str:
-        return '{"path":' + encode(self.path) + "," + self.body
+        return '{"path":' + encode(self.path) + "," + self.body.decode("utf-8")
+
+    def data(self, floor: int = ALL) -> bytes:
+        """``text`` in UTF-8: the entry's bytes spliced in without decoding them."""
+        return b'{"path":' + encode(self.path).encode("utf-8") + b"," + self.body
 
 
 def decision_record(decision) -> dict:

@@ -177,9 +177,9 @@ class ResultCache:
         return os.path.exists(self._path(key))
 
     def get(self, key: str) -> dict | None:
-        """The entry kept under ``key`` as ``{"tally": dict, "parts": str, "body": str}``
-        (``parts`` still JSON text: ``outcome.Reused`` reads it only when it must), or
-        None if there is none or it is not a whole entry of this format."""
+        """The entry kept under ``key`` as ``{"tally": dict, "parts": bytes, "body": bytes}``
+        (``parts`` still JSON and ``body`` UTF-8: ``outcome.Reused`` decodes them only when
+        it must), or None if there is none or it is not a whole entry of this format."""
         try:
             fd = os.open(self._path(key), os.O_RDONLY)
         except OSError:
@@ -210,7 +210,7 @@ class ResultCache:
 
 
 def pack(key: str, entry: dict) -> bytes:
-    body = entry["body"].encode("utf-8")
+    body = entry["body"] if isinstance(entry["body"], bytes) else entry["body"].encode("utf-8")
     parts = json.dumps(entry["parts"], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     head = {"format": FORMAT, "key": key, "tally": entry["tally"], "parts": len(parts),
             "size": len(body), "crc": zlib.crc32(body)}
@@ -235,11 +235,7 @@ def unpack(data: bytes, key: str) -> dict | None:
     body = data[start:]
     if zlib.crc32(body) != crc:
         return None
-    try:
-        return {"tally": head.get("tally"), "parts": data[end + 1:start - 1].decode("utf-8"),
-                "body": body.decode("utf-8")}
-    except UnicodeDecodeError:
-        return None
+    return {"tally": head.get("tally"), "parts": data[end + 1:start - 1], "body": body}
 
 
 def _read_json(path: Path):

@@ -330,29 +330,36 @@ def _stream_json(outcomes: Iterator[Outcome], the_plan: Plan, tally: _Tally) -> 
     could be read (unreadable ones are held back until a readable one comes)."""
     floor = SHOW_RANKS[the_plan.show]
 
-    def pieces() -> Iterator[str]:
-        held: list[str] | None = [f'{{"schema_version":{records.SCHEMA_VERSION},"documents":[']
+    def pieces(binary: bool) -> Iterator:
+        held: list | None = [f'{{"schema_version":{records.SCHEMA_VERSION},"documents":[']
         first = True
         for outcome in outcomes:
-            text = ("" if first else ",") + outcome.text(floor)
+            comma = "" if first else ","
+            if binary:
+                piece = comma.encode() + outcome.data(floor)
+            else:
+                piece = comma + outcome.text(floor)
             first = False
             if held is None:
-                yield text
+                yield piece
             else:
-                held.append(text)
+                held.append(piece)
                 if outcome.error is None:
-                    yield "".join(held)
+                    yield held[0].encode() + b"".join(held[1:]) if binary else "".join(held)
                     held = None
         if held is not None:
             raise _NothingRead
-        yield '],"summary":' + encode(tally.counts.summary()) + "}\n"
+        end = '],"summary":' + encode(tally.counts.summary()) + "}"
+        # The file is written as bytes (kept entries are spliced in undecoded): its line
+        # break is the one a text file gets.
+        yield (end + os.linesep).encode() if binary else end + "\n"
 
     output = the_plan.output
     try:
         if output is not None:
-            write_atomic(output, pieces())
+            write_atomic(output, pieces(binary=True), encoding=None)
         else:
-            for piece in pieces():
+            for piece in pieces(binary=False):
                 sys.stdout.write(piece)
             sys.stdout.flush()
     except _NothingRead:

@@ -286,7 +286,9 @@ def test_entries_come_back_equal(tmp_path, capsys):
     assert {**back, "parts": json.loads(back["parts"])} == entry
     reused = Reused.read("x.md", back["tally"], back["body"], back["parts"])
     outcome = reused.outcome()
-    assert outcome is not None and outcome.cached and outcome.entry() == entry
+    assert outcome is not None and outcome.cached
+    assert outcome.entry() == {**entry, "body": entry["body"].decode("utf-8")}
+    assert outcome.data() == reused.data()
     assert outcome.text() == reused.text()
     assert [json.loads(f[-1])["fingerprint"] for f in outcome.findings] == [f[0] for f in outcome.findings]
     assert cache.get("0" * 64) is None
