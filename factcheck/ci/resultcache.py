@@ -201,19 +201,20 @@ class ResultCache:
         library_cache.write_file(self.folder, self._path(key).name, data)
 
 
-# An entry is three parts, bytes in UTF-8: one line of JSON with the key, the tally and
-# the body's length and CRC; one line of JSON saying where each item is in the body; and
-# the body, the article's record as the report writes it (``outcome.Outcome.entry``).
-# The body is kept as it is: inside a JSON string every quote in it would be escaped and
-# unescaped again, and decoding it was most of a re-run's time. A re-run that needs no
-# more parses the first line only; a cut or changed body fails its length or CRC.
+# An entry is three parts, bytes in UTF-8: one line of JSON with the key, the tally, the
+# body's length and the CRC of the other two parts; one line of JSON saying where each
+# item is in the body; and the body, the article's record as the report writes it
+# (``outcome.Outcome.entry``). The body is kept as it is: inside a JSON string every
+# quote in it would be escaped and unescaped again, and decoding it was most of a
+# re-run's time. A re-run that needs no more parses the first line only; an entry cut
+# short or changed fails its length or CRC.
 
 
 def pack(key: str, entry: dict) -> bytes:
     body = entry["body"] if isinstance(entry["body"], bytes) else entry["body"].encode("utf-8")
     parts = json.dumps(entry["parts"], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     head = {"format": FORMAT, "key": key, "tally": entry["tally"], "parts": len(parts),
-            "size": len(body), "crc": zlib.crc32(body)}
+            "size": len(body), "crc": zlib.crc32(body, zlib.crc32(parts))}
     return json.dumps(head, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n" + parts + b"\n" + body
 
 
@@ -232,10 +233,10 @@ def unpack(data: bytes, key: str) -> dict | None:
     start = end + 1 + length + 1
     if len(data) - start != size or data[start - 1:start] != b"\n":
         return None
-    body = data[start:]
-    if zlib.crc32(body) != crc:
+    body, parts = data[start:], data[end + 1:start - 1]
+    if zlib.crc32(body, zlib.crc32(parts)) != crc:
         return None
-    return {"tally": head.get("tally"), "parts": data[end + 1:start - 1], "body": body}
+    return {"tally": head.get("tally"), "parts": parts, "body": body}
 
 
 def _read_json(path: Path):

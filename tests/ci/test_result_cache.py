@@ -13,6 +13,7 @@ import json
 import os
 import re
 import shutil
+import zlib
 from pathlib import Path
 
 import pytest
@@ -145,6 +146,7 @@ def test_a_corrupt_entry_means_the_article_is_checked_again(article, folder, cap
         good[: len(good) // 2], good[:-1], good + "x", "", "not json", json.dumps({"format": 3}),
         head, head + "\n" + parts,  # the body is gone
         "\n".join([head, parts, body.replace('"verdict"', '"verdicT"', 1)]),  # same length, other text
+        "\n".join([head, parts.replace('"info"', '"fine"', 1), body]),
         "\n".join([head.replace('"claims":', '"claims":"', 1).replace(',"errors"', '","errors"', 1), parts, body]),
         "\n".join([head.replace('"format":3', '"format":2'), parts, body]),
     )
@@ -162,9 +164,11 @@ def test_an_entry_is_read_only_as_far_as_the_run_needs(article, folder, capsys, 
     _, shown_fresh, _ = run(capsys, str(article), "--show", "warning", "--no-cache")
     _, first, _ = run(capsys, str(article))
     [entry] = entries(folder)
-    head, parts, body = entry.read_text(encoding="utf-8").split("\n", 2)
-    length = len(parts.encode("utf-8"))
-    entry.write_text("\n".join([head, "x" * length, body]), encoding="utf-8")
+    head, parts, body = entry.read_bytes().split(b"\n", 2)
+    unreadable = b"x" * len(parts)  # with a CRC that matches: written so, not damaged
+    fields = json.loads(head)
+    fields["crc"] = zlib.crc32(body, zlib.crc32(unreadable))
+    entry.write_bytes(b"\n".join([json.dumps(fields, separators=(",", ":")).encode(), unreadable, body]))
     _, again, err = run(capsys, str(article))
     assert again == first and REUSED in err  # the body as it is: parts not read
     checked = counting_checks(monkeypatch)
