@@ -12,6 +12,13 @@ for: start-up, loading the library (cache warm, as after the first run on a mach
 checking, settling and writing the report. The human report is not drawn (a machine
 format written to a file draws it only with ``--report``).
 
+How the cost grows with the folder is measured in the same run (``--sizes``, 100, 1,000
+and 3,000 articles by default; ``--jobs 1``): the first run and a re-run of each, with
+the parent's peak memory (a run that held every article's findings to the end would grow
+with the folder; a streamed one stays flat), and the re-run's cost per added article,
+(t(largest) − t(smallest)) / (articles added), which leaves out what every run pays once
+(start-up, the library, listing the folder).
+
 Whether the machine's cores were free is measured in the same run: a CPU-bound loop run
 once alone and then as N copies at once; N free cores finish N copies in the time of
 one (``free cores`` = N × alone / together).
@@ -21,6 +28,7 @@ The results replace the "## Checking a folder" section of docs/benchmarks.md.
     python benchmarks/bench_folder.py                 # 1,000 articles, one run per setting
     python benchmarks/bench_folder.py --articles 100 --runs 1 --no-write
     python benchmarks/bench_folder.py --before /tmp/old   # also an older checkout, same run
+    python benchmarks/bench_folder.py --sizes 100 1000 3000 --runs 2
 """
 
 from __future__ import annotations
@@ -115,7 +123,71 @@ class Setting:
                 "reused": min(int(h.group(1)) if h else 0 for h in hits)}
 
 
-def section(results: list[dict], count: int, words: int, runs: int, cores: dict, machine: str) -> str:
+def link_subset(folder: Path, target: Path, count: int) -> Path:
+    """A folder of the first ``count`` articles (hard links: the same files, no copies)."""
+    target.mkdir()
+    for path in sorted(folder.iterdir())[:count]:
+        os.link(path, target / path.name)
+    return target
+
+
+def by_size(folder: Path, tmp: Path, sizes: list[int], runs: int) -> list[dict]:
+    """First run and re-run (``--jobs 1``) of folders of each size: wall time, CPU, the
+    parent's peak memory. Sizes are run round-robin for the re-runs."""
+    settings = []
+    for size in sizes:
+        sub = link_subset(folder, tmp / f"size-{size}", size)
+        setting = Setting(sub, tmp, f"size{size}", 1, False, None)
+        setting.run(0)  # the first run, once: it fills the result cache the re-runs use
+        first = setting.runs[-1]
+        setting.env["FACTCHECK_RESULT_CACHE_DIR"] = str(tmp / f"results-size{size}-1-0")
+        setting.rerun, setting.runs = True, []
+        settings.append((size, setting, first))
+        print(f"{size} articles, first run: {first.seconds:.2f} s, {first.max_rss_mb:.0f} MB",
+              file=sys.stderr, flush=True)
+    for i in range(runs):
+        for size, setting, _ in settings:
+            setting.run(i)
+            print(f"{size} articles, re-run: {setting.runs[-1].seconds:.2f} s", file=sys.stderr, flush=True)
+    rows = []
+    for size, setting, first in settings:
+        again = setting.result()
+        if again["reused"] != size:
+            raise RuntimeError(f"the re-run of {size} articles reused {again['reused']}")
+        rows.append({"articles": size, "first": first.seconds, "first_cpu": first.cpu_seconds,
+                     "first_rss": first.max_rss_mb, "rerun": again["seconds"], "rerun_cpu": again["cpu"],
+                     "rerun_rss": again["max_rss_mb"]})
+    return rows
+
+
+def size_section(rows: list[dict], runs: int) -> str:
+    small, large = rows[0], rows[-1]
+    added = large["articles"] - small["articles"]
+    per = (large["rerun"] - small["rerun"]) / added if added else float("nan")
+    per_cpu = (large["rerun_cpu"] - small["rerun_cpu"]) / added if added else float("nan")
+    table = measure.table(
+        ["articles", "first run", "peak memory (parent)", "re-run", "re-run: articles/s (whole run)",
+         "re-run CPU", "peak memory (parent)"],
+        [[f"{r['articles']:,}", f"{r['first']:.2f} s", f"{r['first_rss']:.0f} MB", f"{r['rerun']:.3f} s",
+          f"{r['articles'] / r['rerun']:,.0f}", f"{r['rerun_cpu']:.3f} s", f"{r['rerun_rss']:.0f} MB"]
+         for r in rows])
+    return "\n".join([
+        f"By folder size (`--jobs 1`; the first run once, the re-run the median of {runs}; "
+        "the same articles, the first N of the folder):",
+        "",
+        table,
+        "",
+        f"Re-run cost per added article, from {small['articles']:,} to {large['articles']:,} articles: "
+        f"{per * 1000:.3f} ms wall ({1 / per if per > 0 else float('inf'):,.0f} articles/s), "
+        f"{per_cpu * 1000:.3f} ms CPU ({1 / per_cpu if per_cpu > 0 else float('inf'):,.0f} articles/s); "
+        f"what every re-run pays once (start-up, the library, listing the folder) is about "
+        f"{(small['rerun'] - per * small['articles']):.2f} s wall.",
+        "",
+    ])
+
+
+def section(results: list[dict], count: int, words: int, runs: int, cores: dict, machine: str,
+            sizes: str = "") -> str:
     base = {r["label"]: r["seconds"] for r in results if r["jobs"] == 1 and not r["rerun"]}
     first = next(r for r in results if r["jobs"] == 1 and not r["rerun"])
     rows = [[f"{r['label']}, `--jobs {r['jobs']}`" + (", re-run: folder unchanged" if r["rerun"] else ""),
@@ -144,6 +216,7 @@ def section(results: list[dict], count: int, words: int, runs: int, cores: dict,
         measure.table(["", "wall time", "articles/s", "claims/s", "speed-up", "× first row",
                        "CPU time (all processes)", "articles reused", "peak memory (parent)"], rows),
         "",
+        *([sizes] if sizes else []),
         f"Machine: {machine}. Were the cores free? A CPU-bound Python loop measured in the same "
         f"run: {core_text} (2.00 would be two free cores).",
         "",
@@ -167,6 +240,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--words", type=int, default=250, help="words per article (a news passage)")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000, 3000],
+                        help="folder sizes for the growth and memory table (none: skip it)")
     parser.add_argument("--before", type=Path, metavar="DIR",
                         help="another checkout of factcheck (its top folder) to measure first, same run")
     parser.add_argument("--no-write", action="store_true", help="print the section instead of writing docs")
@@ -181,10 +256,11 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(tmp_name)
         folder = tmp / "articles"
         folder.mkdir()
-        total_words = write_articles(folder, args.articles, args.words)
-        plans = [("before", args.before, False)] if args.before is not None else []
+        total_words = write_articles(folder, max([args.articles, *args.sizes]), args.words)
+        main_folder = link_subset(folder, tmp / "main", args.articles)
+        plans = [("before", args.before, False), ("before", args.before, True)] if args.before is not None else []
         plans += [("after", None, False), ("after", None, True)]
-        settings = [Setting(folder, tmp, label, jobs, rerun, code)
+        settings = [Setting(main_folder, tmp, label, jobs, rerun, code)
                     for label, code, rerun in plans for jobs in args.jobs]
         for i in range(args.runs):
             for setting in settings:
@@ -192,9 +268,12 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{setting.label} --jobs {setting.jobs}{' re-run' if setting.rerun else ''}: "
                       f"{setting.runs[-1].seconds:.2f} s", file=sys.stderr, flush=True)
         results = [s.result() for s in settings]
+        sizes = size_section(by_size(folder, tmp, sorted(args.sizes), args.runs), args.runs) if args.sizes else ""
         cores_after = {n: free_cores(n) for n in args.jobs if n > 1}
     cores = {n: min(cores[n], cores_after[n]) for n in cores}
-    text = section(results, args.articles, total_words // max(1, args.articles), args.runs, cores, machine)
+    machine += ", load average at the end %.2f %.2f %.2f" % os.getloadavg()
+    text = section(results, args.articles, total_words // max(1, max([args.articles, *args.sizes])), args.runs,
+                   cores, machine, sizes)
     if args.no_write:
         print(text)
     else:

@@ -17,7 +17,7 @@ from ..report import records
 from ..judge.check import fingerprint
 from .decisions import Decision, Decisions, Kind, utc_now
 from ..model import Severity
-from .run import EXIT_ERROR, EXIT_OK, RunOptions, check, plan
+from .run import EXIT_ERROR, EXIT_OK, RunOptions, check_results, plan
 
 
 def run_baseline(paths: list[str], decisions: str | None = None, reason: str = "",
@@ -30,7 +30,7 @@ def run_baseline(paths: list[str], decisions: str | None = None, reason: str = "
         return EXIT_OK
     target = the_plan.decisions
     Decisions.load(target)  # a broken decisions file is said before the articles are checked
-    results = check(the_plan, options, decisions=None)
+    results = check_results(the_plan, options)
     counted: dict = {}
 
     def record(current: Decisions) -> None:

@@ -1,61 +1,58 @@
 """The result cache: an article checked before, unchanged, is not checked again.
 
-A CI job checks the same articles on every push; most of them have not changed. The
-engine's findings for an article are kept under a key made of everything they depend on:
+A CI job checks the same articles on every push; most of them have not changed. An
+article's settled result (``outcome.Outcome``: its findings after disabled tables and
+verdicts and suppression comments, already as the JSON report's text) is kept under a
+key made of everything it depends on:
 
-- the article as the engine reads it (its text, the prose copy, its heading lines),
-- the date it is judged at (``--as-of``, the config's rule or the front matter),
+- the article file's bytes, and how it is read (Markdown, plain text, or an HTML page,
+  whose path is part of the key too),
+- the date it is judged at (``--as-of`` or the config's rule; when neither gives one, the
+  front matter decides, and it is in the bytes),
 - the reference library's content (every file under the shipped folder and each
-  ``--data`` folder, in order), and
-- factcheck itself (its version and the content of its code).
+  ``--data`` folder, in order),
+- factcheck itself (its version and the content of its code), and
+- the settings that change what is kept: the tables and verdicts turned off for the
+  article's path and ``--report-unused``.
 
-Change any of the four and the key changes. What happens after the engine — suppression
-comments, the decisions file, disabled tables, ``--show`` — is applied to cached findings
-as to fresh ones, so it is not part of the key.
+Change any of them and the key changes. The library, code and version part is computed
+once per run (``run_key``); each article then costs reading its bytes and one hash, and
+is not parsed at all when its entry is there. The decisions file and ``--show`` are
+applied to reused results as to fresh ones (by fingerprint and severity, kept in the
+entry), so they are not part of the key. Articles from standard input and URLs are not
+kept (a page must be fetched anyway; standard input is read once).
 
 Content keys are cheap: the files' sizes and modification times (``stat``) are hashed
 first, and that fingerprint looks up the content hash computed the last time those files
 were seen (``keys.json``); only when the fingerprint is new are the files read and
 hashed. A fresh CI checkout (new modification times, same content) reads them once.
 
-Entries are JSON (never pickle: a cache folder is not trusted code), one file per key,
-written to a temporary file and renamed into place, so a reader sees a whole entry or
-none; an entry that cannot be read or decoded is ignored and the article checked again.
-The folder is per user: ``$FACTCHECK_RESULT_CACHE_DIR``, else ``results/`` in
-``$FACTCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/factcheck/results`` (``~/.cache`` when
-unset). ``FACTCHECK_NO_CACHE=1`` or ``--no-cache`` turns it off.
+Entries are JSON (never pickle: a cache folder is not trusted code), one file per key
+(read only when its article comes up), written to a temporary file and renamed into
+place, so a reader sees a whole entry or none; an entry that cannot be read or decoded
+is ignored and the article checked again. The folder is per user:
+``$FACTCHECK_RESULT_CACHE_DIR``, else ``results/`` in ``$FACTCHECK_CACHE_DIR``, else
+``$XDG_CACHE_HOME/factcheck/results`` (``~/.cache`` when unset). ``FACTCHECK_NO_CACHE=1``
+or ``--no-cache`` turns it off.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import enum
 import hashlib
 import json
 import os
+import zlib
 from pathlib import Path
 
-from .. import __version__, model
-from ..report import records
+from .. import __version__
 from ..reference import library_cache
 
-FORMAT = 1
+FORMAT = 3
 """The entry format; part of every key, so a new format never reads an old entry."""
 
 KEYS_KEPT = 32
 """Content keys remembered in ``keys.json`` (one per library or code state seen)."""
-
-CLASSES = {cls.__name__: cls for cls in (
-    model.Span, model.Quantity, model.TimeExpr, model.EntityMention, model.SourceMention,
-    model.Sentence, model.Claim, model.Statement, model.Evidence, model.Ground, model.Finding)}
-"""The records an entry may hold: decoding builds these and nothing else."""
-
-ENUMS = {cls.__name__: cls for cls in (model.Verdict, model.Severity)}
-
-FIELDS = {name: tuple(f.name for f in dataclasses.fields(cls)) for name, cls in CLASSES.items()}
-for _name, _cls in CLASSES.items():  # built field by field below: no record may need more
-    assert all(f.init for f in dataclasses.fields(_cls)) and not hasattr(_cls, "__post_init__"), _name
 
 
 def cache_dir() -> Path | None:
@@ -136,23 +133,27 @@ def run_key(library_roots: list[Path], folder: Path | None) -> str:
     return f"{FORMAT}:{__version__}:{code}:{data}"
 
 
-def document_key(run: str, text: str, prose: str, heading_lines, as_of: dt.date | None) -> str:
-    """The key of one article's findings (see the module's docstring)."""
+def article_key(run: str, reader: str, data: bytes, as_of: dt.date | None, settings: str) -> str:
+    """The key of one article's result (see the module's docstring): ``run`` from
+    ``run_key``, ``reader`` how the file is read, ``data`` its bytes, ``settings`` from
+    ``settings_key``."""
     digest = hashlib.sha256(run.encode())
-    digest.update(f"\0{as_of.isoformat() if as_of else '-'}\0".encode())
-    digest.update(",".join(map(str, sorted(heading_lines))).encode())
-    for part in (text, prose):
-        encoded = part.encode("utf-8", "surrogatepass")
-        digest.update(f"\0{len(encoded)}\0".encode())
-        digest.update(encoded)
+    digest.update(f"\0{reader}\0{as_of.isoformat() if as_of else '-'}\0{settings}\0{len(data)}\0"
+                  .encode("utf-8", "surrogatepass"))
+    digest.update(data)
     return digest.hexdigest()
+
+
+def settings_key(disable_tables, disable_verdicts, report_unused: bool) -> str:
+    """The settings that change an article's settled result (``run.settle``)."""
+    return repr((sorted(disable_tables), sorted(disable_verdicts), bool(report_unused)))
 
 
 # ---------------------------------------------------------------- entries
 
 
 class ResultCache:
-    """The findings of articles checked before, by ``document_key``."""
+    """Articles' settled results from earlier runs, by ``article_key``."""
 
     def __init__(self, folder: Path, run: str):
         self.folder = folder
@@ -166,53 +167,86 @@ class ResultCache:
             return None
         return cls(folder, run_key(library_roots, folder))
 
-    def key(self, document) -> str:
-        return document_key(self.run, document.text, document.prose, document.heading_lines, document.as_of)
+    def key(self, reader: str, data: bytes, as_of: dt.date | None, settings: str) -> str:
+        return article_key(self.run, reader, data, as_of, settings)
 
     def _path(self, key: str) -> Path:
         return self.folder / f"{key}.json"
 
-    def get(self, key: str) -> list[model.Finding] | None:
-        """The cached findings, or None if there is no entry or it can't be used."""
-        try:
-            entry = _read_json(self._path(key), hook=_hook)
-        except (KeyError, TypeError, ValueError, AttributeError):  # a record it can't build
-            return None
-        if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("key") != key:
-            return None
-        try:
-            pairs = [(item["finding"], item["fingerprint"]) for item in entry["findings"]]
-        except (KeyError, TypeError):
-            return None
-        if not all(isinstance(f, model.Finding) and isinstance(fp, str) for f, fp in pairs):
-            return None
-        for finding, value in pairs:
-            records.remember_fingerprint(finding, value)
-        return [f for f, _ in pairs]
+    def has(self, key: str) -> bool:
+        return os.path.exists(self._path(key))
 
-    def put(self, key: str, findings: list[model.Finding]) -> None:
-        """Best effort: a cache that can't be written only costs time, and findings
-        holding something the codec does not know are not kept (checked next time)."""
-        items = []
-        for finding in findings:
-            value = records.fingerprint(finding)
-            records.remember_fingerprint(finding, value)  # the report needs it again
-            items.append({"fingerprint": value, "finding": finding})
+    def get(self, key: str) -> dict | None:
+        """The entry kept under ``key`` as ``{"tally": dict, "parts": bytes, "body": bytes}``
+        (``parts`` still JSON and ``body`` UTF-8: ``outcome.Reused`` decodes them only when
+        it must), or None if there is none or it is not a whole entry of this format."""
         try:
-            text = encode({"format": FORMAT, "key": key, "findings": items})
-        except (TypeError, ValueError, RecursionError):
+            fd = os.open(self._path(key), os.O_RDONLY)
+        except OSError:
+            return None
+        try:
+            data = os.read(fd, os.fstat(fd).st_size + 1)
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
+        return unpack(data, key)
+
+    def put(self, key: str, entry: dict) -> None:
+        """Best effort: a cache that can't be written only costs time."""
+        try:
+            data = pack(key, entry)
+        except (TypeError, ValueError):
             return
-        _write_text(self._path(key), text)
+        library_cache.write_file(self.folder, self._path(key).name, data)
 
 
-def _read_json(path: Path, hook=None):
+# An entry is three parts, bytes in UTF-8: one line of JSON with the key, the tally, the
+# body's length and the CRC of the other two parts; one line of JSON saying where each
+# item is in the body; and the body, the article's record as the report writes it
+# (``outcome.Outcome.entry``). The body is kept as it is: inside a JSON string every
+# quote in it would be escaped and unescaped again, and decoding it was most of a
+# re-run's time. A re-run that needs no more parses the first line only; an entry cut
+# short or changed fails its length or CRC.
+
+
+def pack(key: str, entry: dict) -> bytes:
+    body = entry["body"] if isinstance(entry["body"], bytes) else entry["body"].encode("utf-8")
+    parts = json.dumps(entry["parts"], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    head = {"format": FORMAT, "key": key, "tally": entry["tally"], "parts": len(parts),
+            "size": len(body), "crc": zlib.crc32(body, zlib.crc32(parts))}
+    return json.dumps(head, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n" + parts + b"\n" + body
+
+
+def unpack(data: bytes, key: str) -> dict | None:
+    """``pack``'s bytes back as the entry (``parts`` left as text), or None."""
+    end = data.find(b"\n")
+    try:
+        head = json.loads(data[:end]) if end > 0 else None
+    except ValueError:
+        return None
+    if not isinstance(head, dict) or head.get("format") != FORMAT or head.get("key") != key:
+        return None
+    size, crc, length = head.get("size"), head.get("crc"), head.get("parts")
+    if type(size) is not int or type(length) is not int or length < 0:
+        return None
+    start = end + 1 + length + 1
+    if len(data) - start != size or data[start - 1:start] != b"\n":
+        return None
+    body, parts = data[start:], data[end + 1:start - 1]
+    if zlib.crc32(body, zlib.crc32(parts)) != crc:
+        return None
+    return {"tally": head.get("tally"), "parts": parts, "body": body}
+
+
+def _read_json(path: Path):
     try:
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
     except (OSError, ValueError):  # missing, unreadable, not UTF-8
         return None
     try:
-        return json.loads(text, object_hook=hook)
+        return json.loads(text)
     except json.JSONDecodeError:  # truncated, not JSON
         return None
 
@@ -226,105 +260,4 @@ def _write_json(path: Path, value) -> None:
 
 
 def _write_text(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path`` and rename it into place."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        try:
-            handle = open(tmp, "w", encoding="utf-8")
-        except FileNotFoundError:  # the first entry in its folder
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle = open(tmp, "w", encoding="utf-8")
-        with handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except (OSError, ValueError):
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-
-
-# ---------------------------------------------------------------- the codec
-#
-# A record is ``{"@": class name, "v": [its fields in order]}``, an enum member
-# ``{"@e": enum name, "v": value}``; tuples are JSON arrays and the odd list (a range's
-# two ends in ``Statement.value``) is ``{"@l": [...]}``, so each comes back as it was. Decoding happens in json's
-# ``object_hook``, inside the C parser's walk, and builds only the classes listed above.
-
-
-_BY_CLASS = {cls: (name, FIELDS[name]) for name, cls in CLASSES.items()}
-_ENUM_CLASSES = frozenset(ENUMS.values())
-
-
-def _default(value):
-    """json's ``default``: a record as ``{"@": name, "v": [fields]}``. json's C encoder
-    walks everything else itself (strings, numbers, tuples as arrays), calling this once
-    per record. Two kinds of field value are marked here because the encoder would
-    write them as something else: an enum member (a ``str`` to json) and a list (an
-    array, which decodes as a tuple). A dict (none in the model; its keys could pass for
-    the markers) or such values inside a tuple are refused: the finding is not kept."""
-    known = _BY_CLASS.get(value.__class__)
-    if known is None:
-        raise TypeError(f"{value.__class__.__name__} is not a record the result cache keeps")
-    fields = value.__dict__
-    values = [fields[name] for name in known[1]]
-    for i, v in enumerate(values):
-        kind = v.__class__
-        if kind in _ENUM_CLASSES:
-            values[i] = {"@e": kind.__name__, "v": v.value}
-        elif kind is list:
-            values[i] = {"@l": v}
-        elif kind is tuple and any(isinstance(x, (enum.Enum, list, dict)) for x in v):
-            raise TypeError(f"{known[0]}: a tuple holding enums, lists or dicts")
-        elif isinstance(v, (enum.Enum, dict)):
-            raise TypeError(f"the result cache can't keep a {kind.__name__}")
-    return {"@": known[0], "v": values}
-
-
-def encode(value) -> str:
-    """A finding (or a list of them, or any of the model's records) as JSON text."""
-    return json.dumps(value, default=_default, ensure_ascii=False, separators=(",", ":"))
-
-
-class _List(list):
-    """A list that was a list (not a tuple) when encoded, until its record is built."""
-
-
-def _tuples(value):
-    kind = value.__class__
-    if kind is list:  # a JSON array: a tuple
-        return tuple(_tuples(v) for v in value)
-    if kind is _List:
-        return [_tuples(v) for v in value]
-    return value
-
-
-_new = object.__new__
-
-
-def _hook(data: dict):
-    """json's ``object_hook``: builds records and enum members (other objects stay dicts).
-
-    A record is made as its frozen dataclass would make it, without the per-field
-    ``object.__setattr__`` of a frozen ``__init__`` (twice the time of the whole parse):
-    the model's records have no ``__post_init__`` and every field is an ``__init__``
-    field (asserted above), and the number of values must match."""
-    name = data.get("@")
-    if name is not None:
-        cls, names, values = CLASSES[name], FIELDS[name], data["v"]
-        if len(values) != len(names):
-            raise TypeError(f"{name}: {len(values)} values for {len(names)} fields")
-        record = _new(cls)
-        record.__dict__.update(zip(names, [_tuples(v) if isinstance(v, list) else v for v in values]))
-        return record
-    name = data.get("@e")
-    if name is not None:
-        return ENUMS[name](data["v"])
-    if "@l" in data:
-        return _List(data["@l"])
-    return data
-
-
-def decode(text: str):
-    """The inverse of ``encode``."""
-    return _tuples(json.loads(text, object_hook=_hook))
+    library_cache.write_file(path.parent, path.name, text)

@@ -9,7 +9,11 @@ suppression comments become ``problems``. The exit status only looks at what is 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
+import stat
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,12 +23,13 @@ from ..report import records
 from ..read import inputs
 from ..reference import library
 from . import suppressions
-from ..read.document import parse_as_of
+from ..read.document import MARKDOWN_SUFFIXES, parse_as_of
 from ..errors import InputError
 from ..model import Severity, Verdict
 from ..report.output import write_atomic
-from .resultcache import ResultCache
-from .runner import Engines, Job, check_jobs, terminal_progress
+from .outcome import Counts, Outcome, Reused, decision_record, encode
+from .resultcache import ResultCache, settings_key
+from .runner import Engines, Job, check_each, check_one, terminal_progress
 
 if TYPE_CHECKING:  # imported where used: start-up loads only what checking needs
     from .decisions import Decisions
@@ -93,12 +98,18 @@ def plan(options: RunOptions) -> Plan:
     found = inputs.expand(options.paths, root=config.root)
     if not found:
         raise InputError("no articles to check (no article files in the paths given)")
-    paths = inputs.select(found, include, exclude, root=config.root)
+    # Without patterns every file is kept, and without overrides every article has the
+    # project's settings: a folder of thousands then costs no path arithmetic per article.
+    paths = inputs.select(found, include, exclude, root=config.root) if include or exclude else found
     decisions = None if options.no_decisions else (options.decisions or config.decisions)
+    if config.overrides or not paths:
+        settings = tuple(config.for_path(p) for p in paths)
+    else:
+        settings = (config.for_path(paths[0]),) * len(paths)
     return Plan(
         config=config,
         paths=tuple(paths),
-        settings=tuple(config.for_path(p) for p in paths),
+        settings=settings,
         data=tuple(str(d) for d in config.data) + tuple(options.data),
         fmt=options.fmt or config.format,
         output=options.output or config.output,
@@ -112,9 +123,13 @@ def plan(options: RunOptions) -> Plan:
     )
 
 
-def check(the_plan: Plan, options: RunOptions, decisions: "Decisions | None" = None) -> list[records.DocumentResult]:
-    """Check every article of the plan (or take its findings from the result cache) and
-    settle the findings."""
+def check(the_plan: Plan, options: RunOptions, decisions: "Decisions | None" = None) -> Iterator[Outcome]:
+    """Every article of the plan settled, in the plan's order, one at a time as it is ready:
+    checked now, or taken from the result cache when it is there (see resultcache).
+
+    The keys are made first (each article's bytes read and hashed) so that only the
+    articles the cache does not have go to the engine and its process pool; an entry is
+    read only when its article's turn comes, so no more than one is held at a time."""
     lib = library.load(list(the_plan.data), use_cache=not options.no_cache)
     configs.check_tables(the_plan.config, set(lib.tables))
     jobs = [Job(p, the_plan.as_of or s.as_of_date()) for p, s in zip(the_plan.paths, the_plan.settings)]
@@ -123,11 +138,102 @@ def check(the_plan: Plan, options: RunOptions, decisions: "Decisions | None" = N
     roots = [library.shipped_data_dir()] + [Path(d) for d in the_plan.data]
     cache = ResultCache.open(roots, enabled=not options.no_cache)
     engines = Engines(list(the_plan.data), not options.no_cache, lib=lib)
+    keys: list[str | None] = [None] * len(jobs)
+    if cache is not None and not options.save_text:  # --save-text needs the article read
+        keys = [_key(cache, job, s, the_plan) for job, s in zip(jobs, the_plan.settings)]
+    hits = [key is not None and cache.has(key) for key in keys]
+    floor = SHOW_RANKS[the_plan.show]
+
+    def settled(result: records.DocumentResult, index: int) -> Outcome:
+        outcome = Outcome.from_result(settle(result, the_plan.settings[index], None, the_plan.report_unused))
+        key = keys[index]
+        if key is not None and outcome.error is None and \
+                _key(cache, jobs[index], the_plan.settings[index], the_plan) == key:  # unchanged meanwhile
+            cache.put(key, outcome.entry())
+        return outcome
+
     with terminal_progress(len(jobs)) as progress:
-        results = check_jobs(jobs, list(the_plan.data), the_plan.jobs, fetch_options,
-                             use_cache=not options.no_cache, engine=engines, progress=progress,
-                             cache=cache)
-    return [settle(r, s, decisions, the_plan.report_unused) for r, s in zip(results, the_plan.settings)]
+        fresh = check_each([j for j, hit in zip(jobs, hits) if not hit], list(the_plan.data), the_plan.jobs,
+                           fetch_options, use_cache=not options.no_cache, engine=engines, progress=progress)
+        for index, job in enumerate(jobs):
+            if not hits[index]:
+                outcome = settled(next(fresh), index)
+            else:
+                outcome = _reused(job.arg, cache.get(keys[index]), decisions, floor)
+                if outcome is None:  # an entry that can't be used: the article is checked here
+                    outcome = settled(check_one(engines, job.arg, job.as_of, fetch_options), index)
+                if progress:
+                    progress(job.arg)
+            yield outcome.decided(decisions)
+
+
+def _reused(path: str, entry: dict | None, decisions, floor: int) -> "Outcome | Reused | None":
+    """An entry's result, read as far as the run needs it; None if it can't be used."""
+    reused = Reused.read(path, entry["tally"], entry["body"], entry["parts"]) if entry is not None else None
+    if reused is None or not reused.needs_parts(decisions, floor):
+        return reused
+    return reused.outcome()
+
+
+def check_results(the_plan: Plan, options: RunOptions) -> list[records.DocumentResult]:
+    """Every article of the plan checked and settled without the decisions file, with
+    its findings as the engine's records (``factcheck baseline`` records them): the
+    result cache keeps JSON text, not findings, so it is not used here."""
+    lib = library.load(list(the_plan.data), use_cache=not options.no_cache)
+    configs.check_tables(the_plan.config, set(lib.tables))
+    jobs = [Job(p, the_plan.as_of or s.as_of_date()) for p, s in zip(the_plan.paths, the_plan.settings)]
+    fetch_options = {"allow_private": options.allow_private, "use_cache": not options.no_cache,
+                     "max_size": the_plan.max_size}
+    engines = Engines(list(the_plan.data), not options.no_cache, lib=lib)
+    with terminal_progress(len(jobs)) as progress:
+        results = check_each(jobs, list(the_plan.data), the_plan.jobs, fetch_options,
+                             use_cache=not options.no_cache, engine=engines, progress=progress)
+        return [settle(r, s, None, the_plan.report_unused) for r, s in zip(results, the_plan.settings)]
+
+
+def _article_bytes(path: str, max_size: int) -> bytes | None:
+    """A regular file's bytes, or None for anything else (the check reads it again and
+    says what is wrong). Opened without blocking: a FIFO put in an article's place is
+    refused, not waited on."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > max_size:
+            return None
+        chunks, total = [], 0
+        while True:
+            chunk = os.read(fd, max(info.st_size + 1 - total, 65536))
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > max_size:
+                return None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _key(cache: ResultCache, job: Job, settings: configs.PathSettings, the_plan: Plan) -> str | None:
+    """The result cache's key of an article file (None for standard input, a URL, or a
+    file that can't be read: the check says why)."""
+    arg = job.arg
+    if arg == "-" or inputs.is_url(arg):
+        return None
+    data = _article_bytes(arg, the_plan.max_size)
+    if data is None:
+        return None
+    lower = arg.lower()
+    if lower.endswith(inputs.HTML_SUFFIXES):
+        reader = "html:" + os.path.abspath(arg)  # the page's title and metadata: kept with its place
+    else:
+        reader = "markdown" if os.path.splitext(lower)[1] in MARKDOWN_SUFFIXES else "text"
+    return cache.key(reader, data, job.as_of,
+                     settings_key(settings.disable_tables, settings.disable_verdicts, the_plan.report_unused))
 
 
 def settle(result: records.DocumentResult, settings: configs.PathSettings,
@@ -152,30 +258,10 @@ def settle(result: records.DocumentResult, settings: configs.PathSettings,
         if decision is None or finding.verdict is Verdict.SUPPORTED:
             kept.append(finding)
             continue
-        suppressed.append({**records.finding_record(document, finding), "suppression": _decision_record(decision)})
+        suppressed.append({**records.finding_record(document, finding), "suppression": decision_record(decision)})
     suppressed.sort(key=lambda r: r["span"]["start"])
     problems.sort(key=lambda p: (p["line"], p["column"]))
     return replace(result, findings=kept, suppressed=suppressed, problems=problems)
-
-
-def _decision_record(decision) -> dict:
-    record = {"kind": "decision", "decision": decision.kind.value}
-    for key in ("reason", "note", "source_url", "by", "at"):
-        if getattr(decision, key):
-            record[key] = getattr(decision, key)
-    return record
-
-
-def exit_status(results: list[records.DocumentResult], the_plan: Plan) -> int:
-    if any(r.error for r in results):
-        return EXIT_ERROR
-    for result, settings in zip(results, the_plan.settings):
-        threshold = FAIL_RANKS[the_plan.fail_on or settings.fail_on]
-        ranks = [f.severity.rank for f in result.findings]
-        ranks += [Severity(p["severity"]).rank for p in result.problems]
-        if ranks and max(ranks) >= threshold:
-            return EXIT_FINDINGS
-    return EXIT_OK
 
 
 def run(options: RunOptions) -> int:
@@ -190,17 +276,96 @@ def run(options: RunOptions) -> int:
     if the_plan.decisions is not None:
         from .decisions import Decisions
         decisions = Decisions.load(the_plan.decisions)
-    results = check(the_plan, options, decisions)
-    if options.save_text:
-        _save_text(results, options.save_text)
-    report = records.report(results)
-    if any(r.error is None for r in results):
-        _emit(report, the_plan, options, cached=sum(1 for r in results if r.cached))
+    tally = _Tally(the_plan, keep_documents=options.save_text is not None)
+    outcomes = (tally.add(o) for o in check(the_plan, options, decisions))
+    if the_plan.fmt == "json" and not options.report and not options.save_text:
+        _stream_json(outcomes, the_plan, tally)
+    else:
+        kept = list(outcomes)
+        if options.save_text:
+            _save_text([o.document for o in kept if o.document is not None], options.save_text)
+        if tally.counts.documents > tally.counts.unreadable:
+            report = {"schema_version": records.SCHEMA_VERSION,
+                      "documents": [json.loads(o.text()) for o in kept], "summary": tally.counts.summary()}
+            _emit(report, the_plan, options, cached=tally.counts.cached)
     # else nothing could be read: the one-line errors below say it all.
-    for result in results:
-        if result.error:
-            print(f"factcheck: error: {result.error}", file=sys.stderr)
-    return exit_status(results, the_plan)
+    for error in tally.errors:
+        print(f"factcheck: error: {error}", file=sys.stderr)
+    return tally.status
+
+
+class _Tally:
+    """What a run must know of its articles once they are written: the counts of the
+    summary, the exit status and the errors to print."""
+
+    def __init__(self, the_plan: Plan, keep_documents: bool = False):
+        self.the_plan, self.keep_documents = the_plan, keep_documents
+        self.counts, self.errors, self.worst = Counts(), [], EXIT_OK
+        self._settings = iter(the_plan.settings)
+
+    def add(self, outcome: Outcome) -> Outcome:
+        settings = next(self._settings)
+        self.counts.add(outcome)
+        if outcome.error is not None:
+            self.errors.append(outcome.error)
+        elif self.worst == EXIT_OK and outcome.rank() >= FAIL_RANKS[self.the_plan.fail_on or settings.fail_on]:
+            self.worst = EXIT_FINDINGS
+        if not self.keep_documents:
+            outcome.document = None  # a folder's articles are not held to the end
+        return outcome
+
+    @property
+    def status(self) -> int:
+        return EXIT_ERROR if self.errors else self.worst
+
+
+class _NothingRead(Exception):
+    """Every article was unreadable: no report is written (the errors say it all)."""
+
+
+def _stream_json(outcomes: Iterator[Outcome], the_plan: Plan, tally: _Tally) -> None:
+    """The JSON report written article by article as each is settled (to ``--output``
+    through a temporary file, or to standard output), the summary last: a folder's run
+    holds one article at a time, whatever its size. Nothing is written when no article
+    could be read (unreadable ones are held back until a readable one comes)."""
+    floor = SHOW_RANKS[the_plan.show]
+
+    def pieces(binary: bool) -> Iterator:
+        held: list | None = [f'{{"schema_version":{records.SCHEMA_VERSION},"documents":[']
+        first = True
+        for outcome in outcomes:
+            comma = "" if first else ","
+            if binary:
+                piece = comma.encode() + outcome.data(floor)
+            else:
+                piece = comma + outcome.text(floor)
+            first = False
+            if held is None:
+                yield piece
+            else:
+                held.append(piece)
+                if outcome.error is None:
+                    yield held[0].encode() + b"".join(held[1:]) if binary else "".join(held)
+                    held = None
+        if held is not None:
+            raise _NothingRead
+        end = '],"summary":' + encode(tally.counts.summary()) + "}"
+        # The file is written as bytes (kept entries are spliced in undecoded): its line
+        # break is the one a text file gets.
+        yield (end + os.linesep).encode() if binary else end + "\n"
+
+    output = the_plan.output
+    try:
+        if output is not None:
+            write_atomic(output, pieces(binary=True), encoding=None)
+        else:
+            for piece in pieces(binary=False):
+                sys.stdout.write(piece)
+            sys.stdout.flush()
+    except _NothingRead:
+        return
+    human = {"summary": {**tally.counts.summary(), "cached": tally.counts.cached}}
+    _summary_line(human, f"json report written to {output}" if output is not None else None)
 
 
 def shown(report: dict, show: str) -> dict:
@@ -294,8 +459,7 @@ def _summary_line(report: dict, where: str | None = None) -> None:
     print(f"factcheck: {line}" + (f"; {where}" if where else ""), file=sys.stderr)
 
 
-def _save_text(results: list[records.DocumentResult], target: Path) -> None:
-    docs = [r.document for r in results if r.document is not None]
+def _save_text(docs: list, target: Path) -> None:
     if len(docs) != 1:
         raise InputError("--save-text needs exactly one article")
     write_atomic(target, docs[0].text)

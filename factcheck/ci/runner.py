@@ -19,7 +19,6 @@ from ..read import inputs
 from ..reference import library
 from ..errors import FactcheckError
 from ..report.records import DocumentResult
-from .resultcache import ResultCache
 
 if TYPE_CHECKING:  # the engine (extraction, judging) is imported when an article needs checking
     from ..judge.check import Engine
@@ -50,109 +49,69 @@ class Engines:
 
 
 def check_one(engine: "Engine | Engines", arg: str, as_of: dt.date | None = None,
-              fetch_options: dict | None = None, cache: ResultCache | None = None) -> DocumentResult:
-    """Read one article and check it, or take its findings from the result cache."""
-    result, key = _read_and_look_up(arg, as_of, fetch_options, cache)
-    if result.error is not None or result.cached:
-        return result
-    engine = engine.get() if isinstance(engine, Engines) else engine
-    findings = engine.check(result.document)
-    if key is not None:
-        cache.put(key, findings)
-    result.findings = findings
-    return result
-
-
-def _read_and_look_up(arg: str, as_of: dt.date | None, fetch_options: dict | None,
-                      cache: ResultCache | None) -> tuple[DocumentResult, str | None]:
-    """The article read, with its findings if the result cache has them (``cached``), or
-    the error that stopped it being read; and its cache key (None: no cache)."""
+              fetch_options: dict | None = None) -> DocumentResult:
+    """Read one article and check it; an article that can't be read gives its error."""
     try:
         document = inputs.load(arg, as_of=as_of, fetch_options=fetch_options)
     except FactcheckError as exc:
-        return DocumentResult(path=inputs.shown(arg) if arg != "-" else "<stdin>", document=None, error=str(exc)), None
-    result = DocumentResult(path=document.path, document=document)
-    if cache is None:
-        return result, None
-    key = cache.key(document)
-    findings = cache.get(key)
-    if findings is not None:
-        result.findings, result.cached = findings, True
-    return result, key
+        return DocumentResult(path=inputs.shown(arg) if arg != "-" else "<stdin>", document=None, error=str(exc))
+    engine = engine.get() if isinstance(engine, Engines) else engine
+    return DocumentResult(path=document.path, document=document, findings=engine.check(document))
 
 
 def check_jobs(jobs: list[Job], data: list[str], workers: int = 1, fetch_options: dict | None = None,
                use_cache: bool = True, engine: "Engine | Engines | None" = None,
-               progress: Callable[[str], None] | None = None,
-               cache: ResultCache | None = None) -> list[DocumentResult]:
-    """Check every job, in up to ``workers`` processes; results in the order of ``jobs``.
+               progress: Callable[[str], None] | None = None) -> list[DocumentResult]:
+    """Check every job, in up to ``workers`` processes; results in the order of ``jobs``."""
+    return list(check_each(jobs, data, workers, fetch_options, use_cache, engine, progress))
 
-    With several workers and a result cache, this process first reads the articles and
-    takes what the cache has (reading and looking up cost a fraction of checking); only
-    the articles left are sent to the process pool, and none is started when one or no
-    article is left — a re-run on an unchanged folder starts no process at all."""
+
+def check_each(jobs: list[Job], data: list[str], workers: int = 1, fetch_options: dict | None = None,
+               use_cache: bool = True, engine: "Engine | Engines | None" = None,
+               progress: Callable[[str], None] | None = None) -> Iterator[DocumentResult]:
+    """Check every job, in up to ``workers`` processes, giving each result as it is ready
+    in the order of ``jobs``: a run that writes them as they come holds none of them.
+
+    No process pool is started for one article or none (a re-run whose articles all
+    came from the result cache sends none here)."""
     workers = max(1, min(workers, len(jobs)))
     engines = engine if isinstance(engine, Engines) else Engines(data, use_cache, engine)
     if workers == 1 or any(j.arg == "-" for j in jobs):
         # Standard input belongs to this process: read it here.
-        results = []
         for job in jobs:
-            results.append(check_one(engines, job.arg, job.as_of, fetch_options, cache))
+            yield check_one(engines, job.arg, job.as_of, fetch_options)
             if progress:
                 progress(job.arg)
-        return results
-    results: list[DocumentResult | None] = [None] * len(jobs)
-    left = []
-    for index, job in enumerate(jobs):
-        if cache is not None and not inputs.is_url(job.arg):  # a page is fetched once, by its worker
-            result, _ = _read_and_look_up(job.arg, job.as_of, fetch_options, cache)
-            if result.error is not None or result.cached:
-                results[index] = result
-                if progress:
-                    progress(job.arg)
-                continue
-        left.append(index)
-    if len(left) <= 1:
-        for index in left:
-            job = jobs[index]
-            results[index] = check_one(engines, job.arg, job.as_of, fetch_options, cache)
-            if progress:
-                progress(job.arg)
-        return results  # type: ignore[return-value]
+        return
     from concurrent.futures import ProcessPoolExecutor
 
-    todo = [jobs[i] for i in left]
-    workers = min(workers, len(todo))
     # Small chunks keep both cores busy to the end; big enough to amortise pickling.
-    chunk = max(1, min(16, len(todo) // (workers * 4)))
+    chunk = max(1, min(16, len(jobs) // (workers * 4)))
     # The engine is built once, here: workers forked from this process inherit it (where
     # processes are spawned instead, each worker builds its own in _start_worker).
     engines.get()
     _WORKER["inherited"] = engines
     try:
         with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
-                                 initargs=(list(data), use_cache, fetch_options, cache)) as pool:
-            for index, result in zip(left, pool.map(_check_in_worker, todo, chunksize=chunk)):
-                results[index] = result
+                                 initargs=(list(data), use_cache, fetch_options)) as pool:
+            for job, result in zip(jobs, pool.map(_check_in_worker, jobs, chunksize=chunk)):
+                yield result
                 if progress:
-                    progress(jobs[index].arg)
+                    progress(job.arg)
     finally:
         _WORKER.pop("inherited", None)
-    return results  # type: ignore[return-value]
 
 
 _WORKER: dict = {}
 
 
-def _start_worker(data: list[str], use_cache: bool, fetch_options: dict | None,
-                  cache: ResultCache | None = None) -> None:
+def _start_worker(data: list[str], use_cache: bool, fetch_options: dict | None) -> None:
     _WORKER["engines"] = _WORKER.pop("inherited", None) or Engines(data, use_cache)
     _WORKER["fetch_options"] = fetch_options
-    _WORKER["cache"] = cache
 
 
 def _check_in_worker(job: Job) -> DocumentResult:
-    return check_one(_WORKER["engines"], job.arg, job.as_of, _WORKER["fetch_options"], _WORKER["cache"])
+    return check_one(_WORKER["engines"], job.arg, job.as_of, _WORKER["fetch_options"])
 
 
 FIXED_WIDTH = 50

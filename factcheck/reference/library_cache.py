@@ -134,7 +134,7 @@ def _read_index(folder: Path) -> dict[str, str]:
 
 def _write_index(folder: Path, index: dict[str, str]) -> None:
     kept = dict(list(index.items())[-INDEX_SIZE:])
-    _write(folder, "index.json", json.dumps({"layout": LAYOUT, "keys": kept}))
+    write_file(folder, "index.json", json.dumps({"layout": LAYOUT, "keys": kept}))
 
 
 def _is_key(key: str) -> bool:
@@ -184,7 +184,7 @@ def write(folder: Path | None, key: str | None, library) -> None:
         data = dump(encode(library, key))
     except (TypeError, ValueError):  # something not plain data: better no cache than a wrong one
         return
-    if _write(folder, f"{PREFIX}{key}{SUFFIX}", data):
+    if write_file(folder, f"{PREFIX}{key}{SUFFIX}", data):
         prune(folder)
 
 
@@ -216,13 +216,21 @@ def prune(folder: Path, keep: int = KEEP) -> None:
         pass
 
 
-def _write(folder: Path, name: str, data: str | bytes) -> bool:
+def write_file(folder: Path, name: str, data: str | bytes) -> bool:
+    """Write a cache file whole or not at all: to a temporary file beside it, renamed
+    into place (the folder made if need be). Best effort, as a cache may be: False when
+    it could not be written, and no temporary file is left. The result cache writes its
+    entries with it too."""
     tmp = None
+    try:
+        data = data.encode("utf-8") if isinstance(data, str) else data
+    except UnicodeEncodeError:  # a lone surrogate: nothing a reader could decode
+        return False
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+            handle.write(data)
         os.replace(tmp, folder / name)
         return True
     except OSError:

@@ -10,8 +10,9 @@ from pathlib import Path
 from ..errors import InputError
 
 
-def write_atomic(path: Path | str, text, encoding: str = "utf-8", newline: str | None = None) -> None:
-    """Write ``text`` (a string, or an iterable of strings written as they come)."""
+def write_atomic(path: Path | str, text, encoding: str | None = "utf-8", newline: str | None = None) -> None:
+    """Write ``text`` (a string, or an iterable of strings written as they come; with
+    ``encoding=None``, bytes or an iterable of bytes, written as they are)."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
@@ -21,8 +22,9 @@ def write_atomic(path: Path | str, text, encoding: str = "utf-8", newline: str |
     except OSError as exc:
         raise InputError(f"{target}: cannot write ({exc.strerror})") from None
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline=newline) as handle:
-            if isinstance(text, str):
+        with (os.fdopen(fd, "wb") if encoding is None
+              else os.fdopen(fd, "w", encoding=encoding, newline=newline)) as handle:
+            if isinstance(text, (str, bytes)):
                 handle.write(text)
             else:
                 for chunk in text:

@@ -30,33 +30,12 @@ class DocumentResult:
     """Findings silenced by an in-article directive or the decisions file, as records."""
     problems: list[dict] = field(default_factory=list)
     """Problems that are not claims: malformed or unused suppression directives."""
-    cached: bool = False
-    """The findings came from the result cache: the article had been checked unchanged."""
-
-
-_KNOWN_FINGERPRINTS: dict[int, tuple[Finding, str]] = {}
-"""By ``id``: the finding is kept with its fingerprint, so the id can't be reused."""
-
-
-KNOWN_LIMIT = 200_000
-"""Remembered fingerprints kept at most (a long-lived process starts over past it)."""
-
-
-def remember_fingerprint(finding: Finding, value: str) -> None:
-    """Record a finding's fingerprint computed earlier (the result cache keeps them)."""
-    if len(_KNOWN_FINGERPRINTS) >= KNOWN_LIMIT:
-        _KNOWN_FINGERPRINTS.clear()
-    _KNOWN_FINGERPRINTS[id(finding)] = (finding, value)
 
 
 def fingerprint(finding: Finding) -> str:
-    """``judge.check.fingerprint``, remembered for findings from the result cache;
-    otherwise the engine's module is imported when first needed: a run whose articles
-    all come from the result cache does not load extraction and judging just to name
-    their findings."""
-    known = _KNOWN_FINGERPRINTS.get(id(finding))
-    if known is not None and known[0] is finding:
-        return known[1]
+    """``judge.check.fingerprint``, its module imported when first needed: the report's
+    modules load without extraction and judging (a run whose articles all come from the
+    result cache never needs them: it keeps the records, fingerprints included)."""
     from ..judge.check import fingerprint as compute
     return compute(finding)
 

@@ -1,5 +1,7 @@
 """The result cache: an unchanged article is not checked again, and anything that could
-change its findings (the text, the library, the date, factcheck itself) makes it checked.
+change its result (the text, the library, the date, factcheck itself, the settings that
+drop or silence findings) makes it checked; a reused result is the same report, byte for
+byte, as a fresh one.
 
 Every test has its own empty cache folder (tests/conftest.py).
 """
@@ -9,18 +11,19 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
+import zlib
 from pathlib import Path
 
 import pytest
 
-from factcheck.ci import resultcache, runner
-from factcheck.ci.resultcache import ResultCache, content_key, decode, encode
+from factcheck.ci import resultcache
+from factcheck.ci.outcome import Reused
+from factcheck.ci.resultcache import ResultCache, content_key
 from factcheck.cli.main import main
-from factcheck.judge.check import Engine, fingerprint
-from factcheck.read import document
-from factcheck.model import Verdict
-from factcheck.reference import library
+from factcheck.reference import library_cache
+from factcheck.judge.check import Engine
 
 SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "sample-article.md"
 
@@ -138,15 +141,39 @@ def test_a_corrupt_entry_means_the_article_is_checked_again(article, folder, cap
     _, first, _ = run(capsys, str(article))
     [entry] = entries(folder)
     good = entry.read_text(encoding="utf-8")
-    for broken in (good[: len(good) // 2], "", "not json", json.dumps({"format": 1}),
-                   good.replace('"@":"Span"', '"@":"Path"'),  # a class the cache does not build
-                   good.replace('"@e":"Verdict","v":"', '"@e":"Verdict","v":"x'),  # no such verdict
-                   good.replace('"@":"Span","v":[', '"@":"Span","v":[1,')):  # a field too many
+    head, parts, body = good.split("\n", 2)
+    broken_entries = (
+        good[: len(good) // 2], good[:-1], good + "x", "", "not json", json.dumps({"format": 3}),
+        head, head + "\n" + parts,  # the body is gone
+        "\n".join([head, parts, body.replace('"verdict"', '"verdicT"', 1)]),  # same length, other text
+        "\n".join([head, parts.replace('"info"', '"fine"', 1), body]),
+        "\n".join([head.replace('"claims":', '"claims":"', 1).replace(',"errors"', '","errors"', 1), parts, body]),
+        "\n".join([head.replace('"format":3', '"format":2'), parts, body]),
+    )
+    for broken in broken_entries:
         entry.write_text(broken, encoding="utf-8")
         status, report, err = run(capsys, str(article))
-        assert report == first and REUSED not in err
-        assert json.loads(entry.read_text(encoding="utf-8"))["findings"]  # rewritten whole
-    assert len(checked) == 8  # the first run and each broken entry
+        assert report == first and REUSED not in err, broken[:80]
+        assert entry.read_text(encoding="utf-8") == good  # rewritten whole
+    assert len(checked) == 1 + len(broken_entries)
+
+
+def test_an_entry_is_read_only_as_far_as_the_run_needs(article, folder, capsys, monkeypatch):
+    """Its parts (where each item is) are read only when --show hides an item or the
+    decisions file settles a finding; broken parts then mean the article is checked."""
+    _, shown_fresh, _ = run(capsys, str(article), "--show", "warning", "--no-cache")
+    _, first, _ = run(capsys, str(article))
+    [entry] = entries(folder)
+    head, parts, body = entry.read_bytes().split(b"\n", 2)
+    unreadable = b"x" * len(parts)  # with a CRC that matches: written so, not damaged
+    fields = json.loads(head)
+    fields["crc"] = zlib.crc32(body, zlib.crc32(unreadable))
+    entry.write_bytes(b"\n".join([json.dumps(fields, separators=(",", ":")).encode(), unreadable, body]))
+    _, again, err = run(capsys, str(article))
+    assert again == first and REUSED in err  # the body as it is: parts not read
+    checked = counting_checks(monkeypatch)
+    _, shown, err = run(capsys, str(article), "--show", "warning")
+    assert shown == shown_fresh and REUSED not in err and len(checked) == 1
 
 
 # -- keys -----------------------------------------------------------------------------------
@@ -177,67 +204,119 @@ def test_the_code_is_part_of_the_key(tmp_path, monkeypatch):
     assert resultcache.run_key([tmp_path / "data"], None) != before
 
 
-def test_the_document_key_has_every_part():
-    base = dict(run="r", text="Japan ranked 28th.", prose="Japan ranked 28th.", heading_lines=frozenset(),
-                as_of=dt.date(2024, 1, 1))
-    key = resultcache.document_key(**base)
-    for change in (dict(run="s"), dict(text="Japan ranked 29th."), dict(prose="Japan ranked 29th."),
-                   dict(heading_lines=frozenset({0})), dict(as_of=dt.date(2024, 1, 2)), dict(as_of=None)):
-        assert resultcache.document_key(**{**base, **change}) != key, change
-    assert resultcache.document_key(**base) == key
+def test_the_article_key_has_every_part():
+    base = dict(run="r", reader="markdown", data=b"Japan ranked 28th.", as_of=dt.date(2024, 1, 1),
+                settings=resultcache.settings_key(set(), set(), False))
+    key = resultcache.article_key(**base)
+    for change in (dict(run="s"), dict(reader="text"), dict(data=b"Japan ranked 29th."),
+                   dict(as_of=dt.date(2024, 1, 2)), dict(as_of=None),
+                   dict(settings=resultcache.settings_key({"imd_wdcr"}, set(), False)),
+                   dict(settings=resultcache.settings_key(set(), {"supported"}, False)),
+                   dict(settings=resultcache.settings_key(set(), set(), True))):
+        assert resultcache.article_key(**{**base, **change}) != key, change
+    assert resultcache.article_key(**base) == key
 
 
-# -- entries --------------------------------------------------------------------------------
+# -- reused reports are the same text ------------------------------------------------------
 
 
-def findings_of_sample():
-    doc = document.read_path(str(SAMPLE))
-    engine = Engine.create(library.load())
-    return doc, engine.check(doc)
+def test_a_folder_checked_twice_gives_the_same_report_byte_for_byte(tmp_path, article, capsys, monkeypatch):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    text = article.read_text(encoding="utf-8")
+    for i, year in enumerate(("2021", "2022", "2023")):
+        (folder / f"a{i}.md").write_text(text.replace("2023", year), encoding="utf-8")
+    (folder / "plain.txt").write_text(text, encoding="utf-8")
+    (folder / "settled.md").write_text(  # a suppression, a malformed one and an unused one
+        "<!-- factcheck-ignore: quoted as said -->\n" + text + "\n\n<!-- factcheck-ignroe -->\n\n"
+        "<!-- factcheck-ignore: nothing -->\nNo figures here.\n", encoding="utf-8")
+    checked = counting_checks(monkeypatch)
+    outputs = []
+    for args in (["--no-cache"], [], [], ["--jobs", "2"]):
+        target = tmp_path / f"report{len(outputs)}.json"
+        status = main([str(folder), "--format", "json", "--output", str(target), "--report-unused", *args])
+        outputs.append((status, target.read_bytes()))
+    assert len(checked) == 10  # --no-cache, then the run that fills the cache
+    assert all(o == outputs[0] for o in outputs), "a reused report differs from a fresh one"
+    assert b'"problems"' in outputs[0][1] and b'"suppressed"' in outputs[0][1]
+    err = capsys.readouterr().err
+    assert err.count("5 articles " + REUSED) == 2
 
 
-def test_findings_come_back_equal(tmp_path):
-    doc, findings = findings_of_sample()
-    assert findings
-    assert [decode(encode(f)) for f in findings] == findings
-    assert decode(encode(findings)) == tuple(findings)
-    cache = ResultCache(tmp_path, "run")
-    key = cache.key(doc)
-    cache.put(key, findings)
-    assert cache.get(key) == findings
+def test_decisions_and_show_apply_to_reused_results_as_to_fresh_ones(tmp_path, article, capsys, monkeypatch):
+    decisions = tmp_path / "decisions.json"
+    assert main(["baseline", str(article), "--decisions", str(decisions)]) == 0
+    capsys.readouterr()
+    checked = counting_checks(monkeypatch)
+    for fmt in ("json", "sarif", "text"):
+        for args in (["--decisions", str(decisions)], ["--show", "warning", "--no-decisions"]):
+            fresh = main([str(article), "--format", fmt, "--no-cache", *args]), capsys.readouterr().out
+            reused = main([str(article), "--format", fmt, *args]), capsys.readouterr().out
+            assert fresh == (reused[0], reused[1].replace(", 1 article " + REUSED, ""))
+    main([str(article), "--format", "json", "--decisions", str(decisions)])
+    assert '"decision":"accepted"' in capsys.readouterr().out  # the decisions did settle findings
+    assert len(checked) == 6 + 1  # every --no-cache run, and the first to fill the cache
+
+
+def test_settings_that_change_the_result_are_part_of_the_key(tmp_path, article, capsys, monkeypatch):
+    checked = counting_checks(monkeypatch)
+    run(capsys, str(article))
+    (tmp_path / "factcheck.toml").write_text('disable_verdicts = ["supported"]\n', encoding="utf-8")
+    _, report, err = run(capsys, str(article), "--config", str(tmp_path / "factcheck.toml"))
+    assert REUSED not in err and all(f["verdict"] != "supported" for f in report["documents"][0]["findings"])
+    run(capsys, str(article), "--report-unused")
+    assert len(checked) == 3
+
+
+# -- entries ------------------------------------------------------------------------------
+
+
+def entry_of_sample(tmp_path, capsys) -> tuple[ResultCache, str, dict]:
+    main([str(SAMPLE), "--format", "json"])
+    capsys.readouterr()
+    cache = ResultCache(Path(os.environ["FACTCHECK_RESULT_CACHE_DIR"]), "run")
+    [path] = entries(cache.folder)
+    key = path.stem
+    entry = resultcache.unpack(path.read_bytes(), key)
+    assert entry is not None and entry["tally"]["claims"]
+    entry["parts"] = json.loads(entry["parts"])
+    return ResultCache(tmp_path, "run"), key, entry
+
+
+def test_entries_come_back_equal(tmp_path, capsys):
+    cache, key, entry = entry_of_sample(tmp_path, capsys)
+    cache.put(key, entry)
+    back = cache.get(key)
+    assert {**back, "parts": json.loads(back["parts"])} == entry
+    reused = Reused.read("x.md", back["tally"], back["body"], back["parts"])
+    outcome = reused.outcome()
+    assert outcome is not None and outcome.cached
+    assert outcome.entry() == {**entry, "body": entry["body"].decode("utf-8")}
+    assert outcome.data() == reused.data()
+    assert outcome.text() == reused.text()
+    assert [json.loads(f[-1])["fingerprint"] for f in outcome.findings] == [f[0] for f in outcome.findings]
     assert cache.get("0" * 64) is None
 
 
-def test_only_the_models_records_are_built():
-    with pytest.raises(KeyError):
-        decode('{"@": "Path", "v": ["."]}')
-    with pytest.raises(TypeError):
-        encode(Path("."))
-    with pytest.raises(TypeError):
-        encode(Verdict.SUPPORTED.severity.__class__)  # a class, not a record
-
-
-def test_entries_are_written_whole_or_not_at_all(tmp_path, monkeypatch):
-    doc, findings = findings_of_sample()
-    cache = ResultCache(tmp_path, "run")
-    key = cache.key(doc)
-    cache.put(key, findings)
-    path = next(p for p in tmp_path.glob("*.json") if p.name != "keys.json")
+def test_entries_are_written_whole_or_not_at_all(tmp_path, monkeypatch, capsys):
+    cache, key, entry = entry_of_sample(tmp_path, capsys)
+    cache.put(key, entry)
+    path = tmp_path / f"{key}.json"
     whole = path.read_bytes()
 
     renamed = []
     real_replace = os.replace
-    monkeypatch.setattr(resultcache.os, "replace", lambda a, b: (renamed.append((Path(a), Path(b))),
-                                                                  real_replace(a, b)))
-    cache.put(key, findings)
+    monkeypatch.setattr(library_cache.os, "replace", lambda a, b: (renamed.append((Path(a), Path(b))),
+                                                                   real_replace(a, b)))
+    cache.put(key, entry)
     [(tmp, target)] = renamed
     assert target == path and tmp.parent == path.parent and tmp.name.startswith(".")
 
-    real_open = open
+    real_fdopen = os.fdopen
 
     class FailingFile:
         def __init__(self, *args, **kwargs):
-            self.handle = real_open(*args, **kwargs)
+            self.handle = real_fdopen(*args, **kwargs)
 
         def __enter__(self):
             return self
@@ -245,41 +324,23 @@ def test_entries_are_written_whole_or_not_at_all(tmp_path, monkeypatch):
         def __exit__(self, *exc):
             self.handle.close()
 
-        def write(self, text):
-            self.handle.write(text[: len(text) // 2])
+        def write(self, data):
+            self.handle.write(data[: len(data) // 2])
             raise OSError("disk full")
 
-    monkeypatch.setattr(resultcache, "open", FailingFile, raising=False)
-    cache.put(key, findings[:1])  # fails: the entry before it stays, no temporary file is left
+    monkeypatch.setattr(library_cache.os, "fdopen", FailingFile)
+    cache.put(key, {**entry, "body": entry["body"][:10]})  # fails: the entry before it stays
     monkeypatch.undo()
     assert path.read_bytes() == whole
-    assert [p.name for p in path.parent.iterdir()] == [path.name]
-    assert cache.get(key) == findings
+    assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary file is left
+    assert cache.get(key)["body"] == entry["body"]
 
 
-def test_fingerprints_of_cached_findings_need_no_engine(tmp_path):
-    doc, findings = findings_of_sample()
-    cache = ResultCache(tmp_path, "run")
-    cache.put(cache.key(doc), findings)
-    entry = json.loads(next(p for p in tmp_path.glob("*.json") if p.name != "keys.json").read_text(encoding="utf-8"))
-    assert [item["fingerprint"] for item in entry["findings"]] == [fingerprint(f) for f in findings]
-
-
-def test_workers_use_the_cache_too(tmp_path, article, folder):
-    cache = ResultCache.open([library.shipped_data_dir()])
-    jobs = [runner.Job(str(article)), runner.Job(str(article))]
-    first = runner.check_jobs(jobs, [], workers=2, cache=cache)
-    second = runner.check_jobs(jobs, [], workers=2, cache=cache)
-    assert [r.cached for r in second] == [True, True]
-    assert [r.findings for r in first] == [r.findings for r in second]
-
-
-def test_a_rerun_of_an_unchanged_folder_starts_no_process(tmp_path, article, monkeypatch):
+def test_a_rerun_of_an_unchanged_folder_starts_no_process_and_no_engine(tmp_path, article, monkeypatch, capsys):
     other = article.with_name("other.md")
     other.write_text(article.read_text(encoding="utf-8").replace("2023", "2022"), encoding="utf-8")
-    cache = ResultCache.open([library.shipped_data_dir()])
-    jobs = [runner.Job(str(article)), runner.Job(str(other)), runner.Job(str(tmp_path / "missing.md"))]
-    first = runner.check_jobs(jobs, [], workers=2, cache=cache)
+    args = [str(article), str(other), str(tmp_path / "missing.md"), "--format", "json", "--jobs", "2"]
+    first = main(args), capsys.readouterr().out
 
     import concurrent.futures
 
@@ -287,28 +348,19 @@ def test_a_rerun_of_an_unchanged_folder_starts_no_process(tmp_path, article, mon
         raise AssertionError("a process pool was started")
 
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
-    second = runner.check_jobs(jobs, [], workers=2, cache=cache)
-    assert [r.cached for r in second] == [True, True, False]
-    assert [(r.path, r.findings, r.error) for r in first] == [(r.path, r.findings, r.error) for r in second]
-    assert second[2].error
+    monkeypatch.setattr(Engine, "create", no_pool)
+    second = main(args), capsys.readouterr()
+    assert first == (second[0], second[1].out) and first[0] == 2
+    assert "2 articles " + REUSED in second[1].err and "missing.md: no such file" in second[1].err
 
 
-def test_lists_and_tuples_come_back_as_they_were(tmp_path):
-    from dataclasses import replace
-    doc, findings = findings_of_sample()
-    ranged = replace(findings[0], stated=replace(findings[0].stated, value=[107.0, 325.0]))
-    back = decode(encode(ranged))
-    assert back == ranged
-    assert type(back.stated.value) is list and type(back.evidence) is tuple
-    cache = ResultCache(tmp_path, "run")
-    cache.put("k" * 64, [ranged])
-    assert cache.get("k" * 64) == [ranged]
+def test_an_article_changed_while_it_is_checked_is_not_kept(article, folder, capsys, monkeypatch):
+    original = Engine.check
 
+    def check(self, doc):
+        article.write_text(doc.text + "\nA late edit.\n", encoding="utf-8")
+        return original(self, doc)
 
-def test_findings_the_codec_does_not_know_are_not_kept(tmp_path):
-    from dataclasses import replace
-    doc, findings = findings_of_sample()
-    odd = replace(findings[0], stated=replace(findings[0].stated, value={"a": 1}))
-    cache = ResultCache(tmp_path, "run")
-    cache.put("k" * 64, [odd])  # no error: the article is simply checked next time
-    assert cache.get("k" * 64) is None
+    monkeypatch.setattr(Engine, "check", check)
+    run(capsys, str(article))
+    assert entries(folder) == []  # its key was made from the bytes before the edit
