@@ -69,6 +69,8 @@ def select(paths: list[str], include: tuple[str, ...] = (), exclude: tuple[str, 
            root: Path | None = None) -> list[str]:
     """The paths that pass include/exclude. Standard input and URLs always do, and so does
     a missing file, so that the run reports it instead of quietly skipping it."""
+    if not include and not exclude:
+        return list(paths)  # no path arithmetic per file when nothing filters
     return [a for a in paths if a == "-" or is_url(a) or not Path(a).exists()
             or _wanted(a, include, exclude, root)]
 
