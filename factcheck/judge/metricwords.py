@@ -477,7 +477,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
                 if span.overlaps(q.span) or any(span.overlaps(s.span) for s in claim.sources):
                     continue
                 if (not change_partner and not (borrow and span.end <= q.span.start)
-                        and OTHER_FIGURE_BEFORE.search(text[max(0, span.start - offset - 24):span.start - offset])):
+                        and OTHER_FIGURE_BEFORE.search(text, max(0, span.start - offset - 24), span.start - offset)):
                     continue  # "14 provinces", "28th for knowledge": another figure's words
                 gap = span.start - q.span.end if span.start >= q.span.end else q.span.start - span.end
                 if gap > METRIC_REACH and not span.end - offset <= framed_to:
@@ -562,7 +562,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     # 1.5%") say it is that other measure, even if its kind does not fit: no default then.
     ranked_counts = {x.out_of for x in table.metrics.values() if x.out_of}
     others_named = any(
-        not OTHER_FIGURE_BEFORE.search(text[max(0, span.start - offset - 24):span.start - offset])
+        not OTHER_FIGURE_BEFORE.search(text, max(0, span.start - offset - 24), span.start - offset)
         and _gap(span, q.span) < CLOSE_WORDS
         and not re.search(r"[,;:]", text[min(span.end, q.span.end) - offset:max(span.start, q.span.start) - offset])
         and not any(span.overlaps(src.span) for src in claim.sources)

@@ -26,7 +26,7 @@ from . import derived, explain, grounds, periods, wording
 from ..extract import roles
 from .compare import _end_agrees as end_agrees, agrees, edition_size, other_scale, range_agrees
 from ..reference.library import Library
-from .match import STRENGTH_WEAK, Candidate, candidates
+from .match import STRENGTH_WEAK, Candidate, candidates, list_wide_metrics
 from .metricwords import _metric_kind_fits as metric_kind_fits
 from ..model import Claim, Evidence, Fact, Finding, Statement, Verdict
 from ..reference.tables import Table
@@ -248,6 +248,13 @@ class Checker:
                            "the article does not say which edition, so it can only be confirmed, not flagged. "
                            "Check it by hand.", None,
                            table=c.table.id), c
+        if finding.verdict == Verdict.CONTRADICTED and self._last_digit_off(claim, c, choice, scope):
+            return Finding(Verdict.UNVERIFIABLE, claim, finding.stated, finding.expected,
+                           f"{claim.quantity.text.strip()} is one unit off the source's "
+                           f"{explain.value(c, self._nearest(claim, scope))} in its last digit; "
+                           "the publisher rounds the same list-wide total differently from one release to the "
+                           "next, so it is not called wrong here. Check it by hand.", None,
+                           finding.evidence, table=c.table.id), c
         loose_only = c.metric_span is None and bool(c.loose)
         if (c.strength <= STRENGTH_WEAK or loose_only or _subject_unclear(claim, c)) and finding.verdict in (
                 Verdict.CONTRADICTED, Verdict.MISATTRIBUTED, Verdict.OUTDATED):
@@ -255,6 +262,23 @@ class Checker:
             # figure may confirm the table, never be flagged by it.
             finding = self._weak(claim, c, finding)
         return finding, c
+
+    def _last_digit_off(self, claim: Claim, c: Candidate, choice, scope: list[Fact]) -> bool:
+        """A list's total (its aggregate, its entry level) one unit off in the figure's last
+        written digit: TOP500 gives the sum rounded, and a later release may restate the
+        previous list's sum rounded the other way (2.22 where the list's own text had
+        2.23), so such a figure is neither confirmed nor called wrong."""
+        q = claim.quantity
+        if (c.metric.kind != "quantity" or c.table.period_kind != "list" or q.range_of is not None
+                or c.metric.id not in list_wide_metrics(c.table, self.library)):
+            return False
+        unit = q.high - q.low
+        return unit > 0 and any(f.number is not None and abs(q.value - f.number) <= unit * 1.0001
+                                for f in scope if not f.status and choice.in_scope(f))
+
+    @staticmethod
+    def _nearest(claim: Claim, scope: list[Fact]) -> Fact:
+        return min((f for f in scope if f.number is not None), key=lambda f: abs(claim.quantity.value - f.number))
 
     def _filteredition_size(self, claim: Claim, c: Candidate, rows: list[Fact]) -> list[Fact]:
         """"28th out of 63": keep the editions that ranked 63 (if any did)."""
