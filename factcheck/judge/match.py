@@ -76,6 +76,9 @@ def choose_entity(table: Table, claim: Claim, library: Library,
         if info is not None and info.kind == "world" and (metric.kind != "count" or _list_size(claim)):
             mention = next((m for m in claim.entities if m.entity == only), None)
             return only, mention
+    if metric is not None and metric.kind == "count" and _list_size(claim) and _is_list_size(table, claim):
+        # "more of the 500 systems than ever sit in China": the list's size, not China's count.
+        return None
     for mention in claim.entities:
         if mention.entity in with_metric or mention.kind == table.entity_kind or mention.entity in table.entities:
             return mention.entity, mention
@@ -147,6 +150,13 @@ SIZE_BEFORE = re.compile(
 SIZE_AFTER = re.compile(
     r"^\s+(?:economies|countries|nations|systems|supercomputers)\s+(?:ranked|measured|surveyed|assessed|evaluated|"
     r"covered|listed|included|in\s+the\s+(?:ranking|list|index|survey))\b", re.I)
+
+
+def _is_list_size(table: Table, claim: Claim) -> bool:
+    """The figure is the size of one of the table's editions (500 for the TOP500)."""
+    sizes = {f.number for m in table.metrics.values() if m.kind == "count" and any(
+        x.out_of == m.id for x in table.metrics.values()) for f in table.rows(None, m.id)}
+    return claim.quantity.value in sizes
 
 
 def _list_size(claim: Claim) -> bool:
