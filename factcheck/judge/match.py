@@ -269,6 +269,8 @@ def _list_wide_readings(table: Table, claim: Claim, chosen: list, list_wide: fro
     ruled_out = any(_excluded(m, near) for m in table.metrics.values()
                     if m.default and m.kind == "quantity" and m.id not in list_wide)
     owned = owner_named(claim)
+    if not owned and not any(m.id in list_wide for m, _, _ in chosen):
+        chosen = [_as_list_total(table, claim, m, s, l, list_wide) for m, s, l in chosen]
     out, wide_spans = [], []
     for metric, span, loose in chosen:
         if metric.id in list_wide:
@@ -280,6 +282,27 @@ def _list_wide_readings(table: Table, claim: Claim, chosen: list, list_wide: fro
         out = [(m, s, l) for m, s, l in out if m.id in list_wide or s is None
                or not any(s == w or w.contains(s) for w in wide_spans)]
     return out
+
+
+TOTAL_WORD = re.compile(r"\b(?:aggregate|combined|total)\b", re.I)
+
+
+def _as_list_total(table: Table, claim: Claim, metric: Metric, span: Span | None, loose: tuple,
+                   list_wide: frozenset[str]) -> tuple:
+    """"the aggregate list performance has jumped to 2.4 exaflops" with no country named:
+    a per-country total named by a total's word is the list's total of the same measure
+    (the list-wide metric of its kind and unit whose words use that word too)."""
+    if span is None or metric.id in list_wide:
+        return metric, span, loose
+    base = claim.sentence.span.start
+    word = TOTAL_WORD.search(claim.sentence.text[span.start - base:span.end - base])
+    if word is None:
+        return metric, span, loose
+    for wide in table.metrics.values():
+        if (wide.id in list_wide and wide.kind == metric.kind and wide.unit == metric.unit
+                and any(word.group(0).lower() in a.lower().split() for a in wide.aliases)):
+            return wide, span, ()
+    return metric, span, loose
 
 
 # "two from China, compared with 11 in the United States", "37 in 2022, ahead of China's
