@@ -9,7 +9,7 @@ Weak ties may confirm a figure but never flag one (see ``verdicts``): right befo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..reference.library import Library
 from .metricindex import metric_word_index
@@ -268,7 +268,7 @@ def _list_wide_readings(table: Table, claim: Claim, chosen: list, list_wide: fro
     near = text[max(0, q.span.start - base - NOT_WITH_REACH):q.span.end - base + NOT_WITH_REACH]
     ruled_out = any(_excluded(m, near) for m in table.metrics.values()
                     if m.default and m.kind == "quantity" and m.id not in list_wide)
-    owned = owner_named(claim)
+    owned = owner_named(claim) or _subset(table, claim)
     if not owned and not any(m.id in list_wide for m, _, _ in chosen):
         chosen = [_as_list_total(table, claim, m, s, l, list_wide) for m, s, l in chosen]
     out, wide_spans = [], []
@@ -282,6 +282,33 @@ def _list_wide_readings(table: Table, claim: Claim, chosen: list, list_wide: fro
         out = [(m, s, l) for m, s, l in out if m.id in list_wide or s is None
                or not any(s == w or w.contains(s) for w in wide_spans)]
     return out
+
+
+# "the top 10 systems", "the new systems", "accelerated machines", "systems using GPUs":
+# part of the list, whose total is not the list's.
+SUBSET = re.compile(
+    r"\b(?:top|first|leading|fastest|biggest|largest|most\s+powerful)\s+(?P<n>\d+|ten|five|three|four|two|twenty|fifty|hundred)\b"
+    r"|\b(?:new(?:ly\s+\w+)?|accelerat\w*|GPU\w*|Arm|x86|commercial|academic|industr\w*|government|research|other|"
+    r"remaining|these|those|such)(?:[\s-]+[\w-]+)?[\s-]+(?:systems|machines|supercomputers|computers|entries|entrants|ones|installations)\b"
+    r"|\b(?:newcomers|new\s+entr(?:y|ies))\b"
+    r"|\b(?:systems|machines|supercomputers|computers)\s+(?:using|with|based|built|that|which|from|made|running|powered)\b",
+    re.I)
+
+
+def _subset(table: Table, claim: Claim) -> bool:
+    """The figure's clause is about part of the list ("the top 10 systems had a combined
+    performance of …"), not all of it ("the top 500", the list's size, is all of it)."""
+    q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
+    start = q.span.start - base
+    begin = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    end = CLAUSE_AFTER.search(text, q.span.end - base)
+    clause = text[begin:end.start() if end else len(text)]
+    for m in SUBSET.finditer(clause):
+        n = m.group("n")
+        if n and n.isdigit() and _is_list_size(table, replace(claim, quantity=replace(q, value=float(n)))):
+            continue  # "the leading 500 supercomputers": the whole list
+        return True
+    return False
 
 
 TOTAL_WORD = re.compile(r"\b(?:aggregate|combined|total)\b", re.I)
