@@ -87,6 +87,9 @@ ONLY_SYSTEM = re.compile(r"the\s+only\s+(?:(?P<kind>[\w-]+)\s+)?(?:system|machin
 EXASCALE_WORDS = re.compile(
     r"\bexascale\b|\b(?:above|over|exceed(?:s|ed|ing)?|beyond|surpass(?:es|ed|ing)?|break(?:s|ing)?|clear(?:s|ed|ing)?|cross(?:es|ed|ing)?|past|more\s+than)\s+"
     r"(?:the\s+)?(?:one|1|a\s+single)\s+exa-?flops?(?:/s)?\b|\bexa-?flop\s+barrier\b", re.I)
+ONLY_NOT_NOW = re.compile(
+    r"\b(?:no\s+longer|not|never|was|were|had\s+been|has\s+been|used\s+to|until|till|once|formerly|previously|"
+    r"former|then|became|become|becomes|would|will|could|may|might)\b|n['’]t\b", re.I)
 ONLY_QUALIFIED = re.compile(r"\b(?i:in|outside|of|from|among|at|built\s+by|made\s+by)\s+(?:the\s+)?[A-Z]")
 
 
@@ -144,6 +147,9 @@ class Checker:
         noun = ONLY_SYSTEM.fullmatch(" ".join(q.text.split()))
         if noun is None:
             return None
+        before = re.split(r"[,;:()]|\s(?:and|but|while|whereas|so)\s", text[:q.span.start - base])[-1]
+        if ONLY_NOT_NOW.search(before):
+            return None  # "no longer the only", "was the only … for two years": not today's count
         rest = re.split(r"[,;:()]|\s(?:and|but|while|whereas|which)\s", text[q.span.end - base:], maxsplit=1)[0]
         words = noun.group("kind") or ""
         if EXASCALE_WORDS.search(words + " " + rest):
