@@ -9,11 +9,11 @@ Weak ties may confirm a figure but never flag one (see ``verdicts``): right befo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..reference.library import Library
 from .metricindex import metric_word_index
-from .metricwords import CLOSE_WORDS, choose_metrics, library_units, spelled_out
+from .metricwords import CLOSE_WORDS, NOT_WITH_REACH, _excluded, choose_metrics, library_units, spelled_out
 from ..model import Claim, EntityMention, Span
 from ..reference.tables import Metric, Table
 
@@ -56,6 +56,18 @@ def choose_entity(table: Table, claim: Claim, library: Library,
     """The entity the figure is given to: the nearest mention that can have this metric
     (one of the table's kind, or one the table has rows for on this metric)."""
     with_metric = table.entities_with(metric.id) if metric else table.known_entities
+    if metric is not None and table.period_kind == "list" and metric.id in list_wide_metrics(table, library):
+        # "the aggregate performance of the list was 1.65 exaflops", "four exascale systems
+        # on the list": a measure only the list as a whole has is the list's — when the
+        # metric's own words chose it (see ``candidates``) and no system or country of the
+        # sentence is the one the figure is given to ("Frontier's combined performance").
+        if owner_named(claim):
+            return None
+        only = next(iter(with_metric))
+        if metric.kind == "count" and metric.out_of is None and any(
+                x.out_of == metric.id for x in table.metrics.values()) and not _list_size(claim):
+            return None  # the list's size needs words that say so ("a total of 500 systems")
+        return only, next((m for m in claim.entities if m.entity == only), None)
     if metric is not None and len(with_metric) == 1:
         # "among 64 economies", "a total of 500 systems": a measure only the list as a whole
         # has (its size) is the list's, not that of the economies named beside it.
@@ -64,12 +76,69 @@ def choose_entity(table: Table, claim: Claim, library: Library,
         if info is not None and info.kind == "world" and (metric.kind != "count" or _list_size(claim)):
             mention = next((m for m in claim.entities if m.entity == only), None)
             return only, mention
+    if metric is not None and metric.kind == "count" and _list_size(claim) and _is_list_size(table, claim):
+        # "more of the 500 systems than ever sit in China": the list's size, not China's count.
+        return None
     for mention in claim.entities:
         if mention.entity in with_metric or mention.kind == table.entity_kind or mention.entity in table.entities:
             return mention.entity, mention
     if table.default_entity:
         return table.default_entity, None
     return None
+
+
+def list_wide_metrics(table: Table, library: Library) -> frozenset[str]:
+    """A list's measures of the whole list (its aggregate, its entry level, how many of
+    its systems are exascale): the metrics whose only rows are the world's."""
+    key = ("list_wide", table.id)
+    if key not in library._derived:
+        out = set()
+        for metric in table.metrics.values():
+            owners = table.entities_with(metric.id)
+            info = library.entities.get(next(iter(owners))) if len(owners) == 1 else None
+            if info is not None and info.kind == "world":
+                out.add(metric.id)
+        library._derived[key] = frozenset(out)
+    return library._derived[key]
+
+
+# Words that open a phrase saying why a list-wide figure is what it is ("Thanks to
+# Fugaku, the aggregate rose…"): a system named there is not the figure's owner.
+CAUSE_LEAD = re.compile(
+    r"\b(?:thanks\s+to|helped\s+by|driven\s+by|due\s+to|because\s+of|owing\s+to|boosted\s+by|"
+    r"with\s+the\s+(?:addition|arrival|debut|entry|help)\s+of|after\s+the\s+(?:addition|arrival|debut)\s+of)\b", re.I)
+# Where the figure's own statement ends or another begins.
+CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\s(?:while|whereas)\s", re.I)
+CLAUSE_AFTER = re.compile(r"[,;:(]|\s(?:and|but|while|whereas)\s", re.I)
+PLURAL_REFERENCE = re.compile(r"^(?:s|es)\b")
+
+
+def owner_named(claim: Claim) -> bool:
+    """Does the sentence give the figure to a system or country ("Frontier's combined
+    performance", "the US had 1.2 exaflops", "it is the only system…")? A name in another
+    clause ("Summit led, and the combined performance…"), in a phrase of cause ("Thanks
+    to Fugaku, …") or after the figure's own clause is not its owner; nor is "the
+    systems" (many, not one)."""
+    q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
+    end = CLAUSE_AFTER.search(text, q.span.end - base)
+    clause_end = base + (end.start() if end else len(text))
+    for m in claim.entities:
+        if m.kind == "world" or m.entity == "World":
+            continue
+        if m.via == "reference" and PLURAL_REFERENCE.match(text[m.span.end - base:]):
+            continue  # "the systems on the list": no one system
+        if m.span.start >= q.span.end:
+            if m.span.start < clause_end:
+                return True
+            continue
+        between = text[m.span.end - base:q.span.start - base]
+        if CLAUSE_BREAK.search(between):
+            continue
+        lead_from = text.rfind(",", 0, m.span.start - base) + 1
+        if CAUSE_LEAD.search(text[lead_from:m.span.start - base]) and "," in between:
+            continue
+        return True
+    return False
 
 
 # "among 64 economies", "a total of 67 countries", "64 economies measured": words that say
@@ -81,6 +150,13 @@ SIZE_BEFORE = re.compile(
 SIZE_AFTER = re.compile(
     r"^\s+(?:economies|countries|nations|systems|supercomputers)\s+(?:ranked|measured|surveyed|assessed|evaluated|"
     r"covered|listed|included|in\s+the\s+(?:ranking|list|index|survey))\b", re.I)
+
+
+def _is_list_size(table: Table, claim: Claim) -> bool:
+    """The figure is the size of one of the table's editions (500 for the TOP500)."""
+    sizes = {f.number for m in table.metrics.values() if m.kind == "count" and any(
+        x.out_of == m.id for x in table.metrics.values()) for f in table.rows(None, m.id)}
+    return claim.quantity.value in sizes
 
 
 def _list_size(claim: Claim) -> bool:
@@ -155,8 +231,12 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
         if not frames and not unit_tie and table_id not in index.tables_in(claim.sentence.text):
             # Only the table's metric words could choose a metric, and the sentence has none.
             continue
-        for metric, span, loose in choose_metrics(table, claim, frames, claim.source_distance, units,
-                                                  unit_tie=unit_tie):
+        list_wide = list_wide_metrics(table, library) if table.period_kind == "list" else frozenset()
+        chosen = choose_metrics(table, claim, frames, claim.source_distance, units, unit_tie=unit_tie,
+                                list_wide=list_wide)
+        if list_wide:
+            chosen = _list_wide_readings(table, claim, chosen, list_wide, library)
+        for metric, span, loose in chosen:
             entity = choose_entity(table, claim, library, metric)
             if entity is None:
                 continue
@@ -175,6 +255,81 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
     if any(c.table.id in exact for c in out):
         out = [c for c in out if c.table.id in exact or c.table.id not in _publisher_only(claim)]
     return sorted(out, key=lambda c: (-c.strength, c.metric_span is None, c.table.id))
+
+
+def _list_wide_readings(table: Table, claim: Claim, chosen: list, list_wide: frozenset[str],
+                        library: Library) -> list:
+    """Of the metrics the figure's words name, a measure of the whole list stands only by
+    its own words and only for a figure no system or country owns; then a measure of one
+    entry named by the same words ("aggregate performance") is not meant. Words that rule
+    out the list's ranking measure rule out its totals too ("the combined HPCG result of
+    all systems" is no aggregate Rmax)."""
+    q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
+    near = text[max(0, q.span.start - base - NOT_WITH_REACH):q.span.end - base + NOT_WITH_REACH]
+    ruled_out = any(_excluded(m, near) for m in table.metrics.values()
+                    if m.default and m.kind == "quantity" and m.id not in list_wide)
+    owned = owner_named(claim) or _subset(table, claim)
+    if not owned and not any(m.id in list_wide for m, _, _ in chosen):
+        chosen = [_as_list_total(table, claim, m, s, l, list_wide) for m, s, l in chosen]
+    out, wide_spans = [], []
+    for metric, span, loose in chosen:
+        if metric.id in list_wide:
+            if span is None or owned or (ruled_out and metric.kind == "quantity"):
+                continue
+            wide_spans.append(span)
+        out.append((metric, span, loose))
+    if wide_spans:
+        out = [(m, s, l) for m, s, l in out if m.id in list_wide or s is None
+               or not any(s == w or w.contains(s) for w in wide_spans)]
+    return out
+
+
+# "the top 10 systems", "the new systems", "accelerated machines", "systems using GPUs":
+# part of the list, whose total is not the list's.
+SUBSET = re.compile(
+    r"\b(?:top|first|leading|fastest|biggest|largest|most\s+powerful)\s+(?P<n>\d+|ten|five|three|four|two|twenty|fifty|hundred)\b"
+    r"|\b(?:new(?:ly\s+\w+)?|accelerat\w*|GPU\w*|Arm|x86|commercial|academic|industr\w*|government|research|other|"
+    r"remaining|these|those|such)(?:[\s-]+[\w-]+)?[\s-]+(?:systems|machines|supercomputers|computers|entries|entrants|ones|installations)\b"
+    r"|\b(?:newcomers|new\s+entr(?:y|ies))\b"
+    r"|\b(?:systems|machines|supercomputers|computers)\s+(?:using|with|based|built|that|which|from|made|running|powered)\b",
+    re.I)
+
+
+def _subset(table: Table, claim: Claim) -> bool:
+    """The figure's clause is about part of the list ("the top 10 systems had a combined
+    performance of …"), not all of it ("the top 500", the list's size, is all of it)."""
+    q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
+    start = q.span.start - base
+    begin = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    end = CLAUSE_AFTER.search(text, q.span.end - base)
+    clause = text[begin:end.start() if end else len(text)]
+    for m in SUBSET.finditer(clause):
+        n = m.group("n")
+        if n and n.isdigit() and _is_list_size(table, replace(claim, quantity=replace(q, value=float(n)))):
+            continue  # "the leading 500 supercomputers": the whole list
+        return True
+    return False
+
+
+TOTAL_WORD = re.compile(r"\b(?:aggregate|combined|total)\b", re.I)
+
+
+def _as_list_total(table: Table, claim: Claim, metric: Metric, span: Span | None, loose: tuple,
+                   list_wide: frozenset[str]) -> tuple:
+    """"the aggregate list performance has jumped to 2.4 exaflops" with no country named:
+    a per-country total named by a total's word is the list's total of the same measure
+    (the list-wide metric of its kind and unit whose words use that word too)."""
+    if span is None or metric.id in list_wide:
+        return metric, span, loose
+    base = claim.sentence.span.start
+    word = TOTAL_WORD.search(claim.sentence.text[span.start - base:span.end - base])
+    if word is None:
+        return metric, span, loose
+    for wide in table.metrics.values():
+        if (wide.id in list_wide and wide.kind == metric.kind and wide.unit == metric.unit
+                and any(word.group(0).lower() in a.lower().split() for a in wide.aliases)):
+            return wide, span, ()
+    return metric, span, loose
 
 
 # "two from China, compared with 11 in the United States", "37 in 2022, ahead of China's

@@ -269,6 +269,7 @@ def counted_phrase(claim: Claim) -> str | None:
         # whose, not what; the thing counted is the word after it, if any.
         end = own.span.end - claim.sentence.span.start
     after = re.sub(r"^\s*[\"“”'‘’]", " ", claim.sentence.text[end:])  # 'four "exascale-class" systems'
+    after = re.sub(r"^(\s*[\w-]+)[\"“”'‘’](?=\s)", r"\1", after)  # …and its closing quote
     rest = re.split(r"[.,;:()\[\]—–\"“”]", after, maxsplit=1)[0]
     words = rest.split()[:6]
     if not words or words[0].lower() in FUNCTION_WORDS or not words[0][:1].isalpha():
@@ -399,6 +400,9 @@ def _prepared(claim: Claim) -> _Prepared:
     offset = claim.sentence.span.start
     # The figure's own words ("540 billion") are not metric words.
     text = _blank(claim.sentence.text, q.span.start - offset, q.span.end - offset)
+    # 'four "exascale-class" supercomputers': quotation marks around a word of the
+    # metric's name do not break the name (blanked, so offsets stay).
+    text = re.sub(r"[\"“”]", " ", text)
     # "rose from 11th to second because of its economic performance": words after a cause
     # explain the figure; they do not name its measure.
     cause = CAUSE.search(text, q.span.end - offset) or NEW_CLAUSE.search(text, q.span.end - offset)
@@ -444,13 +448,19 @@ def _prepared(claim: Claim) -> _Prepared:
 
 def choose_metrics(table: Table, claim: Claim, named: bool,
                    distance: int = 0, units: frozenset[str] = frozenset(),
-                   unit_tie: bool = False) -> list[tuple[Metric, Span | None, tuple[str, ...]]]:
+                   unit_tie: bool = False, list_wide: frozenset[str] = frozenset(),
+                   ) -> list[tuple[Metric, Span | None, tuple[str, ...]]]:
     """The metrics the figure may be about, most likely first: the compatible metrics whose
     words appear in the sentence, nearest to the figure first; else the table's default
     metric of that kind when the table frames the sentence — for ranks, or for percentages
     and money when the sentence itself names the source — or, with ``unit_tie``, when a
     figure in the default metric's own unit ("442 petaflops") is given to a thing the table
-    lists by name. A bare count needs metric words."""
+    lists by name. A bare count needs metric words.
+
+    ``list_wide``: ids of the table's measures of the whole list (its aggregate, its
+    entry level). A word such a measure shares with a measure of one entry ("aggregate
+    performance", the list's or a country's) names both; whose it is, is the entity's
+    business (``match.choose_entity``)."""
     q = claim.quantity
     offset = claim.sentence.span.start
     prep = _prepared(claim)
@@ -483,22 +493,23 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     hits: dict[str, tuple[tuple, Span]] = {}
     # A word two metrics share ("IT workers" for both the shortage and the workforce)
     # tells neither apart, so it does not choose.
-    owners: dict[str, int] = {}
+    owners: dict[tuple[bool, str], int] = {}
     for metric in usable:
         for alias in {a.lower() for a in metric.aliases}:
-            owners[alias] = owners.get(alias, 0) + 1
+            key = (metric.id in list_wide, alias)
+            owners[key] = owners.get(key, 0) + 1
     window = _near(text, offset, q.span, METRIC_REACH, table)
     if framed_to:
         window = (0, window[1])  # the opening phrase's words count, however far
 
     def collect(borrow: bool) -> None:
         for metric in usable:
-            own = [a for a in metric.aliases if owners[a.lower()] == 1]
+            own = [a for a in metric.aliases if owners[(metric.id in list_wide, a.lower())] == 1]
             for span, _alias in _alias_hits(text, offset, own, window):
                 if span.overlaps(q.span) or any(span.overlaps(s.span) for s in claim.sources):
                     continue
                 if (not change_partner and not (borrow and span.end <= q.span.start)
-                        and OTHER_FIGURE_BEFORE.search(text[max(0, span.start - offset - 24):span.start - offset])):
+                        and OTHER_FIGURE_BEFORE.search(text, max(0, span.start - offset - 24), span.start - offset)):
                     continue  # "14 provinces", "28th for knowledge": another figure's words
                 gap = span.start - q.span.end if span.start >= q.span.end else q.span.start - span.end
                 if gap > METRIC_REACH and not span.end - offset <= framed_to:
@@ -538,10 +549,15 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
             # the thing counted; only a count of the thing itself is the metric.
             if claim.role == "difference":  # "1,069,056 more cores than Fugaku"
                 phrase = re.sub(r"^(?:more|fewer|less|additional|extra)\s+", "", phrase, flags=re.I)
-            phrase = phrase if not QUALIFIED_COUNT.match(phrase) else ""
+            # A metric whose own words carry the kind ("exascale systems": how many of the
+            # list's systems are exascale) is the count of that kind.
+            qualified = bool(QUALIFIED_COUNT.match(phrase))
+            bare = phrase if not qualified else ""
             hits = {mid: h for mid, h in hits.items()
-                    if any(_alias_in(a, " ".join(phrase.split()[:4])) for a in (
-                        *table.metrics[mid].aliases, *table.metrics[mid].loose_aliases))}
+                    if any(_alias_in(a, " ".join(bare.split()[:4])) for a in (
+                        *table.metrics[mid].aliases, *table.metrics[mid].loose_aliases))
+                    or (qualified and any(QUALIFIED_COUNT.match(a) and _alias_in(a, " ".join(phrase.split()[:4]))
+                                          for a in table.metrics[mid].aliases))}
     if _pointing_back(claim):
         return []
     label = _bracket_label(claim)
@@ -578,7 +594,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     # 1.5%") say it is that other measure, even if its kind does not fit: no default then.
     ranked_counts = {x.out_of for x in table.metrics.values() if x.out_of}
     others_named = any(
-        not OTHER_FIGURE_BEFORE.search(text[max(0, span.start - offset - 24):span.start - offset])
+        not OTHER_FIGURE_BEFORE.search(text, max(0, span.start - offset - 24), span.start - offset)
         and _gap(span, q.span) < CLOSE_WORDS
         and not re.search(r"[,;:]", text[min(span.end, q.span.end) - offset:max(span.start, q.span.start) - offset])
         and not any(span.overlaps(src.span) for src in claim.sources)

@@ -34,11 +34,15 @@ def settled_by_sentence(findings: list[Finding], checker: Checker, as_of) -> lis
     return out
 
 
+CARRIES = (Verdict.SUPPORTED, Verdict.OUTDATED, Verdict.CONTRADICTED)
+
+
 def counts_carried(findings: list[Finding], checker: Checker, as_of) -> list[Finding]:
     """"…202 entries, compared to America's 143. Now, China has 226, while the US has
     fallen to 114": a bare count with no noun of its own, right after a sentence of its
-    paragraph whose count the table confirmed by the metric's own words, counts the same
-    thing — for an entity the table has that count for."""
+    paragraph whose count was tied to the table's metric by the metric's own words (and
+    checked, right or wrong), counts the same thing — for an entity the table has that
+    count for."""
     out: list[Finding] = []
     last: tuple[int, int, Candidate] | None = None  # (paragraph, sentence start, candidate)
     for f in findings:
@@ -56,7 +60,9 @@ def counts_carried(findings: list[Finding], checker: Checker, as_of) -> list[Fin
                 judged = checker.judge_as(claim, carried, as_of)
                 if judged is not None:
                     f = judged
-        if (f.verdict == Verdict.SUPPORTED and f.table and claim.quantity.kind == "number"
+        # The count before may be right or wrong ("227 of the 500 systems are in China" when
+        # the list had 228): its own words chose the metric, and that is what is carried.
+        if (f.verdict in CARRIES and f.table and claim.quantity.kind == "number"
                 and claim.role == roles.VALUE):
             metric_ground = next((g for g in f.grounds if g.slot == "metric"), None)
             table = checker.library.tables.get(f.table)

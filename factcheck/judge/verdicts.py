@@ -26,7 +26,7 @@ from . import derived, explain, grounds, periods, wording
 from ..extract import roles
 from .compare import _end_agrees as end_agrees, agrees, edition_size, other_scale, range_agrees
 from ..reference.library import Library
-from .match import STRENGTH_WEAK, Candidate, candidates
+from .match import STRENGTH_PUBLISHER, STRENGTH_WEAK, Candidate, candidates, list_wide_metrics
 from .metricwords import _metric_kind_fits as metric_kind_fits
 from ..model import Claim, Evidence, Fact, Finding, Statement, Verdict
 from ..reference.tables import Table
@@ -81,6 +81,18 @@ RIVAL_BEFORE = re.compile(r"\b(?:its|their|his|her|the|a)\s+(?:nearest\s+|closes
 """A figure given to an unnamed rival of the sentence's subject ("to its rival's 565")."""
 
 
+# "the only system", "the only exascale machine": one of a kind (see ``Checker._only_one``).
+ONLY_SYSTEM = re.compile(r"the\s+only\s+(?:(?P<kind>[\w-]+)\s+)?(?:system|machine|supercomputer|computer)", re.I)
+# What TOP500 calls exascale: above one exaflop/s in double precision on HPL.
+EXASCALE_WORDS = re.compile(
+    r"\bexascale\b|\b(?:above|over|exceed(?:s|ed|ing)?|beyond|surpass(?:es|ed|ing)?|break(?:s|ing)?|clear(?:s|ed|ing)?|cross(?:es|ed|ing)?|past|more\s+than)\s+"
+    r"(?:the\s+)?(?:one|1|a\s+single)\s+exa-?flops?(?:/s)?\b|\bexa-?flop\s+barrier\b", re.I)
+ONLY_NOT_NOW = re.compile(
+    r"\b(?:no\s+longer|not|never|was|were|had\s+been|has\s+been|used\s+to|until|till|once|formerly|previously|"
+    r"former|then|became|become|becomes|would|will|could|may|might)\b|n['’]t\b", re.I)
+ONLY_QUALIFIED = re.compile(r"\b(?i:in|outside|of|from|among|at|built\s+by|made\s+by)\s+(?:the\s+)?[A-Z]")
+
+
 class Checker:
     """Gives every claim of a document its finding."""
 
@@ -104,6 +116,10 @@ class Checker:
             found = derived.judge(claim, self.library, as_of)
             if found is not None:
                 return found
+            if claim.role == roles.RECORD:
+                found = self._only_one(claim, as_of)
+                if found is not None:
+                    return found
             if claim.role == roles.AGGREGATE:
                 # "the aggregate performance of the list was 1.65 exaflops": a total the
                 # table itself keeps, named by its own words, is checked like any figure.
@@ -121,6 +137,50 @@ class Checker:
         if finding.verdict in (Verdict.UNVERIFIABLE, Verdict.CONTRADICTED):
             finding = self._other_publisher(claim, finding, as_of) or finding
         return derived.kept(claim, finding, self.library, as_of)
+
+    def _only_one(self, claim: Claim, as_of: dt.date | None) -> Finding | None:
+        """"Frontier is still the only system above one exaflop/s on the list": a count of
+        one of the kind of system a list counts as a whole (its exascale systems), checked
+        as that count. Only for a plain "the only system/machine" (not "the only one in
+        Europe") about the list's own measure (not a mixed-precision or other benchmark)."""
+        q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
+        noun = ONLY_SYSTEM.fullmatch(" ".join(q.text.split()))
+        if noun is None:
+            return None
+        before = re.split(r"[,;:()]|\s(?:and|but|while|whereas|so)\s", text[:q.span.start - base])[-1]
+        if ONLY_NOT_NOW.search(before):
+            return None  # "no longer the only", "was the only … for two years": not today's count
+        rest = re.split(r"[,;:()]|\s(?:and|but|while|whereas|which)\s", text[q.span.end - base:], maxsplit=1)[0]
+        words = noun.group("kind") or ""
+        if EXASCALE_WORDS.search(words + " " + rest):
+            words = "exascale"
+        if ONLY_QUALIFIED.search(rest) or any(m.span.start >= q.span.end and m.kind != "world" and m.via != "reference"
+                                               for m in claim.entities):
+            return None  # "the only exascale system in Europe", "… outside the US"
+        count = replace(q, kind="number", value=1.0, low=1.0, high=1.0, text=q.text)
+        as_count = replace(claim, quantity=count, role=roles.VALUE)
+        named = {t for src in claim.sources for t in src.tables}
+        results = []
+        for table in self.library.tables.values():
+            if table.period_kind != "list" or not (table.id in named or table.id in claim.topic):
+                continue
+            wide = list_wide_metrics(table, self.library)
+            ranked = next((m for m in table.metrics.values() if m.default and m.kind == "quantity"), None)
+            if ranked is not None and ranked.not_with and re.search(
+                    "|".join(re.escape(w) for w in ranked.not_with), text, re.I):
+                continue  # "the only system above one exaflop in mixed precision"
+            for metric in table.metrics.values():
+                if metric.id not in wide or metric.kind != "count" or not words or not any(
+                        a.lower().startswith(words + " ") or a.lower().startswith(words + "-") for a in metric.aliases):
+                    continue
+                strength = STRENGTH_PUBLISHER if table.id in named and claim.source_distance <= 1 else STRENGTH_WEAK
+                c = Candidate(table, metric, next(iter(table.entities_with(metric.id))), None, strength, q.span)
+                judged = self._judge(as_count, c, as_of)
+                if judged is not None:
+                    results.append(judged[0])
+        if len(results) != 1 or results[0].verdict == Verdict.UNVERIFIABLE:
+            return None
+        return replace(results[0], claim=claim)
 
     def _other_publisher(self, claim: Claim, finding: Finding, as_of) -> Finding | None:
         """"McKinsey expects $15.7 trillion by 2030": the sentence names one publisher, and
@@ -248,6 +308,13 @@ class Checker:
                            "the article does not say which edition, so it can only be confirmed, not flagged. "
                            "Check it by hand.", None,
                            table=c.table.id), c
+        if finding.verdict == Verdict.CONTRADICTED and self._last_digit_off(claim, c, choice, scope):
+            return Finding(Verdict.UNVERIFIABLE, claim, finding.stated, finding.expected,
+                           f"{claim.quantity.text.strip()} is one unit off the source's "
+                           f"{explain.value(c, self._nearest(claim, scope))} in its last digit; "
+                           "the publisher rounds the same list-wide total differently from one release to the "
+                           "next, so it is not called wrong here. Check it by hand.", None,
+                           finding.evidence, table=c.table.id), c
         loose_only = c.metric_span is None and bool(c.loose)
         if (c.strength <= STRENGTH_WEAK or loose_only or _subject_unclear(claim, c)) and finding.verdict in (
                 Verdict.CONTRADICTED, Verdict.MISATTRIBUTED, Verdict.OUTDATED):
@@ -255,6 +322,23 @@ class Checker:
             # figure may confirm the table, never be flagged by it.
             finding = self._weak(claim, c, finding)
         return finding, c
+
+    def _last_digit_off(self, claim: Claim, c: Candidate, choice, scope: list[Fact]) -> bool:
+        """A list's total (its aggregate, its entry level) one unit off in the figure's last
+        written digit: TOP500 gives the sum rounded, and a later release may restate the
+        previous list's sum rounded the other way (2.22 where the list's own text had
+        2.23), so such a figure is neither confirmed nor called wrong."""
+        q = claim.quantity
+        if (c.metric.kind != "quantity" or c.table.period_kind != "list" or q.range_of is not None
+                or c.metric.id not in list_wide_metrics(c.table, self.library)):
+            return False
+        unit = q.high - q.low
+        return unit > 0 and any(f.number is not None and abs(q.value - f.number) <= unit * 1.0001
+                                for f in scope if not f.status and choice.in_scope(f))
+
+    @staticmethod
+    def _nearest(claim: Claim, scope: list[Fact]) -> Fact:
+        return min((f for f in scope if f.number is not None), key=lambda f: abs(claim.quantity.value - f.number))
 
     def _filteredition_size(self, claim: Claim, c: Candidate, rows: list[Fact]) -> list[Fact]:
         """"28th out of 63": keep the editions that ranked 63 (if any did)."""
