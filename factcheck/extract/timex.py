@@ -52,6 +52,56 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
+# What every match of each pattern holds, so that a sentence without it skips the
+# pattern: most sentences name no year, and the wordy patterns need a word few sentences
+# have. Each is (a year in digits, any one of these words in any case — the patterns that
+# fold case see no more than that; ``None``: no word needed).
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+NEEDS: list[tuple[bool, tuple[str, ...] | None]] = [
+    (True, (*_MONTHS, "-")),  # date
+    (True, ("since",)),  # since_month
+    (True, _MONTHS),  # month
+    (True, None),  # span
+    (True, None),  # by
+    (True, ("since", "from")),  # since
+    (True, ("fy", "fiscal")),  # fiscal
+    (False, ("year",)),  # relative
+    (False, ("year",)),  # last_year
+    (False, ("year", "edition")),  # year_ago
+    (False, ("currently", "present", "now")),  # now
+    (False, ("then", "time", "days")),  # then
+    (False, ("year", "decade")),  # horizon: "over the next decade"
+    (False, ("-year",)),  # horizon: "a five-year period"
+    (False, ("years",)),  # horizon: "within five years"
+    (True, None),  # year
+]
+assert len(NEEDS) == len(PATTERNS)
+ANY_YEAR = re.compile(YEAR)
+# On text that is not plain ASCII, case folding has surprises ("ſ" is an "s" to a pattern
+# that folds case), so there the words are looked for as the patterns would look.
+_NEEDS_PATTERNS = [re.compile("|".join(map(re.escape, words)), re.I) if words else None for _, words in NEEDS]
+
+
+def _possible(text: str):
+    """For each pattern in turn, whether ``text`` holds what every match of it holds."""
+    has_year = ANY_YEAR.search(text) is not None
+    low = text.lower() if text.isascii() else None
+    for (year, words), words_pattern in zip(NEEDS, _NEEDS_PATTERNS):
+        if year and not has_year:
+            yield False
+        elif words is None:
+            yield True
+        elif low is not None:
+            for word in words:
+                if word in low:
+                    yield True
+                    break
+            else:
+                yield False
+        else:
+            yield words_pattern.search(text) is not None
+
+
 def _count(text: str | None) -> int | None:
     if not text:
         return None
@@ -76,7 +126,9 @@ EDITION_AFTER = re.compile(
 def find(text: str, offset: int = 0) -> list[TimeExpr]:
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in PATTERNS:
+    for (kind, pattern), possible in zip(PATTERNS, _possible(text)):
+        if not possible:
+            continue  # no match can be found
         for m in pattern.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
