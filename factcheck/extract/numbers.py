@@ -12,7 +12,7 @@ import math
 import re
 from dataclasses import replace
 
-from . import trie
+from . import folding, trie
 from ..model import Quantity, Span
 
 # --- number words -----------------------------------------------------------------------
@@ -180,6 +180,15 @@ LABEL_BEFORE = re.compile(
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.I)
 
 
+# What every match of these patterns holds (``folding``): a sentence without any of the
+# words skips the pattern. SPOTS does not fold case: its words are looked for as written.
+SPOTS_WORDS = ("spots", "places", "positions")
+TOPPED_WORDS = ("top", "head")
+NUMBER_ONE_WORDS = ("no.", "number", "top", "pole", "#")
+FRACTION_WORDS = ("half", "third", "quarter", "fifth", "tenth")
+assert all(folding.holds_any(key, FRACTION_WORDS) for key in FRACTIONS)
+
+
 def word_value(text: str) -> float | None:
     """Value of a number word or compound ("twenty-eight"), or None."""
     t = text.lower().replace("-", " ").strip()
@@ -269,13 +278,14 @@ def find(text: str, offset: int = 0, skip: list[Span] | tuple = ()) -> list[Quan
     def free(start: int, end: int) -> bool:
         return all(end <= a or start >= b for a, b in taken)
 
-    for q in _ranks(text):
+    low = folding.folded(text)
+    for q in _ranks(text, low):
         if free(q[0], q[1]):
             found.append(_shift(q[2], offset))
             taken.append((q[0], q[1]))
             if q[2].out_of_span:
                 taken.append((q[2].out_of_span.start, q[2].out_of_span.end))
-    for m in FRACTION.finditer(text):
+    for m in FRACTION.finditer(text) if folding.holds_any(low, FRACTION_WORDS) else ():
         if free(m.start(), m.end()) and _fraction_is_figure(text, m):
             value = FRACTIONS[m.group("frac").lower()] * 100
             hedge, start = _hedge_before(text, m.start())
@@ -476,14 +486,17 @@ def _range_quantity(text: str, a: re.Match, b: re.Match) -> Quantity | None:
 SPOTS = re.compile(r"\b(?:spots|places|positions)\s+(\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,\s*)?(?:and|&)\s*\d{1,3})\b(?![\d.,]\d)")
 
 
-def _ranks(text: str):
-    """Yield (start, end, Quantity) for rank figures: ordinals in rank context, "No. 1"."""
-    for m in SPOTS.finditer(text):
+def _ranks(text: str, low: str | None = None):
+    """Yield (start, end, Quantity) for rank figures: ordinals in rank context, "No. 1".
+    ``low`` is ``folding.folded(text)``, if the caller has it."""
+    if low is None:
+        low = folding.folded(text)
+    for m in SPOTS.finditer(text) if folding.holds_any(text, SPOTS_WORDS) else ():
         for n in re.finditer(r"\d{1,3}", m.group(1)):
             yield _rank(text, m.start(1) + n.start(), m.start(1) + n.end(), int(n.group(0)))
-    for m in TOPPED.finditer(text):
+    for m in TOPPED.finditer(text) if folding.holds_any(low, TOPPED_WORDS) else ():
         yield _rank(text, m.start("verb"), m.end("verb"), 1)
-    for m in NUMBER_ONE.finditer(text):
+    for m in NUMBER_ONE.finditer(text) if folding.holds_any(low, NUMBER_ONE_WORDS) else ():
         if m.group("top"):
             value = 1
         else:

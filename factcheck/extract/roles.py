@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import folding
 from ..model import Quantity, Span
 
 VALUE, PREVIOUS, CHANGE, KEPT, DIFFERENCE, AGGREGATE, BIGGEST_CHANGE, EDITION, RECORD = (
@@ -87,6 +88,15 @@ AGGREGATE_WORDS = re.compile(r"\b(?:aggregate|combined|total|cumulative|collecti
 AGGREGATE_AFTER = re.compile(r"^\s*(?:[\w/-]+\s+){0,2}?(?:in\s+total|combined|altogether|in\s+aggregate)\b", re.I)
 
 
+# What every match of each figureless pattern holds (``folding``): a sentence without any
+# of these words skips the pattern.
+EDITION_NUMBER_WORDS = ("edition", "list", "iteration")
+RECORD_CLAIM_WORDS = ("worst", "best", "lowest", "highest", "weakest", "strongest", "first", "second", "third",
+                      "fourth", "fifth", "only", "row", "consecutive", "straight", "successive", "longer",
+                      "held", "been", "fastest", "largest", "powerful")
+SUPERLATIVE_WORDS = ("biggest", "largest", "greatest", "most", "sharpest", "steepest", "strongest")
+
+
 @dataclass(frozen=True)
 class Role:
     role: str = VALUE
@@ -101,19 +111,20 @@ def superlatives(text: str, offset: int, skip=()) -> list[Quantity]:
     edition numbers (``edition``) and records and firsts (``record``)."""
     out = []
     taken: list[Span] = list(skip)
-    for m in EDITION_NUMBER.finditer(text):
+    low = folding.folded(text)
+    for m in EDITION_NUMBER.finditer(text) if folding.holds_any(low, EDITION_NUMBER_WORDS) else ():
         span = Span(m.start() + offset, m.end() + offset)
         if not any(span.overlaps(s) for s in taken):
             n = float(re.match(r"\d+", m.group("ord")).group(0))
             out.append(Quantity(span, m.group(0), n, n, n, "edition"))
             taken.append(span)
-    for m in RECORD_CLAIM.finditer(text):
+    for m in RECORD_CLAIM.finditer(text) if folding.holds_any(low, RECORD_CLAIM_WORDS) else ():
         span = Span(m.start() + offset, m.end() + offset)
         if not any(span.overlaps(s) for s in taken):
             out.append(Quantity(span, m.group(0), 0.0, 0.0, 0.0, "record"))
             taken.append(span)
     skip = taken
-    for m in SUPERLATIVE.finditer(text):
+    for m in SUPERLATIVE.finditer(text) if folding.holds_any(low, SUPERLATIVE_WORDS) else ():
         span = Span(m.start() + offset, m.end() + offset)
         if any(span.overlaps(s) for s in skip):
             continue

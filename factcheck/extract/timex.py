@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from . import folding
 from ..model import Span, TimeExpr
 from .numbers import word_value
 
@@ -54,8 +55,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 
 # What every match of each pattern holds, so that a sentence without it skips the
 # pattern: most sentences name no year, and the wordy patterns need a word few sentences
-# have. Each is (a year in digits, any one of these words in any case — the patterns that
-# fold case see no more than that; ``None``: no word needed).
+# have. Each is (a year in digits, any one of these words in any case (``folding``);
+# ``None``: no word needed).
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 NEEDS: list[tuple[bool, tuple[str, ...] | None]] = [
     (True, (*_MONTHS, "-")),  # date
@@ -77,29 +78,17 @@ NEEDS: list[tuple[bool, tuple[str, ...] | None]] = [
 ]
 assert len(NEEDS) == len(PATTERNS)
 ANY_YEAR = re.compile(YEAR)
-# On text that is not plain ASCII, case folding has surprises ("ſ" is an "s" to a pattern
-# that folds case), so there the words are looked for as the patterns would look.
-_NEEDS_PATTERNS = [re.compile("|".join(map(re.escape, words)), re.I) if words else None for _, words in NEEDS]
 
 
 def _possible(text: str):
     """For each pattern in turn, whether ``text`` holds what every match of it holds."""
     has_year = ANY_YEAR.search(text) is not None
-    low = text.lower() if text.isascii() else None
-    for (year, words), words_pattern in zip(NEEDS, _NEEDS_PATTERNS):
+    low = folding.folded(text)
+    for year, words in NEEDS:
         if year and not has_year:
             yield False
-        elif words is None:
-            yield True
-        elif low is not None:
-            for word in words:
-                if word in low:
-                    yield True
-                    break
-            else:
-                yield False
         else:
-            yield words_pattern.search(text) is not None
+            yield words is None or folding.holds_any(low, words)
 
 
 def _count(text: str | None) -> int | None:
