@@ -44,8 +44,11 @@ FUZZY_MEMO = 20_000
 """Words whose closest name is remembered (a word recurs across sentences and articles)."""
 
 
+_SPACES = re.compile(r"[\s-]+")
+
+
 def _fold(text: str) -> str:
-    return re.sub(r"[\s-]+", " ", text)
+    return _SPACES.sub(" ", text)
 
 
 @dataclass(frozen=True)

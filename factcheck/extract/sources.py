@@ -20,8 +20,11 @@ FUZZY_MIN_LENGTH = 16
 FUZZY_SCORE = 92.0
 
 
+_SPACES = re.compile(r"[\s-]+")
+
+
 def _fold(text: str) -> str:
-    return re.sub(r"[\s-]+", " ", text.lower())
+    return _SPACES.sub(" ", text.lower())
 
 
 _OTHER_TITLE = re.compile(
