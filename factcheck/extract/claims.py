@@ -139,6 +139,8 @@ def extract(document: Document, extractors: Extractors) -> list[Claim]:
         elif distance == 0:
             distance = 1
         here = 0 if part.sources else distance
+        if not part.quantities:
+            continue  # nothing below is needed for a sentence without a figure
         resolved = _resolve_references(part, subj, paragraph)
         times_of = _times_by_quantity(part)
         paired = {**_coordinated(part, resolved), **_respectively(part, resolved), **_table_rows(part, resolved)}
