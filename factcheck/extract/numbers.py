@@ -187,6 +187,12 @@ TOPPED_WORDS = ("top", "head")
 NUMBER_ONE_WORDS = ("no.", "number", "top", "pole", "#")
 FRACTION_WORDS = ("half", "third", "quarter", "fifth", "tenth")
 assert all(folding.holds_any(key, FRACTION_WORDS) for key in FRACTIONS)
+# A figure is in digits or holds a number word; an ordinal ends in "st", "nd", "rd" or
+# "th" after a digit, or holds an ordinal word.
+ANY_DIGIT = re.compile(r"\d")
+FIGURE_WORDS = (*UNITS_WORDS, *TENS_WORDS, "dozen", "hundred")
+DIGIT_ORDINAL_END = re.compile(r"\d(?:st|nd|rd|th)", re.I)
+ORDINAL_WORDS = (*ORDINAL_UNITS, *ORDINAL_TENS)
 
 
 # Patterns used per figure, compiled once (a pattern given as text is looked up in
@@ -310,14 +316,14 @@ def find(text: str, offset: int = 0, skip: list[Span] | tuple = ()) -> list[Quan
     def free(start: int, end: int) -> bool:
         return all(end <= a or start >= b for a, b in taken)
 
-    low = folding.folded(text)
-    for q in _ranks(text, low):
+    folded_text = folding.folded(text)
+    for q in _ranks(text, folded_text):
         if free(q[0], q[1]):
             found.append(_shift(q[2], offset))
             taken.append((q[0], q[1]))
             if q[2].out_of_span:
                 taken.append((q[2].out_of_span.start, q[2].out_of_span.end))
-    for m in FRACTION.finditer(text) if folding.holds_any(low, FRACTION_WORDS) else ():
+    for m in FRACTION.finditer(text) if folding.holds_any(folded_text, FRACTION_WORDS) else ():
         if free(m.start(), m.end()) and _fraction_is_figure(text, m):
             value = FRACTIONS[m.group("frac").lower()] * 100
             hedge, start = _hedge_before(text, m.start())
@@ -325,7 +331,9 @@ def find(text: str, offset: int = 0, skip: list[Span] | tuple = ()) -> list[Quan
             found.append(_shift(Quantity(Span(start, m.end()), text[start:m.end()], value, low, high,
                                          "percent", hedge=hedge), offset))
             taken.append((start, m.end()))
-    figures = [m for m in FIGURE.finditer(text) if free(m.start(), m.end()) and _is_figure(text, m)]
+    may_hold = ANY_DIGIT.search(text) is not None or folding.holds_any(folded_text, FIGURE_WORDS)
+    figures = [m for m in (FIGURE.finditer(text) if may_hold else ())
+               if free(m.start(), m.end()) and _is_figure(text, m)]
     i = 0
     while i < len(figures):
         m = figures[i]
@@ -518,17 +526,17 @@ def _range_quantity(text: str, a: re.Match, b: re.Match) -> Quantity | None:
 SPOTS = re.compile(r"\b(?:spots|places|positions)\s+(\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,\s*)?(?:and|&)\s*\d{1,3})\b(?![\d.,]\d)")
 
 
-def _ranks(text: str, low: str | None = None):
+def _ranks(text: str, folded_text: str | None = None):
     """Yield (start, end, Quantity) for rank figures: ordinals in rank context, "No. 1".
-    ``low`` is ``folding.folded(text)``, if the caller has it."""
-    if low is None:
-        low = folding.folded(text)
+    ``folded_text`` is ``folding.folded(text)``, if the caller has it."""
+    if folded_text is None:
+        folded_text = folding.folded(text)
     for m in SPOTS.finditer(text) if folding.holds_any(text, SPOTS_WORDS) else ():
         for n in _SPOT_NUMBER.finditer(m.group(1)):
             yield _rank(text, m.start(1) + n.start(), m.start(1) + n.end(), int(n.group(0)))
-    for m in TOPPED.finditer(text) if folding.holds_any(low, TOPPED_WORDS) else ():
+    for m in TOPPED.finditer(text) if folding.holds_any(folded_text, TOPPED_WORDS) else ():
         yield _rank(text, m.start("verb"), m.end("verb"), 1)
-    for m in NUMBER_ONE.finditer(text) if folding.holds_any(low, NUMBER_ONE_WORDS) else ():
+    for m in NUMBER_ONE.finditer(text) if folding.holds_any(folded_text, NUMBER_ONE_WORDS) else ():
         if m.group("top"):
             value = 1
         else:
@@ -537,7 +545,8 @@ def _ranks(text: str, low: str | None = None):
         if not value:
             continue
         yield _rank(text, m.start(), m.end(), value)
-    for m in ORDINAL.finditer(text):
+    may_hold = DIGIT_ORDINAL_END.search(text) is not None or folding.holds_any(folded_text, ORDINAL_WORDS)
+    for m in ORDINAL.finditer(text) if may_hold else ():
         value = ordinal_value(m.group("ord"))
         if value is None:
             continue

@@ -15,7 +15,7 @@ from factcheck.extract import folding, numbers, roles, timex
 
 GATE_WORDS = sorted({w for words in (
     roles.EDITION_NUMBER_WORDS, roles.RECORD_CLAIM_WORDS, roles.SUPERLATIVE_WORDS, numbers.TOPPED_WORDS,
-    numbers.NUMBER_ONE_WORDS, numbers.FRACTION_WORDS, *(words for _, words in timex.NEEDS if words))
+    numbers.NUMBER_ONE_WORDS, numbers.FRACTION_WORDS, numbers.FIGURE_WORDS, numbers.ORDINAL_WORDS, *(words for _, words in timex.NEEDS if words))
     for w in words})
 
 
@@ -63,6 +63,10 @@ PHRASES = [
     "the top spot", "pole position", "top-ranked", "came top", "finished top", "its place at the top of the list",
     "reached the top of the ranking", "half of firms", "two-thirds of workers", "a quarter of", "one-fifth (20%)",
     "a tenth of", "32nd place", "third", "28th out of 63",
+    # figures and ordinals in every form (numbers.find, numbers._ranks)
+    "twenty-eighth place", "ranked nineteenth", "the fortieth", "seventy-first", "21st", "２９th", "3rd of 64",
+    "zero", "a dozen", "hundred", "a hundred million", "a dozen billion", "seventy-five", "eleven", "1,069,056 cores", ".5%", "２．６", "٣٠ percent",
+    "$2.6 trillion", "¥7 trillion", "300 million jobs", "65-70%", "between 160,000 and 790,000",
 ]
 FILLER = ["Japan", "rose", "fell", "to", "from", "29th", "7%", "$2.6 trillion", "and", ",", ".", "the", "é", "’"]
 SENTENCES = st.lists(st.tuples(st.one_of(disguised(PHRASES), st.sampled_from(FILLER)),
@@ -73,8 +77,10 @@ SENTENCES = st.lists(st.tuples(st.one_of(disguised(PHRASES), st.sampled_from(FIL
 def outcome(find, text):
     try:
         return find(text)
-    except Exception as e:  # the same failure either way
-        return type(e).__name__
+    except KeyError:
+        # The same failure either way: a look-alike letter matched by a pattern that folds
+        # case is no key of the word tables ("$2.6 trillıon"); any other error fails the test.
+        return "KeyError"
 
 
 def gates_open(find, text):

@@ -53,8 +53,8 @@ SENTENCES = st.lists(st.tuples(st.one_of(st.sampled_from(PIECES), disguised()), 
 def outcome(text: str):
     try:
         return timex.find(text, 7)
-    except Exception as e:  # the same failure either way ("thiſ year" is not "this year")
-        return type(e).__name__
+    except KeyError:  # the same failure either way ("thiſ year" is no key of the word tables)
+        return "KeyError"
 
 
 def every_pattern_tried(text: str):
