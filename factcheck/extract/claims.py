@@ -29,8 +29,17 @@ TOP_N_BEFORE = re.compile(r"\btop[\s-]*$", re.I)
 RESTATED_BEFORE = re.compile(r"(?:\d|illions?|percent|%)\s*\(\s*$", re.I)
 
 
+CLOSING_BRACKET = re.compile(r"\s*\)")
+RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+LIST_JOIN = re.compile(r"\s*(?:,|and|, and)\s*")
+LINE = re.compile(r"[^\n]+")
+CLAUSE_MARK = re.compile(r"[,;:]")
+FOR_IN = re.compile(r"\s+(?:for|in)\s+(?:the\s+)?")
+POSSESSIVE_GAP = re.compile(r"(?:['’]s)?\s*")
+
+
 def _restated(text: str, start: int, end: int) -> bool:
-    return bool(RESTATED_BEFORE.search(text[:start]) and re.match(r"\s*\)", text[end:]))
+    return bool(RESTATED_BEFORE.search(text[:start]) and CLOSING_BRACKET.match(text[end:]))
 
 
 # "sliding one notch from last year", "than a year earlier": the time is the baseline the
@@ -130,6 +139,8 @@ def extract(document: Document, extractors: Extractors) -> list[Claim]:
         elif distance == 0:
             distance = 1
         here = 0 if part.sources else distance
+        if not part.quantities:
+            continue  # nothing below is needed for a sentence without a figure
         resolved = _resolve_references(part, subj, paragraph)
         times_of = _times_by_quantity(part)
         paired = {**_coordinated(part, resolved), **_respectively(part, resolved), **_table_rows(part, resolved)}
@@ -216,13 +227,13 @@ def _coordinated(part: SentenceParts, mentions: list[EntityMention]) -> dict:
 def _respectively(part: SentenceParts, mentions: list[EntityMention]) -> dict:
     """"Denmark and Ireland fell to third and fourth place, respectively": the n-th figure
     goes with the n-th entity named before the figures."""
-    if not re.search(r"\brespectively\b", part.sentence.text, re.I) or len(part.quantities) < 2:
+    if not RESPECTIVELY.search(part.sentence.text) or len(part.quantities) < 2:
         return {}
     text, base = part.sentence.text, part.sentence.span.start
     # The list of figures the word refers to: the last run joined by commas and "and".
     run = [part.quantities[-1]]
     for q in reversed(part.quantities[:-1]):
-        if re.fullmatch(r"\s*(?:,|and|, and)\s*", text[q.span.end - base:run[0].span.start - base]):
+        if LIST_JOIN.fullmatch(text[q.span.end - base:run[0].span.start - base]):
             run.insert(0, q)
         else:
             break
@@ -249,7 +260,7 @@ def _table_rows(part: SentenceParts, mentions: list[EntityMention]) -> dict:
     if text.count("|") < 4 or not part.quantities:
         return {}
     named = [m for m in mentions if m.via != "reference"]
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    lines = [(m.start(), m.end()) for m in LINE.finditer(text)]
     multi = [ln for ln in lines if text[ln[0]:ln[1]].strip().strip("|").count("|") >= 1]
     if len(multi) >= 2:
         rows = multi  # one row a line
@@ -413,8 +424,8 @@ def _nearest_first(mentions: list[EntityMention], sentence: Sentence,
         # "442 petaflops Fugaku": a name right after the figure is what the figure
         # describes; so is one right after "for"/"in" ("$3.7 trillion for North America").
         between = text[q.end - base:mention.span.start - base]
-        if not outside and (len(between) <= 2 and not re.search(r"[,;:]", between)
-                            or re.fullmatch(r"\s+(?:for|in)\s+(?:the\s+)?", between)):
+        if not outside and (len(between) <= 2 and not CLAUSE_MARK.search(between)
+                            or FOR_IN.fullmatch(between)):
             return (False, -1, 0)
         return (outside, 1, mention.span.start - q.end)
 
@@ -494,7 +505,7 @@ def _baselines(part: SentenceParts, out: dict) -> None:
             continue
         owner = next((q for q in part.quantities
                       if 0 <= q.span.start - t.span.end <= 3
-                      and re.fullmatch(r"(?:['’]s)?\s*", text[t.span.end - base:q.span.start - base])), None)
+                      and POSSESSIVE_GAP.fullmatch(text[t.span.end - base:q.span.start - base])), None)
         for q in part.quantities:
             if q is owner:
                 out[q.span] = [t]

@@ -37,8 +37,18 @@ NOT_FUZZY = {
 }
 
 
+CAPITALISED = re.compile(r"\b[A-Z][a-z]{4,}\b")
+"""Words checked for a misspelt name."""
+
+FUZZY_MEMO = 20_000
+"""Words whose closest name is remembered (a word recurs across sentences and articles)."""
+
+
+_SPACES = re.compile(r"[\s-]+")
+
+
 def _fold(text: str) -> str:
-    return re.sub(r"[\s-]+", " ", text)
+    return _SPACES.sub(" ", text)
 
 
 @dataclass(frozen=True)
@@ -83,6 +93,11 @@ class EntityFinder:
         # product ("Llama" is not "Llama2"), so they are matched exactly or not at all.
         self._fuzzy_targets = sorted({a.text for a in aliases if len(a.text) >= 5 and a.text[0].isupper()
                                       and " " not in a.text and not any(ch.isdigit() for ch in a.text)})
+        # The targets by first letter, each list in the same (sorted) order.
+        self._targets_by_initial: dict[str, list[str]] = {}
+        for target in self._fuzzy_targets:
+            self._targets_by_initial.setdefault(target[0], []).append(target)
+        self._fuzzy_memo: dict[str, _Alias | None] = {}
 
     def find(self, text: str, offset: int = 0, skip: tuple[Span, ...] = ()) -> list[EntityMention]:
         mentions: list[EntityMention] = []
@@ -113,7 +128,7 @@ class EntityFinder:
                 kind = REFERENCE_KINDS[m.group("noun").lower()]
                 mentions.append(EntityMention(Span(m.start() + offset, m.end() + offset), "", kind, "reference"))
                 taken.append((m.start(), m.end()))
-        for m in re.finditer(r"\b[A-Z][a-z]{4,}\b", text):
+        for m in CAPITALISED.finditer(text):
             word = m.group(0)
             if not free(m.start(), m.end()) or word in NOT_FUZZY or word in self._by_text:
                 continue
@@ -123,10 +138,21 @@ class EntityFinder:
         return sorted(mentions, key=lambda e: e.span.start)
 
     def _fuzzy(self, word: str) -> _Alias | None:
+        try:
+            return self._fuzzy_memo[word]
+        except KeyError:
+            pass
+        if len(self._fuzzy_memo) >= FUZZY_MEMO:
+            self._fuzzy_memo.clear()
+        found = self._fuzzy_memo[word] = self._closest(word)
+        return found
+
+    def _closest(self, word: str) -> _Alias | None:
         limit = 1 if len(word) < 8 else 2
         best = None
-        for target in self._fuzzy_targets:
-            if target[0] != word[0] or abs(len(target) - len(word)) > limit:
+        # Only names with the word's first letter can be close; in the same order as all.
+        for target in self._targets_by_initial.get(word[:1], ()):
+            if abs(len(target) - len(word)) > limit:
                 continue
             distance = DamerauLevenshtein.distance(word, target, score_cutoff=limit)
             if distance <= limit and (best is None or distance < best[0]):

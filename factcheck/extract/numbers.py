@@ -12,7 +12,7 @@ import math
 import re
 from dataclasses import replace
 
-from . import trie
+from . import folding, trie
 from ..model import Quantity, Span
 
 # --- number words -----------------------------------------------------------------------
@@ -180,6 +180,53 @@ LABEL_BEFORE = re.compile(
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.I)
 
 
+# What every match of these patterns holds (``folding``): a sentence without any of the
+# words skips the pattern. SPOTS does not fold case: its words are looked for as written.
+SPOTS_WORDS = ("spots", "places", "positions")
+TOPPED_WORDS = ("top", "head")
+NUMBER_ONE_WORDS = ("no.", "number", "top", "pole", "#")
+FRACTION_WORDS = ("half", "third", "quarter", "fifth", "tenth")
+assert all(folding.holds_any(key, FRACTION_WORDS) for key in FRACTIONS)
+# A figure is in digits or holds a number word; an ordinal ends in "st", "nd", "rd" or
+# "th" after a digit, or holds an ordinal word.
+ANY_DIGIT = re.compile(r"\d")
+FIGURE_WORDS = (*UNITS_WORDS, *TENS_WORDS, "dozen", "hundred")
+DIGIT_ORDINAL_END = re.compile(r"\d(?:st|nd|rd|th)", re.I)
+ORDINAL_WORDS = (*ORDINAL_UNITS, *ORDINAL_TENS)
+
+
+# Patterns used per figure, compiled once (a pattern given as text is looked up in
+# ``re``'s cache on every call).
+_DIGIT_ORDINAL_TEXT = re.compile(r"(\d+)(?:st|nd|rd|th)")
+_DIGITS_TEXT = re.compile(DIGITS)
+_HEDGE_BEFORE = re.compile(rf"(?<![\w])({HEDGE})\s*$", re.I)
+_DECIMAL_AFTER = re.compile(r"^[.,]\d")
+_LETTER_AFTER = re.compile(r"^[A-Za-z]")
+_DASH_LETTER_AFTER = re.compile(r"^-[A-Za-z]")
+_COMPOUND_AFTER = re.compile(r"^-(?:year|month|day|week|point|percent)", re.I)
+_POINT_ZERO = re.compile(r"\d+\.0")
+_NAME_BEFORE = re.compile(r"[A-Z][a-z]+\s$")
+_STEP_AFTER = re.compile(r"^\s+(?:notch|spot|place|position|rank|rung)\b", re.I)
+_OF_THE_AFTER = re.compile(r"^\s+(?:of\s+(?:the|its|their|his|her|our)|or\s+so)\b", re.I)
+_BY_BEFORE = re.compile(r"\bby\s*(?:between\s+)?$", re.I)
+_BETWEEN_BEFORE = re.compile(r"between\s*$", re.I)
+_BETWEEN_FROM_BEFORE = re.compile(r"(?:between|from)\s*$", re.I)
+_SPOT_NUMBER = re.compile(r"\d{1,3}")
+_TO_AFTER = re.compile(r"^\s+to\b")
+_LIST_BREAK_AFTER = re.compile(r"^\s*[,;)]")
+_CLOSE_AFTER = re.compile(r"^\s*\)")
+_NAMED_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+[A-Z][\w.’'-]*\s+$")
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_TAKING_BEFORE = re.compile(r"\b(?:taking|took|takes)\s+(?:the\s+)?$", re.I)
+_OPEN_FROM_BEFORE = re.compile(r"\(\s*from\s+$", re.I)
+_TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH_WORD}\s+$", re.I)
+_MONTH_AFTER = re.compile(rf"^\s+(?:of\s+)?{_MONTH_WORD}\b", re.I)
+_PLACE_AFTER = re.compile(r"^\s+(?:place|position|spot)\b")
+
+
 def word_value(text: str) -> float | None:
     """Value of a number word or compound ("twenty-eight"), or None."""
     t = text.lower().replace("-", " ").strip()
@@ -201,7 +248,7 @@ def word_value(text: str) -> float | None:
 
 def ordinal_value(text: str) -> int | None:
     t = text.lower().replace("-", " ").strip()
-    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", t)
+    m = _DIGIT_ORDINAL_TEXT.fullmatch(t)
     if m:
         return int(m.group(1))
     parts = t.split()
@@ -221,7 +268,7 @@ def parse_number(text: str) -> tuple[float, float] | None:
     below that a whole number is read as exact ("60%", "20 systems").
     """
     t = text.strip()
-    if re.fullmatch(DIGITS, t):
+    if _DIGITS_TEXT.fullmatch(t):
         plain = t.replace(",", "")
         value = float(plain)
         if "." in plain:
@@ -269,13 +316,14 @@ def find(text: str, offset: int = 0, skip: list[Span] | tuple = ()) -> list[Quan
     def free(start: int, end: int) -> bool:
         return all(end <= a or start >= b for a, b in taken)
 
-    for q in _ranks(text):
+    folded_text = folding.folded(text)
+    for q in _ranks(text, folded_text):
         if free(q[0], q[1]):
             found.append(_shift(q[2], offset))
             taken.append((q[0], q[1]))
             if q[2].out_of_span:
                 taken.append((q[2].out_of_span.start, q[2].out_of_span.end))
-    for m in FRACTION.finditer(text):
+    for m in FRACTION.finditer(text) if folding.holds_any(folded_text, FRACTION_WORDS) else ():
         if free(m.start(), m.end()) and _fraction_is_figure(text, m):
             value = FRACTIONS[m.group("frac").lower()] * 100
             hedge, start = _hedge_before(text, m.start())
@@ -283,7 +331,9 @@ def find(text: str, offset: int = 0, skip: list[Span] | tuple = ()) -> list[Quan
             found.append(_shift(Quantity(Span(start, m.end()), text[start:m.end()], value, low, high,
                                          "percent", hedge=hedge), offset))
             taken.append((start, m.end()))
-    figures = [m for m in FIGURE.finditer(text) if free(m.start(), m.end()) and _is_figure(text, m)]
+    may_hold = ANY_DIGIT.search(text) is not None or folding.holds_any(folded_text, FIGURE_WORDS)
+    figures = [m for m in (FIGURE.finditer(text) if may_hold else ())
+               if free(m.start(), m.end()) and _is_figure(text, m)]
     i = 0
     while i < len(figures):
         m = figures[i]
@@ -307,7 +357,7 @@ def _shift(q: Quantity, offset: int) -> Quantity:
 
 
 def _hedge_before(text: str, start: int) -> tuple[str | None, int]:
-    m = re.search(rf"(?<![\w])({HEDGE})\s*$", text[max(0, start - 30):start], re.I)
+    m = _HEDGE_BEFORE.search(text[max(0, start - 30):start])
     if not m:
         return None, start
     word = m.group(1).lower()
@@ -326,30 +376,30 @@ def _is_figure(text: str, m: re.Match) -> bool:
     num = m.group("num")
     after = text[m.end():m.end() + 3]
     before = text[max(0, m.start() - 1):m.start()]
-    if num[:1].isdigit() and re.match(r"^[.,]\d", text[m.end():m.end() + 2]):
+    if num[:1].isdigit() and _DECIMAL_AFTER.match(text[m.end():m.end() + 2]):
         # "65,69 petaflops", "7.630.848 cores": a decimal comma or dotted thousands, which
         # would be read as another number (65, 7.63); the figure is not read at all.
         return False
-    if re.match(r"^[A-Za-z]", after) and not m.group("scale") and not m.group("unit"):
+    if _LETTER_AFTER.match(after) and not m.group("scale") and not m.group("unit"):
         return False  # "21st", "5G", "3D"
-    if re.match(r"^-[A-Za-z]", after) and not m.group("scale") and not m.group("unit"):
+    if _DASH_LETTER_AFTER.match(after) and not m.group("scale") and not m.group("unit"):
         # "5-year", "16-bit", "13-billion-parameter" are compound adjectives, still figures
         # when followed by a scale; a plain "GPT-3" style suffix is excluded by the lookbehind.
-        if not re.match(r"^-(?:year|month|day|week|point|percent)", text[m.end():m.end() + 8], re.I):
+        if not _COMPOUND_AFTER.match(text[m.end():m.end() + 8]):
             return False
     if before and (before.isalpha() or before in "#"):
         return False
     if LABEL_BEFORE.search(text[max(0, m.start() - 14):m.start()]):
         return False  # "Scenario 1", "Table 3", "Phase 2" are labels, not figures
-    if re.fullmatch(r"\d+\.0", num) and re.search(r"[A-Z][a-z]+\s$", text[max(0, m.start() - 20):m.start()]):
+    if _POINT_ZERO.fullmatch(num) and _NAME_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
         return False  # "Society 5.0", "Industry 4.0", "Web 3.0" are names
     if num[0].isalpha():
         low = num.lower()
         # "one" and "a" alone are words, not figures; number words need a plain reading.
         if low in ("one", "a dozen", "dozen", "hundred", "a hundred", "zero") and not m.group("scale") and not (
-                low == "one" and re.match(r"^\s+(?:notch|spot|place|position|rank|rung)\b", text[m.end():], re.I)):
+                low == "one" and _STEP_AFTER.match(text[m.end():])):
             return False  # ("sliding one notch" is a change of one place)
-        if not (m.group("scale") or m.group("unit")) and re.match(r"^\s+(?:of\s+(?:the|its|their|his|her|our)|or\s+so)\b", text[m.end():], re.I):
+        if not (m.group("scale") or m.group("unit")) and _OF_THE_AFTER.match(text[m.end():]):
             return False
     return True
 
@@ -442,9 +492,9 @@ def _compatible_range(text: str, a: re.Match, b: re.Match) -> bool:
     """Is "A to B" / "A-B" / "between A and B" one range rather than two figures?"""
     joiner = text[a.end():b.start()].strip().lower()
     before = text[max(0, a.start() - 40):a.start()]
-    if CHANGE_VERB.search(before) and not re.search(r"\bby\s*(?:between\s+)?$", before, re.I):
+    if CHANGE_VERB.search(before) and not _BY_BEFORE.search(before):
         return False  # "rose from 25 to 28" is a change, not a range; "rise by 15% to 40%" is one
-    if joiner == "and" and not re.search(r"between\s*$", before, re.I):
+    if joiner == "and" and not _BETWEEN_BEFORE.search(before):
         return False
     bare_a = not (a.group("scale") or a.group("unit") or a.group("cur"))
     if not bare_a and _unit_signature(a) != _unit_signature(b):
@@ -463,7 +513,7 @@ def _range_quantity(text: str, a: re.Match, b: re.Match) -> Quantity | None:
         scale = cb["value"] / parse_number(b.group("num"))[0] if parse_number(b.group("num"))[0] else 1
         ca = dict(cb, value=ca["value"] * scale, unit=ca["unit"] * scale)
     hedge, start = _hedge_before(text, a.start())
-    between = re.search(r"(?:between|from)\s*$", text[max(0, start - 10):start], re.I)
+    between = _BETWEEN_FROM_BEFORE.search(text[max(0, start - 10):start])
     if between:
         start = start - (len(text[max(0, start - 10):start]) - between.start())
     low = ca["value"] - ca["unit"] / 2
@@ -476,14 +526,17 @@ def _range_quantity(text: str, a: re.Match, b: re.Match) -> Quantity | None:
 SPOTS = re.compile(r"\b(?:spots|places|positions)\s+(\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,\s*)?(?:and|&)\s*\d{1,3})\b(?![\d.,]\d)")
 
 
-def _ranks(text: str):
-    """Yield (start, end, Quantity) for rank figures: ordinals in rank context, "No. 1"."""
-    for m in SPOTS.finditer(text):
-        for n in re.finditer(r"\d{1,3}", m.group(1)):
+def _ranks(text: str, folded_text: str | None = None):
+    """Yield (start, end, Quantity) for rank figures: ordinals in rank context, "No. 1".
+    ``folded_text`` is ``folding.folded(text)``, if the caller has it."""
+    if folded_text is None:
+        folded_text = folding.folded(text)
+    for m in SPOTS.finditer(text) if folding.holds_any(text, SPOTS_WORDS) else ():
+        for n in _SPOT_NUMBER.finditer(m.group(1)):
             yield _rank(text, m.start(1) + n.start(), m.start(1) + n.end(), int(n.group(0)))
-    for m in TOPPED.finditer(text):
+    for m in TOPPED.finditer(text) if folding.holds_any(folded_text, TOPPED_WORDS) else ():
         yield _rank(text, m.start("verb"), m.end("verb"), 1)
-    for m in NUMBER_ONE.finditer(text):
+    for m in NUMBER_ONE.finditer(text) if folding.holds_any(folded_text, NUMBER_ONE_WORDS) else ():
         if m.group("top"):
             value = 1
         else:
@@ -492,7 +545,8 @@ def _ranks(text: str):
         if not value:
             continue
         yield _rank(text, m.start(), m.end(), value)
-    for m in ORDINAL.finditer(text):
+    may_hold = DIGIT_ORDINAL_END.search(text) is not None or folding.holds_any(folded_text, ORDINAL_WORDS)
+    for m in ORDINAL.finditer(text) if may_hold else ():
         value = ordinal_value(m.group("ord"))
         if value is None:
             continue
@@ -503,9 +557,9 @@ def _ranks(text: str):
         digit = m.group("ord")[0].isdigit()
         # A digit ordinal is a rank unless it names a century, edition, birthday…
         # (NOT_RANK_AFTER) or a date; a word ordinal needs explicit rank wording.
-        if not digit and not _change_path(before, after) and (re.match(r"^\s+to\b", after) or not (
+        if not digit and not _change_path(before, after) and (_TO_AFTER.match(after) or not (
                 RANK_CONTEXT_AFTER.match(after) or WORD_RANK_BEFORE.search(before)
-                or (before.rstrip().endswith(",") and re.match(r"^\s*[,;)]", after))
+                or (before.rstrip().endswith(",") and _LIST_BREAK_AFTER.match(after))
                 or _listed_ordinal(before, after, m.group("ord"))
                 or _respective(text, before, after)
                 or _moved_to(before, after))):
@@ -528,8 +582,8 @@ def _listed_ordinal(before: str, after: str, word: str) -> bool:
     if not m or not LISTED_AFTER.match(after):
         return False
     if m.group(0).startswith("("):
-        return bool(re.match(r"^\s*\)", after))
-    return not re.search(r"\b(?:the|a|an|its|their|his|her)\s+[A-Z][\w.’'-]*\s+$", before)
+        return bool(_CLOSE_AFTER.match(after))
+    return not _NAMED_BEFORE.search(before)
 
 
 _ORD = r"(?:\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)"
@@ -549,29 +603,28 @@ ORD_WORD_BEFORE = re.compile(rf"\b{WORD_ORDINAL}\s*(?:,\s*|,?\s+and\s+)$", re.I)
 
 def _respective(text: str, before: str, after: str) -> bool:
     """"followed by Switzerland and Denmark in second and third respectively"."""
-    return bool(re.search(r"\brespectively\b", text, re.I)
+    return bool(_RESPECTIVELY.search(text)
                 and (ORD_WORD_RE.match(after) or ORD_WORD_BEFORE.search(before)))
 
 
 def _moved_to(before: str, after: str) -> bool:
     """"drops one place to third", "returning to eighth", "taking fourth", "(from sixth)"."""
-    if re.search(r"\b(?:taking|took|takes)\s+(?:the\s+)?$", before, re.I):
+    if _TAKING_BEFORE.search(before):
         return True
-    if re.search(r"\(\s*from\s+$", before, re.I) and re.match(r"^\s*\)", after):
+    if _OPEN_FROM_BEFORE.search(before) and _CLOSE_AFTER.match(after):
         return True
-    to = re.search(r"\bto\s+(?:the\s+)?$", before)
+    to = _TO_BEFORE.search(before)
     return bool(to and MOVE_WORDS.search(before[max(0, to.start() - 30):to.start()]))
 
 
 def _change_path(before: str, after: str) -> bool:
     """"from seventh to first": both ends of a change of rank are ranks."""
-    return bool(re.search(r"\bfrom\s+(?:the\s+)?$", before, re.I) and PATH_FROM.match(after)
+    return bool(_FROM_BEFORE.search(before) and PATH_FROM.match(after)
                 or PATH_TO.search(before))
 
 
 def _is_date_ordinal(before: str, after: str, word: str) -> bool:
-    months = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-    return bool(re.search(rf"\b{months}\s+$", before, re.I) or re.match(rf"^\s+(?:of\s+)?{months}\b", after, re.I))
+    return bool(_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after))
 
 
 def _rank(text: str, start: int, end: int, value: int):
@@ -589,7 +642,7 @@ def _rank(text: str, start: int, end: int, value: int):
             q_end = end
     else:
         q_end = end
-    place = re.match(r"^\s+(?:place|position|spot)\b", text[end:])
+    place = _PLACE_AFTER.match(text[end:])
     if place and not out_of:
         q_end = end + place.end()
     q = Quantity(Span(start, q_end), text[start:q_end], float(value), float(value), float(value),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import folding
 from ..model import Quantity, Span
 
 VALUE, PREVIOUS, CHANGE, KEPT, DIFFERENCE, AGGREGATE, BIGGEST_CHANGE, EDITION, RECORD = (
@@ -87,6 +88,23 @@ AGGREGATE_WORDS = re.compile(r"\b(?:aggregate|combined|total|cumulative|collecti
 AGGREGATE_AFTER = re.compile(r"^\s*(?:[\w/-]+\s+){0,2}?(?:in\s+total|combined|altogether|in\s+aggregate)\b", re.I)
 
 
+# What every match of each figureless pattern holds (``folding``): a sentence without any
+# of these words skips the pattern.
+EDITION_NUMBER_WORDS = ("edition", "list", "iteration")
+RECORD_CLAIM_WORDS = ("worst", "best", "lowest", "highest", "weakest", "strongest", "first", "second", "third",
+                      "fourth", "fifth", "only", "row", "consecutive", "straight", "successive", "longer",
+                      "held", "been", "fastest", "largest", "powerful")
+SUPERLATIVE_WORDS = ("biggest", "largest", "greatest", "most", "sharpest", "steepest", "strongest")
+
+
+LEADING_DIGITS = re.compile(r"\d+")
+UP_WORD = re.compile(UP_WORDS)
+CLAUSE_SPLIT = re.compile(r"[;,]|\bwhile\b|\bbut\b")
+A_TOTAL_OF = re.compile(r"\ba\s+total\s+of\s+$", re.I)
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+TO_AFTER = re.compile(r"^\s*(?:place\s+|position\s+|spot\s+)?to\b", re.I)
+
+
 @dataclass(frozen=True)
 class Role:
     role: str = VALUE
@@ -101,19 +119,20 @@ def superlatives(text: str, offset: int, skip=()) -> list[Quantity]:
     edition numbers (``edition``) and records and firsts (``record``)."""
     out = []
     taken: list[Span] = list(skip)
-    for m in EDITION_NUMBER.finditer(text):
+    low = folding.folded(text)
+    for m in EDITION_NUMBER.finditer(text) if folding.holds_any(low, EDITION_NUMBER_WORDS) else ():
         span = Span(m.start() + offset, m.end() + offset)
         if not any(span.overlaps(s) for s in taken):
-            n = float(re.match(r"\d+", m.group("ord")).group(0))
+            n = float(LEADING_DIGITS.match(m.group("ord")).group(0))
             out.append(Quantity(span, m.group(0), n, n, n, "edition"))
             taken.append(span)
-    for m in RECORD_CLAIM.finditer(text):
+    for m in RECORD_CLAIM.finditer(text) if folding.holds_any(low, RECORD_CLAIM_WORDS) else ():
         span = Span(m.start() + offset, m.end() + offset)
         if not any(span.overlaps(s) for s in taken):
             out.append(Quantity(span, m.group(0), 0.0, 0.0, 0.0, "record"))
             taken.append(span)
     skip = taken
-    for m in SUPERLATIVE.finditer(text):
+    for m in SUPERLATIVE.finditer(text) if folding.holds_any(low, SUPERLATIVE_WORDS) else ():
         span = Span(m.start() + offset, m.end() + offset)
         if any(span.overlaps(s) for s in skip):
             continue
@@ -126,7 +145,7 @@ def superlatives(text: str, offset: int, skip=()) -> list[Quantity]:
 def _direction(word: str | None) -> int:
     if not word:
         return 0
-    return 1 if re.fullmatch(UP_WORDS, word.lower()) else -1
+    return 1 if UP_WORD.fullmatch(word.lower()) else -1
 
 
 FROM_TO_BEFORE = re.compile(r"\bfrom\s+[$€£¥]?\d[^;,]{0,50}?\s+to\s+(?:the\s+)?$", re.I)
@@ -160,15 +179,15 @@ def find(text: str, base: int, quantity: Quantity) -> Role:
     diff = DIFFERENCE_BEFORE.search(before)
     if diff:
         return Role(DIFFERENCE, 0, Span(base + here + diff.start(), base + end))
-    clause = re.split(r"[;,]|\bwhile\b|\bbut\b", before)[-1]
+    clause = CLAUSE_SPLIT.split(before)[-1]
     wide = text[max(0, start - 140):start]
     pair = FROM_TO_BEFORE.search(wide)
     if pair:
         # "the aggregate performance jumped from 1.65 exaflops six months ago to 2.23
         # exaflops": the "to" figure is what the "from" figure is, however far back its words.
-        clause = re.split(r"[;,]|\bwhile\b|\bbut\b", wide[:pair.start()])[-1] + wide[pair.start():]
+        clause = CLAUSE_SPLIT.split(wide[:pair.start()])[-1] + wide[pair.start():]
     agg = AGGREGATE_WORDS.search(clause)
-    if agg and re.search(r"\ba\s+total\s+of\s+$", clause, re.I):
+    if agg and A_TOTAL_OF.search(clause):
         agg = None  # "a total of 67 economies" is a count
     if agg and quantity.kind != "rank":
         lo = start - len(clause) + agg.start()
@@ -183,7 +202,6 @@ def find(text: str, base: int, quantity: Quantity) -> Role:
         kept = KEPT_BEFORE.search(before)
         if kept:
             return Role(KEPT, 0, Span(base + here + kept.start(), base + end))
-        if re.search(r"\bfrom\s+(?:the\s+)?$", before, re.I) and re.match(
-                r"^\s*(?:place\s+|position\s+|spot\s+)?to\b", after, re.I):
+        if FROM_BEFORE.search(before) and TO_AFTER.match(after):
             return Role(PREVIOUS, 0, Span(base + start, base + end))
     return Role()

@@ -32,6 +32,12 @@ LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
 BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 
 
+LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+ENDS_SENTENCE = re.compile(r"[.!?:;\"”’)]$")
+ENDS_PARAGRAPH = re.compile(r"[.!?\"”’)]\s*$")
+WORD_BEFORE_DOT = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z.]*)$")
+
+
 def split(prose: str, heading_lines: frozenset[int] = frozenset()) -> list[Sentence]:
     """Sentences of ``prose``; ``heading_lines`` are offsets of lines known to be headings."""
     sentences: list[Sentence] = []
@@ -45,7 +51,7 @@ def split(prose: str, heading_lines: frozenset[int] = frozenset()) -> list[Sente
 
 def _blocks(prose: str, heading_lines: frozenset[int]):
     """Yield (start, end, is_heading) for each block of text."""
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", prose)
+    lines = [(m.start(), m.end()) for m in LINES.finditer(prose)
              if m.end() > m.start()]
     # Text pasted from the web often has one paragraph per line and no blank lines; text
     # wrapped by hand has short lines. Long lines are taken as paragraphs of their own.
@@ -57,7 +63,7 @@ def _blocks(prose: str, heading_lines: frozenset[int]):
         if block:
             start, end = block[0][0], block[-1][1]
             text = prose[start:end].strip()
-            headline = len(block) == 1 and not re.search(r"[.!?:;\"”’)]$", text) and len(text.split()) <= 20
+            headline = len(block) == 1 and not ENDS_SENTENCE.search(text) and len(text.split()) <= 20
             yield start, end, forced or headline
 
     for start, end in lines:
@@ -79,7 +85,7 @@ def _blocks(prose: str, heading_lines: frozenset[int]):
             block = []
             continue
         block.append((start, end))
-        if line_paragraphs and re.search(r"[.!?\"”’)]\s*$", line):
+        if line_paragraphs and ENDS_PARAGRAPH.search(line):
             yield from flush()
             block = []
     yield from flush()
@@ -104,7 +110,7 @@ def _split_block(prose: str, start: int, end: int, heading: bool):
 def _is_abbreviation(prose: str, dot: int, floor: int) -> bool:
     if prose[dot] != ".":
         return False
-    m = re.search(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z.]*)$", prose[max(floor, dot - 12):dot])
+    m = WORD_BEFORE_DOT.search(prose[max(floor, dot - 12):dot])
     if not m:
         return False
     word = m.group(1).lower().rstrip(".")

@@ -12,6 +12,7 @@ import re
 from rapidfuzz import fuzz, process
 
 from . import trie
+from .fuzzyfilter import PartialRatioFilter
 from ..reference.library import Library
 from ..model import SourceMention, Span
 
@@ -19,8 +20,11 @@ FUZZY_MIN_LENGTH = 16
 FUZZY_SCORE = 92.0
 
 
+_SPACES = re.compile(r"[\s-]+")
+
+
 def _fold(text: str) -> str:
-    return re.sub(r"[\s-]+", " ", text.lower())
+    return _SPACES.sub(" ", text.lower())
 
 
 _OTHER_TITLE = re.compile(
@@ -60,6 +64,7 @@ class SourceFinder:
             r"(?<![\w-])(?:" + trie.pattern(ordered, flags_casefold=True, flexible_space=True) + r")(?![\w-])", re.I
         ) if ordered else None
         self._long = [p for p in ordered if len(p) >= FUZZY_MIN_LENGTH]
+        self._filter = PartialRatioFilter(self._long, FUZZY_SCORE)
         self._fold = {_fold(p): p for p in ordered}
 
     def find(self, text: str, offset: int = 0) -> list[SourceMention]:
@@ -80,12 +85,18 @@ class SourceFinder:
                 found.append(SourceMention(Span(m.start() + offset, m.end() + offset), tables, exact))
                 taken.append((m.start(), m.end()))
         lowered = text.lower()
-        # One pass in C over every long name finds the few close enough to align; the
-        # alignment (slower) is then computed only for those, in the usual order.
-        close = {self._long[i] for _, _, i in process.extract(
-            lowered, self._long, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_SCORE, limit=None)}
+        # An exact filter (``fuzzyfilter``) keeps the few long names that can score the
+        # cut-off at all; one pass in C scores those (a name written out whole needs no
+        # alignment), and the alignment (slower) is computed only for the close ones, in
+        # the usual order.
+        pool = [phrase for phrase in map(self._long.__getitem__, self._filter.candidates(lowered))
+                if phrase not in lowered]
+        if not pool:
+            return sorted(found, key=lambda s: s.span.start)
+        close = {pool[i] for _, _, i in process.extract(
+            lowered, pool, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_SCORE, limit=None)}
         for phrase in self._long:
-            if phrase not in close or phrase in lowered:
+            if phrase not in close:
                 continue
             alignment = fuzz.partial_ratio_alignment(phrase, lowered, score_cutoff=FUZZY_SCORE)
             if alignment is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from . import folding
 from ..model import Span, TimeExpr
 from .numbers import word_value
 
@@ -52,6 +53,44 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
+# What every match of each pattern holds, so that a sentence without it skips the
+# pattern: most sentences name no year, and the wordy patterns need a word few sentences
+# have. Each is (a year in digits, any one of these words in any case (``folding``);
+# ``None``: no word needed).
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+NEEDS: list[tuple[bool, tuple[str, ...] | None]] = [
+    (True, (*_MONTHS, "-")),  # date
+    (True, ("since",)),  # since_month
+    (True, _MONTHS),  # month
+    (True, None),  # span
+    (True, None),  # by
+    (True, ("since", "from")),  # since
+    (True, ("fy", "fiscal")),  # fiscal
+    (False, ("year",)),  # relative
+    (False, ("year",)),  # last_year
+    (False, ("year", "edition")),  # year_ago
+    (False, ("currently", "present", "now")),  # now
+    (False, ("then", "time", "days")),  # then
+    (False, ("year", "decade")),  # horizon: "over the next decade"
+    (False, ("-year",)),  # horizon: "a five-year period"
+    (False, ("years",)),  # horizon: "within five years"
+    (True, None),  # year
+]
+assert len(NEEDS) == len(PATTERNS)
+ANY_YEAR = re.compile(YEAR)
+
+
+def _possible(text: str):
+    """For each pattern in turn, whether ``text`` holds what every match of it holds."""
+    has_year = ANY_YEAR.search(text) is not None
+    low = folding.folded(text)
+    for year, words in NEEDS:
+        if year and not has_year:
+            yield False
+        else:
+            yield words is None or folding.holds_any(low, words)
+
+
 def _count(text: str | None) -> int | None:
     if not text:
         return None
@@ -76,7 +115,9 @@ EDITION_AFTER = re.compile(
 def find(text: str, offset: int = 0) -> list[TimeExpr]:
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in PATTERNS:
+    for (kind, pattern), possible in zip(PATTERNS, _possible(text)):
+        if not possible:
+            continue  # no match can be found
         for m in pattern.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue

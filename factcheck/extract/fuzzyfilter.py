@@ -1,0 +1,113 @@
+"""Which of many long names could a text hold, slightly misspelt? An exact filter that runs
+before rapidfuzz's ``partial_ratio``, so the (slow) alignment is scored only for the few
+names that can reach the cut-off.
+
+``partial_ratio(a, b)`` slides the shorter string (the needle, length n) over the longer
+and scores ``ratio(needle, window)`` for windows of at most n characters: with d the
+insertions and deletions that turn the needle into its window,
+``ratio = 100 * (1 - d / (n + len(window)))``. A score of at least ``s`` therefore allows
+at most ``d = floor((100 - s) * 2n / 100)`` edits (16% of n at 92). Cut the needle into
+``d + 1`` pieces: an edit spoils at most one piece (a deletion the piece of its character,
+an insertion only the piece whose two neighbouring characters it falls between), so at
+least one piece is left whole and stands verbatim in the window, and so in the other
+string. A name with no piece in the text cannot score ``s``; the filter drops only those.
+
+Names no longer than the text are the needle: their pieces are found in one pass over
+the text with an Aho–Corasick automaton (``ahocorasick-rs``). A name longer than the text
+makes the text the needle: the text's pieces are looked up in an index of the names'
+three-letter runs. A name as long as the text is kept if either holds (rapidfuzz scores
+both ways then).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import ahocorasick_rs
+
+GRAM = 3
+"""Length of the runs indexed for names longer than the text."""
+
+
+def max_edits(length: int, score_cutoff: float) -> int:
+    """The most insertions and deletions a needle of ``length`` characters can differ from
+    its window by and still score ``score_cutoff`` (rounded up a hair against float error:
+    a larger bound only keeps more names)."""
+    return math.floor((100.0 - score_cutoff) * 2 * length / 100 + 1e-9)
+
+
+def pieces(needle: str, score_cutoff: float) -> list[str]:
+    """``needle`` cut into ``max_edits + 1`` contiguous pieces of near-equal length, one of
+    which stands verbatim in any window scoring ``score_cutoff`` against it."""
+    n = len(needle)
+    count = max_edits(n, score_cutoff) + 1
+    return [needle[i * n // count:(i + 1) * n // count] for i in range(count)]
+
+
+class PartialRatioFilter:
+    """Built once for a list of names; ``candidates(text)`` per text."""
+
+    def __init__(self, phrases: Sequence[str], score_cutoff: float):
+        if not 0 < score_cutoff <= 100:
+            raise ValueError("score_cutoff must be above 0 and at most 100")
+        self.phrases = list(phrases)
+        self.score_cutoff = score_cutoff
+        self._lengths = [len(p) for p in self.phrases]
+        owners: dict[str, int] = {}
+        for i, phrase in enumerate(self.phrases):
+            for piece in pieces(phrase, score_cutoff):
+                if piece:
+                    owners[piece] = owners.get(piece, 0) | (1 << i)
+        self._pieces = list(owners)
+        self._piece_masks = [owners[p] for p in self._pieces]
+        self._automaton = ahocorasick_rs.AhoCorasick(self._pieces) if self._pieces else None
+        grams: dict[str, int] = {}
+        for i, phrase in enumerate(self.phrases):
+            for j in range(len(phrase) - GRAM + 1):
+                gram = phrase[j:j + GRAM]
+                grams[gram] = grams.get(gram, 0) | (1 << i)
+        self._grams = grams
+        longest = max(self._lengths, default=0)
+        every = (1 << len(self.phrases)) - 1
+        # By a text's length n: the names no longer than n, and those no shorter.
+        self._up_to = [sum(1 << i for i, m in enumerate(self._lengths) if m <= n) for n in range(longest + 1)]
+        self._from = [sum(1 << i for i, m in enumerate(self._lengths) if m >= n) for n in range(longest + 1)]
+        self._every = every
+
+    def candidates(self, text: str) -> list[int]:
+        """Indices (in order) of the names whose ``partial_ratio`` with ``text`` can reach
+        the cut-off; every other name scores below it."""
+        n = len(text)
+        shorter = self._up_to[n] if n < len(self._up_to) else self._every
+        longer = self._from[n] if n < len(self._from) else 0
+        found = 0
+        if shorter and self._automaton is not None:
+            # names no longer than the text, with a piece in it
+            try:
+                masks = self._piece_masks
+                for index, _, _ in self._automaton.find_matches_as_indexes(text, overlapping=True):
+                    found |= masks[index]
+            except UnicodeEncodeError:  # a lone surrogate, which the automaton cannot read
+                found = self._every
+            found &= shorter
+        if longer:
+            # names no shorter than the text, holding a piece of it
+            found |= self._in_names(text) & longer
+        out = []
+        while found:
+            low = found & -found
+            out.append(low.bit_length() - 1)
+            found ^= low
+        return out
+
+    def _in_names(self, text: str) -> int:
+        """A mask of the names that hold one of ``text``'s pieces (or may: every name when
+        a piece is shorter than the indexed runs)."""
+        found = 0
+        get = self._grams.get
+        for piece in pieces(text, self.score_cutoff):
+            if len(piece) < GRAM:
+                return -1
+            found |= get(piece[:GRAM], 0) & get(piece[-GRAM:], 0)
+        return found
