@@ -210,12 +210,16 @@ INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f
 # ideographic space, full-width currency signs and the minus sign read as their plain
 # forms, one character for one.
 WIDE = {**{code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)},
-        0x3000: " ", 0xFFE0: "¢", 0xFFE1: "£", 0xFFE5: "¥", 0xFFE6: "₩", 0x2212: "-"}
+        0x3000: " ", 0xFFE0: "¢", 0xFFE1: "£", 0xFFE5: "¥", 0xFFE6: "₩", 0x2212: "-",
+        # The four characters a case-ignoring pattern takes for an ASCII letter ("thiſ
+        # year", "trillıon") are that letter, so the words the patterns find are the
+        # words the extractors look up.
+        0x0130: "I", 0x0131: "i", 0x212A: "K", 0x017F: "s"}
 
 
 def normalise(prose: str) -> tuple[str, list[int] | None]:
-    """The text the extractors read: full-width forms made plain, invisible characters
-    removed. With the text comes, when anything was removed, the original offset of each
+    """The text the extractors read: full-width forms and letter look-alikes made plain,
+    invisible characters removed. With the text comes, when anything was removed, the original offset of each
     of its characters (plus one past the end), so that spans found in it can be put back
     on the article as written (``check.Engine`` does); None when nothing was removed and
     offsets are the same."""
