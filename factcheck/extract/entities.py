@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from . import trie
+from . import aliasfind, trie
 from ..reference.library import Library
 from ..model import EntityMention, Span
 
@@ -86,9 +86,15 @@ class EntityFinder:
         ordered = sorted(self._by_text, key=len, reverse=True)
         # Names may wrap across a line ("United\nStates"): spaces match any whitespace.
         self._by_fold = {_fold(k): v for k, v in self._by_text.items()}
-        self._pattern = re.compile(
-            r"(?<![\w.])(?:" + trie.pattern(ordered, flexible_space=True) + r")(?![\w]|\.\w)"
-        ) if ordered else None
+        # Every name in one Aho–Corasick automaton (aliasfind), matched with the boundaries
+        # of the regex ``(?<![\w.])(?:name|…)(?![\w]|\.\w)`` it replaces: building it takes
+        # a millisecond where compiling that regex took about eight.
+        self._names = aliasfind.AliasSet({k: k for k in self._by_fold}, rule=aliasfind.NAME) if ordered else None
+        self._pattern = None
+        if self._names is not None and not self._names.usable:
+            self._names = None
+            self._pattern = re.compile(
+                r"(?<![\w.])(?:" + trie.pattern(ordered, flexible_space=True) + r")(?![\w]|\.\w)")
         # Names with digits ("Llama2", "GPT-4") are versions: one edit away is another
         # product ("Llama" is not "Llama2"), so they are matched exactly or not at all.
         self._fuzzy_targets = sorted({a.text for a in aliases if len(a.text) >= 5 and a.text[0].isupper()
@@ -106,17 +112,21 @@ class EntityFinder:
         def free(a: int, b: int) -> bool:
             return all(b <= x or a >= y for x, y in taken)
 
-        if self._pattern:
-            for m in self._pattern.finditer(text):
-                if not free(m.start(), m.end()):
-                    continue
-                alias = self._by_text.get(m.group(0)) or self._by_fold.get(_fold(m.group(0)))
-                if alias is None:
-                    continue
-                if alias.text in ("US", "U.S.") and alias.via == "demonym":
-                    alias = _Alias(alias.text, alias.entity, alias.kind, "name")
-                mentions.append(EntityMention(Span(m.start() + offset, m.end() + offset), alias.entity, alias.kind, alias.via))
-                taken.append((m.start(), m.end()))
+        if self._names is not None:
+            named = [(a, b) for a, b, _ in self._names.hits(aliasfind.folded_as_is(text))]
+        else:
+            named = [m.span() for m in self._pattern.finditer(text)] if self._pattern else []
+        for start, end in named:
+            if not free(start, end):
+                continue
+            found = text[start:end]
+            alias = self._by_text.get(found) or self._by_fold.get(_fold(found))
+            if alias is None:
+                continue
+            if alias.text in ("US", "U.S.") and alias.via == "demonym":
+                alias = _Alias(alias.text, alias.entity, alias.kind, "name")
+            mentions.append(EntityMention(Span(start + offset, end + offset), alias.entity, alias.kind, alias.via))
+            taken.append((start, end))
         named_starts = {mention.span.start - offset for mention in mentions}
         for m in REFERENCE.finditer(text):
             # "the supercomputer Sierra": a name right after the noun is the thing itself,

@@ -12,8 +12,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..extract import trie
-from . import aliasfind
-from .aliasfind import AliasSet
+from ..extract import aliasfind
+from ..extract.aliasfind import AliasSet
 from ..reference.library import Library
 from ..model import Claim, Span
 from ..reference.tables import Metric, Table

@@ -11,7 +11,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.judge import aliasfind
+from factcheck.extract import aliasfind
 from factcheck.judge.metricwords import _alias_set, _aliases_pattern, _fold
 
 ALIASES = ("peak performance", "performance", "Rmax", "HPL-AI", "IT workers", "IT", "AI",

@@ -1,8 +1,8 @@
-"""Find a set of aliases in a sentence with an Aho–Corasick automaton instead of a regex.
+r"""Find a set of names in a sentence with an Aho–Corasick automaton instead of a regex.
 
 Metric words were found by one compiled regex per set of aliases:
 
-    (?<![\\w])(?:peak[\\s-]+performance|rmax|…)(?![\\w])      (case folded)
+    (?<![\w])(?:peak[\s-]+performance|rmax|…)(?![\w])      (case folded)
 
 Compiling one costs about 0.2 ms, and a check compiles a hundred of them the first time
 it meets each table's metrics — a fifth of a cold run's checking. An automaton over the
@@ -18,6 +18,11 @@ gives exactly what ``pattern.finditer(text, *window)`` gave:
   fits is taken, as the factorised regex prefers the longest.
 
 Text whose lower case changes its length (a few non-Latin capitals) is left to the regex.
+
+Entity names (``entities.EntityFinder``) are matched the same way but case-sensitively
+("US" the country, not "us"), with their own boundaries: no word character or full stop
+before a name, and no word character or full stop and word character after it
+(``(?<![\w.])`` … ``(?![\w]|\.\w)``): ``AliasSet(..., rule=NAME)`` on ``folded_as_is``.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ahocorasick_rs import AhoCorasick
+from ahocorasick_rs import MATCHKIND_LEFTMOST_LONGEST, AhoCorasick
 
 _RUN = re.compile(r"[\s-]+")
 
@@ -46,6 +51,10 @@ class Folded:
 
     def __init__(self, text: str, lowered: str):
         self.text = text
+        folded = _RUN.sub(" ", lowered)
+        if len(folded) == len(lowered):  # every run a single space or hyphen: one for one
+            self.folded, self._runs, self._extra = folded, None, None
+            return
         parts, runs, extra, last, shift = [], [], [0], 0, 0
         for m in _RUN.finditer(lowered):
             parts.append(lowered[last:m.start()])
@@ -61,10 +70,30 @@ class Folded:
 
     def original(self, position: int) -> int:
         """The original index of the folded character at ``position``."""
+        if self._runs is None:
+            return position
         return position + self._extra[bisect.bisect_left(self._runs, position)]
 
 
 _FOLDED: dict[str, Folded | None] = {}
+_AS_IS: dict[str, Folded] = {}
+
+
+def folded_as_is(text: str) -> Folded:
+    """The text with runs of spaces and hyphens folded, case kept (cached, as ``folded``)."""
+    found = _AS_IS.get(text)
+    if found is None:
+        if len(_AS_IS) > 256:
+            _AS_IS.clear()
+        found = _AS_IS[text] = Folded(text, text)
+    return found
+
+
+WORDS = "words"
+"""Boundaries of metric words: no word character right before or right after."""
+NAME = "name"
+"""Boundaries of entity names: no word character or full stop right before; after, no word
+character, and no full stop followed by one ("U.S." ends a name, "U.S.A" is not "U.S.")."""
 
 
 def folded(text: str) -> Folded | None:
@@ -82,30 +111,59 @@ def folded(text: str) -> Folded | None:
 class AliasSet:
     """A set of aliases, each standing for the alias it is read as (``by_fold``)."""
 
-    def __init__(self, by_fold: dict[str, str]):
+    def __init__(self, by_fold: dict[str, str], rule: str = WORDS):
+        self.rule = rule
         self.keys = list(by_fold)
         self.aliases = [by_fold[k] for k in self.keys]
         self.usable = bool(self.keys) and all(k and k == k.strip() for k in self.keys)
         self._automaton = AhoCorasick(self.keys) if self.usable else None
+        # Most texts need only the longest name at each place, found without overlaps; every
+        # occurrence is looked at only when one of those fails its boundaries.
+        self._longest = AhoCorasick(self.keys, matchkind=MATCHKIND_LEFTMOST_LONGEST) if self.usable else None
+
+    def _fits(self, text: str, a: int, b: int, end: int) -> bool:
+        names = self.rule == NAME
+        if a > 0 and (_is_word(text[a - 1]) or (names and text[a - 1] == ".")):
+            return False
+        return not (b < end and (_is_word(text[b]) or (names and text[b] == "." and b + 1 < end
+                                                       and _is_word(text[b + 1]))))
+
+    def _longest_hits(self, found: Folded, text: str, end: int) -> list[tuple[int, int, str]] | None:
+        """The hits when the longest name at each place (no overlaps) always fits its
+        boundaries — then they are exactly what the full scan would give: nothing can start
+        earlier than the leftmost occurrence, and the longest there fits. None otherwise."""
+        out = []
+        original = found.original
+        for k, a, b in self._longest.find_matches_as_indexes(found.folded):
+            a, b = original(a), original(b - 1) + 1
+            if not self._fits(text, a, b, end):
+                return None
+            out.append((a, b, self.aliases[k]))
+        return out
 
     def hits(self, found: Folded, window: tuple[int, int] | None = None) -> list[tuple[int, int, str]]:
         """(start, end, alias) of each hit in the original text, in order."""
-        matches = self._automaton.find_matches_as_indexes(found.folded, overlapping=True)
-        if not matches:
-            return []
         text = found.text
         start, end = window if window else (0, len(text))
         original = found.original
+        if window is None:
+            quick = self._longest_hits(found, text, end)
+            if quick is not None:
+                return quick
+        matches = self._automaton.find_matches_as_indexes(found.folded, overlapping=True)
+        if not matches:
+            return []
         # leftmost first, and the longest first at one place
         occurrences = sorted((original(a), -(original(b - 1) + 1), k) for k, a, b in matches)
-        out, cursor = [], start
+        out, cursor, names = [], start, self.rule == NAME
         for a, b, k in occurrences:
             b = -b
             if a < cursor or b > end:
                 continue
-            if a > 0 and _is_word(text[a - 1]):
+            if a > 0 and (_is_word(text[a - 1]) or (names and text[a - 1] == ".")):
                 continue
-            if b < end and _is_word(text[b]):
+            if b < end and (_is_word(text[b]) or (names and text[b] == "." and b + 1 < end
+                                                  and _is_word(text[b + 1]))):
                 continue
             out.append((a, b, self.aliases[k]))
             cursor = b
