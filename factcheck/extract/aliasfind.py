@@ -94,6 +94,9 @@ WORDS = "words"
 NAME = "name"
 """Boundaries of entity names: no word character or full stop right before; after, no word
 character, and no full stop followed by one ("U.S." ends a name, "U.S.A" is not "U.S.")."""
+TITLE = "title"
+"""Boundaries of source names (case folded): no word character or hyphen on either side
+("IMD-ranked" does not name IMD)."""
 
 
 def folded(text: str) -> Folded | None:
@@ -122,11 +125,17 @@ class AliasSet:
         self._longest = AhoCorasick(self.keys, matchkind=MATCHKIND_LEFTMOST_LONGEST) if self.usable else None
 
     def _fits(self, text: str, a: int, b: int, end: int) -> bool:
-        names = self.rule == NAME
-        if a > 0 and (_is_word(text[a - 1]) or (names and text[a - 1] == ".")):
-            return False
-        return not (b < end and (_is_word(text[b]) or (names and text[b] == "." and b + 1 < end
-                                                       and _is_word(text[b + 1]))))
+        rule = self.rule
+        if a > 0:
+            before = text[a - 1]
+            if _is_word(before) or (rule == NAME and before == ".") or (rule == TITLE and before == "-"):
+                return False
+        if b < end:
+            after = text[b]
+            if _is_word(after) or (rule == TITLE and after == "-") or (
+                    rule == NAME and after == "." and b + 1 < end and _is_word(text[b + 1])):
+                return False
+        return True
 
     def _longest_hits(self, found: Folded, text: str, end: int) -> list[tuple[int, int, str]] | None:
         """The hits when the longest name at each place (no overlaps) always fits its
@@ -155,15 +164,10 @@ class AliasSet:
             return []
         # leftmost first, and the longest first at one place
         occurrences = sorted((original(a), -(original(b - 1) + 1), k) for k, a, b in matches)
-        out, cursor, names = [], start, self.rule == NAME
+        out, cursor = [], start
         for a, b, k in occurrences:
             b = -b
-            if a < cursor or b > end:
-                continue
-            if a > 0 and (_is_word(text[a - 1]) or (names and text[a - 1] == ".")):
-                continue
-            if b < end and (_is_word(text[b]) or (names and text[b] == "." and b + 1 < end
-                                                  and _is_word(text[b + 1]))):
+            if a < cursor or b > end or not self._fits(text, a, b, end):
                 continue
             out.append((a, b, self.aliases[k]))
             cursor = b

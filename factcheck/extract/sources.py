@@ -11,7 +11,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from . import trie
+from . import aliasfind, trie
 from .fuzzyfilter import PartialRatioFilter
 from ..reference.library import Library
 from ..model import SourceMention, Span
@@ -60,30 +60,45 @@ class SourceFinder:
             if len(name) <= 6 and name.upper() == name
         }
         ordered = sorted(self._phrases, key=len, reverse=True)
-        self._pattern = re.compile(
-            r"(?<![\w-])(?:" + trie.pattern(ordered, flags_casefold=True, flexible_space=True) + r")(?![\w-])", re.I
-        ) if ordered else None
+        # Every name in one Aho–Corasick automaton (aliasfind), with the boundaries of the
+        # regex it replaces; the regex is built only for text whose lower case changes length.
+        self._titles = aliasfind.AliasSet({_fold(p): p for p in ordered}, rule=aliasfind.TITLE) if ordered else None
+        self._ordered = ordered
+        self._pattern: re.Pattern | None = None
         self._long = [p for p in ordered if len(p) >= FUZZY_MIN_LENGTH]
         self._filter = PartialRatioFilter(self._long, FUZZY_SCORE)
         self._fold = {_fold(p): p for p in ordered}
 
+    def _names_in(self, text: str) -> list[tuple[int, int]]:
+        """Where the sentence names a table or publisher exactly (any case, spaces as any
+        run of spaces and hyphens)."""
+        if self._titles is None:
+            return []
+        found = aliasfind.folded(text) if self._titles.usable else None
+        if found is not None:
+            return [(a, b) for a, b, _ in self._titles.hits(found)]
+        if self._pattern is None:
+            self._pattern = re.compile(r"(?<![\w-])(?:" + trie.pattern(
+                self._ordered, flags_casefold=True, flexible_space=True) + r")(?![\w-])", re.I)
+        return [m.span() for m in self._pattern.finditer(text)]
+
     def find(self, text: str, offset: int = 0) -> list[SourceMention]:
         found: list[SourceMention] = []
         taken: list[tuple[int, int]] = []
-        if self._pattern:
-            for m in self._pattern.finditer(text):
-                key = self._fold.get(_fold(m.group(0)), m.group(0).lower())
-                if key in self._case_sensitive and m.group(0) != self._case_sensitive[key] and not (
-                        # "Top500" is TOP500: a name with digits keeps its capital first letter
-                        m.group(0)[0].isupper() and any(ch.isdigit() for ch in key)):
-                    continue  # "imd" in lower case is not IMD
-                tables, exact = self._phrases[key]
-                if not exact and _OTHER_TITLE.match(text, m.end()):
-                    # "IMD's World Talent Ranking": a publication of the publisher that no
-                    # table holds; its figures are about none of the publisher's tables.
-                    tables = ()
-                found.append(SourceMention(Span(m.start() + offset, m.end() + offset), tables, exact))
-                taken.append((m.start(), m.end()))
+        for start, end in self._names_in(text):
+            said = text[start:end]
+            key = self._fold.get(_fold(said), said.lower())
+            if key in self._case_sensitive and said != self._case_sensitive[key] and not (
+                    # "Top500" is TOP500: a name with digits keeps its capital first letter
+                    said[0].isupper() and any(ch.isdigit() for ch in key)):
+                continue  # "imd" in lower case is not IMD
+            tables, exact = self._phrases[key]
+            if not exact and _OTHER_TITLE.match(text, end):
+                # "IMD's World Talent Ranking": a publication of the publisher that no
+                # table holds; its figures are about none of the publisher's tables.
+                tables = ()
+            found.append(SourceMention(Span(start + offset, end + offset), tables, exact))
+            taken.append((start, end))
         lowered = text.lower()
         # An exact filter (``fuzzyfilter``) keeps the few long names that can score the
         # cut-off at all; one pass in C scores those (a name written out whole needs no

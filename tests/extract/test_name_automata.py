@@ -1,4 +1,4 @@
-"""Entity names are found by the automaton exactly where the factorised regex found them.
+"""Entity and source names are found by the automata exactly where the factorised regexes found them.
 
 ``EntityFinder`` used one regex over every name (``(?<![\\w.])(?:…)(?![\\w]|\\.\\w)``,
 case kept, spaces and hyphens matching any run of them); it now uses
@@ -69,3 +69,44 @@ def test_a_name_followed_by_a_full_stop_and_a_letter_is_not_the_name():
     finder = _finder()
     assert [m.entity for m in finder.find("Made in the U.S. today.")] == ["United States"]
     assert not [m for m in finder.find("Made by U.S.A.I corp.") if m.span.start == 8]
+
+
+@lru_cache(maxsize=1)
+def _sources():
+    from factcheck.extract.sources import SourceFinder
+    return SourceFinder(library.load())
+
+
+@lru_cache(maxsize=1)
+def _source_regex() -> re.Pattern:
+    return re.compile(r"(?<![\w-])(?:" + trie.pattern(_sources()._ordered, flags_casefold=True, flexible_space=True)
+                      + r")(?![\w-])", re.I)
+
+
+@st.composite
+def source_texts(draw):
+    parts = []
+    for _ in range(draw(st.integers(1, 4))):
+        parts.append(draw(st.sampled_from(GLUE + ["-", "x-", " -", "’s "])))
+        name = draw(st.sampled_from(_sources()._ordered))
+        name = "".join(ch.upper() if draw(st.booleans()) else ch for ch in name)
+        if draw(st.booleans()):
+            name = name.replace(" ", draw(st.sampled_from(["\n", "  ", "-", " - "])))
+        if draw(st.booleans()):
+            name = name[:draw(st.integers(1, len(name)))]
+        parts.append(name)
+    parts.append(draw(st.sampled_from(GLUE + ["-x", "-"])))
+    return "".join(parts)
+
+
+@settings(max_examples=400, deadline=None)
+@given(source_texts())
+def test_automaton_finds_the_source_names_the_regex_found(text):
+    if aliasfind.folded(text) is None:  # lower case changes the length: the regex itself is used
+        return
+    assert _sources()._names_in(text) == [m.span() for m in _source_regex().finditer(text)]
+
+
+def test_a_hyphen_against_a_source_name_is_part_of_another_word():
+    assert _sources()._names_in("an IMD-ranked economy") == []
+    assert _sources()._names_in("the IMD ranking") == [(4, 7)]
