@@ -87,27 +87,58 @@ def _rank_change(claim: Claim, library, as_of) -> Finding | None:
         if pair is None:
             continue
         cur, prev = pair
-        delta = int(prev.number - cur.number)  # positive: a better (smaller) rank
-        stated = int(claim.quantity.value) * (claim.direction or (1 if delta >= 0 else -1))
-        path = (f"{c.entity}'s {c.metric.label}: {wording.ordinal(int(prev.number))} in "
-                f"{_edition_short(c.table, prev)} → {wording.ordinal(int(cur.number))} in "
-                f"{_edition_short(c.table, cur)}")
-        moved = ("unchanged" if delta == 0 else
-                 f"{'up' if delta > 0 else 'down'} {abs(delta)} place{'s' if abs(delta) != 1 else ''}")
-        if stated == delta:
-            finding = Finding(Verdict.SUPPORTED, claim, _statement(c, stated, None), _statement(c, delta, cur.period),
-                              f"Matches the source: {path} = {moved} ({c.table.title}).", None,
-                              _evidence(c.table, cur, prev), table=c.table.id)
+        finding = _rank_verdict(claim, c, cur, prev, _grounded(probe, c) and found is None)
+        if finding is not None and finding.verdict == Verdict.SUPPORTED:
             return finding
-        if found is None and _grounded(probe, c):
-            said = f"{'up' if stated > 0 else 'down'} {abs(stated)}"
-            found = Finding(Verdict.CONTRADICTED, claim, _statement(c, stated, None),
-                            _statement(c, delta, cur.period),
-                            f"{c.table.title}: {path} = {moved}, not {said}.",
-                            f"Change the figure to the source's: {moved}.",
-                            _evidence(c.table, cur, prev), table=c.table.id,
-                            fix=_word_fix(claim, abs(delta)) if delta and (delta > 0) == (stated > 0) else None)
+        found = found or finding
     return found
+
+
+def _rank_verdict(claim: Claim, c: Candidate, cur: Fact, prev: Fact, may_flag: bool) -> Finding | None:
+    """A rank change ("dropping three positions") against the entity's rank in two editions."""
+    delta = int(prev.number - cur.number)  # positive: a better (smaller) rank
+    stated = int(claim.quantity.value) * (claim.direction or (1 if delta >= 0 else -1))
+    path = (f"{c.entity}'s {c.metric.label}: {wording.ordinal(int(prev.number))} in "
+            f"{_edition_short(c.table, prev)} → {wording.ordinal(int(cur.number))} in "
+            f"{_edition_short(c.table, cur)}")
+    moved = ("unchanged" if delta == 0 else
+             f"{'up' if delta > 0 else 'down'} {abs(delta)} place{'s' if abs(delta) != 1 else ''}")
+    if stated == delta:
+        return Finding(Verdict.SUPPORTED, claim, _statement(c, stated, None), _statement(c, delta, cur.period),
+                       f"Matches the source: {path} = {moved} ({c.table.title}).", None,
+                       _evidence(c.table, cur, prev), table=c.table.id)
+    if may_flag:
+        said = f"{'up' if stated > 0 else 'down'} {abs(stated)}"
+        return Finding(Verdict.CONTRADICTED, claim, _statement(c, stated, None),
+                       _statement(c, delta, cur.period),
+                       f"{c.table.title}: {path} = {moved}, not {said}.",
+                       f"Change the figure to the source's: {moved}.",
+                       _evidence(c.table, cur, prev), table=c.table.id,
+                       fix=_word_fix(claim, abs(delta)) if delta and (delta > 0) == (stated > 0) else None)
+    return None
+
+
+def rank_change_in_edition(claim: Claim, library, table_id: str, entity: str, edition: str,
+                           metric_id: str, may_flag: bool) -> tuple[Finding, Candidate] | None:
+    """A rank change whose edition no time word gives, placed by a partner figure: the
+    entity's rank in the edition a figure of the same passage was matched to ("falling to
+    32nd …, dropping three positions"), against the edition before it. ``metric_id``: the
+    partner's measure, which the change is about unless its own words name another."""
+    probe = replace(claim, quantity=replace(claim.quantity, kind="rank"))
+    for c in candidates(probe, library):
+        if (c.table.id != table_id or c.entity != entity or c.metric.kind != "rank"
+                or (c.metric_span is None and c.metric.id != metric_id)):
+            continue
+        rows = [f for f in c.table.rows(entity, c.metric.id)
+                if f.edition == edition and not f.status and f.number is not None]
+        if not rows:
+            continue
+        prev = _previous_row(c.table, c, rows[0])
+        if prev is None:
+            continue
+        found = _rank_verdict(claim, c, rows[0], prev, may_flag and _grounded(probe, c))
+        return (found, c) if found is not None else None
+    return None
 
 
 NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")

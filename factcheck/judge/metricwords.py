@@ -345,8 +345,10 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
-OPENING_FRAME = re.compile(r"\s*(?:On|In|For|Under|With|By|Using)\s[^,;:.]{0,60},")
-"""A sentence's opening phrase up to its first comma ("On the HPL-AI benchmark,")."""
+OPENING_FRAME = re.compile(r"\s*(?:On|In|For|Under|With|By|Using|As\s+(?:for|to|regards)|When\s+it\s+comes\s+to|"
+                           r"Regarding|Concerning)\s[^,;:.]{0,60},")
+"""A sentence's opening phrase up to its first comma ("On the HPL-AI benchmark,", "As for
+future readiness,")."""
 
 
 def _excluded(metric: Metric, text: str) -> bool:
