@@ -510,6 +510,9 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
             for span, _alias in _alias_hits(text, offset, own, window):
                 if span.overlaps(q.span) or any(span.overlaps(s.span) for s in claim.sources):
                     continue
+                if span.start >= q.span.end and _excluded(
+                        metric, text[span.end - offset:span.end - offset + NOT_WITH_REACH]):
+                    continue  # "five systems above one exaflop/s in mixed precision": past the words
                 if (not change_partner and not (borrow and span.end <= q.span.start)
                         and OTHER_FIGURE_BEFORE.search(text, max(0, span.start - offset - 24), span.start - offset)):
                     continue  # "14 provinces", "28th for knowledge": another figure's words
