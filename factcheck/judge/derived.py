@@ -14,8 +14,8 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from . import explain, periods, wording
-from ..extract import roles
+from . import explain, grounds, periods, wording
+from ..extract import numbers, roles
 from .compare import agrees
 from .match import STRENGTH_PUBLISHER, Candidate, candidates
 from ..model import Claim, Evidence, Fact, Finding, Statement, Verdict
@@ -324,6 +324,76 @@ def _edition_number(claim: Claim, library, as_of) -> Finding | None:
                            f"Change “{claim.quantity.text.strip()}” to the {wording.ordinal(e.number)}.",
                            table=table.id)
     return None
+
+
+FROM_TO = re.compile(r"\s*from\s+(?P<low>\S.*?)\s+to\s+(?P<high>\S.*?)\s*$", re.I)
+MOVED = re.compile(r"\b(?:improv|rais|increas|ris|rose|grew|grow|jump|climb|boost|went|go|going|gone|fell|fall|"
+                   r"drop|declin|slid|slip|cut|lower|upgrad)\w*\b", re.I)
+"""A verb of change before "from X to Y": the figure moved between two editions."""
+
+
+def _end(text: str, unit: str) -> "numbers.Quantity | None":
+    found = numbers.find(text + unit)
+    return found[0] if len(found) == 1 and found[0].range_of is None else None
+
+
+def from_to(claim: Claim, library, as_of: dt.date | None) -> Finding | None:
+    """"Summit improved its Linpack result from 122.3 to 143.5 petaflops since the June 2018
+    list": a pair of figures read as one range, which is the entity's row in one edition
+    and in the next. Only after a verb of change, and only for an edition pair the article
+    grounds: an edition its words name (either end) or, without one, the edition current
+    at its date and the one before. Supported when both ends agree; flagged only when one
+    end agrees and the other does not (so the pair of editions is the one meant), the table
+    is tied to the sentence and the entity named."""
+    q = claim.quantity
+    m = FROM_TO.fullmatch(q.text)
+    if m is None or q.range_of is None or claim.role != roles.VALUE:
+        return None
+    base = claim.sentence.span.start
+    before = re.split(r"[,;:()]", claim.sentence.text[:q.span.start - base])[-1]
+    if not MOVED.search(before):
+        return None
+    unit = numbers.PHYSICAL_UNIT.match(claim.sentence.text[q.span.end - base:])
+    unit_text = unit.group(0) if unit else ""
+    low, high = _end(m.group("low"), unit_text), _end(m.group("high"), unit_text)
+    if low is None or high is None or low.kind != high.kind:
+        return None
+    ends = [replace(claim, quantity=replace(e, span=q.span)) for e in (low, high)]
+    flags: list[Finding] = []
+    for c in candidates(ends[1], library):
+        table = c.table
+        choice = periods.choose(table, claim.times, as_of, c.metric.id, c.entity)
+        order = [e.id for e in table.edition_order() if e.id in table.editions_with(c.metric.id)]
+        rows = {}
+        for f in table.rows(c.entity, c.metric.id):
+            if not f.status and f.number is not None and f.edition in order:
+                rows.setdefault(f.edition, f)
+        for i in range(1, len(order)):
+            prev, cur = rows.get(order[i - 1]), rows.get(order[i])
+            if prev is None or cur is None or cur.edition in choice.later:
+                continue
+            if choice.explicit is not None:
+                if not (choice.accepts(prev, table) or choice.accepts(cur, table)):
+                    continue
+            elif choice.current is None or cur.edition != choice.current:
+                continue
+            ok = [agrees(ends[0], prev, table), agrees(ends[1], cur, table)]
+            path = (f"{c.entity}'s {c.metric.label}: {explain.value(c, prev)} in {_edition_short(table, prev)}, "
+                    f"{explain.value(c, cur)} in {_edition_short(table, cur)}")
+            stated = Statement(c.entity, c.metric.label, None, q.value, c.metric.unit)
+            expected = Statement(c.entity, c.metric.label, cur.period, cur.number, c.metric.unit)
+            why = grounds.of(claim, c, as_of)
+            if all(ok):
+                return Finding(Verdict.SUPPORTED, claim, stated, expected, f"Matches the source: {path}.", None,
+                               _evidence(table, prev, cur), table=table.id, grounds=why)
+            if any(ok) and _grounded(claim, c):
+                wrong, row = (low, prev) if not ok[0] else (high, cur)
+                flags.append(Finding(Verdict.CONTRADICTED, claim, stated, expected,
+                                     f"{table.title}: {path}, not {wrong.text.strip()}.",
+                                     f"Change {wrong.text.strip()} to {explain.value(c, row)}.",
+                                     _evidence(table, prev, cur), table=table.id, grounds=why))
+    # Two edition pairs each half agreeing: which was meant is unsaid.
+    return flags[0] if len(flags) == 1 else None
 
 
 def judge(claim: Claim, library, as_of: dt.date | None) -> Finding | None:
