@@ -119,15 +119,17 @@ def _rank_verdict(claim: Claim, c: Candidate, cur: Fact, prev: Fact, may_flag: b
 
 
 def rank_change_in_edition(claim: Claim, library, table_id: str, entity: str, edition: str,
-                           metric_id: str, may_flag: bool) -> tuple[Finding, Candidate] | None:
+                           metric_id: str, may_flag: bool,
+                           own_measure: bool = False) -> tuple[Finding, Candidate] | None:
     """A rank change whose edition no time word gives, placed by a partner figure: the
     entity's rank in the edition a figure of the same passage was matched to ("falling to
     32nd …, dropping three positions"), against the edition before it. ``metric_id``: the
-    partner's measure, which the change is about unless its own words name another."""
+    partner's measure, which the change is about unless its own words name another;
+    ``own_measure``: the change's own words must name its measure."""
     probe = replace(claim, quantity=replace(claim.quantity, kind="rank"))
     for c in candidates(probe, library):
         if (c.table.id != table_id or c.entity != entity or c.metric.kind != "rank"
-                or (c.metric_span is None and c.metric.id != metric_id)):
+                or (c.metric_span is None and (own_measure or c.metric.id != metric_id))):
             continue
         rows = [f for f in c.table.rows(entity, c.metric.id)
                 if f.edition == edition and not f.status and f.number is not None]

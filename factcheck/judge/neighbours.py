@@ -107,6 +107,8 @@ def changes_by_partner(findings: list[Finding], checker: Checker, as_of) -> list
         if (f.verdict == Verdict.UNVERIFIABLE and f.table is None and claim.role == roles.CHANGE
                 and claim.quantity.kind == "number"):
             for partner in _partners(findings[:i], claim):
+                if _elsewhere(claim, partner):
+                    continue
                 judged = _change_from(claim, partner, checker, as_of)
                 if judged is not None:
                     f = judged
@@ -136,6 +138,26 @@ def _partners(before: list[Finding], claim) -> list[Finding]:
     return same + [f for f in found if f not in same]
 
 
+OTHER_RANKING = re.compile(r"\b(?:rankings?|index|indices|indexes|league\s+tables?|pillars?|sub-?factors?|"
+                           r"benchmarks?|surveys?|reports?)\b", re.I)
+"""Words that may bring in another ranking ("in the separate talent ranking") between a
+partner figure and a change, or in the change's own clause."""
+
+
+def _elsewhere(claim, partner: Finding) -> bool:
+    """Might the change be about another ranking than its partner's? Yes when a ranking's
+    word stands between them or in the change's clause (unless the change's own sentence
+    names the partner's table)."""
+    named = {t for s in claim.sources for t in s.tables} if not claim.source_carried else set()
+    if partner.table in named:
+        return False
+    text, base = claim.sentence.text, claim.sentence.span.start
+    q = claim.quantity
+    clause_end = re.search(r"[,;:.()]|$", text[q.span.end - base:])
+    start = partner.claim.quantity.span.end - base if partner.claim.sentence.span == claim.sentence.span else 0
+    return bool(OTHER_RANKING.search(text[max(0, start):q.span.end - base + clause_end.start()]))
+
+
 def _change_from(claim, partner: Finding, checker: Checker, as_of) -> Finding | None:
     table = checker.library.tables.get(partner.table)
     e = partner.expected
@@ -148,8 +170,10 @@ def _change_from(claim, partner: Finding, checker: Checker, as_of) -> Finding | 
         return None
     edition = next(iter(editions))
     alone = len({r.edition for r in rows if r.number == e.value}) == 1
+    # Across sentences the change carries no measure: its own words must name one.
+    own_measure = partner.claim.sentence.span != claim.sentence.span
     judged = derived.rank_change_in_edition(claim, checker.library, table.id, e.entity, edition,
-                                            metric.id, may_flag=alone)
+                                            metric.id, may_flag=alone, own_measure=own_measure)
     if judged is None:
         return None
     found, c = judged
