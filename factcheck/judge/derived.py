@@ -332,6 +332,9 @@ FROM_TO = re.compile(r"\s*from\s+(?P<low>\S.*?)\s+to\s+(?P<high>\S.*?)\s*$", re.
 MOVED = re.compile(r"\b(?:improv|rais|increas|ris|rose|grew|grow|jump|climb|boost|went|go|going|gone|fell|fall|"
                    r"drop|declin|slid|slip|cut|lower|upgrad)\w*\b", re.I)
 """A verb of change before "from X to Y": the figure moved between two editions."""
+PREVIOUS_LIST = re.compile(r"\b(?:previous|last|prior|preceding)\s+(?:list|edition|ranking)\b|"
+                           r"\b(?:six months|a year)\s+(?:ago|earlier|before)\b", re.I)
+"""Words that make the old end the edition before the article's."""
 
 
 def _end(text: str, unit: str) -> "numbers.Quantity | None":
@@ -345,8 +348,9 @@ def from_to(claim: Claim, library, as_of: dt.date | None) -> Finding | None:
     and in the next. Only after a verb of change, and only for an edition pair the article
     grounds: an edition its words name (either end) or, without one, the edition current
     at its date and the one before. Supported when both ends agree; flagged only when one
-    end agrees and the other does not (so the pair of editions is the one meant), the table
-    is tied to the sentence and the entity named."""
+    end agrees and the other does not (so the pair of editions is the one meant), the
+    article's words place both ends (an edition named, "the previous list", the article's
+    date), the table is tied to the sentence and the entity named."""
     q = claim.quantity
     m = FROM_TO.fullmatch(q.text)
     if m is None or q.range_of is None or claim.role != roles.VALUE:
@@ -388,7 +392,13 @@ def from_to(claim: Claim, library, as_of: dt.date | None) -> Finding | None:
             if all(ok):
                 return Finding(Verdict.SUPPORTED, claim, stated, expected, f"Matches the source: {path}.", None,
                                _evidence(table, prev, cur), table=table.id, grounds=why)
-            if any(ok) and _grounded(claim, c):
+            # Flagged only when the article's words place both ends: the old one by its
+            # edition or by "the previous list"; the new one by its edition or by its date.
+            prev_said = ((choice.explicit is not None and choice.accepts(prev, table))
+                         or PREVIOUS_LIST.search(claim.sentence.text) is not None)
+            cur_said = (cur.edition == choice.current
+                        or (choice.explicit is not None and choice.accepts(cur, table)))
+            if any(ok) and _grounded(claim, c) and prev_said and cur_said:
                 wrong, row = (low, prev) if not ok[0] else (high, cur)
                 flags.append(Finding(Verdict.CONTRADICTED, claim, stated, expected,
                                      f"{table.title}: {path}, not {wrong.text.strip()}.",
