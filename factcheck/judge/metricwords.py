@@ -345,10 +345,12 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
-OPENING_FRAME = re.compile(r"\s*(?:On|In|For|Under|With|By|Using|As\s+(?:for|to|regards)|When\s+it\s+comes\s+to|"
-                           r"Regarding|Concerning)\s[^,;:.]{0,60},")
+OPENING_FRAME = re.compile(r"\s*(?:(?:For\s+example|For\s+instance|However|Meanwhile|Moreover|Similarly|Likewise|"
+                           r"In\s+addition|By\s+contrast|In\s+contrast|Still|Yet|Also),\s*)?"
+                           r"(?:On|In|For|Under|With|By|Using|As\s+(?:for|to|regards)|When\s+it\s+comes\s+to|"
+                           r"Regarding|Concerning)\s[^,;:.]{0,60},", re.I)
 """A sentence's opening phrase up to its first comma ("On the HPL-AI benchmark,", "As for
-future readiness,")."""
+future readiness,"), after a linking word if any ("For example, in knowledge,")."""
 
 
 def _excluded(metric: Metric, text: str) -> bool:
