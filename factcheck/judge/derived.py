@@ -14,8 +14,8 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from . import explain, periods, wording
-from ..extract import roles
+from . import explain, grounds, periods, wording
+from ..extract import numbers, roles
 from .compare import agrees
 from .match import STRENGTH_PUBLISHER, Candidate, candidates
 from ..model import Claim, Evidence, Fact, Finding, Statement, Verdict
@@ -87,27 +87,60 @@ def _rank_change(claim: Claim, library, as_of) -> Finding | None:
         if pair is None:
             continue
         cur, prev = pair
-        delta = int(prev.number - cur.number)  # positive: a better (smaller) rank
-        stated = int(claim.quantity.value) * (claim.direction or (1 if delta >= 0 else -1))
-        path = (f"{c.entity}'s {c.metric.label}: {wording.ordinal(int(prev.number))} in "
-                f"{_edition_short(c.table, prev)} → {wording.ordinal(int(cur.number))} in "
-                f"{_edition_short(c.table, cur)}")
-        moved = ("unchanged" if delta == 0 else
-                 f"{'up' if delta > 0 else 'down'} {abs(delta)} place{'s' if abs(delta) != 1 else ''}")
-        if stated == delta:
-            finding = Finding(Verdict.SUPPORTED, claim, _statement(c, stated, None), _statement(c, delta, cur.period),
-                              f"Matches the source: {path} = {moved} ({c.table.title}).", None,
-                              _evidence(c.table, cur, prev), table=c.table.id)
+        finding = _rank_verdict(claim, c, cur, prev, _grounded(probe, c) and found is None)
+        if finding is not None and finding.verdict == Verdict.SUPPORTED:
             return finding
-        if found is None and _grounded(probe, c):
-            said = f"{'up' if stated > 0 else 'down'} {abs(stated)}"
-            found = Finding(Verdict.CONTRADICTED, claim, _statement(c, stated, None),
-                            _statement(c, delta, cur.period),
-                            f"{c.table.title}: {path} = {moved}, not {said}.",
-                            f"Change the figure to the source's: {moved}.",
-                            _evidence(c.table, cur, prev), table=c.table.id,
-                            fix=_word_fix(claim, abs(delta)) if delta and (delta > 0) == (stated > 0) else None)
+        found = found or finding
     return found
+
+
+def _rank_verdict(claim: Claim, c: Candidate, cur: Fact, prev: Fact, may_flag: bool) -> Finding | None:
+    """A rank change ("dropping three positions") against the entity's rank in two editions."""
+    delta = int(prev.number - cur.number)  # positive: a better (smaller) rank
+    stated = int(claim.quantity.value) * (claim.direction or (1 if delta >= 0 else -1))
+    path = (f"{c.entity}'s {c.metric.label}: {wording.ordinal(int(prev.number))} in "
+            f"{_edition_short(c.table, prev)} → {wording.ordinal(int(cur.number))} in "
+            f"{_edition_short(c.table, cur)}")
+    moved = ("unchanged" if delta == 0 else
+             f"{'up' if delta > 0 else 'down'} {abs(delta)} place{'s' if abs(delta) != 1 else ''}")
+    if stated == delta:
+        return Finding(Verdict.SUPPORTED, claim, _statement(c, stated, None), _statement(c, delta, cur.period),
+                       f"Matches the source: {path} = {moved} ({c.table.title}).", None,
+                       _evidence(c.table, cur, prev), table=c.table.id)
+    if may_flag:
+        said = f"{'up' if stated > 0 else 'down'} {abs(stated)}"
+        return Finding(Verdict.CONTRADICTED, claim, _statement(c, stated, None),
+                       _statement(c, delta, cur.period),
+                       f"{c.table.title}: {path} = {moved}, not {said}.",
+                       f"Change the figure to the source's: {moved}.",
+                       _evidence(c.table, cur, prev), table=c.table.id,
+                       fix=_word_fix(claim, abs(delta)) if delta and (delta > 0) == (stated > 0) else None)
+    return None
+
+
+def rank_change_in_edition(claim: Claim, library, table_id: str, entity: str, edition: str,
+                           metric_id: str, may_flag: bool,
+                           own_measure: bool = False) -> tuple[Finding, Candidate] | None:
+    """A rank change whose edition no time word gives, placed by a partner figure: the
+    entity's rank in the edition a figure of the same passage was matched to ("falling to
+    32nd …, dropping three positions"), against the edition before it. ``metric_id``: the
+    partner's measure, which the change is about unless its own words name another;
+    ``own_measure``: the change's own words must name its measure."""
+    probe = replace(claim, quantity=replace(claim.quantity, kind="rank"))
+    for c in candidates(probe, library):
+        if (c.table.id != table_id or c.entity != entity or c.metric.kind != "rank"
+                or (c.metric_span is None and (own_measure or c.metric.id != metric_id))):
+            continue
+        rows = [f for f in c.table.rows(entity, c.metric.id)
+                if f.edition == edition and not f.status and f.number is not None]
+        if not rows:
+            continue
+        prev = _previous_row(c.table, c, rows[0])
+        if prev is None:
+            continue
+        found = _rank_verdict(claim, c, rows[0], prev, may_flag and _grounded(probe, c))
+        return (found, c) if found is not None else None
+    return None
 
 
 NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
@@ -293,6 +326,86 @@ def _edition_number(claim: Claim, library, as_of) -> Finding | None:
                            f"Change “{claim.quantity.text.strip()}” to the {wording.ordinal(e.number)}.",
                            table=table.id)
     return None
+
+
+FROM_TO = re.compile(r"\s*from\s+(?P<low>\S.*?)\s+to\s+(?P<high>\S.*?)\s*$", re.I)
+MOVED = re.compile(r"\b(?:improv|rais|increas|ris|rose|grew|grow|jump|climb|boost|went|go|going|gone|fell|fall|"
+                   r"drop|declin|slid|slip|cut|lower|upgrad)\w*\b", re.I)
+"""A verb of change before "from X to Y": the figure moved between two editions."""
+PREVIOUS_LIST = re.compile(r"\b(?:previous|last|prior|preceding)\s+(?:list|edition|ranking)\b|"
+                           r"\b(?:six months|a year)\s+(?:ago|earlier|before)\b", re.I)
+"""Words that make the old end the edition before the article's."""
+
+
+def _end(text: str, unit: str) -> "numbers.Quantity | None":
+    found = numbers.find(text + unit)
+    return found[0] if len(found) == 1 and found[0].range_of is None else None
+
+
+def from_to(claim: Claim, library, as_of: dt.date | None) -> Finding | None:
+    """"Summit improved its Linpack result from 122.3 to 143.5 petaflops since the June 2018
+    list": a pair of figures read as one range, which is the entity's row in one edition
+    and in the next. Only after a verb of change, and only for an edition pair the article
+    grounds: an edition its words name (either end) or, without one, the edition current
+    at its date and the one before. Supported when both ends agree; flagged only when one
+    end agrees and the other does not (so the pair of editions is the one meant), the
+    article's words place both ends (an edition named, "the previous list", the article's
+    date), the table is tied to the sentence and the entity named."""
+    q = claim.quantity
+    m = FROM_TO.fullmatch(q.text)
+    if m is None or q.range_of is None or claim.role != roles.VALUE:
+        return None
+    base = claim.sentence.span.start
+    before = re.split(r"[,;:()]", claim.sentence.text[:q.span.start - base])[-1]
+    if not MOVED.search(before):
+        return None
+    unit = numbers.PHYSICAL_UNIT.match(claim.sentence.text[q.span.end - base:])
+    unit_text = unit.group(0) if unit else ""
+    low, high = _end(m.group("low"), unit_text), _end(m.group("high"), unit_text)
+    if low is None or high is None or low.kind != high.kind:
+        return None
+    ends = [replace(claim, quantity=replace(e, span=q.span)) for e in (low, high)]
+    flags: list[Finding] = []
+    for c in candidates(ends[1], library):
+        table = c.table
+        choice = periods.choose(table, claim.times, as_of, c.metric.id, c.entity)
+        order = [e.id for e in table.edition_order() if e.id in table.editions_with(c.metric.id)]
+        rows = {}
+        for f in table.rows(c.entity, c.metric.id):
+            if not f.status and f.number is not None and f.edition in order:
+                rows.setdefault(f.edition, f)
+        for i in range(1, len(order)):
+            prev, cur = rows.get(order[i - 1]), rows.get(order[i])
+            if prev is None or cur is None or cur.edition in choice.later:
+                continue
+            if choice.explicit is not None:
+                if not (choice.accepts(prev, table) or choice.accepts(cur, table)):
+                    continue
+            elif choice.current is None or cur.edition != choice.current:
+                continue
+            ok = [agrees(ends[0], prev, table), agrees(ends[1], cur, table)]
+            path = (f"{c.entity}'s {c.metric.label}: {explain.value(c, prev)} in {_edition_short(table, prev)}, "
+                    f"{explain.value(c, cur)} in {_edition_short(table, cur)}")
+            stated = Statement(c.entity, c.metric.label, None, q.value, c.metric.unit)
+            expected = Statement(c.entity, c.metric.label, cur.period, cur.number, c.metric.unit)
+            why = grounds.of(claim, c, as_of)
+            if all(ok):
+                return Finding(Verdict.SUPPORTED, claim, stated, expected, f"Matches the source: {path}.", None,
+                               _evidence(table, prev, cur), table=table.id, grounds=why)
+            # Flagged only when the article's words place both ends: the old one by its
+            # edition or by "the previous list"; the new one by its edition or by its date.
+            prev_said = ((choice.explicit is not None and choice.accepts(prev, table))
+                         or PREVIOUS_LIST.search(claim.sentence.text) is not None)
+            cur_said = (cur.edition == choice.current
+                        or (choice.explicit is not None and choice.accepts(cur, table)))
+            if any(ok) and _grounded(claim, c) and prev_said and cur_said:
+                wrong, row = (low, prev) if not ok[0] else (high, cur)
+                flags.append(Finding(Verdict.CONTRADICTED, claim, stated, expected,
+                                     f"{table.title}: {path}, not {wrong.text.strip()}.",
+                                     f"Change {wrong.text.strip()} to {explain.value(c, row)}.",
+                                     _evidence(table, prev, cur), table=table.id, grounds=why))
+    # Two edition pairs each half agreeing: which was meant is unsaid.
+    return flags[0] if len(flags) == 1 else None
 
 
 def judge(claim: Claim, library, as_of: dt.date | None) -> Finding | None:

@@ -345,8 +345,12 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
-OPENING_FRAME = re.compile(r"\s*(?:On|In|For|Under|With|By|Using)\s[^,;:.]{0,60},")
-"""A sentence's opening phrase up to its first comma ("On the HPL-AI benchmark,")."""
+OPENING_FRAME = re.compile(r"\s*(?:(?:For\s+example|For\s+instance|However|Meanwhile|Moreover|Similarly|Likewise|"
+                           r"In\s+addition|By\s+contrast|In\s+contrast|Still|Yet|Also),\s*)?"
+                           r"(?:On|In|For|Under|With|By|Using|As\s+(?:for|to|regards)|When\s+it\s+comes\s+to|"
+                           r"Regarding|Concerning)\s[^,;:.]{0,60},", re.I)
+"""A sentence's opening phrase up to its first comma ("On the HPL-AI benchmark,", "As for
+future readiness,"), after a linking word if any ("For example, in knowledge,")."""
 
 
 def _excluded(metric: Metric, text: str) -> bool:
@@ -508,6 +512,9 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
             for span, _alias in _alias_hits(text, offset, own, window):
                 if span.overlaps(q.span) or any(span.overlaps(s.span) for s in claim.sources):
                     continue
+                if span.start >= q.span.end and _excluded(
+                        metric, text[span.end - offset:span.end - offset + NOT_WITH_REACH]):
+                    continue  # "five systems above one exaflop/s in mixed precision": past the words
                 if (not change_partner and not (borrow and span.end <= q.span.start)
                         and OTHER_FIGURE_BEFORE.search(text, max(0, span.start - offset - 24), span.start - offset)):
                     continue  # "14 provinces", "28th for knowledge": another figure's words

@@ -8,8 +8,12 @@ sentence, and a bare count carried over from the sentence before.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
+from . import derived, grounds
 from ..extract import roles
-from ..model import Finding, Verdict
+from ..model import Finding, Ground, Verdict
 from .match import STRENGTH_PUBLISHER, Candidate, choose_entity
 from .metricwords import counted_phrase
 from .verdicts import Checker
@@ -76,3 +80,103 @@ def counts_carried(findings: list[Finding], checker: Checker, as_of) -> list[Fin
             last = None
         out.append(f)
     return out
+
+
+CURRENT_BY = ("undated", "article date")
+"""A partner figure whose edition no time word of its own chose: the edition the passage is about."""
+
+OLD_PLACE = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+|its\s+|a\s+)?$", re.I)
+"""Words before a rank that make it the place left ("down from 29th"), not the new one."""
+
+
+def changes_by_partner(findings: list[Finding], checker: Checker, as_of) -> list[Finding]:
+    """"Japan, falling to 32nd place out of 64 …, dropping three positions" in an undated
+    article: a rank change no time word places, after a rank of the same entity and table
+    that the tables confirmed (its partner figure, in the same sentence or an earlier one of
+    the paragraph), is the change into that figure's edition from the one before it.
+
+    The partner counts only when its own edition was not chosen by a time word ("30th a
+    year earlier" is the old place, not the new one). The change keeps its own measure when
+    its words name one ("in future readiness … dropping four positions"), else takes the
+    partner's. It is flagged only when the partner's figure fits one edition alone (so the
+    edition is the article's, not a guess) and the change itself is grounded (see
+    ``derived``); otherwise it is at most supported."""
+    out: list[Finding] = []
+    for i, f in enumerate(findings):
+        claim = f.claim
+        if (f.verdict == Verdict.UNVERIFIABLE and f.table is None and claim.role == roles.CHANGE
+                and claim.quantity.kind == "number"):
+            for partner in _partners(findings[:i], claim):
+                if _elsewhere(claim, partner):
+                    continue
+                judged = _change_from(claim, partner, checker, as_of)
+                if judged is not None:
+                    f = judged
+                    break
+        out.append(f)
+    return out
+
+
+def _partners(before: list[Finding], claim) -> list[Finding]:
+    """Confirmed current ranks before the change in its paragraph, its own sentence first,
+    then the nearest."""
+    found = []
+    for f in reversed(before):
+        c = f.claim
+        if c.sentence.paragraph != claim.sentence.paragraph:
+            break
+        period = next((g for g in f.grounds if g.slot == "period"), None)
+        own_time = period is not None and period.by not in CURRENT_BY and not (
+            # "32nd …, three places down on the year before": the time words are the change's
+            period.span is not None and period.span.start >= claim.quantity.span.end)
+        lead = c.sentence.text[:c.quantity.span.start - c.sentence.span.start]
+        if (f.verdict == Verdict.SUPPORTED and f.table and f.expected is not None and c.role == roles.VALUE
+                and f.expected.unit == "rank" and f.expected.entity and period is not None and not own_time
+                and not OLD_PLACE.search(lead) and c.quantity.span.end <= claim.quantity.span.start):
+            found.append(f)
+    same = [f for f in found if f.claim.sentence.span == claim.sentence.span]
+    return same + [f for f in found if f not in same]
+
+
+OTHER_RANKING = re.compile(r"\b(?:rankings?|index|indices|indexes|league\s+tables?|pillars?|sub-?factors?|"
+                           r"benchmarks?|surveys?|reports?)\b", re.I)
+"""Words that may bring in another ranking ("in the separate talent ranking") between a
+partner figure and a change, or in the change's own clause."""
+
+
+def _elsewhere(claim, partner: Finding) -> bool:
+    """Might the change be about another ranking than its partner's? Yes when a ranking's
+    word stands between them or in the change's clause (unless the change's own sentence
+    names the partner's table)."""
+    named = {t for s in claim.sources for t in s.tables} if not claim.source_carried else set()
+    if partner.table in named:
+        return False
+    text, base = claim.sentence.text, claim.sentence.span.start
+    q = claim.quantity
+    clause_end = re.search(r"[,;:.()]|$", text[q.span.end - base:])
+    start = partner.claim.quantity.span.end - base if partner.claim.sentence.span == claim.sentence.span else 0
+    return bool(OTHER_RANKING.search(text[max(0, start):q.span.end - base + clause_end.start()]))
+
+
+def _change_from(claim, partner: Finding, checker: Checker, as_of) -> Finding | None:
+    table = checker.library.tables.get(partner.table)
+    e = partner.expected
+    metric = next((m for m in table.metrics.values() if m.label == e.metric), None) if table else None
+    if metric is None:
+        return None
+    rows = [r for r in table.rows(e.entity, metric.id) if not r.status and r.number is not None]
+    editions = {r.edition for r in rows if r.number == e.value and r.period == e.period}
+    if len(editions) != 1:
+        return None
+    edition = next(iter(editions))
+    alone = len({r.edition for r in rows if r.number == e.value}) == 1
+    # Across sentences the change carries no measure: its own words must name one.
+    own_measure = partner.claim.sentence.span != claim.sentence.span
+    judged = derived.rank_change_in_edition(claim, checker.library, table.id, e.entity, edition,
+                                            metric.id, may_flag=alone, own_measure=own_measure)
+    if judged is None:
+        return None
+    found, c = judged
+    title = table.editions[edition].title if edition in table.editions else edition
+    period = Ground("period", "passage", partner.claim.quantity.span, title)
+    return replace(found, grounds=tuple(g for g in grounds.of(claim, c, as_of) if g.slot != "period") + (period,))

@@ -134,6 +134,11 @@ class Checker:
                            f"The claim is {what}, which the reference tables cannot settle here; check it by hand.",
                            None)
         finding = self._check_value(claim, as_of)
+        if finding.verdict == Verdict.UNVERIFIABLE and claim.quantity.range_of is not None:
+            # "from 122.3 to 143.5 petaflops": a figure's move between two editions
+            moved = derived.from_to(claim, self.library, as_of)
+            if moved is not None:
+                return moved
         if finding.verdict in (Verdict.UNVERIFIABLE, Verdict.CONTRADICTED):
             finding = self._other_publisher(claim, finding, as_of) or finding
         return derived.kept(claim, finding, self.library, as_of)
