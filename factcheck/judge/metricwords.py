@@ -23,7 +23,7 @@ from ..reference.tables import Metric, Table
 # the figure is not the table's default metric either.
 OTHER_MEASURE = re.compile(
     r"\bin terms of\b|\bcategor(?:y|ies)\b|\bpillars?\b|\bsub-?factors?\b|\bsub-?index\b|"
-    r"\bindicators?\b|\bcriteri(?:on|a)\b|\bwhen it comes to\b|\bmeasure of\b", re.I)
+    r"\bindicators?\b|\bcriteri(?:on|a)\b|\bwhen it comes to\b|\bmeasure of\b|\baspects?\b|\bdimensions?\b", re.I)
 
 CAUSE = re.compile(
     r"\b(?:because|thanks\s+to|due\s+to|driven\s+by|owing\s+to|as\s+a\s+result\s+of|on\s+the\s+back\s+of|"
