@@ -83,6 +83,9 @@ def env_with(**changes: str | None) -> dict[str, str]:
     PYTHONDONTWRITEBYTECODE would otherwise charge every run ~90 ms of compiling."""
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    # ``python -c``/``-m`` would put the current folder first on the path: run from a
+    # checkout, that is this code even when PYTHONPATH names an older one (``--before``).
+    env["PYTHONSAFEPATH"] = "1"
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(HERE), env.get("PYTHONPATH")]))
     for key, value in changes.items():
         if value is None:
