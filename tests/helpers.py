@@ -48,3 +48,20 @@ def check_text(engine: Engine, text: str, as_of: str | None = None, markdown: bo
 
 def verdicts(findings) -> list[tuple[str, str]]:
     return [(f.claim.quantity.text, f.verdict.value) for f in findings]
+
+
+def disguised(phrases, look_alikes: dict[str, str]):
+    """A hypothesis strategy: one of ``phrases`` with each character kept, upper-cased,
+    lower-cased or swapped for a look-alike (``look_alikes``) — how a gate word may be written."""
+    from hypothesis import strategies as st
+
+    @st.composite
+    def draw_one(draw):
+        out = []
+        for ch in draw(st.sampled_from(phrases)):
+            how = draw(st.sampled_from(["keep", "keep", "keep", "upper", "lower", "look-alike"]))
+            out.append(ch.upper() if how == "upper" else ch.lower() if how == "lower"
+                       else look_alikes.get(ch, ch) if how == "look-alike" else ch)
+        return "".join(out)
+
+    return draw_one()

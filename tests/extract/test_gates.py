@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract import folding, numbers, roles, timex
+from ..helpers import disguised as _disguised
 
 GATE_WORDS = sorted({w for words in (
     roles.EDITION_NUMBER_WORDS, roles.RECORD_CLAIM_WORDS, roles.SUPERLATIVE_WORDS, numbers.TOPPED_WORDS,
@@ -29,15 +30,8 @@ def test_every_look_alike_of_an_ascii_letter_is_folded():
 LOOK_ALIKES = {"s": "ſ", "k": "\u212a", "i": "ı", "I": "İ"}
 
 
-@st.composite
-def disguised(draw, phrases):
-    text = draw(st.sampled_from(phrases))
-    out = []
-    for ch in text:
-        how = draw(st.sampled_from(["keep", "keep", "keep", "upper", "lower", "look-alike"]))
-        out.append(ch.upper() if how == "upper" else ch.lower() if how == "lower"
-                   else LOOK_ALIKES.get(ch, ch) if how == "look-alike" else ch)
-    return "".join(out)
+def disguised(phrases):
+    return _disguised(phrases, LOOK_ALIKES)
 
 
 @settings(max_examples=500, deadline=None)

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract import timex
+from ..helpers import disguised as _disguised
 
 PIECES = [
     "since", "Since", "SINCE", "ſince", "from", "in", "by", "until", "through", "between", "and", "to",
@@ -34,15 +35,8 @@ EXPRESSIONS = [
 LOOK_ALIKES = {"s": "ſ", "k": "K", "i": "ı", "I": "İ", "2": "２", "-": "–"}
 
 
-@st.composite
-def disguised(draw):
-    text = draw(st.sampled_from(EXPRESSIONS))
-    chars = []
-    for ch in text:
-        how = draw(st.sampled_from(["keep", "keep", "keep", "upper", "lower", "look-alike"]))
-        chars.append(ch.upper() if how == "upper" else ch.lower() if how == "lower"
-                     else LOOK_ALIKES.get(ch, ch) if how == "look-alike" else ch)
-    return "".join(chars)
+def disguised():
+    return _disguised(EXPRESSIONS, LOOK_ALIKES)
 
 
 SEPARATORS = [" ", " ", "", "\n", "-", ", "]
