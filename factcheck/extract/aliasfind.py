@@ -122,7 +122,7 @@ class AliasSet:
         self._automaton = AhoCorasick(self.keys) if self.usable else None
         # Most texts need only the longest name at each place, found without overlaps; every
         # occurrence is looked at only when one of those fails its boundaries.
-        self._longest = AhoCorasick(self.keys, matchkind=MATCHKIND_LEFTMOST_LONGEST) if self.usable else None
+        self._longest: AhoCorasick | None = None  # built on first use: windowed searches never need it
 
     def _fits(self, text: str, a: int, b: int, end: int) -> bool:
         rule = self.rule
@@ -141,6 +141,8 @@ class AliasSet:
         """The hits when the longest name at each place (no overlaps) always fits its
         boundaries — then they are exactly what the full scan would give: nothing can start
         earlier than the leftmost occurrence, and the longest there fits. None otherwise."""
+        if self._longest is None:
+            self._longest = AhoCorasick(self.keys, matchkind=MATCHKIND_LEFTMOST_LONGEST)
         out = []
         original = found.original
         for k, a, b in self._longest.find_matches_as_indexes(found.folded):
