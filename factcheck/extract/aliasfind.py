@@ -77,14 +77,26 @@ class Folded:
 
 _FOLDED: dict[str, Folded | None] = {}
 _AS_IS: dict[str, Folded] = {}
+_KEEP = 256            # sentences kept folded (one sentence is searched many times)
+_KEEP_CHARS = 200_000  # and at most this much text, so one huge "sentence" is not held on to
+
+
+_HELD = {id(_FOLDED): 0, id(_AS_IS): 0}  # characters of text each cache holds
+
+
+def _make_room(cache: dict, text: str) -> None:
+    held = _HELD[id(cache)] + len(text)
+    if len(cache) >= _KEEP or held > _KEEP_CHARS:
+        cache.clear()
+        held = len(text)
+    _HELD[id(cache)] = held
 
 
 def folded_as_is(text: str) -> Folded:
     """The text with runs of spaces and hyphens folded, case kept (cached, as ``folded``)."""
     found = _AS_IS.get(text)
     if found is None:
-        if len(_AS_IS) > 256:
-            _AS_IS.clear()
+        _make_room(_AS_IS, text)
         found = _AS_IS[text] = Folded(text, text)
     return found
 
@@ -104,8 +116,7 @@ def folded(text: str) -> Folded | None:
     None when lower case changes its length."""
     found = _FOLDED.get(text, False)
     if found is False:
-        if len(_FOLDED) > 256:
-            _FOLDED.clear()
+        _make_room(_FOLDED, text)
         lowered = text.lower()
         found = _FOLDED[text] = Folded(text, lowered) if len(lowered) == len(text) else None
     return found
