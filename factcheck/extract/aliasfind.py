@@ -128,12 +128,18 @@ class AliasSet:
     def __init__(self, by_fold: dict[str, str], rule: str = WORDS):
         self.rule = rule
         self.keys = list(by_fold)
+        self.keyset = frozenset(self.keys)
         self.aliases = [by_fold[k] for k in self.keys]
         self.usable = bool(self.keys) and all(k and k == k.strip() for k in self.keys)
         self._automaton = AhoCorasick(self.keys) if self.usable else None
         # Most texts need only the longest name at each place, found without overlaps; every
         # occurrence is looked at only when one of those fails its boundaries.
         self._longest: AhoCorasick | None = None  # built on first use: windowed searches never need it
+
+    def present(self, found: Folded) -> set[str]:
+        """The keys that stand anywhere in the folded text, boundaries aside (a necessary
+        condition for a hit, found in one pass)."""
+        return set(self._automaton.find_matches_as_strings(found.folded, overlapping=True))
 
     def _fits(self, text: str, a: int, b: int, end: int) -> bool:
         rule = self.rule

@@ -126,15 +126,43 @@ def _alias_in(alias: str, text: str) -> bool:
     return bool(_alias_hits(text, 0, (alias,)))
 
 
-def _alias_hits(text: str, offset: int, aliases, window: tuple[int, int] | None = None) -> list[tuple[Span, str]]:
+def _table_words(table: Table) -> AliasSet:
+    """Every metric word of the table (own and loose aliases, abbreviations spelled out)."""
+    known = _TABLE_WORDS.get(id(table))
+    if known is None or known[0] is not table:  # keyed by id; the table is kept to check it
+        aliases = tuple(sorted({a for m in table.metrics.values() for a in (*m.aliases, *m.loose_aliases)}))
+        known = _TABLE_WORDS[id(table)] = (table, _alias_set(aliases))
+    return known[1]
+
+
+_TABLE_WORDS: dict[int, tuple[Table, AliasSet]] = {}
+
+
+def _words_present(table: Table, text: str) -> frozenset[str] | None:
+    """The table's metric words (folded) that stand anywhere in ``text``, even inside other
+    words: a set of aliases none of which is here has no hit, so its search is skipped.
+    None when the text can't be folded (every search then runs)."""
+    words, found = _table_words(table), aliasfind.folded(text)
+    if found is None or not words.usable:
+        return None
+    return frozenset(words.present(found))
+
+
+def _alias_hits(text: str, offset: int, aliases, window: tuple[int, int] | None = None,
+                present: frozenset[str] | None = None) -> list[tuple[Span, str]]:
     """Non-overlapping alias matches, longest first.
 
     ``window`` limits the scan to ``text[a:b]`` (the words look behind ``a`` as usual); a
-    hit may be cut short at ``b``, so callers drop hits that end near it."""
+    hit may be cut short at ``b``, so callers drop hits that end near it. ``present``: the
+    words of a table's aliases found in this very ``text`` (``_words_present``), when the
+    aliases are that table's."""
     aliases = tuple(sorted(set(aliases)))
     if not aliases:
         return []
-    matcher, found = _alias_set(aliases), aliasfind.folded(text)
+    matcher = _alias_set(aliases)
+    if present is not None and matcher.usable and matcher.keyset.isdisjoint(present):
+        return []
+    found = aliasfind.folded(text)
     if matcher.usable and found is not None:
         return [(Span(a + offset, b + offset), alias) for a, b, alias in matcher.hits(found, window)]
     pattern, by_fold = _aliases_pattern(aliases)
@@ -470,6 +498,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     prep = _prepared(claim)
     text, negated_phrases, near_figure, framed_to = prep.text, prep.negated_phrases, prep.near_figure, prep.framed_to
     counted, gapped, change_partner = prep.counted, prep.gapped, prep.change_partner
+    present = _words_present(table, text)
     negated = bool(negated_phrases)
     # "excluding the effects of generative AI, AI could deliver $11 trillion": the words
     # after "excluding" name what the figure leaves out, so they choose no metric — and
@@ -509,7 +538,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     def collect(borrow: bool) -> None:
         for metric in usable:
             own = [a for a in metric.aliases if owners[(metric.id in list_wide, a.lower())] == 1]
-            for span, _alias in _alias_hits(text, offset, own, window):
+            for span, _alias in _alias_hits(text, offset, own, window, present):
                 if span.overlaps(q.span) or any(span.overlaps(s.span) for s in claim.sources):
                     continue
                 if span.start >= q.span.end and _excluded(
@@ -534,7 +563,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         collect(borrow=True)  # only when the figure has no metric words of its own
     loose_hits: dict[str, list[str]] = {}
     for metric in usable:
-        for span, alias in _alias_hits(text, offset, metric.loose_aliases):
+        for span, alias in _alias_hits(text, offset, metric.loose_aliases, present=present):
             if not any(u.contains(span) for u in used_spans):
                 loose_hits.setdefault(metric.id, []).append(metric.loose_aliases[alias])
     if q.kind in ("percent", "points"):
@@ -609,7 +638,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         for m in table.metrics.values() if m not in usable and m.kind != "text"
         # "Asian economies Singapore (fourth)": the word for what a ranking ranks is no rival
         and not (q.kind == "rank" and m.id in ranked_counts)
-        for span, _ in _alias_hits(text, offset, m.aliases, window))
+        for span, _ in _alias_hits(text, offset, m.aliases, window, present))
     plain = not others_named and not negated and not _other_measure(text, q.span.end - offset) \
         and not _measure_after(claim) and not _other_benchmark_after(claim, table)
     defaults_allowed = plain and (named and (

@@ -61,3 +61,20 @@ def test_folding_maps_positions_back():
 
 def test_text_whose_lower_case_grows_is_left_to_the_regex():
     assert aliasfind.folded("İstanbul performance") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_the_table_word_prefilter_drops_no_hit(data):
+    from factcheck.judge.metricwords import _alias_hits, _words_present
+    from factcheck.reference import library
+    lib = library.load()
+    table = data.draw(st.sampled_from(sorted(lib.tables.values(), key=lambda t: t.id)))
+    metrics = sorted(table.metrics.values(), key=lambda m: m.id)
+    words = sorted({a for m in metrics for a in (*m.aliases, *m.loose_aliases)})
+    pieces = data.draw(st.lists(st.sampled_from(words + list(GLUE)), min_size=1, max_size=6))
+    text = " ".join("".join(ch.upper() if data.draw(st.booleans()) else ch for ch in p) for p in pieces)
+    present = _words_present(table, text)
+    for metric in metrics:
+        for aliases in (metric.aliases, tuple(metric.loose_aliases)):
+            assert _alias_hits(text, 0, aliases, None, present) == _alias_hits(text, 0, aliases)
