@@ -75,28 +75,32 @@ class Folded:
         return position + self._extra[bisect.bisect_left(self._runs, position)]
 
 
-_FOLDED: dict[str, Folded | None] = {}
-_AS_IS: dict[str, Folded] = {}
-_KEEP = 256            # sentences kept folded (one sentence is searched many times)
-_KEEP_CHARS = 200_000  # and at most this much text, so one huge "sentence" is not held on to
+class _Recent(dict):
+    """Texts folded lately: one sentence is searched many times. At most 256 sentences and
+    200,000 characters are kept, so one huge "sentence" is not held on after its article."""
+
+    KEEP, KEEP_CHARS = 256, 200_000
+
+    def __init__(self):
+        super().__init__()
+        self.chars = 0
+
+    def make_room(self, text: str) -> None:
+        self.chars += len(text)
+        if len(self) >= self.KEEP or self.chars > self.KEEP_CHARS:
+            self.clear()
+            self.chars = len(text)
 
 
-_HELD = {id(_FOLDED): 0, id(_AS_IS): 0}  # characters of text each cache holds
-
-
-def _make_room(cache: dict, text: str) -> None:
-    held = _HELD[id(cache)] + len(text)
-    if len(cache) >= _KEEP or held > _KEEP_CHARS:
-        cache.clear()
-        held = len(text)
-    _HELD[id(cache)] = held
+_FOLDED = _Recent()
+_AS_IS = _Recent()
 
 
 def folded_as_is(text: str) -> Folded:
     """The text with runs of spaces and hyphens folded, case kept (cached, as ``folded``)."""
     found = _AS_IS.get(text)
     if found is None:
-        _make_room(_AS_IS, text)
+        _AS_IS.make_room(text)
         found = _AS_IS[text] = Folded(text, text)
     return found
 
@@ -116,7 +120,7 @@ def folded(text: str) -> Folded | None:
     None when lower case changes its length."""
     found = _FOLDED.get(text, False)
     if found is False:
-        _make_room(_FOLDED, text)
+        _FOLDED.make_room(text)
         lowered = text.lower()
         found = _FOLDED[text] = Folded(text, lowered) if len(lowered) == len(text) else None
     return found

@@ -20,11 +20,7 @@ FUZZY_MIN_LENGTH = 16
 FUZZY_SCORE = 92.0
 
 
-_SPACES = re.compile(r"[\s-]+")
-
-
-def _fold(text: str) -> str:
-    return _SPACES.sub(" ", text.lower())
+_fold = aliasfind.fold  # lower case, runs of spaces and hyphens one space
 
 
 _OTHER_TITLE = re.compile(

@@ -64,8 +64,7 @@ COMPATIBLE = {
 
 
 
-def _fold(text: str) -> str:
-    return re.sub(r"[\s-]+", " ", text.lower())
+_fold = aliasfind.fold  # lower case, runs of spaces and hyphens one space
 
 
 # Abbreviations a metric's words use that articles often spell out ("information
@@ -127,15 +126,13 @@ def _alias_in(alias: str, text: str) -> bool:
 
 
 def _table_words(table: Table) -> AliasSet:
-    """Every metric word of the table (own and loose aliases, abbreviations spelled out)."""
-    known = _TABLE_WORDS.get(id(table))
-    if known is None or known[0] is not table:  # keyed by id; the table is kept to check it
+    """Every metric word of the table (own and loose aliases, abbreviations spelled out),
+    built once and kept with the table."""
+    words = table._index.get("metric_words")
+    if words is None:
         aliases = tuple(sorted({a for m in table.metrics.values() for a in (*m.aliases, *m.loose_aliases)}))
-        known = _TABLE_WORDS[id(table)] = (table, _alias_set(aliases))
-    return known[1]
-
-
-_TABLE_WORDS: dict[int, tuple[Table, AliasSet]] = {}
+        words = table._index["metric_words"] = _alias_set(aliases)
+    return words
 
 
 def _words_present(table: Table, text: str) -> frozenset[str] | None:
@@ -171,16 +168,13 @@ def _alias_hits(text: str, offset: int, aliases, window: tuple[int, int] | None 
             for m in matches]
 
 
-_LONGEST: dict[int, tuple[Table, int]] = {}
-
-
 def _longest_alias(table: Table) -> int:
-    """The length of the table's longest metric alias, computed once per table."""
-    known = _LONGEST.get(id(table))
-    if known is None or known[0] is not table:  # keyed by id; the table is kept to check it
-        known = _LONGEST[id(table)] = (table, max((len(a) for m in table.metrics.values() for a in m.aliases),
-                                                  default=0))
-    return known[1]
+    """The length of the table's longest metric alias, computed once and kept with the table."""
+    longest = table._index.get("longest_alias")
+    if longest is None:
+        longest = table._index["longest_alias"] = max(
+            (len(a) for m in table.metrics.values() for a in m.aliases), default=0)
+    return longest
 
 
 def _near(text: str, offset: int, q: Span, reach: int, table: Table) -> tuple[int, int]:

@@ -105,4 +105,4 @@ def test_look_alike_letters_read_as_the_letters(article, data):
     places = [i for i, ch in enumerate(article) if ch in LOOK_ALIKE]
     chosen = data.draw(st.lists(st.sampled_from(places), min_size=1, max_size=8, unique=True))
     text = "".join(LOOK_ALIKE[ch] if i in chosen else ch for i, ch in enumerate(article))
-    assert [c[:4] for c in claims(text)] == [c[:4] for c in claims(article.replace("K", "K"))]
+    assert [c[:4] for c in claims(text)] == [c[:4] for c in claims(article)]
