@@ -348,12 +348,21 @@ def _override(entry, index: int, where: str, prefix: str) -> Override:
     return Override(tuple(paths), values)
 
 
-def check_tables(config: Config, table_ids: set[str]) -> None:
-    """A disabled table must exist, so that a typo does not silently disable nothing."""
+def _named_tables(config: Config) -> set[str]:
     named = set(config.disable_tables)
     for override in config.overrides:
         named |= set(override.values.get("disable_tables", ()))
-    unknown = sorted(named - table_ids)
+    return named
+
+
+def names_tables(config: Config) -> bool:
+    """Whether the config names any table (which ``check_tables`` must then find)."""
+    return bool(_named_tables(config))
+
+
+def check_tables(config: Config, table_ids: set[str]) -> None:
+    """A disabled table must exist, so that a typo does not silently disable nothing."""
+    unknown = sorted(_named_tables(config) - table_ids)
     if unknown:
         where = f"{config.source}: " if config.source else ""
         raise ConfigError(f"{where}disable_tables names {unknown[0]!r}, which is not a table "

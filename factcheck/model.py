@@ -6,8 +6,9 @@ Positions are character spans into the article's text (see ``document.Document``
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
+
+from .levels import Severity, Verdict  # noqa: F401  (part of the shared vocabulary)
 
 
 @dataclass(frozen=True, order=True)
@@ -24,40 +25,6 @@ class Span:
         return self.start <= other.start and other.end <= self.end
 
 
-class Verdict(str, enum.Enum):
-    """The closed set of verdicts a claim can get."""
-
-    SUPPORTED = "supported"
-    CONTRADICTED = "contradicted"
-    MISATTRIBUTED = "misattributed"
-    OUTDATED = "outdated"
-    NEEDS_CONTEXT = "needs_context"
-    UNVERIFIABLE = "unverifiable"
-
-    @property
-    def severity(self) -> "Severity":
-        return _SEVERITY[self]
-
-
-class Severity(str, enum.Enum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        """Higher is worse; used for sorting and thresholds."""
-        return {"info": 0, "warning": 1, "error": 2}[self.value]
-
-
-_SEVERITY = {
-    Verdict.CONTRADICTED: Severity.ERROR,
-    Verdict.MISATTRIBUTED: Severity.ERROR,
-    Verdict.OUTDATED: Severity.WARNING,
-    Verdict.NEEDS_CONTEXT: Severity.WARNING,
-    Verdict.SUPPORTED: Severity.INFO,
-    Verdict.UNVERIFIABLE: Severity.INFO,
-}
 
 
 @dataclass(frozen=True)

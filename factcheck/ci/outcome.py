@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from ..model import Severity
+from ..levels import Severity
 from ..report import records
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))

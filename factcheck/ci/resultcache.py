@@ -46,7 +46,7 @@ import zlib
 from pathlib import Path
 
 from .. import __version__
-from ..reference import library_cache
+from ..reference import folders
 
 FORMAT = 3
 """The entry format; part of every key, so a new format never reads an old entry."""
@@ -61,7 +61,7 @@ def cache_dir() -> Path | None:
     explicit = os.environ.get("FACTCHECK_RESULT_CACHE_DIR")
     if explicit and not os.environ.get("FACTCHECK_NO_CACHE"):
         return Path(explicit)
-    base = library_cache.cache_dir()
+    base = folders.cache_dir()
     return base / "results" if base is not None else None
 
 
@@ -158,6 +158,7 @@ class ResultCache:
     def __init__(self, folder: Path, run: str):
         self.folder = folder
         self.run = run
+        self._prefix = os.path.join(folder, "")  # entries are named by string: no path objects per article
 
     @classmethod
     def open(cls, library_roots: list[Path], enabled: bool = True) -> "ResultCache | None":
@@ -170,8 +171,8 @@ class ResultCache:
     def key(self, reader: str, data: bytes, as_of: dt.date | None, settings: str) -> str:
         return article_key(self.run, reader, data, as_of, settings)
 
-    def _path(self, key: str) -> Path:
-        return self.folder / f"{key}.json"
+    def _path(self, key: str) -> str:
+        return f"{self._prefix}{key}.json"
 
     def has(self, key: str) -> bool:
         return os.path.exists(self._path(key))
@@ -198,7 +199,7 @@ class ResultCache:
             data = pack(key, entry)
         except (TypeError, ValueError):
             return
-        library_cache.write_file(self.folder, self._path(key).name, data)
+        folders.write_file(self.folder, f"{key}.json", data)
 
 
 # An entry is three parts, bytes in UTF-8: one line of JSON with the key, the tally, the
@@ -260,4 +261,4 @@ def _write_json(path: Path, value) -> None:
 
 
 def _write_text(path: Path, text: str) -> None:
-    library_cache.write_file(path.parent, path.name, text)
+    folders.write_file(path.parent, path.name, text)

@@ -21,11 +21,10 @@ from typing import TYPE_CHECKING
 from .. import config as configs
 from ..report import records
 from ..read import inputs
-from ..reference import library
-from . import suppressions
+from ..reference import folders
 from ..read.document import MARKDOWN_SUFFIXES, parse_as_of
 from ..errors import InputError
-from ..model import Severity, Verdict
+from ..levels import Severity, Verdict
 from ..report.output import write_atomic
 from .outcome import Counts, Outcome, Reused, decision_record, encode
 from .resultcache import ResultCache, settings_key
@@ -130,12 +129,20 @@ def check(the_plan: Plan, options: RunOptions, decisions: "Decisions | None" = N
     The keys are made first (each article's bytes read and hashed) so that only the
     articles the cache does not have go to the engine and its process pool; an entry is
     read only when its article's turn comes, so no more than one is held at a time."""
-    lib = library.load(list(the_plan.data), use_cache=not options.no_cache)
-    configs.check_tables(the_plan.config, set(lib.tables))
+    # The library is loaded only when an article is checked (or the config names tables
+    # to check against it): a re-run whose articles all come from the result cache does
+    # not need it, since each entry's key holds the library's content.
+    folders.check_folders(the_plan.data)
+    lib = None
+    if configs.names_tables(the_plan.config):
+        from ..reference import library
+
+        lib = library.load(list(the_plan.data), use_cache=not options.no_cache)
+        configs.check_tables(the_plan.config, set(lib.tables))
     jobs = [Job(p, the_plan.as_of or s.as_of_date()) for p, s in zip(the_plan.paths, the_plan.settings)]
     fetch_options = {"allow_private": options.allow_private, "use_cache": not options.no_cache,
                      "max_size": the_plan.max_size}
-    roots = [library.shipped_data_dir()] + [Path(d) for d in the_plan.data]
+    roots = [folders.shipped_data_dir()] + [Path(d) for d in the_plan.data]
     cache = ResultCache.open(roots, enabled=not options.no_cache)
     engines = Engines(list(the_plan.data), not options.no_cache, lib=lib)
     keys: list[str | None] = [None] * len(jobs)
@@ -179,6 +186,8 @@ def check_results(the_plan: Plan, options: RunOptions) -> list[records.DocumentR
     """Every article of the plan checked and settled without the decisions file, with
     its findings as the engine's records (``factcheck baseline`` records them): the
     result cache keeps JSON text, not findings, so it is not used here."""
+    from ..reference import library
+
     lib = library.load(list(the_plan.data), use_cache=not options.no_cache)
     configs.check_tables(the_plan.config, set(lib.tables))
     jobs = [Job(p, the_plan.as_of or s.as_of_date()) for p, s in zip(the_plan.paths, the_plan.settings)]
@@ -242,6 +251,8 @@ def settle(result: records.DocumentResult, settings: configs.PathSettings,
     document = result.document
     if document is None:
         return result
+    from . import suppressions  # only for an article checked now: a reused one is settled
+
     findings = [f for f in result.findings
                 if f.verdict.value not in settings.disable_verdicts
                 and (f.table or "") not in settings.disable_tables]

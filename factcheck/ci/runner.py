@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..read import inputs
-from ..reference import library
 from ..errors import FactcheckError
 from ..report.records import DocumentResult
 
 if TYPE_CHECKING:  # the engine (extraction, judging) is imported when an article needs checking
     from ..judge.check import Engine
+    from ..reference import library
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,8 @@ class Engines:
     def get(self) -> "Engine":
         if self._engine is None:
             from ..judge.check import Engine
+            from ..reference import library
+
             lib = self._lib or library.load(self.data, use_cache=self.use_cache)
             self._engine = Engine.create(lib)
         return self._engine

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import glob
+import os
 from pathlib import Path
 
 from ..config import matches, relative_to
@@ -50,9 +51,7 @@ def expand(args: list[str], include: tuple[str, ...] = (), exclude: tuple[str, .
             continue
         path = Path(arg)
         if path.is_dir():
-            out.extend(sorted(str(p) for p in path.rglob("*")
-                              if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-                              and not any(part.startswith(".") for part in p.relative_to(path).parts)))
+            out.extend(sorted(_articles_under(path)))
         elif any(ch in arg for ch in "*?[") and not path.exists():
             matches = sorted(glob.glob(arg, recursive=True))
             if not matches:
@@ -63,6 +62,32 @@ def expand(args: list[str], include: tuple[str, ...] = (), exclude: tuple[str, .
     seen: set[str] = set()
     unique = [a for a in out if not (a in seen or seen.add(a))]
     return select(unique, include, exclude, root)
+
+
+def _articles_under(folder: Path) -> list[str]:
+    """The article files under ``folder``, hidden files and folders left out, named as
+    ``folder / relative path`` is printed. Walked with ``os.scandir`` (a folder of
+    thousands costs no path objects); like ``Path.rglob``, a linked folder is not entered."""
+    base = str(folder)
+    found = []
+    pending = [(base, "" if base == "." else base + os.sep)]
+    while pending:
+        where, prefix = pending.pop()
+        try:
+            with os.scandir(where) as entries:
+                for entry in entries:
+                    if entry.name.startswith("."):
+                        continue
+                    try:
+                        if entry.is_dir(follow_symlinks=False):
+                            pending.append((entry.path, prefix + entry.name + os.sep))
+                        elif entry.name.lower().endswith(ARTICLE_SUFFIXES) and entry.is_file():
+                            found.append(prefix + entry.name)
+                    except OSError:
+                        continue
+        except OSError:
+            continue
+    return found
 
 
 def select(paths: list[str], include: tuple[str, ...] = (), exclude: tuple[str, ...] = (),

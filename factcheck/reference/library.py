@@ -13,15 +13,8 @@ from pathlib import Path
 
 from ..errors import DataError
 from . import library_cache
+from .folders import check_folders, shipped_data_dir  # noqa: F401  (part of this module's interface)
 from .tables import EntityInfo, Table, load_entities, load_table, table_folders
-
-
-def shipped_data_dir() -> Path:
-    package = Path(__file__).resolve().parent.parent  # factcheck/ (this module is factcheck/reference/library.py)
-    for candidate in (package / "reference_data", package.parent / "reference_data"):
-        if candidate.is_dir():
-            return candidate
-    raise DataError("the shipped reference data is missing (reinstall factcheck)")
 
 
 @dataclass
@@ -48,9 +41,7 @@ def load(extra: list[str] | tuple[str, ...] = (), use_cache: bool = True, refuse
     blocking validation rule raises ``DataError`` naming file, line and rule (unless
     ``refuse`` is false: ``data validate`` wants to list every problem itself)."""
     roots = [shipped_data_dir()] + [Path(p) for p in extra]
-    for root in roots[1:]:
-        if not root.is_dir():
-            raise DataError(f"--data {root}: no such folder")
+    check_folders(extra)
     folder = library_cache.cache_dir() if use_cache else None
     key = library_cache.lookup_key(roots, library_cache.data_files(roots), folder) if folder else None
     library = library_cache.read(folder, key)

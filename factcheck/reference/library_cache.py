@@ -34,12 +34,12 @@ import gc
 import hashlib
 import json
 import os
-import tempfile
 from itertools import repeat
 from pathlib import Path
 
 from .. import __version__
 from ..errors import Problem
+from .folders import cache_dir, write_file  # noqa: F401  (re-exported: older callers)
 from .tables import COLUMNS, Edition, EntityInfo, Metric, Scenario, Table
 
 LAYOUT = 2
@@ -56,16 +56,6 @@ class _Doubt(Exception):
 
 
 # --- where ---------------------------------------------------------------------------
-
-def cache_dir() -> Path | None:
-    if os.environ.get("FACTCHECK_NO_CACHE"):
-        return None
-    explicit = os.environ.get("FACTCHECK_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "factcheck"
-
 
 def data_files(roots: list[Path]) -> list[tuple[Path, Path]]:
     """Every data file of every root, as ``(root, file)`` in a fixed order."""
@@ -214,29 +204,6 @@ def prune(folder: Path, keep: int = KEEP) -> None:
             path.unlink(missing_ok=True)
     except OSError:
         pass
-
-
-def write_file(folder: Path, name: str, data: str | bytes) -> bool:
-    """Write a cache file whole or not at all: to a temporary file beside it, renamed
-    into place (the folder made if need be). Best effort, as a cache may be: False when
-    it could not be written, and no temporary file is left. The result cache writes its
-    entries with it too."""
-    tmp = None
-    try:
-        data = data.encode("utf-8") if isinstance(data, str) else data
-    except UnicodeEncodeError:  # a lone surrogate: nothing a reader could decode
-        return False
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, folder / name)
-        return True
-    except OSError:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
-        return False
 
 
 # --- the layout ----------------------------------------------------------------------------

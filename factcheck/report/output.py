@@ -4,10 +4,10 @@ reader never sees half a file and an interrupted write loses nothing."""
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from ..errors import InputError
+from ..reference.folders import temp_beside
 
 
 def write_atomic(path: Path | str, text, encoding: str | None = "utf-8", newline: str | None = None) -> None:
@@ -18,7 +18,7 @@ def write_atomic(path: Path | str, text, encoding: str | None = "utf-8", newline
     if not folder.is_dir():
         raise InputError(f"{target}: folder {folder} does not exist")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = temp_beside(folder, target.name)
     except OSError as exc:
         raise InputError(f"{target}: cannot write ({exc.strerror})") from None
     try:

@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 
 from typing import TYPE_CHECKING
 
-from ..model import Finding, Severity
+from ..levels import Severity
 
 if TYPE_CHECKING:
+    from ..model import Finding
     from ..read.document import Document
 
 SCHEMA_VERSION = 1

@@ -22,7 +22,7 @@ from factcheck.ci import resultcache
 from factcheck.ci.outcome import Reused
 from factcheck.ci.resultcache import ResultCache, content_key
 from factcheck.cli.main import main
-from factcheck.reference import library_cache
+from factcheck.reference import folders, library_cache
 from factcheck.judge.check import Engine
 
 SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "sample-article.md"
@@ -306,7 +306,7 @@ def test_entries_are_written_whole_or_not_at_all(tmp_path, monkeypatch, capsys):
 
     renamed = []
     real_replace = os.replace
-    monkeypatch.setattr(library_cache.os, "replace", lambda a, b: (renamed.append((Path(a), Path(b))),
+    monkeypatch.setattr(folders.os, "replace", lambda a, b: (renamed.append((Path(a), Path(b))),
                                                                    real_replace(a, b)))
     cache.put(key, entry)
     [(tmp, target)] = renamed
@@ -328,7 +328,7 @@ def test_entries_are_written_whole_or_not_at_all(tmp_path, monkeypatch, capsys):
             self.handle.write(data[: len(data) // 2])
             raise OSError("disk full")
 
-    monkeypatch.setattr(library_cache.os, "fdopen", FailingFile)
+    monkeypatch.setattr(folders.os, "fdopen", FailingFile)
     cache.put(key, {**entry, "body": entry["body"][:10]})  # fails: the entry before it stays
     monkeypatch.undo()
     assert path.read_bytes() == whole
