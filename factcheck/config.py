@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import os
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import patterns
 from .errors import ConfigError
 
-SIZE = re.compile(r"(?i)^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb|kib|mib|gib|k|m|g)?\s*$")
+SIZE = patterns.compile(r"(?i)^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb|kib|mib|gib|k|m|g)?\s*$")
 SIZE_UNITS = {"b": 1, "k": 1000, "kb": 1000, "m": 1000**2, "mb": 1000**2, "g": 1000**3, "gb": 1000**3,
               "kib": 1024, "mib": 1024**2, "gib": 1024**3}
 

@@ -23,19 +23,20 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import patterns
 from ..read import document as documents
 from ..extract import sentences
 from ..read.document import Document
 from ..model import Finding, Span, Verdict
 
-COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+COMMENT = patterns.compile(r"<!--(.*?)-->", re.S)
 """For replacing comments in a closed fragment; whole texts are scanned with
 ``document.html_comments``, which stays linear when a ``<!--`` is never closed."""
-STARTS_DIRECTIVE = re.compile(r"\s*factcheck\b", re.I)
+STARTS_DIRECTIVE = patterns.compile(r"\s*factcheck\b", re.I)
 # Possessive spaces and a greedy reason (stripped by ``_reason``): a comment with a long
 # run of spaces would otherwise be rescanned from each of them.
-IGNORE = re.compile(r"\s*+factcheck-ignore\s*+(?::\s*(?P<reason>.*))?\Z", re.I | re.S)
-SWITCH = re.compile(r"\s*+factcheck\s++(?P<switch>off|on)\s*+(?::\s*(?P<reason>.*))?\Z", re.I | re.S)
+IGNORE = patterns.compile(r"\s*+factcheck-ignore\s*+(?::\s*(?P<reason>.*))?\Z", re.I | re.S)
+SWITCH = patterns.compile(r"\s*+factcheck\s++(?P<switch>off|on)\s*+(?::\s*(?P<reason>.*))?\Z", re.I | re.S)
 HTML_SUFFIXES = (".html", ".htm")
 
 

@@ -28,11 +28,12 @@ before a name, and no word character or full stop and word character after it
 from __future__ import annotations
 
 import bisect
-import re
 
 from ahocorasick_rs import MATCHKIND_LEFTMOST_LONGEST, AhoCorasick
 
-_RUN = re.compile(r"[\s-]+")
+from .. import patterns
+
+_RUN = patterns.compile(r"[\s-]+")
 
 
 def fold(text: str) -> str:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from .. import patterns
 from . import numbers, roles, sentences, subjects, timex
 from ..read.document import Document
 from .entities import EntityFinder
@@ -19,23 +20,23 @@ from ..reference.library import Library
 from ..model import Claim, EntityMention, Quantity, Sentence, SourceMention, TimeExpr
 from .sources import SourceFinder
 
-PRONOUN_SUBJECT = re.compile(r"^(?:It|Its|It’s|It's)\b")
+PRONOUN_SUBJECT = patterns.compile(r"^(?:It|Its|It’s|It's)\b")
 
 
 # "the top 10", "top-five": the size of a group the sentence talks about, not a claim.
-TOP_N_BEFORE = re.compile(r"\btop[\s-]*$", re.I)
+TOP_N_BEFORE = patterns.compile(r"\btop[\s-]*$", re.I)
 
 # "1 quintillion (1018) calculations": a figure in brackets after another restates it.
-RESTATED_BEFORE = re.compile(r"(?:\d|illions?|percent|%)\s*\(\s*$", re.I)
+RESTATED_BEFORE = patterns.compile(r"(?:\d|illions?|percent|%)\s*\(\s*$", re.I)
 
 
-CLOSING_BRACKET = re.compile(r"\s*\)")
-RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
-LIST_JOIN = re.compile(r"\s*(?:,|and|, and)\s*")
-LINE = re.compile(r"[^\n]+")
-CLAUSE_MARK = re.compile(r"[,;:]")
-FOR_IN = re.compile(r"\s+(?:for|in)\s+(?:the\s+)?")
-POSSESSIVE_GAP = re.compile(r"(?:['’]s)?\s*")
+CLOSING_BRACKET = patterns.compile(r"\s*\)")
+RESPECTIVELY = patterns.compile(r"\brespectively\b", re.I)
+LIST_JOIN = patterns.compile(r"\s*(?:,|and|, and)\s*")
+LINE = patterns.compile(r"[^\n]+")
+CLAUSE_MARK = patterns.compile(r"[,;:]")
+FOR_IN = patterns.compile(r"\s+(?:for|in)\s+(?:the\s+)?")
+POSSESSIVE_GAP = patterns.compile(r"(?:['’]s)?\s*")
 
 
 def _restated(text: str, start: int, end: int) -> bool:
@@ -44,7 +45,7 @@ def _restated(text: str, start: int, end: int) -> bool:
 
 # "sliding one notch from last year", "than a year earlier": the time is the baseline the
 # change is measured from, not the period of the figures around it.
-BASELINE_BEFORE = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|over)\s+(?:the\s+|its\s+)?$", re.I)
+BASELINE_BEFORE = patterns.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|over)\s+(?:the\s+|its\s+)?$", re.I)
 
 
 @dataclass
@@ -172,11 +173,11 @@ def extract(document: Document, extractors: Extractors) -> list[Claim]:
     return claims
 
 
-RUN_JOIN = re.compile(r"\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?", re.I)
-NAME_JOIN = re.compile(
+RUN_JOIN = patterns.compile(r"\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?", re.I)
+NAME_JOIN = patterns.compile(
     r"^(?:['’]s?)?[^;:()\[\]]{0,60}?(?:,\s*and|,|\band)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?"
     r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s?\s+)?$")
-LIST_LEAD = re.compile(r"^\s*(?:place|places|position|positions|spots?)?\s*(?:on\s+the\s+[\w\s]{0,30}?)?\s*(?:are|were|went\s+to|go\s+to|is|was|with)\s+(?:the\s+)?$", re.I)
+LIST_LEAD = patterns.compile(r"^\s*(?:place|places|position|positions|spots?)?\s*(?:on\s+the\s+[\w\s]{0,30}?)?\s*(?:are|were|went\s+to|go\s+to|is|was|with)\s+(?:the\s+)?$", re.I)
 
 
 def _coordinated(part: SentenceParts, mentions: list[EntityMention]) -> dict:
@@ -250,7 +251,7 @@ def _respectively(part: SentenceParts, mentions: list[EntityMention]) -> dict:
     return {q.span: m for q, m in zip(run, named)}
 
 
-CELL_SPLIT = re.compile(r"\s*\|\s*\n?|\n")
+CELL_SPLIT = patterns.compile(r"\s*\|\s*\n?|\n")
 
 
 def _table_rows(part: SentenceParts, mentions: list[EntityMention]) -> dict:
@@ -307,7 +308,7 @@ def _narrow_publishers(part: SentenceParts, named_before: list[str],
     return SentenceParts(part.sentence, narrowed, part.times, part.entities, part.quantities)
 
 
-RIVAL_BEFORE = re.compile(
+RIVAL_BEFORE = patterns.compile(
     r"\b(?:beat(?:s|ing)?(?:\s+out)?|overt(?:ook|akes?|aking)|outpac(?:ed|es|ing)|edged\s+out|edges\s+out|"
     r"displac(?:ed|es|ing)|unseat(?:ed|s|ing)?|dethron(?:ed|es|ing)|oust(?:ed|s|ing)?|toppl(?:ed|es|ing)|"
     r"surpass(?:ed|es|ing)?|outrank(?:ed|s|ing)?|replac(?:ed|es|ing))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
@@ -345,14 +346,14 @@ def _resolve_references(part: SentenceParts, subj, paragraph: int) -> list[Entit
 
 # "dropped two spots after topping the list in 2022 and 2023": the years are the
 # topping's, not the drop's.
-CLAUSE_CUT = re.compile(
+CLAUSE_CUT = patterns.compile(
     r";|\bwhile\b|\bwhereas\b|\bbut\b|\bcompared with\b|\bversus\b|\bvs\.?|\b(?:after|before)\s+(?=\w+ing\b)"
     # "…add $4.4 trillion a year, reaching $15.7 trillion by 2030", "…kept 7th place, with
     # plans for a successor around 2030": a trailing phrase keeps its year to itself
     r"|,\s+(?=(?:reaching|bringing|taking|pushing|lifting|rising\s+to|with\s+plans|with\s+an?\s+(?:goal|target|plan|aim))\b)")
 
 
-LEADING_CLAUSE = re.compile(r"^\s*(?:While|Whilst|Although|Though|Whereas|Even\s+though|Even\s+as)\b[^,;]{3,200},")
+LEADING_CLAUSE = patterns.compile(r"^\s*(?:While|Whilst|Although|Though|Whereas|Even\s+though|Even\s+as)\b[^,;]{3,200},")
 
 
 @lru_cache(maxsize=64)
@@ -379,11 +380,11 @@ def _clause_bounds(sentence: Sentence, quantity: Quantity) -> tuple[int, int]:
     return base + start, base + end
 
 
-RELATIVE_OF_UNKNOWN = re.compile(
+RELATIVE_OF_UNKNOWN = patterns.compile(
     r"\b(?:called|named|dubbed|known\s+as)\s+(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*,?\s+(?:which|that|who)\b[^,;]*$")
 
 
-RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who)\s+[^,;:()]*$")
+RELATIVE_CLAUSE = patterns.compile(r",\s*(?:which|who)\s+[^,;:()]*$")
 """A relative clause the figure stands in, up to the figure: ", which briefly held". It
 must run to the figure unbroken: in "Fugaku, which is Japan's, delivers 442 petaflops"
 the figure is back in the main clause."""
@@ -432,26 +433,26 @@ def _nearest_first(mentions: list[EntityMention], sentence: Sentence,
     return tuple(sorted(mentions, key=key))
 
 
-DESCRIBED_SUBJECT = re.compile(r"^\s*The\s[^,;]{3,90}?,\s*((?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s*,\s+(?!and\b|or\b)[a-z]")
+DESCRIBED_SUBJECT = patterns.compile(r"^\s*The\s[^,;]{3,90}?,\s*((?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s*,\s+(?!and\b|or\b)[a-z]")
 """The subject of a sentence described before its name: "The leader of the 2022 edition,
 Denmark, dropped…"; group 1 is the name."""
-CURRENT_AFTER = re.compile(
+CURRENT_AFTER = patterns.compile(
     r"^\s*(?:on|in)\s+(?:this|the\s+(?:current|latest|newest|new))\s+(?:list|edition|ranking)\b", re.I)
 
 
-PREVIOUS_BEFORE = re.compile(
+PREVIOUS_BEFORE = patterns.compile(
     r"\b(?:its|their|the)\s+(?:previous|prior)\s+(?:HPL\s+)?(?:score|result|figure|mark|rank|ranking|position|place)"
     r"\s+(?:of\s+)?$", re.I)
-PREVIOUS_AFTER = re.compile(
+PREVIOUS_AFTER = patterns.compile(
     r"^\s*(?:that\s+|which\s+)?(?:(?:the|this|that|it)\s+)?(?:\w+\s+){0,2}?(?:on|in)\s+the\s+(?:previous|prior|last)\s+"
     r"(?:list|edition|ranking)\b", re.I)
 
 
-FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
-TO_BEFORE = re.compile(r"\b(?:to|at)\s+(?:the\s+)?$", re.I)
+FROM_BEFORE = patterns.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+TO_BEFORE = patterns.compile(r"\b(?:to|at)\s+(?:the\s+)?$", re.I)
 
 
-TRAJECTORY_LINK = re.compile(r"^\s*(?:,\s*)?(?:to|and\s+(?:now|then)|then|and\s+finally|before|,)\s+(?:the\s+)?$", re.I)
+TRAJECTORY_LINK = patterns.compile(r"^\s*(?:,\s*)?(?:to|and\s+(?:now|then)|then|and\s+finally|before|,)\s+(?:the\s+)?$", re.I)
 
 
 def _trajectory(part: SentenceParts, out: dict) -> None:
@@ -490,7 +491,7 @@ def _segments(part: SentenceParts, out: dict) -> None:
             out[q.span] = [t for t in out[q.span] if t not in dated or t in own]
 
 
-TO_PARTNER = re.compile(r"\s*(?:place|position|spot)?\s*(?:,\s*)?to\s+(?:the\s+)?", re.I)
+TO_PARTNER = patterns.compile(r"\s*(?:place|position|spot)?\s*(?:,\s*)?to\s+(?:the\s+)?", re.I)
 
 
 def _baselines(part: SentenceParts, out: dict) -> None:
@@ -513,7 +514,7 @@ def _baselines(part: SentenceParts, out: dict) -> None:
                 out[q.span] = [x for x in out[q.span] if x is not t]
 
 
-COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:the\s+)?$", re.I)
+COMPARED_BEFORE = patterns.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:the\s+)?$", re.I)
 
 
 def _compared(part: SentenceParts, out: dict) -> None:

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import DamerauLevenshtein
 
+from .. import patterns
 from . import aliasfind, trie
 from ..reference.library import Library
 from ..model import EntityMention, Span
 
-REFERENCE = re.compile(
+REFERENCE = patterns.compile(
     r"\b(?:the|The)\s+(?P<noun>nation|country|economy|machine|computer|system|supercomputer|model|chatbot)(?:'s|’s)?"
     r"(?!\s+(?:of|with|that|which)\b)")
 REFERENCE_KINDS = {"nation": "economy", "country": "economy", "economy": "economy", "machine": "system",
@@ -37,14 +38,14 @@ NOT_FUZZY = {
 }
 
 
-CAPITALISED = re.compile(r"\b[A-Z][a-z]{4,}\b")
+CAPITALISED = patterns.compile(r"\b[A-Z][a-z]{4,}\b")
 """Words checked for a misspelt name."""
 
 FUZZY_MEMO = 20_000
 """Words whose closest name is remembered (a word recurs across sentences and articles)."""
 
 
-_SPACES = re.compile(r"[\s-]+")
+_SPACES = patterns.compile(r"[\s-]+")
 
 
 def _fold(text: str) -> str:
@@ -93,7 +94,7 @@ class EntityFinder:
         self._pattern = None
         if self._names is not None and not self._names.usable:
             self._names = None
-            self._pattern = re.compile(
+            self._pattern = patterns.compile(
                 r"(?<![\w.])(?:" + trie.pattern(ordered, flexible_space=True) + r")(?![\w]|\.\w)")
         # Names with digits ("Llama2", "GPT-4") are versions: one edit away is another
         # product ("Llama" is not "Llama2"), so they are matched exactly or not at all.

@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import replace
 
+from .. import patterns
 from . import folding, trie
 from ..model import Quantity, Span
 
@@ -72,7 +73,7 @@ PHYSICAL_UNITS = {
     "gflops/w": ("GFlops/W", 1.0), "gflops/watt": ("GFlops/W", 1.0), "gflop/s/w": ("GFlops/W", 1.0),
     "gflops per watt": ("GFlops/W", 1.0), "gigaflops per watt": ("GFlops/W", 1.0),
 }
-PHYSICAL_UNIT = re.compile(rf"^\s?(?P<u>{trie.pattern(PHYSICAL_UNITS)})(?![\w])", re.I)
+PHYSICAL_UNIT = patterns.compile(rf"^\s?(?P<u>{trie.pattern(PHYSICAL_UNITS)})(?![\w])", re.I)
 
 # Hedges, normalised to the few meanings the comparison knows.
 HEDGES = {
@@ -114,7 +115,7 @@ HEDGE = rf"(?:{_alt(HEDGES)})"
 # One figure: optional currency, a number in digits or words, optional scale, optional
 # percent/points or currency word. Scale "m"/"b"/"k" only right after digits, so "7m" is
 # seven million and "a m" never is.
-FIGURE = re.compile(
+FIGURE = patterns.compile(
     rf"""
     (?<![\w.,/])(?<![A-Za-z]-)
     (?P<cur>{CURRENCY_PREFIX})?
@@ -128,12 +129,12 @@ FIGURE = re.compile(
     re.X | re.I,
 )
 
-FRACTION = re.compile(rf"(?<![\w-])(?P<frac>{_alt(FRACTIONS)})(?![\w-])", re.I)
+FRACTION = patterns.compile(rf"(?<![\w-])(?P<frac>{_alt(FRACTIONS)})(?![\w-])", re.I)
 
-ORDINAL = re.compile(
+ORDINAL = patterns.compile(
     rf"(?<![\w/-])(?P<ord>{DIGIT_ORDINAL}|{WORD_ORDINAL})(?![\w-])", re.I
 )
-NUMBER_ONE = re.compile(
+NUMBER_ONE = patterns.compile(
     r"(?<![\w])(?:No\.\s?(?P<no>\d{1,3})"
     r"|number\s(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?=\s+(?:spot|place|position|on|in)\b)"
     r"|(?<=\b(?:at|to)\s)number\s(?P<at>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b"
@@ -151,33 +152,33 @@ NUMBER_ONE = re.compile(
     re.I,
 )
 # "topped the TOP500 list", "leads the ranking": a claim of first place.
-TOPPED = re.compile(
+TOPPED = patterns.compile(
     r"\b(?P<verb>topped|tops|topping|headed|heads|heading)\s+(?:the\s+|this\s+|that\s+|its\s+)?"
     r"(?:[\w’'-]+\s+){0,5}?(?:list|lists|ranking|rankings|index|league\s+table|chart|table)\b", re.I)
 
 # Words after an ordinal that make it a rank ("32nd place", "28th out of 63").
-RANK_CONTEXT_AFTER = re.compile(
+RANK_CONTEXT_AFTER = patterns.compile(
     r"^(?:\s+(?:place|position|spot)\b|\s+(?:out\s+of|of|among|from)\s+(?:\d|the\s+\d)|\s+(?:overall|in\s+the\s+(?:world|ranking|list|index)))",
     re.I,
 )
-OUT_OF = re.compile(
+OUT_OF = patterns.compile(
     rf"^\s*(?:place|position|spot)?\s*(?:,\s*)?(?:out\s+of|of|among|from|in\s+a\s+(?:list|field|ranking)\s+of)\s+(?:the\s+)?(?P<n>\d{{1,4}}|{WORD_NUMBER})\b",
     re.I,
 )
-WORD_RANK_BEFORE = re.compile(
+WORD_RANK_BEFORE = patterns.compile(
     r"(?:\b(?:rank(?:ed|s)?|placed|came(?:\s+in)?|comes(?:\s+in)?|finished|retained|took|takes|held|holds|"
     r"was|is|remains|remained|stays|stayed|sits\s+in|now)"
     r"|\b(?:rose|rises|slid|slides|slipped|slips|dropped|drops|fell|falls|climbed|climbs|moved|jumped|"
     r"held\s+on|hung\s+on|returned|advanced|improved|declined|sank|leapt|leaped)\s+(?:back\s+)?(?:up\s+|down\s+)?to"
     r"|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*,"
     r"|\bwith\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)\s+$")
-NOT_RANK_AFTER = re.compile(r"^\s+(?:(?:[\w-]+\s+){0,2}?(?:list|lists|edition|editions)\b|century|centuries|anniversary|birthday|time|quarter|half|day|week|month|year|generation|edition|round)\b", re.I)
+NOT_RANK_AFTER = patterns.compile(r"^\s+(?:(?:[\w-]+\s+){0,2}?(?:list|lists|edition|editions)\b|century|centuries|anniversary|birthday|time|quarter|half|day|week|month|year|generation|edition|round)\b", re.I)
 
-LABEL_BEFORE = re.compile(
+LABEL_BEFORE = patterns.compile(
     r"\b(?:Scenario|Phase|Section|Chapter|Table|Figure|Fig\.|Part|Step|Article|Level|Tier|Type|"
     r"Version|Volume|Vol\.|Stage|Round|Item|Page|Case|Option|Group|Class|Gen|Series)\s$")
 
-RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.I)
+RANGE_JOIN = patterns.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.I)
 
 
 # What every match of these patterns holds (``folding``): a sentence without any of the
@@ -189,42 +190,42 @@ FRACTION_WORDS = ("half", "third", "quarter", "fifth", "tenth")
 assert all(folding.holds_any(key, FRACTION_WORDS) for key in FRACTIONS)
 # A figure is in digits or holds a number word; an ordinal ends in "st", "nd", "rd" or
 # "th" after a digit, or holds an ordinal word.
-ANY_DIGIT = re.compile(r"\d")
+ANY_DIGIT = patterns.compile(r"\d")
 FIGURE_WORDS = (*UNITS_WORDS, *TENS_WORDS, "dozen", "hundred")
-DIGIT_ORDINAL_END = re.compile(r"\d(?:st|nd|rd|th)", re.I)
+DIGIT_ORDINAL_END = patterns.compile(r"\d(?:st|nd|rd|th)", re.I)
 ORDINAL_WORDS = (*ORDINAL_UNITS, *ORDINAL_TENS)
 
 
 # Patterns used per figure, compiled once (a pattern given as text is looked up in
 # ``re``'s cache on every call).
-_DIGIT_ORDINAL_TEXT = re.compile(r"(\d+)(?:st|nd|rd|th)")
-_DIGITS_TEXT = re.compile(DIGITS)
-_HEDGE_BEFORE = re.compile(rf"(?<![\w])({HEDGE})\s*$", re.I)
-_DECIMAL_AFTER = re.compile(r"^[.,]\d")
-_LETTER_AFTER = re.compile(r"^[A-Za-z]")
-_DASH_LETTER_AFTER = re.compile(r"^-[A-Za-z]")
-_COMPOUND_AFTER = re.compile(r"^-(?:year|month|day|week|point|percent)", re.I)
-_POINT_ZERO = re.compile(r"\d+\.0")
-_NAME_BEFORE = re.compile(r"[A-Z][a-z]+\s$")
-_STEP_AFTER = re.compile(r"^\s+(?:notch|spot|place|position|rank|rung)\b", re.I)
-_OF_THE_AFTER = re.compile(r"^\s+(?:of\s+(?:the|its|their|his|her|our)|or\s+so)\b", re.I)
-_BY_BEFORE = re.compile(r"\bby\s*(?:between\s+)?$", re.I)
-_BETWEEN_BEFORE = re.compile(r"between\s*$", re.I)
-_BETWEEN_FROM_BEFORE = re.compile(r"(?:between|from)\s*$", re.I)
-_SPOT_NUMBER = re.compile(r"\d{1,3}")
-_TO_AFTER = re.compile(r"^\s+to\b")
-_LIST_BREAK_AFTER = re.compile(r"^\s*[,;)]")
-_CLOSE_AFTER = re.compile(r"^\s*\)")
-_NAMED_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+[A-Z][\w.’'-]*\s+$")
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
-_TAKING_BEFORE = re.compile(r"\b(?:taking|took|takes)\s+(?:the\s+)?$", re.I)
-_OPEN_FROM_BEFORE = re.compile(r"\(\s*from\s+$", re.I)
-_TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_DIGIT_ORDINAL_TEXT = patterns.compile(r"(\d+)(?:st|nd|rd|th)")
+_DIGITS_TEXT = patterns.compile(DIGITS)
+_HEDGE_BEFORE = patterns.compile(rf"(?<![\w])({HEDGE})\s*$", re.I)
+_DECIMAL_AFTER = patterns.compile(r"^[.,]\d")
+_LETTER_AFTER = patterns.compile(r"^[A-Za-z]")
+_DASH_LETTER_AFTER = patterns.compile(r"^-[A-Za-z]")
+_COMPOUND_AFTER = patterns.compile(r"^-(?:year|month|day|week|point|percent)", re.I)
+_POINT_ZERO = patterns.compile(r"\d+\.0")
+_NAME_BEFORE = patterns.compile(r"[A-Z][a-z]+\s$")
+_STEP_AFTER = patterns.compile(r"^\s+(?:notch|spot|place|position|rank|rung)\b", re.I)
+_OF_THE_AFTER = patterns.compile(r"^\s+(?:of\s+(?:the|its|their|his|her|our)|or\s+so)\b", re.I)
+_BY_BEFORE = patterns.compile(r"\bby\s*(?:between\s+)?$", re.I)
+_BETWEEN_BEFORE = patterns.compile(r"between\s*$", re.I)
+_BETWEEN_FROM_BEFORE = patterns.compile(r"(?:between|from)\s*$", re.I)
+_SPOT_NUMBER = patterns.compile(r"\d{1,3}")
+_TO_AFTER = patterns.compile(r"^\s+to\b")
+_LIST_BREAK_AFTER = patterns.compile(r"^\s*[,;)]")
+_CLOSE_AFTER = patterns.compile(r"^\s*\)")
+_NAMED_BEFORE = patterns.compile(r"\b(?:the|a|an|its|their|his|her)\s+[A-Z][\w.’'-]*\s+$")
+_RESPECTIVELY = patterns.compile(r"\brespectively\b", re.I)
+_TAKING_BEFORE = patterns.compile(r"\b(?:taking|took|takes)\s+(?:the\s+)?$", re.I)
+_OPEN_FROM_BEFORE = patterns.compile(r"\(\s*from\s+$", re.I)
+_TO_BEFORE = patterns.compile(r"\bto\s+(?:the\s+)?$")
+_FROM_BEFORE = patterns.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_MONTH_BEFORE = re.compile(rf"\b{_MONTH_WORD}\s+$", re.I)
-_MONTH_AFTER = re.compile(rf"^\s+(?:of\s+)?{_MONTH_WORD}\b", re.I)
-_PLACE_AFTER = re.compile(r"^\s+(?:place|position|spot)\b")
+_MONTH_BEFORE = patterns.compile(rf"\b{_MONTH_WORD}\s+$", re.I)
+_MONTH_AFTER = patterns.compile(rf"^\s+(?:of\s+)?{_MONTH_WORD}\b", re.I)
+_PLACE_AFTER = patterns.compile(r"^\s+(?:place|position|spot)\b")
 
 
 def word_value(text: str) -> float | None:
@@ -404,7 +405,7 @@ def _is_figure(text: str, m: re.Match) -> bool:
     return True
 
 
-MODEL_SIZE_AFTER = re.compile(
+MODEL_SIZE_AFTER = patterns.compile(
     r"^(?:\s*(?:to|-|–|and)\s*\d{1,4}(?:\.\d+)?B)?[\s-]*(?:parameters?|params)\b", re.I)
 
 
@@ -442,10 +443,10 @@ def _components(text: str, m: re.Match) -> dict:
     return {"value": value * scale, "unit": unit * scale, "kind": kind, "currency": currency}
 
 
-RATIO_AFTER = re.compile(r"^\s*(?:times\b|x\b|×|-?fold\b|(?:in|out\s+of)\s+(?:\d{1,3}|ten|five|four|three)\b(?![\d,.]))", re.I)
-RATIO_BEFORE_N = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+$", re.I)
-RATIO_BEFORE = re.compile(r"\bfactor\s+of\s+$", re.I)
-DURATION_AFTER = re.compile(r"^[\s-]*(?:and\s+a\s+half\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|quarters?)\b", re.I)
+RATIO_AFTER = patterns.compile(r"^\s*(?:times\b|x\b|×|-?fold\b|(?:in|out\s+of)\s+(?:\d{1,3}|ten|five|four|three)\b(?![\d,.]))", re.I)
+RATIO_BEFORE_N = patterns.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+$", re.I)
+RATIO_BEFORE = patterns.compile(r"\bfactor\s+of\s+$", re.I)
+DURATION_AFTER = patterns.compile(r"^[\s-]*(?:and\s+a\s+half\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|quarters?)\b", re.I)
 
 
 def _figure_quantity(text: str, m: re.Match) -> Quantity | None:
@@ -474,7 +475,7 @@ def _figure_quantity(text: str, m: re.Match) -> Quantity | None:
                     unit=unit_name)
 
 
-CHANGE_VERB = re.compile(
+CHANGE_VERB = patterns.compile(
     r"\b(?:rose|rise[sn]?|fell|falls?|fallen|increased?|increases|grew|grow[sn]?|dropped|drops?|"
     r"climbed|climbs?|jumped|jumps?|declined?|declines|slipped|slips?|went|gone|moved|cut|raised|"
     r"lowered|revised|up|down|shrank|shrunk|soared|surged|plunged|slid|doubled|tripled)\b[^.;]{0,20}$",
@@ -523,7 +524,7 @@ def _range_quantity(text: str, a: re.Match, b: re.Match) -> Quantity | None:
 
 
 # "took spots 3 and 4", "in places 2, 5 and 9": a list of positions after the noun.
-SPOTS = re.compile(r"\b(?:spots|places|positions)\s+(\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,\s*)?(?:and|&)\s*\d{1,3})\b(?![\d.,]\d)")
+SPOTS = patterns.compile(r"\b(?:spots|places|positions)\s+(\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,\s*)?(?:and|&)\s*\d{1,3})\b(?![\d.,]\d)")
 
 
 def _ranks(text: str, folded_text: str | None = None):
@@ -571,8 +572,8 @@ def _ranks(text: str, folded_text: str | None = None):
 
 # "Singapore (fourth), Korea (eighth)", "Korea sixth, Taiwan ninth and China nineteenth":
 # a lower-case ordinal word in brackets, or right after a name and before a list break.
-LISTED_BEFORE = re.compile(r"(?:\(\s*|[A-Z][\w.’'-]*\s+)$")
-LISTED_AFTER = re.compile(r"^\s*(?:\)|,|;|\.(?:\s|$)|and\b|$)")
+LISTED_BEFORE = patterns.compile(r"(?:\(\s*|[A-Z][\w.’'-]*\s+)$")
+LISTED_AFTER = patterns.compile(r"^\s*(?:\)|,|;|\.(?:\s|$)|and\b|$)")
 
 
 def _listed_ordinal(before: str, after: str, word: str) -> bool:
@@ -587,18 +588,18 @@ def _listed_ordinal(before: str, after: str, word: str) -> bool:
 
 
 _ORD = r"(?:\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)"
-PATH_FROM = re.compile(rf"^\s+(?:place\s+|position\s+|spot\s+)?to\s+(?:the\s+)?{_ORD}\b", re.I)
-PATH_TO = re.compile(rf"\bfrom\s+(?:the\s+)?{_ORD}(?:\s+(?:place|position|spot))?\s+to\s+(?:the\s+)?$", re.I)
+PATH_FROM = patterns.compile(rf"^\s+(?:place\s+|position\s+|spot\s+)?to\s+(?:the\s+)?{_ORD}\b", re.I)
+PATH_TO = patterns.compile(rf"\bfrom\s+(?:the\s+)?{_ORD}(?:\s+(?:place|position|spot))?\s+to\s+(?:the\s+)?$", re.I)
 
 
-MOVE_WORDS = re.compile(
+MOVE_WORDS = patterns.compile(
     r"\b(?:moves?|moved|moving|drops?|dropped|dropping|falls?|fell|falling|rises?|rose|rising|climbs?|"
     r"climbed|climbing|slips?|slipped|slipping|slides?|slid|sliding|jumps?|jumped|gains?|gained|gaining|"
     r"returns?|returned|returning|back|places?|positions?|spots?|notch(?:es)?|up|down)\b", re.I)
 
 
-ORD_WORD_RE = re.compile(rf"^\s*(?:,\s*|,?\s+and\s+){WORD_ORDINAL}\b", re.I)
-ORD_WORD_BEFORE = re.compile(rf"\b{WORD_ORDINAL}\s*(?:,\s*|,?\s+and\s+)$", re.I)
+ORD_WORD_RE = patterns.compile(rf"^\s*(?:,\s*|,?\s+and\s+){WORD_ORDINAL}\b", re.I)
+ORD_WORD_BEFORE = patterns.compile(rf"\b{WORD_ORDINAL}\s*(?:,\s*|,?\s+and\s+)$", re.I)
 
 
 def _respective(text: str, before: str, after: str) -> bool:

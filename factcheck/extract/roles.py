@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import patterns
 from . import folding
 from ..model import Quantity, Span
 
@@ -20,13 +21,13 @@ VALUE, PREVIOUS, CHANGE, KEPT, DIFFERENCE, AGGREGATE, BIGGEST_CHANGE, EDITION, R
     "value", "previous", "change", "kept", "difference", "aggregate", "biggest_change", "edition", "record")
 
 # "the 55th edition of the list", "the 64th TOP500 list": which edition of a publication.
-EDITION_NUMBER = re.compile(
+EDITION_NUMBER = patterns.compile(
     r"\b(?P<ord>\d{1,3}(?:st|nd|rd|th))\s+(?:(?:TOP500|Green500|annual)\s+)?(?:edition|list|iteration)\b", re.I)
 
 # Records and firsts: "its worst place since the rankings began", "the lowest ever", "for the
 # first time", "the first Japanese machine to top the list", "the only system", "four lists
 # in a row". Checkable claims, which the tables can't settle: they are listed, never flagged.
-RECORD_CLAIM = re.compile(
+RECORD_CLAIM = patterns.compile(
     r"\b(?:its|their|the)\s+(?:worst|best|lowest|highest|weakest|strongest)\s+(?:place|position|rank(?:ing)?|"
     r"result|showing|performance|score|ever)\b(?:\s+(?:ever|yet|to\s+date|since\b[^,.;]{0,45}))?"
     r"|\bthe\s+(?:lowest|highest|worst|best)\s+ever\b"
@@ -43,7 +44,7 @@ RECORD_CLAIM = re.compile(
 
 # "the biggest riser", "the most notable improvement", "the steepest fall": a claim about
 # every entity's change between two editions, with no figure of its own.
-SUPERLATIVE = re.compile(
+SUPERLATIVE = patterns.compile(
     r"\b(?:the\s+)?(?:biggest|largest|greatest|most\s+(?:notable|significant|marked|dramatic|remarkable)|"
     r"sharpest|steepest|strongest)\s+(?P<what>risers?|climbers?|improvements?|gains?|jumps?|rises?|"
     r"fallers?|drops?|falls?|declines?|losers?)\b|\bmost[- ]improved\b", re.I)
@@ -57,35 +58,35 @@ DOWN_WORDS = (r"fell|falls|falling|fallen|dropped|drops|dropping|slid|slides|sli
               r"moved\s+down|moves\s+down|moving\s+down|went\s+down|down|lower|decreased|plunged")
 
 # "four places", "three spots", "one notch": the unit of a change of rank.
-RANK_STEPS_AFTER = re.compile(r"^\s*(?:places?|spots?|positions?|notch(?:es)?|ranks?|rungs?|slots?)\b"
+RANK_STEPS_AFTER = patterns.compile(r"^\s*(?:places?|spots?|positions?|notch(?:es)?|ranks?|rungs?|slots?)\b"
                               r"(?:\s+(?P<dir>higher|lower|up|down))?", re.I)
-DIRECTION_BEFORE = re.compile(rf"\b(?P<dir>{UP_WORDS}|{DOWN_WORDS})\b(?:\s+(?:by|a\s+further|another))?\s*$",
+DIRECTION_BEFORE = patterns.compile(rf"\b(?P<dir>{UP_WORDS}|{DOWN_WORDS})\b(?:\s+(?:by|a\s+further|another))?\s*$",
                               re.I)
 # "improved by more than 585 petaflops": a measured value changed by an amount.
-AMOUNT_BEFORE = re.compile(rf"\b(?P<dir>{UP_WORDS}|{DOWN_WORDS})\s+by\s*$", re.I)
+AMOUNT_BEFORE = patterns.compile(rf"\b(?P<dir>{UP_WORDS}|{DOWN_WORDS})\s+by\s*$", re.I)
 
 # "ceding the top spot", "from its previous seventh place", "last year's 30th".
-PREVIOUS_BEFORE = re.compile(
+PREVIOUS_BEFORE = patterns.compile(
     r"\b(?:ced(?:e|es|ed|ing)|lost|losing|loses|gave\s+up|giving\s+up|relinquish(?:ed|es|ing)?|"
     r"surrender(?:ed|s|ing)?|previous(?:ly)?|former(?:ly)?|prior|recovering\s+from|"
     r"(?:last|previous|the\s+prior)\s+year['’]s|a\s+year\s+earlier)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:previous\s+|earlier\s+|former\s+|prior\s+)?$", re.I)
 
 # "retained first place", "has maintained its pole position", "remained in 7th place".
-KEPT_BEFORE = re.compile(
+KEPT_BEFORE = patterns.compile(
     r"\b(?:kept|keeps|keeping|keep|retain(?:s|ed|ing)?|maintain(?:s|ed|ing)?|held\s+on\s+to|"
     r"holds?\s+on\s+to|hung\s+on\s+to|defended|defends|remain(?:s|ed|ing)?(?:\s+(?:at|in))?|"
     r"stay(?:s|ed|ing)?\s+(?:at|in)|unchanged\s+(?:at|in))\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?$",
     re.I)
 
-DIFFERENCE_AFTER = re.compile(
+DIFFERENCE_AFTER = patterns.compile(
     r"^\s*(?:[\w/-]+\s+){0,3}?(?:more|fewer|less|higher|lower|larger|smaller|faster|slower|bigger|greater)"
     r"\s+(?:[\w/-]+\s+){0,3}?than\b", re.I)
-DIFFERENCE_BEFORE = re.compile(
+DIFFERENCE_BEFORE = patterns.compile(
     r"\b(?:an?\s+)?(?:extra|additional)\s+$|\b(?:gap|lead|margin|difference)\s+of\s+$", re.I)
 
-AGGREGATE_WORDS = re.compile(r"\b(?:aggregate|combined|total|cumulative|collective|altogether|sum)\b", re.I)
-AGGREGATE_AFTER = re.compile(r"^\s*(?:[\w/-]+\s+){0,2}?(?:in\s+total|combined|altogether|in\s+aggregate)\b", re.I)
+AGGREGATE_WORDS = patterns.compile(r"\b(?:aggregate|combined|total|cumulative|collective|altogether|sum)\b", re.I)
+AGGREGATE_AFTER = patterns.compile(r"^\s*(?:[\w/-]+\s+){0,2}?(?:in\s+total|combined|altogether|in\s+aggregate)\b", re.I)
 
 
 # What every match of each figureless pattern holds (``folding``): a sentence without any
@@ -97,12 +98,12 @@ RECORD_CLAIM_WORDS = ("worst", "best", "lowest", "highest", "weakest", "stronges
 SUPERLATIVE_WORDS = ("biggest", "largest", "greatest", "most", "sharpest", "steepest", "strongest")
 
 
-LEADING_DIGITS = re.compile(r"\d+")
-UP_WORD = re.compile(UP_WORDS)
-CLAUSE_SPLIT = re.compile(r"[;,]|\bwhile\b|\bbut\b")
-A_TOTAL_OF = re.compile(r"\ba\s+total\s+of\s+$", re.I)
-FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
-TO_AFTER = re.compile(r"^\s*(?:place\s+|position\s+|spot\s+)?to\b", re.I)
+LEADING_DIGITS = patterns.compile(r"\d+")
+UP_WORD = patterns.compile(UP_WORDS)
+CLAUSE_SPLIT = patterns.compile(r"[;,]|\bwhile\b|\bbut\b")
+A_TOTAL_OF = patterns.compile(r"\ba\s+total\s+of\s+$", re.I)
+FROM_BEFORE = patterns.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+TO_AFTER = patterns.compile(r"^\s*(?:place\s+|position\s+|spot\s+)?to\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,7 @@ def _direction(word: str | None) -> int:
     return 1 if UP_WORD.fullmatch(word.lower()) else -1
 
 
-FROM_TO_BEFORE = re.compile(r"\bfrom\s+[$€£¥]?\d[^;,]{0,50}?\s+to\s+(?:the\s+)?$", re.I)
+FROM_TO_BEFORE = patterns.compile(r"\bfrom\s+[$€£¥]?\d[^;,]{0,50}?\s+to\s+(?:the\s+)?$", re.I)
 
 
 def find(text: str, base: int, quantity: Quantity) -> Role:

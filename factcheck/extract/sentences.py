@@ -8,8 +8,8 @@ quote, unless the period belongs to a known abbreviation or an initial.
 
 from __future__ import annotations
 
-import re
 
+from .. import patterns
 from ..model import Sentence, Span
 
 ABBREVIATIONS = {
@@ -26,16 +26,16 @@ below it (the longest in 40 published passages is about 430); text without full 
 (a pasted table, a data dump, one comma-joined line) is cut into pieces of at most this
 length at a clause break, so the work per figure stays bounded and a check takes time
 linear in the article's length."""
-LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
+LIST_ITEM = patterns.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
 # From the start of a run of marks only, and possessive: a long run of dots ("……" in a
 # pasted table) would otherwise be rescanned from each of its characters.
-BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+BOUNDARY = patterns.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 
 
-LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-ENDS_SENTENCE = re.compile(r"[.!?:;\"”’)]$")
-ENDS_PARAGRAPH = re.compile(r"[.!?\"”’)]\s*$")
-WORD_BEFORE_DOT = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z.]*)$")
+LINES = patterns.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+ENDS_SENTENCE = patterns.compile(r"[.!?:;\"”’)]$")
+ENDS_PARAGRAPH = patterns.compile(r"[.!?\"”’)]\s*$")
+WORD_BEFORE_DOT = patterns.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z.]*)$")
 
 
 def split(prose: str, heading_lines: frozenset[int] = frozenset()) -> list[Sentence]:

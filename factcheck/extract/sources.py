@@ -11,6 +11,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
+from .. import patterns
 from . import aliasfind, trie
 from .fuzzyfilter import PartialRatioFilter
 from ..reference.library import Library
@@ -23,7 +24,7 @@ FUZZY_SCORE = 92.0
 _fold = aliasfind.fold  # lower case, runs of spaces and hyphens one space
 
 
-_OTHER_TITLE = re.compile(
+_OTHER_TITLE = patterns.compile(
     r"(?:['’]s)?\s+(?:(?:latest|recent|new|annual|inaugural|(?:19|20)\d\d)\s+)*"
     r"(?:[A-Z][\w&-]*\s+){0,5}"
     r"(?:Rankings?|Index|Indices|Report|Yearbook|Survey|Outlook|Scoreboard|Barometer|Study|Atlas)\b")
@@ -74,7 +75,7 @@ class SourceFinder:
         if found is not None:
             return [(a, b) for a, b, _ in self._titles.hits(found)]
         if self._pattern is None:
-            self._pattern = re.compile(r"(?<![\w-])(?:" + trie.pattern(
+            self._pattern = patterns.compile(r"(?<![\w-])(?:" + trie.pattern(
                 self._ordered, flags_casefold=True, flexible_space=True) + r")(?![\w-])", re.I)
         return [m.span() for m in self._pattern.finditer(text)]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .. import patterns
 from . import folding
 from ..model import Span, TimeExpr
 from .numbers import word_value
@@ -25,31 +26,31 @@ COUNT = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 MEASURE_NOUNS = (r"tokens|parameters|cores|GPUs|CPUs|nodes|racks|systems|models|people|workers|"
                  r"engineers|units|words|pages|users|companies|firms|jobs|employees|staff|economies")
 
-COUNT_AFTER = re.compile(rf"^\s+(?:{MEASURE_NOUNS})\b")
+COUNT_AFTER = patterns.compile(rf"^\s+(?:{MEASURE_NOUNS})\b")
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
     # "22 May 2023", "May 22, 2023": the day is part of the date, not a figure.
-    ("date", re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+(?P<y1>{YEAR})|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<y2>{YEAR})|(?P<y3>{YEAR})-\d{{2}}-\d{{2}})\b")),
+    ("date", patterns.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+(?P<y1>{YEAR})|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<y2>{YEAR})|(?P<y3>{YEAR})-\d{{2}}-\d{{2}})\b")),
     # "a title it has held since May 2022": when a state began, not the figure's period.
-    ("since_month", re.compile(rf"\bsince\s+(?P<mon>{MONTH})\s+(?:of\s+)?(?P<year>{YEAR})\b")),
-    ("month", re.compile(rf"\b(?P<mon>{MONTH})\s+(?:of\s+)?(?P<year>{YEAR})\b")),
+    ("since_month", patterns.compile(rf"\bsince\s+(?P<mon>{MONTH})\s+(?:of\s+)?(?P<year>{YEAR})\b")),
+    ("month", patterns.compile(rf"\b(?P<mon>{MONTH})\s+(?:of\s+)?(?P<year>{YEAR})\b")),
     # "2020-23" abbreviates only after a dash: "in 2020 and 30 in 2021" is no span.
-    ("span", re.compile(rf"\b(?:between\s+|from\s+)?(?P<a>{YEAR})\s*(?:(?:-|–|—)\s*(?P<b2>\d\d)\b|(?:-|–|—|to|and|through|until)\s*(?P<b>{YEAR})\b)(?![.,]\d)", re.I)),
-    ("by", re.compile(rf"\b(?:by|until|till|through|before|in)\s+(?:the\s+end\s+of\s+)?(?P<year>{YEAR})\b(?!\s*%)", re.I)),
-    ("since", re.compile(rf"\b(?:since|from)\s+(?P<year>{YEAR})\b", re.I)),
-    ("fiscal", re.compile(rf"\b(?:FY|fiscal(?:\s+year)?\s*)(?P<year>{YEAR})\b", re.I)),
-    ("relative", re.compile(rf"\b(?:in|over|during|for)\s+the\s+(?:past|last|previous|preceding)\s+(?P<n>{COUNT})\s+years?\b", re.I)),
-    ("last_year", re.compile(r"\b(?P<which>last|this|next|previous)\s+year(?:'s)?\b", re.I)),
+    ("span", patterns.compile(rf"\b(?:between\s+|from\s+)?(?P<a>{YEAR})\s*(?:(?:-|–|—)\s*(?P<b2>\d\d)\b|(?:-|–|—|to|and|through|until)\s*(?P<b>{YEAR})\b)(?![.,]\d)", re.I)),
+    ("by", patterns.compile(rf"\b(?:by|until|till|through|before|in)\s+(?:the\s+end\s+of\s+)?(?P<year>{YEAR})\b(?!\s*%)", re.I)),
+    ("since", patterns.compile(rf"\b(?:since|from)\s+(?P<year>{YEAR})\b", re.I)),
+    ("fiscal", patterns.compile(rf"\b(?:FY|fiscal(?:\s+year)?\s*)(?P<year>{YEAR})\b", re.I)),
+    ("relative", patterns.compile(rf"\b(?:in|over|during|for)\s+the\s+(?:past|last|previous|preceding)\s+(?P<n>{COUNT})\s+years?\b", re.I)),
+    ("last_year", patterns.compile(r"\b(?P<which>last|this|next|previous)\s+year(?:'s)?\b", re.I)),
     # "a year earlier", "a year ago", "the year before": the previous year, as "last year".
-    ("year_ago", re.compile(r"\b(?:a|one)\s+year\s+(?:earlier|ago|before)\b|\bthe\s+(?:year|edition)\s+before\b|\bthe\s+prior\s+year\b", re.I)),
-    ("now", re.compile(r"\b(?:currently|at present|presently|as of now|right now)\b", re.I)),
+    ("year_ago", patterns.compile(r"\b(?:a|one)\s+year\s+(?:earlier|ago|before)\b|\bthe\s+(?:year|edition)\s+before\b|\bthe\s+prior\s+year\b", re.I)),
+    ("now", patterns.compile(r"\b(?:currently|at present|presently|as of now|right now)\b", re.I)),
     # "Back then, it had 202 entries": the time an earlier sentence named, which one unsaid
     # here — an earlier edition that can confirm a figure but never flag it.
-    ("then", re.compile(r"\b(?:back\s+then|at\s+(?:that|the)\s+time|by\s+then|in\s+those\s+days)\b", re.I)),
-    ("horizon", re.compile(rf"\b(?:over|in|within|during)\s+(?:the\s+next|the\s+coming|a|the\s+following|the\s+subsequent)\s+(?:(?P<n>{COUNT})[- ]years?|(?P<decade>decade)|(?P<n2>{COUNT})[- ]year\s+period)\b", re.I)),
-    ("horizon", re.compile(rf"\b(?:over\s+|in\s+)?(?:a\s+|the\s+)?(?P<n>{COUNT})-year\s+(?:period|horizon|span)\b", re.I)),
-    ("horizon", re.compile(rf"\b(?:over|within)\s+(?P<n>{COUNT})\s+years\b", re.I)),
-    ("year", re.compile(rf"(?<![\w$€£¥-])(?<!\d[.,])(?P<year>{YEAR})(?![\w%-]|[.,]\d|\s*(?:%|percent|per cent|million|billion|trillion|{MEASURE_NOUNS})\b)")),
+    ("then", patterns.compile(r"\b(?:back\s+then|at\s+(?:that|the)\s+time|by\s+then|in\s+those\s+days)\b", re.I)),
+    ("horizon", patterns.compile(rf"\b(?:over|in|within|during)\s+(?:the\s+next|the\s+coming|a|the\s+following|the\s+subsequent)\s+(?:(?P<n>{COUNT})[- ]years?|(?P<decade>decade)|(?P<n2>{COUNT})[- ]year\s+period)\b", re.I)),
+    ("horizon", patterns.compile(rf"\b(?:over\s+|in\s+)?(?:a\s+|the\s+)?(?P<n>{COUNT})-year\s+(?:period|horizon|span)\b", re.I)),
+    ("horizon", patterns.compile(rf"\b(?:over|within)\s+(?P<n>{COUNT})\s+years\b", re.I)),
+    ("year", patterns.compile(rf"(?<![\w$€£¥-])(?<!\d[.,])(?P<year>{YEAR})(?![\w%-]|[.,]\d|\s*(?:%|percent|per cent|million|billion|trillion|{MEASURE_NOUNS})\b)")),
 ]
 
 
@@ -77,7 +78,7 @@ NEEDS: list[tuple[bool, tuple[str, ...] | None]] = [
     (True, None),  # year
 ]
 assert len(NEEDS) == len(PATTERNS)
-ANY_YEAR = re.compile(YEAR)
+ANY_YEAR = patterns.compile(YEAR)
 
 
 def _possible(text: str):
@@ -101,13 +102,13 @@ def _count(text: str | None) -> int | None:
 
 
 # "since the ranking began in 2017": the year of an event, not the period of a figure.
-EVENT_BEFORE = re.compile(
+EVENT_BEFORE = patterns.compile(
     r"\b(?:began|begun|started|launched|founded|established|created|introduced|inaugurated|"
     r"first\s+published|set\s+up|opened|born|debut(?:ed)?|launch|inception|introduction|creation|"
     r"beginning|start|founding|first\s+(?:edition|list|ranking))\b[^.;:,]{0,40}$", re.I)
 
 
-EDITION_AFTER = re.compile(
+EDITION_AFTER = patterns.compile(
     r"^\s+(?:[A-Z][\w-]*\s+){0,3}?(?:study|report|survey|estimates?|update|projections?|forecasts?|paper|"
     r"edition|white\s+paper|booklet)\b", re.I)
 

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+from .. import patterns
 from . import explain, grounds, periods, wording
 from ..extract import numbers, roles
 from .compare import agrees
@@ -328,11 +329,11 @@ def _edition_number(claim: Claim, library, as_of) -> Finding | None:
     return None
 
 
-FROM_TO = re.compile(r"\s*from\s+(?P<low>\S.*?)\s+to\s+(?P<high>\S.*?)\s*$", re.I)
-MOVED = re.compile(r"\b(?:improv|rais|increas|ris|rose|grew|grow|jump|climb|boost|went|go|going|gone|fell|fall|"
+FROM_TO = patterns.compile(r"\s*from\s+(?P<low>\S.*?)\s+to\s+(?P<high>\S.*?)\s*$", re.I)
+MOVED = patterns.compile(r"\b(?:improv|rais|increas|ris|rose|grew|grow|jump|climb|boost|went|go|going|gone|fell|fall|"
                    r"drop|declin|slid|slip|cut|lower|upgrad)\w*\b", re.I)
 """A verb of change before "from X to Y": the figure moved between two editions."""
-PREVIOUS_LIST = re.compile(r"\b(?:previous|last|prior|preceding)\s+(?:list|edition|ranking)\b|"
+PREVIOUS_LIST = patterns.compile(r"\b(?:previous|last|prior|preceding)\s+(?:list|edition|ranking)\b|"
                            r"\b(?:six months|a year)\s+(?:ago|earlier|before)\b", re.I)
 """Words that make the old end the edition before the article's."""
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .. import patterns
 from ..reference.library import Library
 from .metricindex import metric_word_index
 from .metricwords import CLOSE_WORDS, NOT_WITH_REACH, _excluded, choose_metrics, library_units, spelled_out
@@ -19,11 +20,11 @@ from ..reference.tables import Metric, Table
 
 # Words by which a sentence points back at a source named earlier in its paragraph
 # ("in the 2024 ranking"): without one, a carried source only applies through metric words.
-GENERIC_REFERENCE = re.compile(
+GENERIC_REFERENCE = patterns.compile(
     r"\b(?:ranking|rankings|index|list|league table|scoreboard|survey|report|study|estimates?|projections?|forecasts?|edition"
     r"|(?:this|last|the\s+latest|the\s+new)\s+(?:year['’]s\s+)?results)\b", re.I)
 
-LIST_REFERENCE = re.compile(
+LIST_REFERENCE = patterns.compile(
     r"\b(?:the|this|that|its)\s+(?:(?:current|latest|new|newest|same|most\s+recent|\d{4}|this\s+year['’]s)\s+)?"
     r"(?:list|ranking|rankings|league\s+table|edition)\b", re.I)
 
@@ -104,13 +105,13 @@ def list_wide_metrics(table: Table, library: Library) -> frozenset[str]:
 
 # Words that open a phrase saying why a list-wide figure is what it is ("Thanks to
 # Fugaku, the aggregate rose…"): a system named there is not the figure's owner.
-CAUSE_LEAD = re.compile(
+CAUSE_LEAD = patterns.compile(
     r"\b(?:thanks\s+to|helped\s+by|driven\s+by|due\s+to|because\s+of|owing\s+to|boosted\s+by|"
     r"with\s+the\s+(?:addition|arrival|debut|entry|help)\s+of|after\s+the\s+(?:addition|arrival|debut)\s+of)\b", re.I)
 # Where the figure's own statement ends or another begins.
-CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\s(?:while|whereas)\s", re.I)
-CLAUSE_AFTER = re.compile(r"[,;:(]|\s(?:and|but|while|whereas)\s", re.I)
-PLURAL_REFERENCE = re.compile(r"^(?:s|es)\b")
+CLAUSE_BREAK = patterns.compile(r";|,\s*(?:and|but|while|whereas)\b|\s(?:while|whereas)\s", re.I)
+CLAUSE_AFTER = patterns.compile(r"[,;:(]|\s(?:and|but|while|whereas)\s", re.I)
+PLURAL_REFERENCE = patterns.compile(r"^(?:s|es)\b")
 
 
 def owner_named(claim: Claim) -> bool:
@@ -143,11 +144,11 @@ def owner_named(claim: Claim) -> bool:
 
 # "among 64 economies", "a total of 67 countries", "64 economies measured": words that say
 # a count is the size of the whole list ("these three countries" is not).
-SIZE_BEFORE = re.compile(
+SIZE_BEFORE = patterns.compile(
     r"\b(?:among|of|total\s+of|all|covers?|covering|ranks?|ranking|ranked|rating|rates|rated|measures|measuring|"
     r"surveys|surveyed|surveying|assess(?:es|ed|ing)?|evaluat(?:es|ed|ing)|across|for|includ(?:es|ed|ing))"
     r"\s+(?:the\s+|a\s+total\s+of\s+|some\s+|all\s+)?$", re.I)
-SIZE_AFTER = re.compile(
+SIZE_AFTER = patterns.compile(
     r"^\s+(?:economies|countries|nations|systems|supercomputers)\s+(?:ranked|measured|surveyed|assessed|evaluated|"
     r"covered|listed|included|in\s+the\s+(?:ranking|list|index|survey))\b", re.I)
 
@@ -286,7 +287,7 @@ def _list_wide_readings(table: Table, claim: Claim, chosen: list, list_wide: fro
 
 # "the top 10 systems", "the new systems", "accelerated machines", "systems using GPUs":
 # part of the list, whose total is not the list's.
-SUBSET = re.compile(
+SUBSET = patterns.compile(
     r"\b(?:top|first|leading|fastest|biggest|largest|most\s+powerful)\s+(?P<n>\d+|ten|five|three|four|two|twenty|fifty|hundred)\b"
     r"|\b(?:new(?:ly\s+\w+)?|accelerat\w*|GPU\w*|Arm|x86|commercial|academic|industr\w*|government|research|other|"
     r"remaining|these|those|such)(?:[\s-]+[\w-]+)?[\s-]+(?:systems|machines|supercomputers|computers|entries|entrants|ones|installations)\b"
@@ -311,7 +312,7 @@ def _subset(table: Table, claim: Claim) -> bool:
     return False
 
 
-TOTAL_WORD = re.compile(r"\b(?:aggregate|combined|total)\b", re.I)
+TOTAL_WORD = patterns.compile(r"\b(?:aggregate|combined|total)\b", re.I)
 
 
 def _as_list_total(table: Table, claim: Claim, metric: Metric, span: Span | None, loose: tuple,
@@ -335,10 +336,10 @@ def _as_list_total(table: Table, claim: Claim, metric: Metric, span: Span | None
 # "two from China, compared with 11 in the United States", "37 in 2022, ahead of China's
 # 28", "644 petaflops to its rival's 565": a bare figure set against another figure of the
 # sentence is the same measure as that figure.
-ELLIPTIC_BEFORE = re.compile(
+ELLIPTIC_BEFORE = patterns.compile(
     r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against|ahead\s+of|behind|than|to)\s+"
     r"(?:(?:its|their|the)\s+)?(?:(?:rival|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s?\s+)?$")
-OTHER_FIGURE = re.compile(r"(?<![\w.])\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
+OTHER_FIGURE = patterns.compile(r"(?<![\w.])\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
 
 
 def _elliptic(claim: Claim, metric_span: Span) -> bool:
@@ -356,7 +357,7 @@ def _elliptic(claim: Claim, metric_span: Span) -> bool:
 
 # "JUPITER is expected to reach 1 exaflops", "designed to deliver 2 exaflops": a target, not
 # a measured result — the unit alone does not make it the list's figure.
-AIM_BEFORE = re.compile(
+AIM_BEFORE = patterns.compile(
     r"\b(?:will|would|could|should|may|might|expected|designed|planned|plans?|aims?|aiming|targets?|targeting|"
     r"promises?|projected|set\s+to|capable\s+of|able\s+to|goal|upgrade|once)\b", re.I)
 

@@ -18,13 +18,13 @@ Blanking parts of the sentence (the figure, words after a cause) only removes wo
 
 from __future__ import annotations
 
-import re
 
 from ahocorasick_rs import AhoCorasick
 
+from .. import patterns
 from ..reference.library import Library
 
-_SPLIT = re.compile(r"[\s-]+")
+_SPLIT = patterns.compile(r"[\s-]+")
 
 
 def alias_words(alias: str) -> frozenset[str]:

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from .. import patterns
 from ..extract import trie
 from ..extract import aliasfind
 from ..extract.aliasfind import AliasSet
@@ -21,24 +22,24 @@ from ..reference.tables import Metric, Table
 # Words that say a figure is about some particular measure ("in terms of the agility of
 # companies", "in the talent category"): when none of the table's metric words matched,
 # the figure is not the table's default metric either.
-OTHER_MEASURE = re.compile(
+OTHER_MEASURE = patterns.compile(
     r"\bin terms of\b|\bcategor(?:y|ies)\b|\bpillars?\b|\bsub-?factors?\b|\bsub-?index\b|"
     r"\bindicators?\b|\bcriteri(?:on|a)\b|\bwhen it comes to\b|\bmeasure of\b|\baspects?\b|\bdimensions?\b", re.I)
 
-CAUSE = re.compile(
+CAUSE = patterns.compile(
     r"\b(?:because|thanks\s+to|due\s+to|driven\s+by|owing\s+to|as\s+a\s+result\s+of|on\s+the\s+back\s+of|"
     r"on\s+the\s+strength\s+of|mainly\s+for|largely\s+for)\b", re.I)
 
 # "…to second place, Ireland showcased strong economic performance", "…to second place,
 # as its ranking in economic performance soared": a comma and a new subject start
 # another statement.
-NEW_CLAUSE = re.compile(
+NEW_CLAUSE = patterns.compile(
     r"[;]|,\s+(?:[A-Z]|(?:and|but|while|whereas|which|who|as\s+(?:its|their|it|they|the)\s)\b"
     r"|(?:reaching|bringing|taking|pushing|lifting|rising\s+to|with\s+plans|with\s+an?\s+(?:goal|target|plan|aim))\b)")
 
-NEXT_FIGURE = re.compile(r"\s(?:and|while|whereas)\s+(?=(?:the\s+|its\s+)?[a-z][^.;,]{0,60}?\b(?:was|is|were|are|at|of|reached|hit|stood)\s+[$€£¥]?\d)", re.I)
+NEXT_FIGURE = patterns.compile(r"\s(?:and|while|whereas)\s+(?=(?:the\s+|its\s+)?[a-z][^.;,]{0,60}?\b(?:was|is|were|are|at|of|reached|hit|stood)\s+[$€£¥]?\d)", re.I)
 
-NEGATED = re.compile(
+NEGATED = patterns.compile(
     r"\b(?:excluding|excludes|exclude|without|other\s+than|apart\s+from|not\s+counting|leaving\s+out|"
     r"setting\s+aside|before\s+counting)\s+(?:the\s+)?(?:effects?\s+of\s+|impact\s+of\s+|contribution\s+of\s+)?"
     r"(?:[\w-]+\s*){1,4}", re.I)
@@ -70,7 +71,7 @@ _fold = aliasfind.fold  # lower case, runs of spaces and hyphens one space
 # Abbreviations a metric's words use that articles often spell out ("information
 # technology professionals" for "IT professionals").
 SPELLED_OUT = {"IT": "information technology", "AI": "artificial intelligence"}
-_ABBREVIATION = re.compile(r"\b(" + "|".join(SPELLED_OUT) + r")\b")
+_ABBREVIATION = patterns.compile(r"\b(" + "|".join(SPELLED_OUT) + r")\b")
 
 
 def spelled_out(alias: str) -> tuple[str, ...]:
@@ -101,7 +102,7 @@ def _aliases_pattern(aliases: tuple[str, ...]) -> tuple[re.Pattern, dict[str, st
     """One factorised pattern for a set of aliases (and their abbreviations spelled out),
     and the folded text → alias map: for text ``aliasfind`` can't fold."""
     variants = tuple(dict.fromkeys((*aliases, *(v for v in map(_spelled_out, aliases) if v))))
-    pattern = re.compile(r"(?<![\w])(?:" + trie.pattern(variants, flags_casefold=True, flexible_space=True)
+    pattern = patterns.compile(r"(?<![\w])(?:" + trie.pattern(variants, flags_casefold=True, flexible_space=True)
                          + r")(?![\w])", re.I)
     return pattern, _by_fold(aliases)
 
@@ -188,11 +189,11 @@ def _near(text: str, offset: int, q: Span, reach: int, table: Table) -> tuple[in
             min(len(text), q.end - offset + reach + longest))
 
 
-QUALIFIED_COUNT = re.compile(
+QUALIFIED_COUNT = patterns.compile(
     r"^[\"“”']?(?:exascale|petascale|exaflop|petaflop|new|newly|additional|more|other|extra|"
     r"top|largest|biggest|fastest|leading|major|[\w-]+-class|[\w-]+-based)\b", re.I)
 
-COUNTED = re.compile(r"^[\s-]*([A-Za-z][A-Za-z-]*)")
+COUNTED = patterns.compile(r"^[\s-]*([A-Za-z][A-Za-z-]*)")
 def library_units(library: Library) -> frozenset[str]:
     """Units of every count or quantity metric of the library, computed once per library."""
     if "units" not in library._derived:
@@ -219,14 +220,14 @@ def _counted_noun(claim: Claim) -> str | None:
     return word if word.endswith("s") else word + "s"
 
 
-MEASURE_AFTER = re.compile(
+MEASURE_AFTER = patterns.compile(
     r"^\s*(?:place\s+|position\s+|spot\s+)?(?:in|for|on)\s+(?!(?:the\s+)?(?:world|ranking|rankings|list|table|"
     r"index|league|overall|edition|survey|report|latest|new|annual|same|this|that|last|(?:19|20)\d\d)\b"
     r"|(?:a|the)\s+(?:\w+\s+)?(?:year|years|time|row)\b|\w+\s+(?:consecutive|straight|successive)\b)"
     r"(?:the\s+|its\s+|terms\s+of\s+)?[a-z]", re.I)
 
 
-LIST_AFTER_VERB = re.compile(
+LIST_AFTER_VERB = patterns.compile(
     r"^\s+(?:the\s+|this\s+|its\s+)?(?:[\w’'-]+\s+){0,5}?(?:list|lists|ranking|rankings|index|chart|table)\b", re.I)
 
 
@@ -260,7 +261,7 @@ FUNCTION_WORDS = {
 
 # Metric words right after another figure describe that figure (the claim's own figure
 # is blanked out of the text before this is asked).
-OTHER_FIGURE_BEFORE = re.compile(
+OTHER_FIGURE_BEFORE = patterns.compile(
     r"(?:(?<![\w-])(?!(?:19|20)\d\d\b)(?:\d[\d,.]*\d|\d)(?:st|nd|rd|th)?|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))"
     r"\s+(?:(?!(?:and|while|whereas|but)\b)[a-z-]+\s+){0,3}$")
 
@@ -299,11 +300,11 @@ def counted_phrase(claim: Claim) -> str | None:
     return " ".join(words)
 
 
-COMES_FROM = re.compile(
+COMES_FROM = patterns.compile(
     r"\b(?:come|comes|coming|came|stem|stems|stemming|derive|derives|derived|arise|arises)\s+from\s+"
     r"(?:[\w-]+\s+){0,2}$", re.I)
 
-FIGURE_AS_SUBJECT = re.compile(
+FIGURE_AS_SUBJECT = patterns.compile(
     r"^[\s—–-]*(?:,\s*)?(?:is|are|was|were|will|would|could|may|might|should|is\s+set|are\s+set)\s+"
     r"(?:[\w-]+\s+){0,3}?$", re.I)
 
@@ -315,8 +316,8 @@ def _comes_from(between: str) -> bool:
     return bool(m) and bool(FIGURE_AS_SUBJECT.match(between[:m.start()] + " "))
 
 
-POINTING_BACK_BEFORE = re.compile(r"(?:^|[^\w])(?:all|these|those|both|the)\s+$", re.I)
-POINTING_BACK_AFTER = re.compile(r"^\s+(?:are|were|have|had|remain|remained|share|shared|of\s+them)\b", re.I)
+POINTING_BACK_BEFORE = patterns.compile(r"(?:^|[^\w])(?:all|these|those|both|the)\s+$", re.I)
+POINTING_BACK_AFTER = patterns.compile(r"^\s+(?:are|were|have|had|remain|remained|share|shared|of\s+them)\b", re.I)
 
 
 def _pointing_back(claim: Claim) -> bool:
@@ -328,7 +329,7 @@ def _pointing_back(claim: Claim) -> bool:
         and POINTING_BACK_AFTER.match(text[q.span.end - base:]))
 
 
-BRACKET_LABEL = re.compile(r"(?:^|[,;:(–—]|\band\b|\bin\b|\bits\b|\btheir\b|\bthe\b)\s*([^,;:()–—]{1,60}?)\s*\(\s*$", re.I)
+BRACKET_LABEL = patterns.compile(r"(?:^|[,;:(–—]|\band\b|\bin\b|\bits\b|\btheir\b|\bthe\b)\s*([^,;:()–—]{1,60}?)\s*\(\s*$", re.I)
 
 
 def _bracket_label(claim: Claim) -> str | None:
@@ -347,7 +348,7 @@ def _bracket_label(claim: Claim) -> str | None:
     return m.group(1)
 
 
-BENCHMARK_AFTER = re.compile(
+BENCHMARK_AFTER = patterns.compile(
     r"^\s*(?:on|in|for)\s+(?:the\s+|its\s+)?((?:[\w.-]+\s+){0,2}?[\w.-]+)\s+(?:benchmark|test|metric)\b", re.I)
 
 
@@ -367,7 +368,7 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
-OPENING_FRAME = re.compile(r"\s*(?:(?:For\s+example|For\s+instance|However|Meanwhile|Moreover|Similarly|Likewise|"
+OPENING_FRAME = patterns.compile(r"\s*(?:(?:For\s+example|For\s+instance|However|Meanwhile|Moreover|Similarly|Likewise|"
                            r"In\s+addition|By\s+contrast|In\s+contrast|Still|Yet|Also),\s*)?"
                            r"(?:On|In|For|Under|With|By|Using|As\s+(?:for|to|regards)|When\s+it\s+comes\s+to|"
                            r"Regarding|Concerning)\s[^,;:.]{0,60},", re.I)

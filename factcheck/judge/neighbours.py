@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .. import patterns
 from . import derived, grounds
 from ..extract import roles
 from ..model import Finding, Ground, Verdict
@@ -85,7 +86,7 @@ def counts_carried(findings: list[Finding], checker: Checker, as_of) -> list[Fin
 CURRENT_BY = ("undated", "article date")
 """A partner figure whose edition no time word of its own chose: the edition the passage is about."""
 
-OLD_PLACE = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+|its\s+|a\s+)?$", re.I)
+OLD_PLACE = patterns.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+|its\s+|a\s+)?$", re.I)
 """Words before a rank that make it the place left ("down from 29th"), not the new one."""
 
 
@@ -138,7 +139,7 @@ def _partners(before: list[Finding], claim) -> list[Finding]:
     return same + [f for f in found if f not in same]
 
 
-OTHER_RANKING = re.compile(r"\b(?:rankings?|index|indices|indexes|league\s+tables?|pillars?|sub-?factors?|"
+OTHER_RANKING = patterns.compile(r"\b(?:rankings?|index|indices|indexes|league\s+tables?|pillars?|sub-?factors?|"
                            r"benchmarks?|surveys?|reports?)\b", re.I)
 """Words that may bring in another ranking ("in the separate talent ranking") between a
 partner figure and a change, or in the change's own clause."""

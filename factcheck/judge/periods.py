@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
+from .. import patterns
 from ..model import Fact, TimeExpr
 from ..reference.tables import Table
 
@@ -182,7 +183,7 @@ def as_of_named(claims, text: str, as_of: dt.date | None, tables: dict[str, Tabl
     return latest
 
 
-_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
+_YEAR = patterns.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
 
 
 def _day(published: str) -> dt.date | None:

@@ -22,6 +22,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+from .. import patterns
 from . import derived, explain, grounds, periods, wording
 from ..extract import roles
 from .compare import _end_agrees as end_agrees, agrees, edition_size, other_scale, range_agrees
@@ -60,7 +61,7 @@ def stated(claim: Claim, candidate: Candidate | None) -> Statement:
         candidate.metric.label if candidate else None, time, value, unit, out_of=q.out_of)
 
 
-SCENARIO_NOUN = re.compile(r"((?:[\w'’-]+\s+){0,4}?)(?:scenario|case|projection|variant)s?\b", re.I)
+SCENARIO_NOUN = patterns.compile(r"((?:[\w'’-]+\s+){0,4}?)(?:scenario|case|projection|variant)s?\b", re.I)
 SCENARIO_FILLER = {"scenario", "case", "the", "a", "an", "of", "in", "its", "their", "growth", "demand",
                    "it", "source's", "stated", "range", "end", "estimate", "under", "for", "with"}
 
@@ -76,21 +77,21 @@ def _names_scenario(sentence: str, label: str) -> bool:
     return False
 
 
-RIVAL_BEFORE = re.compile(r"\b(?:its|their|his|her|the|a)\s+(?:nearest\s+|closest\s+|main\s+)?"
+RIVAL_BEFORE = patterns.compile(r"\b(?:its|their|his|her|the|a)\s+(?:nearest\s+|closest\s+|main\s+)?"
                           r"(?:rivals?|competitors?|challengers?|contenders?|runners?-up)['’]s?\s*$", re.I)
 """A figure given to an unnamed rival of the sentence's subject ("to its rival's 565")."""
 
 
 # "the only system", "the only exascale machine": one of a kind (see ``Checker._only_one``).
-ONLY_SYSTEM = re.compile(r"the\s+only\s+(?:(?P<kind>[\w-]+)\s+)?(?:system|machine|supercomputer|computer)", re.I)
+ONLY_SYSTEM = patterns.compile(r"the\s+only\s+(?:(?P<kind>[\w-]+)\s+)?(?:system|machine|supercomputer|computer)", re.I)
 # What TOP500 calls exascale: above one exaflop/s in double precision on HPL.
-EXASCALE_WORDS = re.compile(
+EXASCALE_WORDS = patterns.compile(
     r"\bexascale\b|\b(?:above|over|exceed(?:s|ed|ing)?|beyond|surpass(?:es|ed|ing)?|break(?:s|ing)?|clear(?:s|ed|ing)?|cross(?:es|ed|ing)?|past|more\s+than)\s+"
     r"(?:the\s+)?(?:one|1|a\s+single)\s+exa-?flops?(?:/s)?\b|\bexa-?flop\s+barrier\b", re.I)
-ONLY_NOT_NOW = re.compile(
+ONLY_NOT_NOW = patterns.compile(
     r"\b(?:no\s+longer|not|never|was|were|had\s+been|has\s+been|used\s+to|until|till|once|formerly|previously|"
     r"former|then|became|become|becomes|would|will|could|may|might)\b|n['’]t\b", re.I)
-ONLY_QUALIFIED = re.compile(r"\b(?i:in|outside|of|from|among|at|built\s+by|made\s+by)\s+(?:the\s+)?[A-Z]")
+ONLY_QUALIFIED = patterns.compile(r"\b(?i:in|outside|of|from|among|at|built\s+by|made\s+by)\s+(?:the\s+)?[A-Z]")
 
 
 class Checker:
@@ -725,14 +726,14 @@ class Checker:
                        grounds=grounds.of(claim, c, self._as_of, explicit_edition))
 
 
-PRONOUN_START = re.compile(
+PRONOUN_START = patterns.compile(
     r"^\s*(?:It|They|(?:This|These|That)(?!\s+(?:year|years|month|week|time|edition|ranking|rankings|list|report|study|"
     r"survey|index|results?)\b)|The\s+(?:system|machine|supercomputer|model|country|nation|economy|city-state|firm|company))\b")
 
 
 # "the UK's 2021 GDP of", "Fugaku's HPL score of": a possessive right before the figure's
 # measure gives the figure to its owner, whatever the sentence's subject.
-OWN_MEASURE = re.compile(
+OWN_MEASURE = patterns.compile(
     r"^['’]s?\s+(?:(?!(?:with|for|by|in|on|to|and|from|after|than)\b)[\w/-]+\s+){1,4}"
     r"(?:of\s+|at\s+|was\s+|is\s+|stood\s+at\s+)?(?:about\s+|around\s+|some\s+)?$", re.I)
 

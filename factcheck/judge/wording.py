@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 
+from .. import patterns
 from ..model import Quantity
 
 SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
@@ -97,7 +98,7 @@ def replacement(quantity: Quantity, value: float, kind: str, unit: str) -> str:
     return in_article_units(quantity, value) or plain_number(value)
 
 
-_LEADING_NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
+_LEADING_NUMBER = patterns.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
 
 
 def in_article_units(quantity: Quantity, value: float) -> str | None:

@@ -17,6 +17,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import patterns
 from ..errors import InputError
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
@@ -204,7 +205,7 @@ def from_text(text: str, name: str = "<text>", as_of: dt.date | None = None,
 # joiner, soft hyphen, byte-order mark, direction marks): pasted from web pages and CMSs
 # into the middle of words and figures ("2\u200b9th"), where they cut "29th" into "2" and
 # "9th". They are removed from the analysed text.
-INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+INVISIBLE = patterns.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
                        "\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff\ufff9-\ufffb]")
 # Full-width ASCII ("＄２．６ trillion", typed with an East Asian input method), the
 # ideographic space, full-width currency signs and the minus sign read as their plain
@@ -241,18 +242,18 @@ def _blank(chars: list[str], start: int, end: int) -> None:
             chars[i] = " "
 
 
-FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
+FRONT_MATTER = patterns.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
 # Possessive runs: a fence line without a line break after it (the last line) would
 # otherwise be retried at every shorter run of its backticks.
-FENCE = re.compile(r"^[ \t]{0,3}(`{3,}+|~{3,}+)[^\n]*+\n.*?(^[ \t]{0,3}\1[ \t]*$|\Z)", re.S | re.M)
-INDENTED_CODE = re.compile(r"(?:(?<=\n\n)|(?<=\A))(?:(?: {4}|\t)[^\n]*(?:\r?\n|\Z))+")
-REF_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*$", re.M)
-EMPHASIS = re.compile(r"(\*\*|__|\*|~~)")
-HEADING_LINE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]", re.M)
-HEADING_MARK = re.compile(r"^[ \t]{0,3}#{1,6}(?=[ \t])", re.M)
-BLOCKQUOTE = re.compile(r"^[ \t]{0,3}>", re.M)
-TAG_START = re.compile(r"</?[A-Za-z]")
-BACKTICKS = re.compile(r"`+")
+FENCE = patterns.compile(r"^[ \t]{0,3}(`{3,}+|~{3,}+)[^\n]*+\n.*?(^[ \t]{0,3}\1[ \t]*$|\Z)", re.S | re.M)
+INDENTED_CODE = patterns.compile(r"(?:(?<=\n\n)|(?<=\A))(?:(?: {4}|\t)[^\n]*(?:\r?\n|\Z))+")
+REF_DEFINITION = patterns.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*$", re.M)
+EMPHASIS = patterns.compile(r"(\*\*|__|\*|~~)")
+HEADING_LINE = patterns.compile(r"^[ \t]{0,3}#{1,6}[ \t]", re.M)
+HEADING_MARK = patterns.compile(r"^[ \t]{0,3}#{1,6}(?=[ \t])", re.M)
+BLOCKQUOTE = patterns.compile(r"^[ \t]{0,3}>", re.M)
+TAG_START = patterns.compile(r"</?[A-Za-z]")
+BACKTICKS = patterns.compile(r"`+")
 
 # Comments, code spans, tags and links are found by the scanners below rather than by
 # regular expressions such as ``<!--.*?-->`` or ``\[[^\]\n]*\]``: a regex tries every

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .. import patterns
 from ..errors import Problem, TableError
 
 POLICY_FILE = "source_policy.json"
@@ -104,7 +105,7 @@ def load_policy(path: Path) -> Policy:
             fail("needs exactly one of host, host_pattern, url_pattern, url_prefix", where)
         kind, value = kinds[0], item[kinds[0]]
         try:
-            pattern = re.compile(value) if kind.endswith("_pattern") else None
+            pattern = patterns.compile(value) if kind.endswith("_pattern") else None
         except re.error as exc:
             fail(f"{kind} is not a valid pattern ({exc})", where)
         entries.append(Entry(

@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .. import patterns
 from ..errors import Problem, TableError
 from .sourcepolicy import POLICY_FILE, Policy, host_of, host_matches, link_problems, load_policy
 from .tables import COLUMNS, REQUIRED_COLUMNS, Table, load_entities, load_table, table_folders
@@ -86,17 +87,17 @@ def blocking(problem: Problem) -> bool:
     return RULES.get(problem.rule, (True, ""))[0]
 
 
-_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
-_BREAKS = re.compile(r"[\t\n\r]")
+_INVISIBLE = patterns.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_BREAKS = patterns.compile(r"[\t\n\r]")
 _FREE_TEXT = {"note", "source_title", "read_at_title"}
-_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
-_URL = re.compile(r"https?://[^\s/?#]+[^\s]*")
+_NUMBER = patterns.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+_URL = patterns.compile(r"https?://[^\s/?#]+[^\s]*")
 _KEY_CELLS = tuple(i for i, c in enumerate(COLUMNS) if c not in _FREE_TEXT)
 _REQUIRED_CELLS = tuple((c, COLUMNS.index(c)) for c in REQUIRED_COLUMNS)
 _PERIODS = {
-    "list": re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])"),
-    "year": re.compile(r"[0-9]{4}(-[0-9]{4})?"),
-    "horizon": re.compile(r"[0-9]+y|long-run|[0-9]{4}(-[0-9]{4})?"),
+    "list": patterns.compile(r"[0-9]{4}-(0[1-9]|1[0-2])"),
+    "year": patterns.compile(r"[0-9]{4}(-[0-9]{4})?"),
+    "horizon": patterns.compile(r"[0-9]+y|long-run|[0-9]{4}(-[0-9]{4})?"),
 }
 
 
@@ -311,7 +312,7 @@ _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "bill
 _ORDINALS = {w: i for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
     "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)}
-_NOTE_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(thousand|million|billion|trillion|mn|bn|tn|[kmbt])?(?![a-z]{3})",
+_NOTE_NUMBER = patterns.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(thousand|million|billion|trillion|mn|bn|tn|[kmbt])?(?![a-z]{3})",
                           re.I)
 
 

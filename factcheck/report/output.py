@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from ..errors import InputError
-from ..reference.folders import temp_beside
+from ..caches import temp_beside
 
 
 def write_atomic(path: Path | str, text, encoding: str | None = "utf-8", newline: str | None = None) -> None:

@@ -6,6 +6,7 @@ import codecs
 import re
 from enum import Enum
 
+from ... import patterns
 from ...errors import FetchError, InputError
 
 
@@ -52,7 +53,7 @@ def _generic(mime: str) -> str:
     return {"image": "an image", "video": "a video", "audio": "audio"}.get(major, "a file")
 
 
-META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+META_CHARSET = patterns.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
+from ... import patterns
 from ...errors import InputError
 
 
@@ -76,7 +77,7 @@ CROSS_LINK_LABELS = (
     "related coverage", "related reading", "related content", "recommended",
     "recommended reading", "you may also like", "more on this", "more on this story",
 )
-CROSS_LINK = re.compile(
+CROSS_LINK = patterns.compile(
     r"^(?:%s)(?:\s*[:|»>]|\s+[-–—])"  # "Read more:", "RELATED »", "See also — …"
     % "|".join(re.escape(label) for label in sorted(CROSS_LINK_LABELS, key=len, reverse=True)),
     re.I)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 
+from ... import patterns
 from .summary import summary_parts
 
 MARKS = {"error": "✖", "warning": "▲", "info": "●", "supported": "✔"}
@@ -20,7 +21,7 @@ HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "For information"}
 RANKS = {"info": 0, "warning": 1, "error": 2}
 _CONTROL = str.maketrans({c: None for c in (7, 8, 11, 12, 13)})
 """The control characters rich drops from every text it prints (BEL, BS, VT, FF, CR)."""
-_DATE = re.compile(r"[0-9-]+")
+_DATE = patterns.compile(r"[0-9-]+")
 
 
 def usable(stream) -> bool:

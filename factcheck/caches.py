@@ -1,0 +1,58 @@
+"""Where factcheck keeps its caches, and how a cache file is written whole.
+
+Every cache (the parsed library, articles' results, fetched pages, compiled patterns) lives
+in one per-user folder: ``FACTCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/factcheck``, else
+``~/.cache/factcheck``; ``FACTCHECK_NO_CACHE`` turns them all off.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("FACTCHECK_NO_CACHE"):
+        return None
+    explicit = os.environ.get("FACTCHECK_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "factcheck"
+
+
+def write_whole(folder: Path | str, name: str, data: str | bytes) -> bool:
+    """Write a cache file whole or not at all: to a temporary file beside it, renamed
+    into place (the folder made if need be). Best effort, as a cache may be: False when
+    it could not be written, and no temporary file is left. The result cache writes its
+    entries with it too."""
+    tmp = None
+    try:
+        data = data.encode("utf-8") if isinstance(data, str) else data
+    except UnicodeEncodeError:  # a lone surrogate: nothing a reader could decode
+        return False
+    try:
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = temp_beside(folder, name)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, os.path.join(folder, name))
+        return True
+    except OSError:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        return False
+
+
+def temp_beside(folder: Path | str, name: str) -> tuple[int, str]:
+    """A new, empty file in ``folder``, opened for writing and readable by its owner only,
+    named after ``name`` (hidden, ending ``.tmp``): ``tempfile.mkstemp``'s guarantee (the
+    file is created, never an existing one opened) without importing ``tempfile``, which
+    weighs on every start-up."""
+    for _ in range(100):
+        path = os.path.join(folder, f".{name}.{os.getpid()}.{os.urandom(6).hex()}.tmp")
+        try:
+            return os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name in {folder}")
