@@ -504,6 +504,18 @@ class _Prepared(NamedTuple):
     counted: str | None
     gapped: bool
     change_partner: bool
+    excluded: dict
+    """Excluding words (a metric's ``not_with``) → whether they stand near the figure:
+    several tables' metrics share them, and the search is the same for each."""
+
+    def excludes(self, metric: Metric) -> bool:
+        """``_excluded(metric, near_figure)``, searched once per set of words."""
+        if not metric.not_with:
+            return False
+        found = self.excluded.get(metric.not_with)
+        if found is None:
+            found = self.excluded[metric.not_with] = _excluded(metric, self.near_figure)
+        return found
 
 
 _LAST: list = [None, None]  # the last claim prepared, and what was read from it
@@ -558,7 +570,7 @@ def _prepared(claim: Claim) -> _Prepared:
     change_partner = claim.role == "change" or bool(
         re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, q.span.start - offset - 10):q.span.start - offset], re.I))
     found = _Prepared(text, before_negation, negated_phrases, near_figure, framed_to, counted,
-                      bool(gapped), change_partner)
+                      bool(gapped), change_partner, {})
     _LAST[0], _LAST[1] = claim, found
     return found
 
@@ -581,7 +593,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     q = claim.quantity
     offset = claim.sentence.span.start
     prep = _prepared(claim)
-    text, negated_phrases, near_figure, framed_to = prep.text, prep.negated_phrases, prep.near_figure, prep.framed_to
+    text, negated_phrases, framed_to = prep.text, prep.negated_phrases, prep.framed_to
     counted, gapped, change_partner = prep.counted, prep.gapped, prep.change_partner
     present = _words_present(table, text)
     negated = bool(negated_phrases)
@@ -597,7 +609,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     used_spans: list[Span] = [s.span for s in claim.sources if not claim.source_carried]
     reading = _reading(table)
     usable = [m for m in reading.fitting(q.kind, q.currency, q.unit)
-              if not _excluded(m, near_figure)
+              if not prep.excludes(m)
               and not (counted and counted in units and _unit_elsewhere(counted, m)
                        and counted not in reading.lowered[m.id])
               and (not negated or m.id in defined_by_exclusion
