@@ -296,7 +296,7 @@ class Checker:
     def _judge(self, claim: Claim, c: Candidate, as_of: dt.date | None):
         table = c.table
         choice = periods.choose(table, claim.times, as_of, c.metric.id, c.entity)
-        scope = [f for f in table.rows(c.entity, c.metric.id) if choice.accepts(f, table)]
+        scope = choice.accepted(table.rows(c.entity, c.metric.id), table)
         scope = self._filteredition_size(claim, c, scope)
         finding = (self._agreeing(claim, c, choice, scope)
                    or self._undisclosed(claim, c, choice, scope)
