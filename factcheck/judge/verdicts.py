@@ -619,7 +619,7 @@ class Checker:
         """The editions the claim can mean (narrowed by "out of N" when given)."""
         table = c.table
         if choice.explicit is not None:
-            eds = {f.edition for f in table.period_samples(c.metric.id) if choice.accepts(f, table)}
+            eds = {f.edition for f in choice.accepted(table.period_samples(c.metric.id), table)}
         elif choice.current is not None:
             eds = {choice.current}
         elif table.period_kind in ("edition", "list"):
