@@ -7,6 +7,8 @@ values the row's own precision and hedge allow: "almost $7 trillion" meets a row
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..model import Claim, Fact
 from ..extract.numbers import _interval, parse_number
 from ..reference.tables import Table
@@ -15,11 +17,20 @@ from ..reference.tables import Table
 def fact_interval(fact: Fact, table: Table | None = None) -> tuple[float, float] | None:
     """The values a row allows: a rank or count is exact; any other figure stands for the
     interval its written precision implies (TOP500's "442" and "442.01" agree)."""
-    parsed = parse_number(fact.value) if fact.value else None
+    metric = table.metrics.get(fact.metric) if table is not None else None
+    return _allowed(fact.value, fact.hedge, metric is None or metric.kind in ("rank", "count"))
+
+
+@lru_cache(maxsize=16384)
+def _allowed(written: str, hedge: str, counted: bool) -> tuple[float, float] | None:
+    """``fact_interval`` from the row's value, its hedge and whether the metric counts:
+    worked out once per distinct row value (a claim is compared with many rows, and the
+    same rows again by every claim about them)."""
+    parsed = parse_number(written) if written else None
     if parsed is None:
         return None
     value, unit = parsed
-    hedge = fact.hedge.strip().lower() or None
+    hedge = hedge.strip().lower() or None
     if hedge in ("nearly", "close to"):
         hedge = "almost"
     about = hedge in ("about", "around", "approximately", "roughly", "approx.")
@@ -27,8 +38,6 @@ def fact_interval(fact: Fact, table: Table | None = None) -> tuple[float, float]
         # A source's "about 450,000" is its own rounding, which the written precision
         # (450,000: to the ten thousand) already expresses; no extra slack on top.
         hedge = None
-    metric = table.metrics.get(fact.metric) if table is not None else None
-    counted = metric is None or metric.kind in ("rank", "count")
     exact = hedge is None and unit <= 1 and counted and not about
     low, high = _interval(value, unit, hedge, exact=exact)
     return low, high

@@ -49,7 +49,26 @@ class Candidate:
 
 def _only_table_for(claim: Claim, table: Table, library: Library) -> bool:
     names = {m.entity for m in claim.entities if m.entity in table.entities}
-    return any(sum(name in t.entities for t in library.tables.values()) == 1 for name in names)
+    naming = _entity_tables(library)[0]
+    return any(len(naming[name]) == 1 for name in names)
+
+
+def _entity_tables(library: Library) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Entity → the tables that know it by name (``table.entities``), and entity → the
+    tables with rows of it: built once per library, so a claim's ties cost a lookup per
+    entity it names, not a pass over every table."""
+    found = library._derived.get("entity_tables")
+    if found is None:
+        naming: dict[str, set[str]] = {}
+        with_rows: dict[str, set[str]] = {}
+        for table in library.tables.values():
+            for name in table.entities:
+                naming.setdefault(name, set()).add(table.id)
+            for name in table.known_entities:
+                with_rows.setdefault(name, set()).add(table.id)
+        found = library._derived["entity_tables"] = (
+            {k: frozenset(v) for k, v in naming.items()}, {k: frozenset(v) for k, v in with_rows.items()})
+    return found
 
 
 def choose_entity(table: Table, claim: Claim, library: Library,
@@ -202,14 +221,17 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
             if table is not None and table.period_kind in ("edition", "list"):
                 strengths[table_id] = max(strengths.get(table_id, 0), STRENGTH_PUBLISHER)
                 named.add(table_id)
-    for table in library.tables.values():
-        if any(m.entity in table.entities for m in claim.entities):
+    naming, with_rows = _entity_tables(library)
+    knows = {t for m in claim.entities for t in naming.get(m.entity, ())}
+    has_rows = {t for m in claim.entities if m.via != "reference" for t in with_rows.get(m.entity, ())}
+    for table_id in library.tables:
+        if table_id in knows:
             # A thing only this table knows (Fugaku, Llama 2) ties the figure to it.
-            strengths[table.id] = max(strengths.get(table.id, 0), STRENGTH_ENTITY)
-        elif table.id in strengths:
+            strengths[table_id] = max(strengths.get(table_id, 0), STRENGTH_ENTITY)
+        elif table_id in strengths:
             continue
-        elif any(m.entity in table.known_entities for m in claim.entities if m.via != "reference"):
-            strengths[table.id] = STRENGTH_WEAK
+        elif table_id in has_rows:
+            strengths[table_id] = STRENGTH_WEAK
     index = metric_word_index(library, spelled_out)
     out = []
     for table_id, strength in strengths.items():

@@ -26,8 +26,11 @@ OTHER_MEASURE = patterns.compile(
     r"\bin terms of\b|\bcategor(?:y|ies)\b|\bpillars?\b|\bsub-?factors?\b|\bsub-?index\b|"
     r"\bindicators?\b|\bcriteri(?:on|a)\b|\bwhen it comes to\b|\bmeasure of\b|\baspects?\b|\bdimensions?\b", re.I)
 
+# The look-ahead for the first letters ("(?=[…])") changes no match: it lets the engine
+# skip to where one can start instead of trying every word at every character (twice as
+# fast; these run once per claim).
 CAUSE = patterns.compile(
-    r"\b(?:because|thanks\s+to|due\s+to|driven\s+by|owing\s+to|as\s+a\s+result\s+of|on\s+the\s+back\s+of|"
+    r"(?=[btdoaml])\b(?:because|thanks\s+to|due\s+to|driven\s+by|owing\s+to|as\s+a\s+result\s+of|on\s+the\s+back\s+of|"
     r"on\s+the\s+strength\s+of|mainly\s+for|largely\s+for)\b", re.I)
 
 # "…to second place, Ireland showcased strong economic performance", "…to second place,
@@ -40,7 +43,7 @@ NEW_CLAUSE = patterns.compile(
 NEXT_FIGURE = patterns.compile(r"\s(?:and|while|whereas)\s+(?=(?:the\s+|its\s+)?[a-z][^.;,]{0,60}?\b(?:was|is|were|are|at|of|reached|hit|stood)\s+[$€£¥]?\d)", re.I)
 
 NEGATED = patterns.compile(
-    r"\b(?:excluding|excludes|exclude|without|other\s+than|apart\s+from|not\s+counting|leaving\s+out|"
+    r"(?=[ewoanlsb])\b(?:excluding|excludes|exclude|without|other\s+than|apart\s+from|not\s+counting|leaving\s+out|"
     r"setting\s+aside|before\s+counting)\s+(?:the\s+)?(?:effects?\s+of\s+|impact\s+of\s+|contribution\s+of\s+)?"
     r"(?:[\w-]+\s*){1,4}", re.I)
 
@@ -157,7 +160,13 @@ def _alias_hits(text: str, offset: int, aliases, window: tuple[int, int] | None 
     aliases = tuple(sorted(set(aliases)))
     if not aliases:
         return []
-    matcher = _alias_set(aliases)
+    return _sorted_hits(text, offset, aliases, _alias_set(aliases), window, present)
+
+
+def _sorted_hits(text: str, offset: int, aliases: tuple[str, ...], matcher: AliasSet,
+                 window: tuple[int, int] | None = None, present: frozenset[str] | None = None,
+                 ) -> list[tuple[Span, str]]:
+    """``_alias_hits`` for aliases already sorted without repeats, given their matcher."""
     if present is not None and matcher.usable and matcher.keyset.isdisjoint(present):
         return []
     found = aliasfind.folded(text)
@@ -167,6 +176,84 @@ def _alias_hits(text: str, offset: int, aliases, window: tuple[int, int] | None 
     matches = pattern.finditer(text, *window) if window else pattern.finditer(text)
     return [(Span(m.start() + offset, m.end() + offset), by_fold.get(_fold(m.group(0)), m.group(0)))
             for m in matches]
+
+
+class _Words:
+    """A set of aliases searched together: sorted once, its matcher made on first search."""
+
+    __slots__ = ("aliases", "_matcher")
+
+    def __init__(self, aliases):
+        self.aliases = tuple(sorted(set(aliases)))
+        self._matcher: AliasSet | None = None
+
+    def hits(self, text: str, offset: int, window: tuple[int, int] | None = None,
+             present: frozenset[str] | None = None) -> list[tuple[Span, str]]:
+        """What ``_alias_hits`` gives for these aliases."""
+        if not self.aliases:
+            return []
+        if self._matcher is None:
+            self._matcher = _alias_set(self.aliases)
+        return _sorted_hits(text, offset, self.aliases, self._matcher, window, present)
+
+
+class _Reading:
+    """What choosing a metric reads from a table alone, worked out once per table and kept
+    with it (``_reading``): a claim is matched against the same few tables again and again,
+    and only the sentence differs."""
+
+    KEEP = 64
+    """Kinds of figure, and sets of usable metrics, remembered per table (a bound: in
+    practice a table sees a handful of each)."""
+
+    def __init__(self, table: Table):
+        metrics = tuple(table.metrics.values())
+        self.metrics = metrics
+        self.lowered = {m.id: frozenset(a.lower() for a in m.aliases) for m in metrics}
+        self.words = {m.id: _Words(m.aliases) for m in metrics}
+        self.loose = {m.id: _Words(m.loose_aliases) for m in metrics}
+        self.ranked_counts = frozenset(m.out_of for m in metrics if m.out_of)
+        self._fitting: dict[tuple, tuple[Metric, ...]] = {}
+        self._own: dict[tuple, tuple[tuple[Metric, _Words], ...]] = {}
+
+    def fitting(self, kind: str, currency: str | None, unit: str | None) -> tuple[Metric, ...]:
+        """The metrics a figure of this kind (currency, unit) can be compared with, in the
+        table's order (``_metric_kind_fits``, which reads the currency only of money and
+        the unit only of a quantity)."""
+        key = (kind, currency if kind == "money" else None, (unit or "").lower() if kind == "quantity" else None)
+        found = self._fitting.get(key)
+        if found is None:
+            if len(self._fitting) >= self.KEEP:
+                self._fitting.clear()
+            found = self._fitting[key] = tuple(
+                m for m in self.metrics if _metric_kind_fits(kind, m, currency, unit))
+        return found
+
+    def own_words(self, usable: list[Metric], list_wide: frozenset[str]) -> tuple[tuple[Metric, _Words], ...]:
+        """Each usable metric with the words it shares with no other usable metric (of the
+        same scope, list-wide or not): a word two metrics share ("IT workers" for both the
+        shortage and the workforce) tells neither apart, so it does not choose."""
+        key = (tuple(m.id for m in usable), list_wide)
+        found = self._own.get(key)
+        if found is None:
+            owners: dict[tuple[bool, str], int] = {}
+            for metric in usable:
+                wide = metric.id in list_wide
+                for alias in self.lowered[metric.id]:
+                    owners[(wide, alias)] = owners.get((wide, alias), 0) + 1
+            if len(self._own) >= self.KEEP:
+                self._own.clear()
+            found = self._own[key] = tuple(
+                (m, _Words(a for a in m.aliases if owners[(m.id in list_wide, a.lower())] == 1)) for m in usable)
+        return found
+
+
+def _reading(table: Table) -> _Reading:
+    """The table's ``_Reading``, built on first use and kept with the table."""
+    reading = table._index.get("metric_reading")
+    if reading is None:
+        reading = table._index["metric_reading"] = _Reading(table)
+    return reading
 
 
 def _longest_alias(table: Table) -> int:
@@ -206,6 +293,13 @@ def library_units(library: Library) -> frozenset[str]:
 def units_elsewhere(units: frozenset[str], metric: Metric) -> set[str]:
     """Units that belong to other metrics: "1 billion parameters" is not a count of models."""
     return set(units) - {metric.unit.lower(), metric.unit.lower().rstrip("s")}
+
+
+def _unit_elsewhere(unit: str, metric: Metric) -> bool:
+    """``unit in units_elsewhere(units, metric)`` for a unit known to be in ``units``,
+    without building the set."""
+    own = metric.unit.lower()
+    return unit != own and unit != own.rstrip("s")
 
 
 def _counted_noun(claim: Claim) -> str | None:
@@ -414,6 +508,18 @@ class _Prepared(NamedTuple):
     counted: str | None
     gapped: bool
     change_partner: bool
+    excluded: dict
+    """Excluding words (a metric's ``not_with``) → whether they stand near the figure:
+    several tables' metrics share them, and the search is the same for each."""
+
+    def excludes(self, metric: Metric) -> bool:
+        """``_excluded(metric, near_figure)``, searched once per set of words."""
+        if not metric.not_with:
+            return False
+        found = self.excluded.get(metric.not_with)
+        if found is None:
+            found = self.excluded[metric.not_with] = _excluded(metric, self.near_figure)
+        return found
 
 
 _LAST: list = [None, None]  # the last claim prepared, and what was read from it
@@ -468,7 +574,7 @@ def _prepared(claim: Claim) -> _Prepared:
     change_partner = claim.role == "change" or bool(
         re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, q.span.start - offset - 10):q.span.start - offset], re.I))
     found = _Prepared(text, before_negation, negated_phrases, near_figure, framed_to, counted,
-                      bool(gapped), change_partner)
+                      bool(gapped), change_partner, {})
     _LAST[0], _LAST[1] = claim, found
     return found
 
@@ -491,7 +597,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     q = claim.quantity
     offset = claim.sentence.span.start
     prep = _prepared(claim)
-    text, negated_phrases, near_figure, framed_to = prep.text, prep.negated_phrases, prep.near_figure, prep.framed_to
+    text, negated_phrases, framed_to = prep.text, prep.negated_phrases, prep.framed_to
     counted, gapped, change_partner = prep.counted, prep.gapped, prep.change_partner
     present = _words_present(table, text)
     negated = bool(negated_phrases)
@@ -505,11 +611,12 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     # Words inside a source's name ("Digital Competitiveness" in the ranking's title) say
     # which table, not which metric.
     used_spans: list[Span] = [s.span for s in claim.sources if not claim.source_carried]
-    usable = [m for m in table.metrics.values()
-              if _metric_kind_fits(q.kind, m, q.currency, q.unit) and not _excluded(m, near_figure)
-              and not (counted and counted in units_elsewhere(units, m)
-                       and counted not in {a.lower() for a in m.aliases})
-              and (m.id in defined_by_exclusion
+    reading = _reading(table)
+    usable = [m for m in reading.fitting(q.kind, q.currency, q.unit)
+              if not prep.excludes(m)
+              and not (counted and counted in units and _unit_elsewhere(counted, m)
+                       and counted not in reading.lowered[m.id])
+              and (not negated or m.id in defined_by_exclusion
                    or not any(_alias_in(a, n) for n in negated_phrases for a in m.aliases))]
     subject_out = [w for n in negated_phrases for w in (*table.names, *table.subject_words)
                    if _alias_in(w, n)]
@@ -518,22 +625,16 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         # measures of something else (its other-AI value) can be meant.
         usable = [m for m in usable if m.id in defined_by_exclusion
                   or not any(_alias_in(w, m.label) for w in subject_out)]
+    usable_ids = {m.id for m in usable}
     hits: dict[str, tuple[tuple, Span]] = {}
-    # A word two metrics share ("IT workers" for both the shortage and the workforce)
-    # tells neither apart, so it does not choose.
-    owners: dict[tuple[bool, str], int] = {}
-    for metric in usable:
-        for alias in {a.lower() for a in metric.aliases}:
-            key = (metric.id in list_wide, alias)
-            owners[key] = owners.get(key, 0) + 1
+    own_words = reading.own_words(usable, list_wide)
     window = _near(text, offset, q.span, METRIC_REACH, table)
     if framed_to:
         window = (0, window[1])  # the opening phrase's words count, however far
 
     def collect(borrow: bool) -> None:
-        for metric in usable:
-            own = [a for a in metric.aliases if owners[(metric.id in list_wide, a.lower())] == 1]
-            for span, _alias in _alias_hits(text, offset, own, window, present):
+        for metric, own in own_words:
+            for span, _alias in own.hits(text, offset, window, present):
                 if span.overlaps(q.span) or any(span.overlaps(s.span) for s in claim.sources):
                     continue
                 if span.start >= q.span.end and _excluded(
@@ -552,13 +653,13 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
 
     collect(borrow=False)
     for mid, span in defined_by_exclusion.items():
-        if any(m.id == mid for m in usable) and mid not in hits:
+        if mid in usable_ids and mid not in hits:
             hits[mid] = ((_gap(span, q.span), -(span.end - span.start)), span)
     if not hits and gapped:
         collect(borrow=True)  # only when the figure has no metric words of its own
     loose_hits: dict[str, list[str]] = {}
     for metric in usable:
-        for span, alias in _alias_hits(text, offset, metric.loose_aliases, present=present):
+        for span, alias in reading.loose[metric.id].hits(text, offset, present=present):
             if not any(u.contains(span) for u in used_spans):
                 loose_hits.setdefault(metric.id, []).append(metric.loose_aliases[alias])
     if q.kind in ("percent", "points"):
@@ -623,17 +724,17 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         return [(table.metrics[metric_id], None, tuple(loose_hits[metric_id]))]
     # Another metric's words right by the figure ("labour productivity growth would expand
     # 1.5%") say it is that other measure, even if its kind does not fit: no default then.
-    ranked_counts = {x.out_of for x in table.metrics.values() if x.out_of}
+    ranked_counts = reading.ranked_counts
     others_named = any(
         not OTHER_FIGURE_BEFORE.search(text, max(0, span.start - offset - 24), span.start - offset)
         and _gap(span, q.span) < CLOSE_WORDS
         and not re.search(r"[,;:]", text[min(span.end, q.span.end) - offset:max(span.start, q.span.start) - offset])
         and not any(span.overlaps(src.span) for src in claim.sources)
         and not (q.out_of is not None and 0 <= span.start - q.span.end <= 2)  # "…of 67 economies"
-        for m in table.metrics.values() if m not in usable and m.kind != "text"
+        for m in reading.metrics if m.id not in usable_ids and m.kind != "text"
         # "Asian economies Singapore (fourth)": the word for what a ranking ranks is no rival
         and not (q.kind == "rank" and m.id in ranked_counts)
-        for span, _ in _alias_hits(text, offset, m.aliases, window, present))
+        for span, _ in reading.words[m.id].hits(text, offset, window, present))
     plain = not others_named and not negated and not _other_measure(text, q.span.end - offset) \
         and not _measure_after(claim) and not _other_benchmark_after(claim, table)
     defaults_allowed = plain and (named and (

@@ -40,6 +40,17 @@ class PeriodChoice:
             return _matches_time(fact, table, self.explicit) and fact.edition not in self.later
         return fact.edition not in self.later
 
+    def accepted(self, facts: list[Fact], table: Table) -> list[Fact]:
+        """The facts ``accepts`` keeps, in order: its tests are chosen once, not per row (a
+        claim looks at every row of its entity and metric)."""
+        later = self.later
+        if self.horizon is not None and table.period_kind == "horizon":
+            return [f for f in facts if self.accepts(f, table)]
+        if self.explicit is None:
+            return [f for f in facts if f.edition not in later]
+        time = self.explicit
+        return [f for f in facts if _matches_time(f, table, time) and f.edition not in later]
+
     def in_scope(self, fact: Fact) -> bool:
         """Is the row's edition one the claim can mean at the article's date?"""
         if self.explicit is not None or self.current is None:
@@ -118,10 +129,7 @@ def choose(table: Table, times: tuple[TimeExpr, ...], as_of: dt.date | None,
             explicit = explicit or time
     current, later = None, ()
     if as_of is not None and table.editions:
-        with_metric = table.editions_with(metric) if metric else set(table.editions)
-        if entity is not None and metric and table.period_kind not in ("edition", "list"):
-            with_metric = {f.edition for f in table.rows(entity, metric)} or with_metric
-        ordered = [e for e in table.edition_order() if e.id in with_metric]
+        ordered = _editions_in_order(table, metric, entity)
         day = as_of.isoformat()
         published = [e for e in ordered if e.published and e.published[:10] <= day]
         out = {e.id for e in published}
@@ -143,6 +151,21 @@ def choose(table: Table, times: tuple[TimeExpr, ...], as_of: dt.date | None,
                 later = tuple(e.id for e in table.edition_order() if e.id not in of_year)
                 current = of_year[-1] if explicit is None else current
     return PeriodChoice(explicit, current, horizon, later)
+
+
+def _editions_in_order(table: Table, metric: str | None, entity: str | None) -> tuple:
+    """The editions that can be current for ``metric`` (and, in a study or catalogue,
+    ``entity``), oldest first: kept with the table, as its rows are (one list per metric
+    and entity, worked out the first time a claim asks)."""
+    catalogue = entity is not None and metric and table.period_kind not in ("edition", "list")
+    key = ("current_candidates", metric, entity if catalogue else None)
+    ordered = table._index.get(key)
+    if ordered is None:
+        with_metric = table.editions_with(metric) if metric else set(table.editions)
+        if catalogue:
+            with_metric = {f.edition for f in table.rows(entity, metric)} or with_metric
+        ordered = table._index[key] = tuple(e for e in table.edition_order() if e.id in with_metric)
+    return ordered
 
 
 NAMED_EDITION_GRACE = dt.timedelta(days=31)

@@ -297,7 +297,7 @@ class Checker:
     def _judge(self, claim: Claim, c: Candidate, as_of: dt.date | None):
         table = c.table
         choice = periods.choose(table, claim.times, as_of, c.metric.id, c.entity)
-        scope = [f for f in table.rows(c.entity, c.metric.id) if choice.accepts(f, table)]
+        scope = choice.accepted(table.rows(c.entity, c.metric.id), table)
         scope = self._filteredition_size(claim, c, scope)
         finding = (self._agreeing(claim, c, choice, scope)
                    or self._undisclosed(claim, c, choice, scope)
@@ -620,7 +620,7 @@ class Checker:
         """The editions the claim can mean (narrowed by "out of N" when given)."""
         table = c.table
         if choice.explicit is not None:
-            eds = {f.edition for f in table.period_samples(c.metric.id) if choice.accepts(f, table)}
+            eds = {f.edition for f in choice.accepted(table.period_samples(c.metric.id), table)}
         elif choice.current is not None:
             eds = {choice.current}
         elif table.period_kind in ("edition", "list"):

@@ -189,7 +189,11 @@ class Table:
         return self._index[key]
 
     def edition_order(self) -> list[Edition]:
-        return sorted(self.editions.values(), key=lambda e: (e.published, e.id))
+        """The editions, oldest first (sorted once: every check asks)."""
+        order = self._index.get("edition_order")
+        if order is None:
+            order = self._index["edition_order"] = tuple(sorted(self.editions.values(), key=lambda e: (e.published, e.id)))
+        return list(order)
 
 
 def _metric(raw: dict) -> Metric:
