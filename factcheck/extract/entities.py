@@ -111,7 +111,12 @@ class EntityFinder:
         taken = [(s.start - offset, s.end - offset) for s in skip]
 
         def free(a: int, b: int) -> bool:
-            return all(b <= x or a >= y for x, y in taken)
+            # a plain loop: most sentences take nothing, and a generator for ``all`` cost
+            # more than the test itself
+            for x, y in taken:
+                if a < y and x < b:
+                    return False
+            return True
 
         if self._names is not None:
             named = [(a, b) for a, b, _ in self._names.hits(aliasfind.folded_as_is(text))]
@@ -141,7 +146,7 @@ class EntityFinder:
                 taken.append((m.start(), m.end()))
         for m in CAPITALISED.finditer(text):
             word = m.group(0)
-            if not free(m.start(), m.end()) or word in NOT_FUZZY or word in self._by_text:
+            if word in NOT_FUZZY or word in self._by_text or not free(m.start(), m.end()):
                 continue
             alias = self._fuzzy(word)
             if alias:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import replace
 
 from .. import patterns
 from . import folding, trie
@@ -318,19 +317,21 @@ def find(text: str, offset: int = 0, skip: list[Span] | tuple = ()) -> list[Quan
         return all(end <= a or start >= b for a, b in taken)
 
     folded_text = folding.folded(text)
-    for q in _ranks(text, folded_text):
-        if free(q[0], q[1]):
-            found.append(_shift(q[2], offset))
-            taken.append((q[0], q[1]))
-            if q[2].out_of_span:
-                taken.append((q[2].out_of_span.start, q[2].out_of_span.end))
+    # Figures are made with their spans in the document (``offset``), not moved there
+    # afterwards: copying each one with ``dataclasses.replace`` cost more than finding it.
+    for start, end, q in _ranks(text, folded_text, offset):
+        if free(start, end):
+            found.append(q)
+            taken.append((start, end))
+            if q.out_of_span:
+                taken.append((q.out_of_span.start - offset, q.out_of_span.end - offset))
     for m in FRACTION.finditer(text) if folding.holds_any(folded_text, FRACTION_WORDS) else ():
         if free(m.start(), m.end()) and _fraction_is_figure(text, m):
             value = FRACTIONS[m.group("frac").lower()] * 100
             hedge, start = _hedge_before(text, m.start())
             low, high = _interval(value, 5.0, hedge, exact=False)
-            found.append(_shift(Quantity(Span(start, m.end()), text[start:m.end()], value, low, high,
-                                         "percent", hedge=hedge), offset))
+            found.append(Quantity(Span(start + offset, m.end() + offset), text[start:m.end()], value, low, high,
+                                  "percent", hedge=hedge))
             taken.append((start, m.end()))
     may_hold = ANY_DIGIT.search(text) is not None or folding.holds_any(folded_text, FIGURE_WORDS)
     figures = [m for m in (FIGURE.finditer(text) if may_hold else ())
@@ -340,21 +341,14 @@ def find(text: str, offset: int = 0, skip: list[Span] | tuple = ()) -> list[Quan
         m = figures[i]
         nxt = figures[i + 1] if i + 1 < len(figures) else None
         if nxt and RANGE_JOIN.match(text[m.end():nxt.start()]) and _compatible_range(text, m, nxt):
-            q = _range_quantity(text, m, nxt)
+            q = _range_quantity(text, m, nxt, offset)
             i += 2
         else:
-            q = _figure_quantity(text, m)
+            q = _figure_quantity(text, m, offset)
             i += 1
         if q is not None:
-            found.append(_shift(q, offset))
+            found.append(q)
     return sorted(found, key=lambda q: q.span.start)
-
-
-def _shift(q: Quantity, offset: int) -> Quantity:
-    if not offset:
-        return q
-    out_of_span = Span(q.out_of_span.start + offset, q.out_of_span.end + offset) if q.out_of_span else None
-    return replace(q, span=Span(q.span.start + offset, q.span.end + offset), out_of_span=out_of_span)
 
 
 def _hedge_before(text: str, start: int) -> tuple[str | None, int]:
@@ -449,7 +443,7 @@ RATIO_BEFORE = patterns.compile(r"\bfactor\s+of\s+$", re.I)
 DURATION_AFTER = patterns.compile(r"^[\s-]*(?:and\s+a\s+half\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|quarters?)\b", re.I)
 
 
-def _figure_quantity(text: str, m: re.Match) -> Quantity | None:
+def _figure_quantity(text: str, m: re.Match, offset: int = 0) -> Quantity | None:
     c = _components(text, m)
     if not c:
         return None
@@ -470,7 +464,7 @@ def _figure_quantity(text: str, m: re.Match) -> Quantity | None:
         c = dict(c, value=c["value"] * factor, unit=c["unit"] * factor)
         end += physical.end()
     low, high = _interval(c["value"], c["unit"], hedge, exact=False)
-    return Quantity(Span(start, end), text[start:end], c["value"], low, high,
+    return Quantity(Span(start + offset, end + offset), text[start:end], c["value"], low, high,
                     "quantity" if unit_name else c["kind"], currency=c["currency"], hedge=hedge,
                     unit=unit_name)
 
@@ -503,7 +497,7 @@ def _compatible_range(text: str, a: re.Match, b: re.Match) -> bool:
     return True
 
 
-def _range_quantity(text: str, a: re.Match, b: re.Match) -> Quantity | None:
+def _range_quantity(text: str, a: re.Match, b: re.Match, offset: int = 0) -> Quantity | None:
     cb = _components(text, b)
     ca = _components(text, a)
     if not ca or not cb:
@@ -519,7 +513,7 @@ def _range_quantity(text: str, a: re.Match, b: re.Match) -> Quantity | None:
         start = start - (len(text[max(0, start - 10):start]) - between.start())
     low = ca["value"] - ca["unit"] / 2
     high = cb["value"] + cb["unit"] / 2
-    return Quantity(Span(start, b.end()), text[start:b.end()], cb["value"], low, high, cb["kind"],
+    return Quantity(Span(start + offset, b.end() + offset), text[start:b.end()], cb["value"], low, high, cb["kind"],
                     currency=cb["currency"], hedge=hedge, range_of=(ca["value"], cb["value"]))
 
 
@@ -527,16 +521,17 @@ def _range_quantity(text: str, a: re.Match, b: re.Match) -> Quantity | None:
 SPOTS = patterns.compile(r"\b(?:spots|places|positions)\s+(\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,\s*)?(?:and|&)\s*\d{1,3})\b(?![\d.,]\d)")
 
 
-def _ranks(text: str, folded_text: str | None = None):
+def _ranks(text: str, folded_text: str | None = None, offset: int = 0):
     """Yield (start, end, Quantity) for rank figures: ordinals in rank context, "No. 1".
-    ``folded_text`` is ``folding.folded(text)``, if the caller has it."""
+    ``folded_text`` is ``folding.folded(text)``, if the caller has it; start and end are
+    in ``text``, the Quantity's spans in the document (``text`` starts at ``offset``)."""
     if folded_text is None:
         folded_text = folding.folded(text)
     for m in SPOTS.finditer(text) if folding.holds_any(text, SPOTS_WORDS) else ():
         for n in _SPOT_NUMBER.finditer(m.group(1)):
-            yield _rank(text, m.start(1) + n.start(), m.start(1) + n.end(), int(n.group(0)))
+            yield _rank(text, m.start(1) + n.start(), m.start(1) + n.end(), int(n.group(0)), offset)
     for m in TOPPED.finditer(text) if folding.holds_any(folded_text, TOPPED_WORDS) else ():
-        yield _rank(text, m.start("verb"), m.end("verb"), 1)
+        yield _rank(text, m.start("verb"), m.end("verb"), 1, offset)
     for m in NUMBER_ONE.finditer(text) if folding.holds_any(folded_text, NUMBER_ONE_WORDS) else ():
         if m.group("top"):
             value = 1
@@ -545,7 +540,7 @@ def _ranks(text: str, folded_text: str | None = None):
             value = int(raw) if raw.isdigit() else int(word_value(raw) or 0)
         if not value:
             continue
-        yield _rank(text, m.start(), m.end(), value)
+        yield _rank(text, m.start(), m.end(), value, offset)
     may_hold = DIGIT_ORDINAL_END.search(text) is not None or folding.holds_any(folded_text, ORDINAL_WORDS)
     for m in ORDINAL.finditer(text) if may_hold else ():
         value = ordinal_value(m.group("ord"))
@@ -567,7 +562,7 @@ def _ranks(text: str, folded_text: str | None = None):
             # "was first to use Arm" is a first, not a rank.
             # Word ordinals ("first", "third") are ranks only in explicit rank wording.
             continue
-        yield _rank(text, m.start(), m.end(), value)
+        yield _rank(text, m.start(), m.end(), value, offset)
 
 
 # "Singapore (fourth), Korea (eighth)", "Korea sixth, Taiwan ninth and China nineteenth":
@@ -628,7 +623,7 @@ def _is_date_ordinal(before: str, after: str, word: str) -> bool:
     return bool(_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after))
 
 
-def _rank(text: str, start: int, end: int, value: int):
+def _rank(text: str, start: int, end: int, value: int, offset: int = 0):
     out_of = None
     out_span = None
     m = OUT_OF.match(text[end:])
@@ -637,7 +632,7 @@ def _rank(text: str, start: int, end: int, value: int):
         n = int(n_text) if n_text.isdigit() else word_value(n_text)
         if n and n >= value:
             out_of = int(n)
-            out_span = Span(end + m.start("n"), end + m.end("n"))
+            out_span = Span(end + m.start("n") + offset, end + m.end("n") + offset)
             q_end = end + m.end()
         else:
             q_end = end
@@ -646,6 +641,6 @@ def _rank(text: str, start: int, end: int, value: int):
     place = _PLACE_AFTER.match(text[end:])
     if place and not out_of:
         q_end = end + place.end()
-    q = Quantity(Span(start, q_end), text[start:q_end], float(value), float(value), float(value),
+    q = Quantity(Span(start + offset, q_end + offset), text[start:q_end], float(value), float(value), float(value),
                  "rank", out_of=out_of, out_of_span=out_span)
     return start, q_end, q

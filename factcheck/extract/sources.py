@@ -105,11 +105,10 @@ class SourceFinder:
                 if phrase not in lowered]
         if not pool:
             return sorted(found, key=lambda s: s.span.start)
-        close = {pool[i] for _, _, i in process.extract(
-            lowered, pool, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_SCORE, limit=None)}
-        for phrase in self._long:
-            if phrase not in close:
-                continue
+        # The pool is in the order of ``self._long``: the close ones are aligned in that order.
+        close = sorted(i for _, _, i in process.extract(
+            lowered, pool, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_SCORE, limit=None))
+        for phrase in map(pool.__getitem__, close):
             alignment = fuzz.partial_ratio_alignment(phrase, lowered, score_cutoff=FUZZY_SCORE)
             if alignment is None:
                 continue

@@ -81,17 +81,6 @@ assert len(NEEDS) == len(PATTERNS)
 ANY_YEAR = patterns.compile(YEAR)
 
 
-def _possible(text: str):
-    """For each pattern in turn, whether ``text`` holds what every match of it holds."""
-    has_year = ANY_YEAR.search(text) is not None
-    low = folding.folded(text)
-    for year, words in NEEDS:
-        if year and not has_year:
-            yield False
-        else:
-            yield words is None or folding.holds_any(low, words)
-
-
 def _count(text: str | None) -> int | None:
     if not text:
         return None
@@ -116,9 +105,11 @@ EDITION_AFTER = patterns.compile(
 def find(text: str, offset: int = 0) -> list[TimeExpr]:
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
-    for (kind, pattern), possible in zip(PATTERNS, _possible(text)):
-        if not possible:
-            continue  # no match can be found
+    has_year = ANY_YEAR.search(text) is not None
+    low = folding.folded(text)
+    for (kind, pattern), (year, words) in zip(PATTERNS, NEEDS):
+        if year and not has_year or words is not None and not folding.holds_any(low, words):
+            continue  # the text lacks what every match holds: no match can be found
         for m in pattern.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
