@@ -1,13 +1,17 @@
 """Where factcheck keeps its caches, and how a cache file is written whole.
 
-Every cache (the parsed library, articles' results, fetched pages, compiled patterns) lives
+Every cache (the parsed library, articles' results, fetched pages, compiled patterns and
+dataclass methods) lives
 in one per-user folder: ``FACTCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/factcheck``, else
 ``~/.cache/factcheck``; ``FACTCHECK_NO_CACHE`` turns them all off.
 """
 
 from __future__ import annotations
 
+import atexit
+import marshal
 import os
+import zlib
 from pathlib import Path
 
 
@@ -56,3 +60,51 @@ def temp_beside(folder: Path | str, name: str) -> tuple[int, str]:
         except FileExistsError:
             continue
     raise FileExistsError(f"no free temporary name in {folder}")
+
+
+class KeptFile:
+    """A dict kept across runs in one file of the cache folder, as Python keeps bytecode
+    in ``__pycache__``: read whole when opened, and at exit, when this process added to
+    it, merged with what the file holds then (another process may have written it
+    meanwhile) and written whole (``write_whole``). The file starts with ``header`` — the
+    exact interpreter and format it was written for — and a checksum; a file with another
+    header, a wrong checksum or content ``marshal`` can't read counts as empty. At most
+    ``kept`` entries are kept, the oldest going first. Keys and values are what ``marshal``
+    writes: plain data and code objects."""
+
+    def __init__(self, path: str, header: bytes, kept: int):
+        self.path, self.header, self.kept = path, header, kept
+        self.records: dict = self._read()
+        self.added = False
+
+    def add(self, key, value) -> None:
+        if len(self.records) >= self.kept * 2:  # a runaway process: stop keeping
+            return
+        self.records[key] = value
+        if not self.added:
+            self.added = True
+            atexit.register(self.save)
+
+    def save(self) -> None:
+        merged = self._read()
+        merged.update(self.records)
+        body = marshal.dumps(list(merged.items())[-self.kept:])
+        write_whole(os.path.dirname(self.path), os.path.basename(self.path),
+                    self.header + zlib.crc32(body).to_bytes(4, "big") + body)
+
+    def _read(self) -> dict:
+        try:
+            with open(self.path, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            return {}
+        start = len(self.header)
+        if not data.startswith(self.header) or len(data) < start + 4:
+            return {}
+        body = data[start + 4:]
+        if zlib.crc32(body).to_bytes(4, "big") != data[start:start + 4]:
+            return {}
+        try:
+            return dict(marshal.loads(body))
+        except Exception:  # noqa: BLE001 - not a file this version wrote
+            return {}

@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
+from .dataclassgen import dataclass
 from pathlib import Path
 
 from . import patterns

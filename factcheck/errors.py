@@ -10,7 +10,7 @@
 Stage code raises these and never prints or exits; ``cli`` catches them once.
 """
 
-from dataclasses import dataclass
+from .dataclassgen import dataclass
 
 
 class FactcheckError(Exception):

@@ -6,7 +6,7 @@ Positions are character spans into the article's text (see ``document.Document``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .dataclassgen import dataclass
 
 from .levels import Severity, Verdict  # noqa: F401  (part of the shared vocabulary)
 

@@ -18,14 +18,12 @@ different pattern. ``FACTCHECK_NO_CACHE`` turns the file off, as it does every c
 
 from __future__ import annotations
 
-import atexit
 import marshal
 import os
 import re
 import sys
-import zlib
 
-from .caches import cache_dir, write_whole
+from .caches import KeptFile, cache_dir
 
 try:  # the engine's constructor and code generator (CPython's; the same since 3.11)
     import _sre
@@ -45,16 +43,16 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:
     return store.compile(pattern, flags) if store is not None else re.compile(pattern, flags)
 
 
-class _Store:
+class _Store(KeptFile):
     """The kept code of every pattern compiled on this machine, read on first use."""
 
     _instance: "_Store | None" = None
     _tried = False
 
     def __init__(self, path: str, header: bytes):
-        self.path, self.header = path, header
-        self.records: dict[tuple[str, int], tuple] = _read(path, header)
-        self.added = False
+        super().__init__(path, header, KEPT)
+        self.records = {k: r for k, r in self.records.items() if isinstance(k, tuple) and len(k) == 2
+                        and isinstance(k[0], str) and isinstance(r, tuple) and len(r) == 6}
 
     @classmethod
     def current(cls) -> "_Store | None":
@@ -75,24 +73,11 @@ class _Store:
             except Exception:  # noqa: BLE001 - a record this engine refuses: compile it afresh
                 del self.records[key]
         compiled = re.compile(pattern, flags)
-        if isinstance(pattern, str) and len(self.records) < KEPT * 2:
+        if isinstance(pattern, str):
             record = _record(pattern, int(flags))
             if record is not None:
-                self.records[key] = record
-                if not self.added:
-                    self.added = True
-                    atexit.register(self.save)
+                self.add(key, record)
         return compiled
-
-    def save(self) -> None:
-        """Write what this process added to what the file holds now (another process may
-        have written it meanwhile), whole or not at all."""
-        merged = _read(self.path, self.header)
-        merged.update(self.records)
-        kept = list(merged.items())[-KEPT:]
-        body = marshal.dumps(kept)
-        write_whole(os.path.dirname(self.path), os.path.basename(self.path),
-                    self.header + zlib.crc32(body).to_bytes(4, "big") + body)
 
 
 def _header() -> bytes:
@@ -117,21 +102,3 @@ def _record(pattern: str, flags: int) -> tuple | None:
         return record
     except Exception:  # noqa: BLE001 - any surprise in the engine's internals: not kept
         return None
-
-
-def _read(path: str, header: bytes) -> dict[tuple[str, int], tuple]:
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError:
-        return {}
-    if not data.startswith(header) or len(data) < len(header) + 4:
-        return {}
-    crc, body = data[len(header):len(header) + 4], data[len(header) + 4:]
-    if zlib.crc32(body).to_bytes(4, "big") != crc:
-        return {}
-    try:
-        items = marshal.loads(body)
-        return {(p, f): r for (p, f), r in items if isinstance(p, str) and isinstance(r, tuple) and len(r) == 6}
-    except Exception:  # noqa: BLE001 - not a file this version wrote
-        return {}

@@ -21,7 +21,8 @@ import enum
 import json
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, fields
+from ..dataclassgen import dataclass
 from pathlib import Path
 
 from ..errors import ConfigError

@@ -17,7 +17,8 @@ and verdict (the decisions file) and where it starts (the order of ``suppressed`
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import field
+from ..dataclassgen import dataclass
 
 from ..levels import Severity
 from ..report import records

@@ -14,7 +14,8 @@ import os
 import stat
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
+from ..dataclassgen import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 

@@ -12,7 +12,7 @@ import datetime as dt
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from ..dataclassgen import dataclass
 from typing import TYPE_CHECKING
 
 from ..read import inputs

@@ -20,7 +20,7 @@ import bisect
 import enum
 import html
 import re
-from dataclasses import dataclass
+from ..dataclassgen import dataclass
 from pathlib import Path
 
 from .. import patterns

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from ..dataclassgen import dataclass
 from functools import lru_cache
 
 from .. import patterns

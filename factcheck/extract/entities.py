@@ -10,7 +10,7 @@ references, resolved to the passage's subject in ``subjects``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from ..dataclassgen import dataclass
 
 from rapidfuzz.distance import DamerauLevenshtein
 

@@ -11,7 +11,7 @@ are never compared with a single row (right before loud).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from ..dataclassgen import dataclass
 
 from .. import patterns
 from . import folding

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
+from ..dataclassgen import dataclass
 
 from ..model import EntityMention, Sentence
 

@@ -6,7 +6,8 @@ import bisect
 import dataclasses
 import hashlib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from ..dataclassgen import dataclass
 
 from ..extract.claims import Extractors, extract
 from ..read.document import Document, normalise

@@ -9,7 +9,8 @@ Weak ties may confirm a figure but never flag one (see ``verdicts``): right befo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from ..dataclassgen import dataclass
 
 from .. import patterns
 from ..reference.library import Library

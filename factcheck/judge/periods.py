@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
-from dataclasses import dataclass
+from ..dataclassgen import dataclass
 
 from .. import patterns
 from ..model import Fact, TimeExpr

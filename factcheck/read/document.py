@@ -14,7 +14,8 @@ import os
 import re
 import stat
 import sys
-from dataclasses import dataclass, field
+from dataclasses import field
+from ..dataclassgen import dataclass
 from pathlib import Path
 
 from .. import patterns

@@ -8,7 +8,8 @@ newsroom table's descriptor says ``"overrides": true``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
+from ..dataclassgen import dataclass
 from pathlib import Path
 
 from ..errors import DataError

@@ -11,7 +11,7 @@ from __future__ import annotations
 import ipaddress
 import json
 import re
-from dataclasses import dataclass
+from ..dataclassgen import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import csv
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
+from ..dataclassgen import dataclass
 from pathlib import Path
 
 from ..errors import DataError, Problem, TableError

@@ -6,7 +6,8 @@ SARIF, GitHub annotations, JUnit and GitLab each be a small function of them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
+from ..dataclassgen import dataclass
 
 from typing import TYPE_CHECKING
 

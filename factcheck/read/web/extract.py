@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from ...dataclassgen import dataclass
 from urllib.parse import urljoin
 
 from ... import patterns

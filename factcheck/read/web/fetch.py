@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import socket
 import time
-from dataclasses import dataclass
+from ...dataclassgen import dataclass
 
 import httpx
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from ...dataclassgen import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import quote
 

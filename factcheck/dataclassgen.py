@@ -1,0 +1,87 @@
+"""``dataclass``, with the code of the methods it generates compiled once per machine.
+
+``dataclasses.dataclass`` writes each class's ``__init__``, ``__repr__``, ``__eq__`` (and
+``__setattr__``/``__delattr__`` for frozen classes) as Python source and compiles it, every
+time a process starts: for factcheck's three dozen record classes about 20 ms of a
+one-article check's start-up. This ``dataclass`` is the standard one — same arguments,
+same classes — except that while it runs, the source text it compiles is looked up in a
+small file in the cache folder (``caches.KeptFile``) and the compiled code is taken from
+there when this machine has compiled that exact text before.
+
+Why this is safe: the code kept is what ``compile`` makes of the same text with the same
+settings (no inherited ``__future__`` flags, as ``dataclasses`` has none), it is kept only
+when it reads back equal to a fresh compile, and the file is tied to the exact interpreter
+(``sys.version``) and carries a checksum. Any other file counts as empty, so the worst case
+is the standard start-up time. ``FACTCHECK_NO_CACHE`` turns it off, as it does every cache.
+"""
+
+from __future__ import annotations
+
+import builtins
+import dataclasses
+import marshal
+import os
+import sys
+
+from .caches import KeptFile, cache_dir
+
+FORMAT = 1
+KEPT = 2000
+"""At most this many method texts are kept (factcheck defines fewer than 300)."""
+
+
+def dataclass(cls=None, /, **options):
+    """``dataclasses.dataclass(cls, **options)``; see the module's docstring."""
+
+    def wrap(klass):
+        store = _Store.current()
+        if store is None:
+            return dataclasses.dataclass(klass, **options)
+        # dataclasses compiles its generated source with the builtin ``exec``, looked up
+        # in its module's globals first: a global of that name serves it kept code instead.
+        dataclasses.exec = store.exec
+        try:
+            return dataclasses.dataclass(klass, **options)
+        finally:
+            del dataclasses.exec
+
+    return wrap if cls is None else wrap(cls)
+
+
+class _Store(KeptFile):
+    _instance: "_Store | None" = None
+    _tried = False
+
+    def __init__(self, path: str, header: bytes):
+        super().__init__(path, header, KEPT)
+        code_type = type(_Store.__init__.__code__)
+        self.records = {k: v for k, v in self.records.items() if isinstance(k, str) and isinstance(v, code_type)}
+
+    @classmethod
+    def current(cls) -> "_Store | None":
+        if not cls._tried:
+            cls._tried = True
+            folder = cache_dir()
+            if folder is not None and not hasattr(dataclasses, "exec"):
+                tag = sys.implementation.cache_tag or "python"
+                cls._instance = cls(os.path.join(folder, f"dataclasses-{tag}.bin"), _header())
+        return cls._instance
+
+    def exec(self, source, globals=None, locals=None, /):
+        """The builtin ``exec``, with a text this machine compiled before run from its
+        kept code."""
+        if isinstance(source, str):
+            code = self.records.get(source)
+            if code is None:
+                code = builtins.compile(source, "<string>", "exec", dont_inherit=True)
+                try:
+                    if marshal.loads(marshal.dumps(code)) == code:
+                        self.add(source, code)
+                except ValueError:  # not something marshal writes: not kept
+                    pass
+            source = code
+        return builtins.exec(source, globals, locals)
+
+
+def _header() -> bytes:
+    return f"factcheck-dataclasses {FORMAT} {sys.version}\n".encode("utf-8", "replace")
