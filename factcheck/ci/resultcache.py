@@ -24,8 +24,10 @@ kept (a page must be fetched anyway; standard input is read once).
 
 Content keys are cheap: the files' sizes and modification times (``stat``) are hashed
 first, and that fingerprint looks up the content hash computed the last time those files
-were seen (``keys.json``); only when the fingerprint is new are the files read and
-hashed. A fresh CI checkout (new modification times, same content) reads them once.
+were seen (``content-keys.json`` in the machine's cache folder, beside the library cache,
+so a new or emptied result folder still finds them); only when the fingerprint is new are
+the files read and hashed. A fresh CI checkout (new modification times, same content)
+reads them once.
 
 Entries are JSON (never pickle: a cache folder is not trusted code), one file per key
 (read only when its article comes up), written to a temporary file and renamed into
@@ -52,7 +54,7 @@ FORMAT = 3
 """The entry format; part of every key, so a new format never reads an old entry."""
 
 KEYS_KEPT = 32
-"""Content keys remembered in ``keys.json`` (one per library or code state seen)."""
+"""Content keys remembered in ``content-keys.json`` (one per library or code state seen)."""
 
 
 def cache_dir() -> Path | None:
@@ -96,7 +98,7 @@ def content_key(roots: list[Path], suffixes: tuple[str, ...] | None = None,
         for rel, st in files:
             quick.update(f"{rel}|{st.st_size}|{st.st_mtime_ns}|{st.st_ino}\n".encode("utf-8", "surrogatepass"))
     quick_key = quick.hexdigest()
-    memo_path = folder / "keys.json" if folder is not None else None
+    memo_path = folder / "content-keys.json" if folder is not None else None
     memo = _read_json(memo_path) if memo_path is not None else None
     memo = memo if isinstance(memo, dict) else {}
     known = memo.get(quick_key)
@@ -166,7 +168,7 @@ class ResultCache:
         folder = cache_dir() if enabled else None
         if folder is None:
             return None
-        return cls(folder, run_key(library_roots, folder))
+        return cls(folder, run_key(library_roots, folders.cache_dir() or folder))
 
     def key(self, reader: str, data: bytes, as_of: dt.date | None, settings: str) -> str:
         return article_key(self.run, reader, data, as_of, settings)

@@ -41,7 +41,7 @@ def folder() -> Path:
 
 
 def entries(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.json") if p.name != "keys.json")
+    return sorted(p for p in folder.glob("*.json") if p.name != "content-keys.json")
 
 
 def run(capsys, *args: str) -> tuple[int, dict, str]:
