@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import marshal
 import os
+import sys
 from dataclasses import field, replace
-from .dataclassgen import dataclass
 from pathlib import Path
 
 from . import patterns
+from .caches import KeptFile, cache_dir
+from .dataclassgen import dataclass
 from .errors import ConfigError
 
 SIZE = patterns.compile(r"(?i)^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb|kib|mib|gib|k|m|g)?\s*$")
@@ -56,9 +59,44 @@ def defaults() -> dict:
     """The shipped defaults (factcheck/defaults.toml), read fresh each time. (Read beside
     this module rather than through importlib.resources, whose zip support pulls zipfile
     and tempfile into every start-up; the package is always installed as files.)"""
+    return _parsed((Path(__file__).resolve().parent / "defaults.toml").read_text(encoding="utf-8"))
+
+
+class _KeptToml(KeptFile):
+    """What ``tomllib`` made of each config text read on this machine: a run whose config
+    text is unchanged does not import ``tomllib`` (~3 ms of every start-up)."""
+
+    _instance: "_KeptToml | None" = None
+    _tried = False
+
+    @classmethod
+    def current(cls) -> "_KeptToml | None":
+        if not cls._tried:
+            cls._tried = True
+            folder = cache_dir()
+            if folder is not None:
+                cls._instance = cls(os.path.join(folder, "toml.bin"),
+                                    f"factcheck-toml 1 {sys.version}\n".encode("utf-8", "replace"), 64)
+        return cls._instance
+
+
+def _parsed(text: str) -> dict:
+    """``tomllib.loads(text)``: a fresh copy of the kept result when there is one. Only
+    results ``marshal`` writes whole (no TOML dates) are kept."""
+    kept = _KeptToml.current()
+    found = kept.records.get(text) if kept is not None else None
+    if isinstance(found, dict):
+        return marshal.loads(marshal.dumps(found))
     import tomllib
-    text = (Path(__file__).resolve().parent / "defaults.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    value = tomllib.loads(text)
+    if kept is not None:
+        try:
+            copy = marshal.loads(marshal.dumps(value))
+            if copy == value:
+                kept.add(text, copy)
+        except ValueError:  # a date or time: not kept
+            pass
+    return value
 
 
 @dataclass(frozen=True)
@@ -82,6 +120,8 @@ class PathSettings:
 
 @dataclass(frozen=True)
 class Override:
+    """Settings that apply only to the files matching some globs."""
+
     paths: tuple[str, ...]
     """Globs relative to the config folder, as in ``include``."""
     values: dict
@@ -90,6 +130,8 @@ class Override:
 
 @dataclass(frozen=True)
 class Config:
+    """A project's settings: the defaults with its config file's values applied."""
+
     root: Path
     """The folder relative paths are resolved from: the config file's folder, or the
     current folder when there is no config file."""
@@ -186,12 +228,13 @@ def _common_folder(paths: list[str], cwd: Path) -> Path:
 
 
 def _read(path: Path) -> dict:
-    import tomllib
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read the config file ({exc})") from None
-    except tomllib.TOMLDecodeError as exc:
+    try:
+        return _parsed(text)
+    except ValueError as exc:  # tomllib.TOMLDecodeError
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
 
 

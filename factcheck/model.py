@@ -6,8 +6,8 @@ Positions are character spans into the article's text (see ``document.Document``
 
 from __future__ import annotations
 
-from .dataclassgen import dataclass
 
+from .dataclassgen import dataclass
 from .levels import Severity, Verdict  # noqa: F401  (part of the shared vocabulary)
 
 
@@ -86,6 +86,8 @@ class TimeExpr:
 
 @dataclass(frozen=True)
 class EntityMention:
+    """Where a sentence names an entity, and which one."""
+
     span: Span
     entity: str
     """Canonical entity name (``Japan``, ``World``, ``Fugaku``)."""
@@ -96,6 +98,8 @@ class EntityMention:
 
 @dataclass(frozen=True)
 class SourceMention:
+    """Where a sentence names a source, and which tables it may mean."""
+
     span: Span
     tables: tuple[str, ...]
     """Ids of the tables this phrase names."""
@@ -105,6 +109,8 @@ class SourceMention:
 
 @dataclass(frozen=True)
 class Sentence:
+    """One sentence of an article, with the paragraph it belongs to."""
+
     span: Span
     text: str
     paragraph: int
@@ -210,6 +216,8 @@ class Statement:
 
 @dataclass(frozen=True)
 class Evidence:
+    """What a table says about a claim, and where it says it."""
+
     table: str
     table_title: str
     publisher: str

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
+import keyword
 
 import pytest
 from hypothesis import given, settings
@@ -38,7 +39,8 @@ def bare(fields, defaults):
 
 
 FIELD_TYPES = st.sampled_from(["int", "str", "float", "tuple[int, ...]", "list[str] | None"])
-FIELDS = st.lists(st.tuples(st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True), FIELD_TYPES),
+NAMES = st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True).filter(lambda n: not keyword.iskeyword(n))
+FIELDS = st.lists(st.tuples(NAMES, FIELD_TYPES),
                   min_size=0, max_size=6, unique_by=lambda f: f[0])
 OPTIONS = st.fixed_dictionaries({"frozen": st.booleans(), "order": st.booleans(), "eq": st.booleans(),
                                  "slots": st.booleans(), "repr": st.booleans(), "kw_only": st.booleans()})
@@ -137,3 +139,29 @@ def test_no_file_without_a_cache_folder(tmp_path, monkeypatch):
     assert dataclassgen._Store.current() is None
     assert Plain(3) == Plain(3)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_inspect_is_imported_only_when_used(tmp_path):
+    # A fresh interpreter: importing the record classes does not import inspect, a class
+    # without a docstring still gets the signature the standard dataclass writes, and
+    # ``import inspect`` anywhere gives the real module.
+    script = """
+import sys
+import factcheck.model, factcheck.config
+assert "inspect" not in sys.modules, "imported with dataclasses"
+from factcheck.dataclassgen import dataclass
+@dataclass
+class Bare:
+    x: int
+    y: str = "a"
+assert Bare.__doc__ == "Bare(x: int, y: str = 'a')", Bare.__doc__
+import inspect
+assert inspect.signature is not None and type(inspect).__name__ == "module"
+assert sys.modules["inspect"] is inspect
+"""
+    import subprocess
+    import sys
+    env = {**__import__("os").environ, "FACTCHECK_CACHE_DIR": str(tmp_path)}
+    for _ in range(2):  # the second run builds from the kept code
+        done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr

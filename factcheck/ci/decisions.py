@@ -22,9 +22,9 @@ import json
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, fields
-from ..dataclassgen import dataclass
 from pathlib import Path
 
+from ..dataclassgen import dataclass
 from ..errors import ConfigError
 from ..report.output import write_atomic
 
@@ -45,6 +45,8 @@ class Kind(str, enum.Enum):
 
 @dataclass(frozen=True)
 class Decision:
+    """A reviewer's decision on one finding."""
+
     fingerprint: str
     """``check.fingerprint`` of the finding: claim text, table, entity, metric."""
     kind: Kind

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import field
-from ..dataclassgen import dataclass
 
+from ..dataclassgen import dataclass
 from ..levels import Severity
 from ..report import records
 

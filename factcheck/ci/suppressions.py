@@ -20,10 +20,10 @@ import bisect
 import enum
 import html
 import re
-from ..dataclassgen import dataclass
 from pathlib import Path
 
 from .. import patterns
+from ..dataclassgen import dataclass
 from ..read import document as documents
 from ..extract import sentences
 from ..read.document import Document
@@ -48,6 +48,8 @@ class DirectiveKind(str, enum.Enum):
 
 @dataclass(frozen=True)
 class Directive:
+    """One factcheck comment read from an article."""
+
     kind: DirectiveKind
     reason: str
     span: Span
@@ -82,6 +84,8 @@ class Suppression:
 
 @dataclass(frozen=True)
 class Parsed:
+    """The suppressions an article's comments declare, and the malformed ones."""
+
     suppressions: tuple[Suppression, ...]
     problems: tuple[dict, ...]
     """Malformed directives, as problem records (see ``problem``)."""
@@ -89,6 +93,8 @@ class Parsed:
 
 @dataclass(frozen=True)
 class Applied:
+    """Findings after suppressions: kept, suppressed, and suppressions left unused."""
+
     kept: list[Finding]
     suppressed: list[tuple[Finding, Suppression]]
     unused: list[Suppression]

@@ -10,11 +10,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
-from ..dataclassgen import dataclass
 from functools import lru_cache
 
 from .. import patterns
 from . import numbers, roles, sentences, subjects, timex
+from ..dataclassgen import dataclass
 from ..read.document import Document
 from .entities import EntityFinder
 from ..reference.library import Library
@@ -63,6 +63,8 @@ class Extractors:
 
 @dataclass(frozen=True)
 class SentenceParts:
+    """Everything extraction found in one sentence."""
+
     sentence: Sentence
     sources: list[SourceMention]
     times: list[TimeExpr]

@@ -10,12 +10,12 @@ references, resolved to the passage's subject in ``subjects``.
 from __future__ import annotations
 
 import re
-from ..dataclassgen import dataclass
 
 from rapidfuzz.distance import DamerauLevenshtein
 
 from .. import patterns
 from . import aliasfind, trie
+from ..dataclassgen import dataclass
 from ..reference.library import Library
 from ..model import EntityMention, Span
 
@@ -54,6 +54,8 @@ def _fold(text: str) -> str:
 
 @dataclass(frozen=True)
 class _Alias:
+    """One name of an entity, and how it names it."""
+
     text: str
     entity: str
     kind: str

@@ -11,10 +11,10 @@ are never compared with a single row (right before loud).
 from __future__ import annotations
 
 import re
-from ..dataclassgen import dataclass
 
 from .. import patterns
 from . import folding
+from ..dataclassgen import dataclass
 from ..model import Quantity, Span
 
 VALUE, PREVIOUS, CHANGE, KEPT, DIFFERENCE, AGGREGATE, BIGGEST_CHANGE, EDITION, RECORD = (
@@ -108,6 +108,8 @@ TO_AFTER = patterns.compile(r"^\s*(?:place\s+|position\s+|spot\s+)?to\b", re.I)
 
 @dataclass(frozen=True)
 class Role:
+    """The part a figure plays in its sentence: a value, a change, a previous value, …"""
+
     role: str = VALUE
     direction: int = 0
     """For a change: +1 up (for ranks: a better place), -1 down, 0 unsaid."""

@@ -10,13 +10,15 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from dataclasses import field
-from ..dataclassgen import dataclass
 
+from ..dataclassgen import dataclass
 from ..model import EntityMention, Sentence
 
 
 @dataclass(frozen=True)
 class Subjects:
+    """Who an article and each of its paragraphs are about."""
+
     article: str | None
     paragraphs: dict[int, str]
     paragraph_entities: dict[int, tuple[str, ...]]

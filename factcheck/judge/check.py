@@ -7,8 +7,8 @@ import dataclasses
 import hashlib
 import re
 from dataclasses import replace
-from ..dataclassgen import dataclass
 
+from ..dataclassgen import dataclass
 from ..extract.claims import Extractors, extract
 from ..read.document import Document, normalise
 from ..reference.library import Library

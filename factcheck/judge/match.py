@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from ..dataclassgen import dataclass
 
 from .. import patterns
+from ..dataclassgen import dataclass
 from ..reference.library import Library
 from .metricindex import metric_word_index
 from .metricwords import CLOSE_WORDS, NOT_WITH_REACH, _excluded, choose_metrics, library_units, spelled_out
@@ -37,6 +37,8 @@ STRENGTH_DISTANT = 0    # a source paragraphs back: decided per metric (see ``ca
 
 @dataclass(frozen=True)
 class Candidate:
+    """A table, metric and entity a claim may be checked against."""
+
     table: Table
     metric: Metric
     entity: str

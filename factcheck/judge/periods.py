@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
-from ..dataclassgen import dataclass
 
 from .. import patterns
+from ..dataclassgen import dataclass
 from ..model import Fact, TimeExpr
 from ..reference.tables import Table
 

@@ -15,10 +15,10 @@ import re
 import stat
 import sys
 from dataclasses import field
-from ..dataclassgen import dataclass
 from pathlib import Path
 
 from .. import patterns
+from ..dataclassgen import dataclass
 from ..errors import InputError
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
@@ -26,6 +26,8 @@ MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 
 @dataclass(frozen=True)
 class Document:
+    """An article as the engine reads it: its text, its prose and its date."""
+
     path: str
     """How the document is named in reports (a path, ``<stdin>`` or a URL)."""
     text: str

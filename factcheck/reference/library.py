@@ -9,9 +9,9 @@ newsroom table's descriptor says ``"overrides": true``.
 from __future__ import annotations
 
 from dataclasses import field
-from ..dataclassgen import dataclass
 from pathlib import Path
 
+from ..dataclassgen import dataclass
 from ..errors import DataError
 from . import library_cache
 from .folders import check_folders, shipped_data_dir  # noqa: F401  (part of this module's interface)
@@ -20,6 +20,8 @@ from .tables import EntityInfo, Table, load_entities, load_table, table_folders
 
 @dataclass
 class Library:
+    """Every reference table and entity factcheck checks against."""
+
     tables: dict[str, Table]
     entities: dict[str, EntityInfo]
     folders: tuple[str, ...] = ()

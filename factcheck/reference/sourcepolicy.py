@@ -11,11 +11,11 @@ from __future__ import annotations
 import ipaddress
 import json
 import re
-from ..dataclassgen import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from .. import patterns
+from ..dataclassgen import dataclass
 from ..errors import Problem, TableError
 
 POLICY_FILE = "source_policy.json"
@@ -26,6 +26,8 @@ LIST_RULES = ("source-staging-host", "source-cdn-origin", "source-redirect-link"
 
 @dataclass(frozen=True)
 class Entry:
+    """One rule of the source policy and the addresses it applies to."""
+
     rule: str
     reason: str
     host: str = ""
@@ -45,6 +47,8 @@ class Entry:
 
 @dataclass(frozen=True)
 class Policy:
+    """Which sources a table's rows may cite, and how early."""
+
     entries: tuple[Entry, ...] = ()
     embargo_days: int = 7
     """How many days before an edition's own publication date a source may be dated

@@ -12,9 +12,9 @@ import csv
 import json
 import re
 from dataclasses import field
-from ..dataclassgen import dataclass
 from pathlib import Path
 
+from ..dataclassgen import dataclass
 from ..errors import DataError, Problem, TableError
 from ..model import Fact
 
@@ -31,6 +31,8 @@ PERIOD_KINDS = ("year", "edition", "list", "horizon")
 
 @dataclass(frozen=True)
 class Metric:
+    """One measure a table publishes, with the words an article may use for it."""
+
     id: str
     label: str
     kind: str
@@ -47,6 +49,8 @@ class Metric:
 
 @dataclass(frozen=True)
 class Edition:
+    """One edition of a publication: its title and publication date."""
+
     id: str
     title: str
     published: str
@@ -57,6 +61,8 @@ class Edition:
 
 @dataclass(frozen=True)
 class Scenario:
+    """One of a forecast's scenarios, with the part it plays."""
+
     id: str
     label: str
     role: str
@@ -64,6 +70,8 @@ class Scenario:
 
 @dataclass
 class Table:
+    """A reference table: its source, metrics, editions and rows."""
+
     id: str
     title: str
     publisher: str
@@ -351,6 +359,8 @@ def read_cells(csv_path: Path) -> tuple[list[tuple[str, ...]], tuple[int, ...], 
 
 @dataclass(frozen=True)
 class EntityInfo:
+    """An entity the tables know, with its other names."""
+
     name: str
     kind: str
     aliases: tuple[str, ...]

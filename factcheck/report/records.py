@@ -7,10 +7,10 @@ SARIF, GitHub annotations, JUnit and GitLab each be a small function of them.
 from __future__ import annotations
 
 from dataclasses import field
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~3 ms) at start-up
+
 from ..dataclassgen import dataclass
-
-from typing import TYPE_CHECKING
-
 from ..levels import Severity
 
 if TYPE_CHECKING:

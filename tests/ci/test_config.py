@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck import config
 from factcheck.errors import ConfigError
@@ -212,3 +215,58 @@ def test_every_check_option_is_documented():
     docs = (DOCS / "ci.md").read_text(encoding="utf-8") + (DOCS / "usage.md").read_text(encoding="utf-8")
     missing = sorted(o for o in options if o not in docs)
     assert not missing, f"options missing from docs/ci.md and docs/usage.md: {missing}"
+
+
+# ---------------------------------------------------------------- the kept parse of config text
+
+TOML_KEYS = st.from_regex(r"[a-z][a-z0-9_-]{0,10}", fullmatch=True)
+TOML_VALUES = st.recursive(
+    st.one_of(st.booleans(), st.integers(-10**12, 10**12), st.text(st.characters(exclude_categories=("Cs", "Cc")), max_size=20),
+              st.floats(allow_nan=False, allow_infinity=False), st.dates()),
+    lambda inner: st.lists(inner, max_size=4), max_leaves=8)
+
+
+def _toml_text(table: dict) -> str:
+    def value(v):
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        if isinstance(v, (int, float, dt.date)):
+            return repr(v) if isinstance(v, float) else str(v)
+        if isinstance(v, list):
+            return "[" + ", ".join(value(x) for x in v) + "]"
+        return json.dumps(v, ensure_ascii=False)
+    return "".join(f"{k} = {value(v)}\n" for k, v in table.items())
+
+
+@settings(max_examples=60, deadline=None)
+@given(table=st.dictionaries(TOML_KEYS, TOML_VALUES, max_size=6))
+def test_kept_parse_is_what_tomllib_makes(tmp_path_factory, table):
+    text = _toml_text(table)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("c")))
+        monkeypatch.delenv("FACTCHECK_NO_CACHE", raising=False)
+        for _ in range(2):  # the second time as a new process would: from the file
+            monkeypatch.setattr(config._KeptToml, "_tried", False)
+            monkeypatch.setattr(config._KeptToml, "_instance", None)
+            first = config._parsed(text)
+            assert first == tomllib.loads(text)
+            first.clear()  # a caller changing its copy changes nothing kept
+            assert config._parsed(text) == tomllib.loads(text)
+            if config._KeptToml.current().added:
+                config._KeptToml.current().save()
+        kept = text in config._KeptToml.current().records
+        assert kept == (not any(isinstance(v, dt.date) or (isinstance(v, list) and _has_date(v))
+                                for v in table.values()))
+
+
+def _has_date(values: list) -> bool:
+    return any(isinstance(v, dt.date) or (isinstance(v, list) and _has_date(v)) for v in values)
+
+
+def test_invalid_toml_is_a_config_error_with_or_without_a_kept_parse(tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "factcheck.toml"
+    path.write_text("fail_on = \n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(ConfigError, match="not valid TOML"):
+            config.load(path)

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from ...dataclassgen import dataclass
 from urllib.parse import urljoin
 
 from ... import patterns
+from ...dataclassgen import dataclass
 from ...errors import InputError
 
 
 @dataclass(frozen=True)
 class Article:
+    """The article found in a web page."""
+
     text: str
     """The article as plain text: headline, then one block per paragraph."""
     heading_offsets: frozenset[int]

@@ -12,11 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import socket
 import time
-from ...dataclassgen import dataclass
 
 import httpx
 
 from ... import __version__
+from ...dataclassgen import dataclass
 from ...errors import FetchError
 from ..inputs import shown
 from .addresses import Resolver, resolve_public

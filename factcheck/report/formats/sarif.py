@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from ...dataclassgen import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
 from factcheck import __version__
+from ...dataclassgen import dataclass
 
 DOCS = "https://github.com/factcheck-project/factcheck/blob/main/docs"
 INFORMATION_URI = "https://github.com/factcheck-project/factcheck"
@@ -28,6 +28,8 @@ the old ones (the SARIF spec's advice for partialFingerprints)."""
 
 @dataclass(frozen=True)
 class Rule:
+    """A SARIF rule: one kind of finding."""
+
     id: str
     name: str
     short: str
