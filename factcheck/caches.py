@@ -1,7 +1,7 @@
 """Where factcheck keeps its caches, and how a cache file is written whole.
 
-Every cache (the parsed library, articles' results, fetched pages, compiled patterns and
-dataclass methods) lives
+Every cache of data (the parsed library, articles' results, fetched pages, compiled
+patterns, parsed config text) lives
 in one per-user folder: ``FACTCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/factcheck``, else
 ``~/.cache/factcheck``; ``FACTCHECK_NO_CACHE`` turns them all off.
 """
@@ -64,30 +64,55 @@ def temp_beside(folder: Path | str, name: str) -> tuple[int, str]:
 
 class KeptFile:
     """A dict kept across runs in one file of the cache folder, as Python keeps bytecode
-    in ``__pycache__``: read whole when opened, and at exit, when this process added to
-    it, merged with what the file holds then (another process may have written it
-    meanwhile) and written whole (``write_whole``). The file starts with ``header`` — the
-    exact interpreter and format it was written for — and a checksum; a file with another
+    in ``__pycache__``: read when opened, and at exit, when this process added to it,
+    merged with what the file holds then (another process may have written it meanwhile)
+    and written whole (``write_whole``). The file starts with ``header`` — the exact
+    interpreter and format it was written for — and a checksum; a file with another
     header, a wrong checksum or content ``marshal`` can't read counts as empty. At most
-    ``kept`` entries are kept, the oldest going first. Keys and values are what ``marshal``
-    writes: plain data and code objects."""
+    ``kept`` entries are kept, the oldest going first.
+
+    Keys and values are what ``marshal`` writes: plain data and code objects. Each value
+    is kept as its own ``marshal`` bytes and decoded only when ``get`` asks for it, so
+    opening the file costs the same however many entries this run does not use, and
+    every ``get`` returns a fresh object that its caller may change. Subclasses say which
+    values they accept (``valid``); ``get`` answers None for any other."""
 
     def __init__(self, path: str, header: bytes, kept: int):
         self.path, self.header, self.kept = path, header, kept
-        self.records: dict = self._read()
+        self.raw: dict = self._read()
         self.added = False
 
+    def valid(self, value) -> bool:
+        return True
+
+    def get(self, key):
+        data = self.raw.get(key)
+        if data is None:
+            return None
+        try:
+            value = marshal.loads(data)
+        except Exception:  # noqa: BLE001 - not something this interpreter wrote
+            return None
+        return value if self.valid(value) else None
+
     def add(self, key, value) -> None:
-        if len(self.records) >= self.kept * 2:  # a runaway process: stop keeping
+        """Keep ``value`` under ``key`` (nothing is kept that ``marshal`` can't write)."""
+        if len(self.raw) >= self.kept * 2:  # a runaway process: stop keeping
             return
-        self.records[key] = value
+        try:
+            self.raw[key] = marshal.dumps(value)
+        except ValueError:
+            return
         if not self.added:
             self.added = True
             atexit.register(self.save)
 
+    def discard(self, key) -> None:
+        self.raw.pop(key, None)
+
     def save(self) -> None:
         merged = self._read()
-        merged.update(self.records)
+        merged.update(self.raw)
         body = marshal.dumps(list(merged.items())[-self.kept:])
         write_whole(os.path.dirname(self.path), os.path.basename(self.path),
                     self.header + zlib.crc32(body).to_bytes(4, "big") + body)
@@ -105,6 +130,7 @@ class KeptFile:
         if zlib.crc32(body).to_bytes(4, "big") != data[start:start + 4]:
             return {}
         try:
-            return dict(marshal.loads(body))
+            items = marshal.loads(body)
+            return {key: value for key, value in items if isinstance(value, bytes)}
         except Exception:  # noqa: BLE001 - not a file this version wrote
             return {}

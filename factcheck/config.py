@@ -69,6 +69,9 @@ class _KeptToml(KeptFile):
     _instance: "_KeptToml | None" = None
     _tried = False
 
+    def valid(self, value) -> bool:
+        return isinstance(value, dict)
+
     @classmethod
     def current(cls) -> "_KeptToml | None":
         if not cls._tried:
@@ -81,19 +84,18 @@ class _KeptToml(KeptFile):
 
 
 def _parsed(text: str) -> dict:
-    """``tomllib.loads(text)``: a fresh copy of the kept result when there is one. Only
-    results ``marshal`` writes whole (no TOML dates) are kept."""
+    """``tomllib.loads(text)``, from the kept result when there is one (each call gets its
+    own copy). Only results ``marshal`` writes whole (no TOML dates) are kept."""
     kept = _KeptToml.current()
-    found = kept.records.get(text) if kept is not None else None
-    if isinstance(found, dict):
-        return marshal.loads(marshal.dumps(found))
+    found = kept.get(text) if kept is not None else None
+    if found is not None:
+        return found
     import tomllib
     value = tomllib.loads(text)
     if kept is not None:
         try:
-            copy = marshal.loads(marshal.dumps(value))
-            if copy == value:
-                kept.add(text, copy)
+            if marshal.loads(marshal.dumps(value)) == value:
+                kept.add(text, value)
         except ValueError:  # a date or time: not kept
             pass
     return value

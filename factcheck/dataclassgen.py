@@ -5,14 +5,19 @@
 time a process starts: for factcheck's three dozen record classes about 20 ms of a
 one-article check's start-up. This ``dataclass`` is the standard one — same arguments,
 same classes — except that while it runs, the source text it compiles is looked up in a
-small file in the cache folder (``caches.KeptFile``) and the compiled code is taken from
-there when this machine has compiled that exact text before.
+small file (``caches.KeptFile``) and the compiled code is taken from there when this
+installation has compiled that exact text before.
 
-Why this is safe: the code kept is what ``compile`` makes of the same text with the same
-settings (no inherited ``__future__`` flags, as ``dataclasses`` has none), it is kept only
-when it reads back equal to a fresh compile, and the file is tied to the exact interpreter
-(``sys.version``) and carries a checksum. Any other file counts as empty, so the worst case
-is the standard start-up time. ``FACTCHECK_NO_CACHE`` turns it off, as it does every cache.
+The file is code that runs, so it is kept where Python keeps this package's own compiled
+code: in the package's ``__pycache__`` folder, beside its ``.pyc`` files, never in the
+cache folder, which holds data only and may be restored from a CI cache. It is written
+as Python writes bytecode — only when the folder is writable and bytecode writing is not
+turned off (``PYTHONDONTWRITEBYTECODE``) — and ``FACTCHECK_NO_CACHE`` turns it off, as it
+does every cache. The code kept is what ``compile`` makes of the same text with the same
+settings (no inherited ``__future__`` flags, as ``dataclasses`` has none), kept only when
+it reads back equal to a fresh compile, in a file tied to the exact interpreter
+(``sys.version``) with a checksum. Any other file counts as empty, so the worst case is
+the standard start-up time.
 
 ``dataclasses`` imports ``inspect`` (which imports ``ast``, ``dis``, ``tokenize``: ~9 ms) for
 one use: the signature it writes into a class that has no docstring. Every class here has
@@ -27,7 +32,7 @@ import os
 import sys
 import types
 
-from .caches import KeptFile, cache_dir
+from .caches import KeptFile
 
 
 class _Deferred(types.ModuleType):
@@ -49,9 +54,11 @@ else:
         if sys.modules.get("inspect") is _inspect:
             del sys.modules["inspect"]
 
-FORMAT = 1
+FORMAT = 2
 KEPT = 2000
 """At most this many method texts are kept (factcheck defines fewer than 300)."""
+FOLDER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "__pycache__")
+"""Where the file is kept: beside the package's bytecode."""
 
 
 def dataclass(cls=None, /, **options):
@@ -78,24 +85,28 @@ class _Store(KeptFile):
 
     def __init__(self, path: str, header: bytes):
         super().__init__(path, header, KEPT)
-        code_type = type(_Store.__init__.__code__)
-        self.records = {k: v for k, v in self.records.items() if isinstance(k, str) and isinstance(v, code_type)}
+
+    def valid(self, value) -> bool:
+        return isinstance(value, types.CodeType)
 
     @classmethod
     def current(cls) -> "_Store | None":
         if not cls._tried:
             cls._tried = True
-            folder = cache_dir()
-            if folder is not None and not hasattr(dataclasses, "exec"):
+            if not os.environ.get("FACTCHECK_NO_CACHE") and not hasattr(dataclasses, "exec"):
                 tag = sys.implementation.cache_tag or "python"
-                cls._instance = cls(os.path.join(folder, f"dataclasses-{tag}.bin"), _header())
+                cls._instance = cls(os.path.join(FOLDER, f"factcheck-dataclasses.{tag}.bin"), _header())
         return cls._instance
+
+    def save(self) -> None:
+        if not sys.dont_write_bytecode:
+            super().save()
 
     def exec(self, source, globals=None, locals=None, /):
         """The builtin ``exec``, with a text this machine compiled before run from its
         kept code."""
         if isinstance(source, str):
-            code = self.records.get(source)
+            code = self.get(source)
             if code is None:
                 code = builtins.compile(source, "<string>", "exec", dont_inherit=True)
                 try:

@@ -31,7 +31,7 @@ try:  # the engine's constructor and code generator (CPython's; the same since 3
 except ImportError:  # another implementation: plain re.compile
     _sre = None
 
-FORMAT = 1
+FORMAT = 2
 KEPT = 5000
 """At most this many patterns are kept (the oldest go first): patterns built from a
 newsroom's own tables vary with the tables, the extractors' do not."""
@@ -51,8 +51,9 @@ class _Store(KeptFile):
 
     def __init__(self, path: str, header: bytes):
         super().__init__(path, header, KEPT)
-        self.records = {k: r for k, r in self.records.items() if isinstance(k, tuple) and len(k) == 2
-                        and isinstance(k[0], str) and isinstance(r, tuple) and len(r) == 6}
+
+    def valid(self, value) -> bool:
+        return isinstance(value, tuple) and len(value) == 6
 
     @classmethod
     def current(cls) -> "_Store | None":
@@ -66,12 +67,12 @@ class _Store(KeptFile):
 
     def compile(self, pattern, flags) -> re.Pattern:
         key = (pattern, int(flags))
-        record = self.records.get(key) if isinstance(pattern, str) else None
+        record = self.get(key) if isinstance(pattern, str) else None
         if record is not None:
             try:
                 return _sre.compile(*record)
             except Exception:  # noqa: BLE001 - a record this engine refuses: compile it afresh
-                del self.records[key]
+                self.discard(key)
         compiled = re.compile(pattern, flags)
         if isinstance(pattern, str):
             record = _record(pattern, int(flags))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import keyword
+import os
 
 import pytest
 from hypothesis import given, settings
@@ -20,7 +21,8 @@ METHODS = ("__init__", "__repr__", "__eq__", "__lt__", "__le__", "__gt__", "__ge
 def store_in(tmp_path, monkeypatch):
     """Point the store at a fresh cache folder; returns a function that reopens it, as a
     new process would."""
-    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(dataclassgen, "FOLDER", str(tmp_path))
+    monkeypatch.setattr(dataclassgen.sys, "dont_write_bytecode", False)
     monkeypatch.delenv("FACTCHECK_NO_CACHE", raising=False)
 
     def reopen():
@@ -69,14 +71,15 @@ def test_kept_code_builds_the_standard_class(tmp_path_factory, fields, options, 
         options["order"] = False  # the standard dataclass refuses it too
     tail = {name: None for name, _ in fields[len(fields) - min(defaults, len(fields)):]}
     with pytest.MonkeyPatch.context() as monkeypatch:
-        monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("c")))
+        monkeypatch.setattr(dataclassgen, "FOLDER", str(tmp_path_factory.mktemp("c")))
+        monkeypatch.setattr(dataclassgen.sys, "dont_write_bytecode", False)
         monkeypatch.delenv("FACTCHECK_NO_CACHE", raising=False)
         reopened(monkeypatch)
         first = dataclassgen.dataclass(**options)(bare(fields, tail))
         dataclassgen._Store.current().save()
         reopened(monkeypatch)
         again = dataclassgen.dataclass(**options)(bare(fields, tail))  # from the file
-        assert dataclassgen._Store.current().records  # the file was read
+        assert dataclassgen._Store.current().raw  # the file was read
     standard = dataclasses.dataclass(**options)(bare(fields, tail))
     same_methods(first, standard)
     same_methods(again, standard)
@@ -95,7 +98,7 @@ def test_behaviour_of_a_kept_class(store_in):
 
     make()
     dataclassgen._Store.current().save()
-    assert store_in().records  # a new process reads what the first one kept
+    assert store_in().raw  # a new process reads what the first one kept
     Rank = make()
     a, b = Rank("Japan", 28), Rank("China", 17)
     assert a == Rank("Japan", 28) and b < a and repr(a).endswith("Rank(entity='Japan', rank=28)")
@@ -121,14 +124,15 @@ def test_a_damaged_file_is_ignored(store_in, tmp_path):
         x: int
     store = dataclassgen._Store.current()
     store.save()
-    path = tmp_path / next(p.name for p in tmp_path.iterdir() if p.name.startswith("dataclasses-"))
+    path = tmp_path / next(p.name for p in tmp_path.iterdir() if p.name.startswith("factcheck-dataclasses."))
     data = bytearray(path.read_bytes())
     data[-5] ^= 0xFF
     path.write_bytes(bytes(data))
-    assert store_in().records == {}
+    assert store_in().raw == {}
 
 
-def test_no_file_without_a_cache_folder(tmp_path, monkeypatch):
+def test_no_file_when_caches_are_off(tmp_path, monkeypatch):
+    monkeypatch.setattr(dataclassgen, "FOLDER", str(tmp_path))
     monkeypatch.setenv("FACTCHECK_NO_CACHE", "1")
     monkeypatch.setattr(dataclassgen._Store, "_tried", False)
     monkeypatch.setattr(dataclassgen._Store, "_instance", None)
@@ -161,7 +165,24 @@ assert sys.modules["inspect"] is inspect
 """
     import subprocess
     import sys
-    env = {**__import__("os").environ, "FACTCHECK_CACHE_DIR": str(tmp_path)}
+    env = {**os.environ, "FACTCHECK_CACHE_DIR": str(tmp_path)}
     for _ in range(2):  # the second run builds from the kept code
         done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
+
+
+def test_not_written_when_python_writes_no_bytecode(store_in, tmp_path, monkeypatch):
+    monkeypatch.setattr(dataclassgen.sys, "dont_write_bytecode", True)
+
+    @dataclassgen.dataclass
+    class One:
+        """One."""
+        x: int
+    dataclassgen._Store.current().save()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_code_is_kept_beside_the_package_bytecode_not_in_the_cache_folder():
+    import factcheck
+    package = os.path.dirname(os.path.abspath(factcheck.__file__))
+    assert dataclassgen.FOLDER == os.path.join(package, "__pycache__")

@@ -65,7 +65,7 @@ FLAGS = st.sampled_from([0, re.I, re.M, re.S | re.I, re.X, re.A])
 def test_a_pattern_from_kept_code_is_the_pattern_re_makes(tmp_path_factory, items):
     again = saved_and_reread(tmp_path_factory.mktemp("p"), items)
     for pattern, flags in items:
-        assert (pattern, int(flags)) in again.records  # served from the file, not recompiled
+        assert (pattern, int(flags)) in again.raw  # served from the file, not recompiled
         made = again.compile(pattern, flags)
         assert made == re.compile(pattern, flags)  # equality compares the generated code
         assert made.groupindex == re.compile(pattern, flags).groupindex
@@ -98,14 +98,14 @@ def test_a_damaged_file_is_ignored(tmp_path):
     data[-3] ^= 0xFF
     path.write_bytes(bytes(data))
     again = store(tmp_path)
-    assert again.records == {}
+    assert again.raw == {}
     assert again.compile(r"\d+th", 0) == re.compile(r"\d+th")
 
 
 def test_another_interpreters_file_is_ignored(tmp_path):
     saved_and_reread(tmp_path, [(r"\d+th", 0)])
     other = patterns._Store(str(tmp_path / "patterns.bin"), b"factcheck-patterns 1 0 0 another python\n")
-    assert other.records == {}
+    assert other.raw == {}
 
 
 def test_code_the_engine_refuses_falls_back_to_re_compile(tmp_path):
@@ -113,15 +113,16 @@ def test_code_the_engine_refuses_falls_back_to_re_compile(tmp_path):
     # validation refuses it, and the pattern is compiled as re.compile would.
     first = store(tmp_path)
     first.compile(r"(?P<n>\d+)(st|nd|rd|th)", 0)
-    (key, record), = first.records.items()
+    key, = first.raw
+    record = first.get(key)
     broken = list(record)
     broken[2] = [7] * len(record[2])
-    first.records[key] = tuple(broken)
+    first.add(key, tuple(broken))
     first.save()
     again = store(tmp_path)
-    assert again.records[key] == tuple(broken)
+    assert again.get(key) == tuple(broken)
     assert again.compile(*key) == re.compile(*key)
-    assert again.records[key] == record  # the good record replaced the refused one
+    assert again.get(key) == record  # the good record replaced the refused one
 
 
 def test_save_keeps_what_another_process_wrote(tmp_path):
@@ -130,7 +131,7 @@ def test_save_keeps_what_another_process_wrote(tmp_path):
     two.compile(r"second\w", re.I)
     one.save()
     two.save()
-    assert set(store(tmp_path).records) == {(r"first\d", 0), (r"second\w", int(re.I))}
+    assert set(store(tmp_path).raw) == {(r"first\d", 0), (r"second\w", int(re.I))}
 
 
 def test_no_file_without_a_cache_folder(tmp_path, monkeypatch):

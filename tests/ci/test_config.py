@@ -254,7 +254,7 @@ def test_kept_parse_is_what_tomllib_makes(tmp_path_factory, table):
             assert config._parsed(text) == tomllib.loads(text)
             if config._KeptToml.current().added:
                 config._KeptToml.current().save()
-        kept = text in config._KeptToml.current().records
+        kept = text in config._KeptToml.current().raw
         assert kept == (not any(isinstance(v, dt.date) or (isinstance(v, list) and _has_date(v))
                                 for v in table.values()))
 
