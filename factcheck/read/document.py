@@ -51,7 +51,7 @@ class Document:
 
 def _line_starts(text: str) -> tuple[int, ...]:
     starts = [0]
-    for match in re.finditer(r"\r\n|\r|\n", text):
+    for match in NEWLINE.finditer(text):
         starts.append(match.end())
     return tuple(starts)
 
@@ -236,7 +236,7 @@ def normalise(prose: str) -> tuple[str, list[int] | None]:
 
 
 def _looks_markdown(text: str) -> bool:
-    return bool(re.search(r"^(#{1,6} |```|---\s*$)", text, re.M))
+    return bool(MARKDOWN_HINT.search(text))
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
@@ -257,6 +257,10 @@ HEADING_MARK = patterns.compile(r"^[ \t]{0,3}#{1,6}(?=[ \t])", re.M)
 BLOCKQUOTE = patterns.compile(r"^[ \t]{0,3}>", re.M)
 TAG_START = patterns.compile(r"</?[A-Za-z]")
 BACKTICKS = patterns.compile(r"`+")
+NEWLINE = patterns.compile(r"\r\n|\r|\n")
+MARKDOWN_HINT = patterns.compile(r"^(#{1,6} |```|---\s*$)", re.M)
+FRONT_MATTER_LINE = patterns.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+ISO_DATE_START = patterns.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 # Comments, code spans, tags and links are found by the scanners below rather than by
 # regular expressions such as ``<!--.*?-->`` or ``\[[^\]\n]*\]``: a regex tries every
@@ -414,7 +418,7 @@ def _parse_front_matter(block: str) -> dict:
     """Just the scalar ``key: value`` lines we need (date, title); no YAML dependency."""
     out = {}
     for line in block.splitlines():
-        m = re.match(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$", line)
+        m = FRONT_MATTER_LINE.match(line)
         if m:
             value = m.group(2)
             if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
@@ -427,7 +431,7 @@ def _front_matter_date(front: dict, name: str) -> dt.date | None:
     raw = front.get("date") or front.get("published")
     if not raw:
         return None
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", raw)
+    m = ISO_DATE_START.match(raw)
     if not m:
         raise InputError(f"{name}: front-matter date {raw!r} is not YYYY-MM-DD")
     try:

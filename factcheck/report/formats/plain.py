@@ -11,7 +11,6 @@ rich would change something this module does not copy (a tab it expands to its c
 from __future__ import annotations
 
 import os
-import re
 
 from ... import patterns
 from .summary import summary_parts
@@ -22,6 +21,7 @@ RANKS = {"info": 0, "warning": 1, "error": 2}
 _CONTROL = str.maketrans({c: None for c in (7, 8, 11, 12, 13)})
 """The control characters rich drops from every text it prints (BEL, BS, VT, FF, CR)."""
 _DATE = patterns.compile(r"[0-9-]+")
+LINE_BREAKS = patterns.compile(r"[\r\n\t\v\f]")
 
 
 def usable(stream) -> bool:
@@ -37,7 +37,7 @@ def usable(stream) -> bool:
 
 
 def _sentence(record: dict) -> str:
-    sentence = re.sub(r"[\r\n\t\v\f]", " ", record["sentence"])
+    sentence = LINE_BREAKS.sub(" ", record["sentence"])
     return "    " + sentence
 
 
