@@ -43,7 +43,7 @@ TARGET_RATIO = 1.0
 (a Python prose linter: the same shape of work) on the same ~1,000-word article."""
 
 OFF_PATH = ("pandas", "numpy", "httpx", "httpcore", "trafilatura", "textual", "lxml", "typer",
-            "multiprocessing", "concurrent", "zipfile")
+            "multiprocessing", "concurrent", "zipfile", "tempfile", "shutil", "inspect", "tomllib")
 """Packages that must not be imported when checking one local article."""
 
 # Runs in a fresh interpreter. Wraps the functions run() calls, so the phases are those
