@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import enum
-import html
 import re
 from pathlib import Path
 
@@ -227,7 +226,7 @@ def _code_spans(document: Document) -> list[Span]:
 
 
 def _parse_raw_html(raw: str) -> Parsed:
-    skip = [Span(m.start(), m.end()) for m in re.finditer(r"<(pre|code|script|style)\b.*?</\1\s*>", raw, re.S | re.I)]
+    skip = [Span(m.start(), m.end()) for m in VERBATIM_BLOCK.finditer(raw)]
     found, problems = directives(raw, skip)
     pairs, more = _pair(found)
     problems.extend(more)
@@ -248,12 +247,20 @@ def _parse_raw_html(raw: str) -> Parsed:
 
 def _html_text(fragment: str) -> str:
     """Visible text of an HTML fragment; block ends become paragraph breaks."""
-    fragment = re.sub(r"<(script|style)\b.*?</\1\s*>", " ", fragment, flags=re.S | re.I)
+    import html  # an HTML article with suppressions only: not on every start-up
+
+    fragment = SCRIPT_OR_STYLE.sub(" ", fragment)
     fragment = COMMENT.sub(" ", fragment)
-    fragment = re.sub(r"</?(p|div|h[1-6]|li|ul|ol|section|article|blockquote|br|tr|table)\b[^>]*>",
-                      "\n\n", fragment, flags=re.I)
-    fragment = re.sub(r"<[^>]+>", "", fragment)
+    fragment = BLOCK_TAG.sub("\n\n", fragment)
+    fragment = ANY_TAG.sub("", fragment)
     return html.unescape(fragment).strip()
+
+
+SCRIPT_OR_STYLE = patterns.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
+BLOCK_TAG = patterns.compile(r"</?(p|div|h[1-6]|li|ul|ol|section|article|blockquote|br|tr|table)\b[^>]*>", re.I)
+ANY_TAG = patterns.compile(r"<[^>]+>")
+VERBATIM_BLOCK = patterns.compile(r"<(pre|code|script|style)\b.*?</\1\s*>", re.S | re.I)
+SPACES = patterns.compile(r"\s+")
 
 
 # -- applying -------------------------------------------------------------------------------
@@ -338,7 +345,7 @@ def suppression_record(suppression: Suppression) -> dict:
 
 
 def _reason(match: re.Match) -> str:
-    return re.sub(r"\s+", " ", match.group("reason") or "").strip()
+    return SPACES.sub(" ", match.group("reason") or "").strip()
 
 
 def _comment_text(d: Directive) -> str:
@@ -351,7 +358,7 @@ def _line_col(starts: tuple[int, ...], offset: int) -> tuple[int, int]:
 
 
 def _normal(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return SPACES.sub(" ", text).strip()
 
 
 def _sorted(problems: list[dict]) -> list[dict]:

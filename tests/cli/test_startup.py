@@ -19,7 +19,7 @@ SAMPLE = Path(__file__).resolve().parent.parent.parent / "examples" / "sample-ar
 
 # Never needed to check an article: other commands, other inputs, or help text.
 NEVER = ("multiprocessing", "concurrent.futures", "pandas", "httpx", "trafilatura", "textual",
-         "typer", "rich", "zipfile", "tempfile", "shutil", "inspect", "tomllib")
+         "typer", "rich", "zipfile", "tempfile", "shutil", "inspect", "tomllib", "html")
 # Needed only when an article is actually checked, not when its result is reused.
 ONLY_TO_CHECK = ("factcheck.extract.claims", "factcheck.judge.check", "factcheck.reference.library",
                  "rapidfuzz", "typing")
