@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 
+from .. import patterns
+
 _END = ""
+_RUN = patterns.compile(r"[\s-]+")
 
 
 def pattern(words, flags_casefold: bool = False, flexible_space: bool = False) -> str:
@@ -24,7 +27,7 @@ def pattern(words, flags_casefold: bool = False, flexible_space: bool = False) -
             continue
         key = word.lower() if flags_casefold else word
         if flexible_space:
-            key = re.sub(r"[\s-]+", " ", key)
+            key = _RUN.sub(" ", key)
         node = trie
         for ch in key:
             node = node.setdefault(ch, {})
