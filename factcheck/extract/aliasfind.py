@@ -136,10 +136,20 @@ class AliasSet:
         self.keyset = frozenset(self.keys)
         self.aliases = [by_fold[k] for k in self.keys]
         self.usable = bool(self.keys) and all(k and k == k.strip() for k in self.keys)
-        self._automaton = AhoCorasick(self.keys) if self.usable else None
-        # Most texts need only the longest name at each place, found without overlaps; every
-        # occurrence is looked at only when one of those fails its boundaries.
-        self._longest: AhoCorasick | None = None  # built on first use: windowed searches never need it
+        # Both automatons are built on first use: many sets are made and never searched (a
+        # caller that knows none of the keys is in the text skips the search), and windowed
+        # searches never need the second. Most texts need only the longest name at each
+        # place, found without overlaps; every occurrence is looked at only when one of
+        # those fails its boundaries.
+        self._every: AhoCorasick | None = None
+        self._longest: AhoCorasick | None = None
+
+    @property
+    def _automaton(self) -> AhoCorasick:
+        """Every occurrence of every key (for a usable set only)."""
+        if self._every is None:
+            self._every = AhoCorasick(self.keys)
+        return self._every
 
     def present(self, found: Folded) -> set[str]:
         """The keys that stand anywhere in the folded text, boundaries aside (a necessary
