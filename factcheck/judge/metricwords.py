@@ -86,7 +86,10 @@ def spelled_out(alias: str) -> tuple[str, ...]:
 
 
 def _spelled_out(alias: str) -> str | None:
-    if not any(short in alias for short in SPELLED_OUT):
+    for short in SPELLED_OUT:
+        if short in alias:
+            break
+    else:
         return None  # most aliases have none: skip the substitution
     out = _ABBREVIATION.sub(lambda m: SPELLED_OUT[m.group(1)], alias)
     return out if out != alias else None
