@@ -38,7 +38,14 @@ _RUN = patterns.compile(r"[\s-]+")
 
 def fold(text: str) -> str:
     """Lower case, every run of spaces and hyphens one space: how aliases are compared."""
-    return _RUN.sub(" ", text.lower())
+    lowered = text.lower()
+    return lowered if _folds_to_itself(lowered) else _RUN.sub(" ", lowered)
+
+
+def _folds_to_itself(text: str) -> bool:
+    """Does folding leave ``text`` as it is? Yes when its only spaces are single plain
+    ones and it has no hyphen: every other character ``\s`` matches is unprintable."""
+    return "-" not in text and "  " not in text and text.isprintable()
 
 
 def _is_word(ch: str) -> bool:
@@ -52,7 +59,7 @@ class Folded:
 
     def __init__(self, text: str, lowered: str):
         self.text = text
-        folded = _RUN.sub(" ", lowered)
+        folded = lowered if _folds_to_itself(lowered) else _RUN.sub(" ", lowered)
         if len(folded) == len(lowered):  # every run a single space or hyphen: one for one
             self.folded, self._runs, self._extra = folded, None, None
             return
