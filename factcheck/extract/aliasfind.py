@@ -29,11 +29,15 @@ from __future__ import annotations
 
 import bisect
 
-from ahocorasick_rs import MATCHKIND_LEFTMOST_LONGEST, AhoCorasick
+from ahocorasick_rs import MATCHKIND_LEFTMOST_LONGEST, AhoCorasick, Implementation
 
 from .. import patterns
 
 _RUN = patterns.compile(r"[\s-]+")
+
+_KIND = Implementation.NoncontiguousNFA
+"""The automaton kind: for a few keys the library would build a DFA, which costs most of a
+first check's automaton building; the plain NFA searches sentences as fast."""
 
 
 def fold(text: str) -> str:
@@ -155,7 +159,7 @@ class AliasSet:
     def _automaton(self) -> AhoCorasick:
         """Every occurrence of every key (for a usable set only)."""
         if self._every is None:
-            self._every = AhoCorasick(self.keys)
+            self._every = AhoCorasick(self.keys, implementation=_KIND)
         return self._every
 
     def present(self, found: Folded) -> set[str]:
@@ -181,7 +185,7 @@ class AliasSet:
         boundaries — then they are exactly what the full scan would give: nothing can start
         earlier than the leftmost occurrence, and the longest there fits. None otherwise."""
         if self._longest is None:
-            self._longest = AhoCorasick(self.keys, matchkind=MATCHKIND_LEFTMOST_LONGEST)
+            self._longest = AhoCorasick(self.keys, matchkind=MATCHKIND_LEFTMOST_LONGEST, implementation=_KIND)
         out = []
         original = found.original
         for k, a, b in self._longest.find_matches_as_indexes(found.folded):

@@ -19,7 +19,7 @@ Blanking parts of the sentence (the figure, words after a cause) only removes wo
 from __future__ import annotations
 
 
-from ahocorasick_rs import AhoCorasick
+from ahocorasick_rs import AhoCorasick, Implementation
 
 from .. import patterns
 from ..reference.library import Library
@@ -59,7 +59,8 @@ class MetricWordIndex:
                         else:
                             found.append((table_id, words))
         all_words = sorted(all_words)
-        self._automaton = AhoCorasick(all_words) if all_words else None
+        # The plain NFA: the quickest to build, and as quick as the others on a sentence.
+        self._automaton = AhoCorasick(all_words, implementation=Implementation.NoncontiguousNFA) if all_words else None
         self._last: tuple[str, frozenset[str]] | None = None
 
     def tables_in(self, sentence: str) -> frozenset[str]:
