@@ -21,16 +21,14 @@ from __future__ import annotations
 
 from ahocorasick_rs import AhoCorasick, Implementation
 
-from .. import patterns
 from ..reference.library import Library
-
-_SPLIT = patterns.compile(r"[\s-]+")
-_NO_WORD = frozenset(("",))
 
 
 def alias_words(alias: str) -> frozenset[str]:
-    """The words an alias is matched by, lower case ("future-readiness" → future, readiness)."""
-    return frozenset(_SPLIT.split(alias.lower())) - _NO_WORD
+    """The words an alias is matched by, lower case ("future-readiness" → future, readiness):
+    its pieces between runs of spaces and hyphens (``str.split`` splits on exactly the
+    characters ``\\s`` matches)."""
+    return frozenset(alias.lower().replace("-", " ").split())
 
 
 class MetricWordIndex:
