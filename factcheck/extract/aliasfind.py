@@ -29,16 +29,27 @@ from __future__ import annotations
 
 import bisect
 
-from ahocorasick_rs import MATCHKIND_LEFTMOST_LONGEST, AhoCorasick
+from ahocorasick_rs import MATCHKIND_LEFTMOST_LONGEST, AhoCorasick, Implementation
 
 from .. import patterns
 
 _RUN = patterns.compile(r"[\s-]+")
 
+_KIND = Implementation.NoncontiguousNFA
+"""The automaton kind: for a few keys the library would build a DFA, which costs most of a
+first check's automaton building; the plain NFA searches sentences as fast."""
+
 
 def fold(text: str) -> str:
     """Lower case, every run of spaces and hyphens one space: how aliases are compared."""
-    return _RUN.sub(" ", text.lower())
+    lowered = text.lower()
+    return lowered if _folds_to_itself(lowered) else _RUN.sub(" ", lowered)
+
+
+def _folds_to_itself(text: str) -> bool:
+    """Does folding leave ``text`` as it is? Yes when its only spaces are single plain
+    ones and it has no hyphen: every other character ``\s`` matches is unprintable."""
+    return "-" not in text and "  " not in text and text.isprintable()
 
 
 def _is_word(ch: str) -> bool:
@@ -52,7 +63,7 @@ class Folded:
 
     def __init__(self, text: str, lowered: str):
         self.text = text
-        folded = _RUN.sub(" ", lowered)
+        folded = lowered if _folds_to_itself(lowered) else _RUN.sub(" ", lowered)
         if len(folded) == len(lowered):  # every run a single space or hyphen: one for one
             self.folded, self._runs, self._extra = folded, None, None
             return
@@ -136,10 +147,20 @@ class AliasSet:
         self.keyset = frozenset(self.keys)
         self.aliases = [by_fold[k] for k in self.keys]
         self.usable = bool(self.keys) and all(k and k == k.strip() for k in self.keys)
-        self._automaton = AhoCorasick(self.keys) if self.usable else None
-        # Most texts need only the longest name at each place, found without overlaps; every
-        # occurrence is looked at only when one of those fails its boundaries.
-        self._longest: AhoCorasick | None = None  # built on first use: windowed searches never need it
+        # Both automatons are built on first use: many sets are made and never searched (a
+        # caller that knows none of the keys is in the text skips the search), and windowed
+        # searches never need the second. Most texts need only the longest name at each
+        # place, found without overlaps; every occurrence is looked at only when one of
+        # those fails its boundaries.
+        self._every: AhoCorasick | None = None
+        self._longest: AhoCorasick | None = None
+
+    @property
+    def _automaton(self) -> AhoCorasick:
+        """Every occurrence of every key (for a usable set only)."""
+        if self._every is None:
+            self._every = AhoCorasick(self.keys, implementation=_KIND)
+        return self._every
 
     def present(self, found: Folded) -> set[str]:
         """The keys that stand anywhere in the folded text, boundaries aside (a necessary
@@ -164,7 +185,7 @@ class AliasSet:
         boundaries — then they are exactly what the full scan would give: nothing can start
         earlier than the leftmost occurrence, and the longest there fits. None otherwise."""
         if self._longest is None:
-            self._longest = AhoCorasick(self.keys, matchkind=MATCHKIND_LEFTMOST_LONGEST)
+            self._longest = AhoCorasick(self.keys, matchkind=MATCHKIND_LEFTMOST_LONGEST, implementation=_KIND)
         out = []
         original = found.original
         for k, a, b in self._longest.find_matches_as_indexes(found.folded):

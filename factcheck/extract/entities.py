@@ -9,8 +9,6 @@ references, resolved to the passage's subject in ``subjects``.
 
 from __future__ import annotations
 
-import re
-
 from rapidfuzz.distance import DamerauLevenshtein
 
 from .. import patterns
@@ -46,6 +44,8 @@ FUZZY_MEMO = 20_000
 
 
 _SPACES = patterns.compile(r"[\s-]+")
+_BLANKS = patterns.compile(r"[ \t]+")
+_MAYBE_BLANKS = patterns.compile(r"[ \t]*")
 
 
 def _fold(text: str) -> str:
@@ -139,8 +139,8 @@ class EntityFinder:
         for m in REFERENCE.finditer(text):
             # "the supercomputer Sierra": a name right after the noun is the thing itself,
             # not a pointer back to an earlier one.
-            if re.match(r"[ \t]+", text[m.end():]) and m.end() + len(
-                    re.match(r"[ \t]*", text[m.end():]).group(0)) in named_starts:
+            if _BLANKS.match(text[m.end():]) and m.end() + len(
+                    _MAYBE_BLANKS.match(text[m.end():]).group(0)) in named_starts:
                 continue
             if free(m.start(), m.end()):
                 kind = REFERENCE_KINDS[m.group("noun").lower()]

@@ -3,13 +3,20 @@
 A plain alternation of hundreds of names ("Japan|Japanese|Jordan|…") takes Python's
 ``re`` a tenth of a second to compile on every run; sharing prefixes in a trie
 ("J(?:apan(?:ese)?|ordan)") cuts that several times over, which matters for start-up.
+
+The trie is never built as such: the words, sorted, are its nodes in order (the words
+under a node are a run of the sorted list sharing its prefix), so a node costs a pass over
+its run, and a chain of single children is written out in one piece.
 """
 
 from __future__ import annotations
 
 import re
 
-_END = ""
+from .. import patterns
+
+_RUN = patterns.compile(r"[\s-]+")
+_FLEXIBLE = r"[\s-]+"
 
 
 def pattern(words, flags_casefold: bool = False, flexible_space: bool = False) -> str:
@@ -18,26 +25,49 @@ def pattern(words, flags_casefold: bool = False, flexible_space: bool = False) -
     ``flags_casefold`` folds case (compile with ``re.I``); ``flexible_space`` lets a
     space or hyphen in a word match any run of spaces and hyphens ("future-readiness",
     "future readiness", a line break)."""
-    trie: dict = {}
+    keys = set()
     for word in words:
         if not word:
             continue
         key = word.lower() if flags_casefold else word
         if flexible_space:
-            key = re.sub(r"[\s-]+", " ", key)
-        node = trie
-        for ch in key:
-            node = node.setdefault(ch, {})
-        node[_END] = True
-    return _emit(trie, flexible_space) if trie else "(?!)"
+            key = _RUN.sub(" ", key)
+        keys.add(key)
+    if not keys:
+        return "(?!)"
+    return _emit(sorted(keys), 0, len(keys), 0, flexible_space)
 
 
-def _emit(node: dict, flexible: bool = False) -> str:
-    ends = _END in node
-    branches = [(r"[\s-]+" if flexible and ch == " " else re.escape(ch)) + _emit(child, flexible)
-                for ch, child in sorted(node.items()) if ch != _END]
-    if not branches:
+def _escape(text: str, flexible: bool) -> str:
+    if flexible and " " in text:
+        return _FLEXIBLE.join(re.escape(part) for part in text.split(" "))
+    return re.escape(text)
+
+
+def _emit(keys: list[str], lo: int, hi: int, depth: int, flexible: bool) -> str:
+    """The pattern for the trie node at ``depth`` whose words are ``keys[lo:hi]`` (sorted,
+    sharing their first ``depth`` characters)."""
+    ends = len(keys[lo]) == depth  # a word ending here sorts before the longer ones
+    start = lo + 1 if ends else lo
+    if start == hi:
         return ""
+    if not ends:
+        # A chain of single children: the characters every word here shares.
+        first, last = keys[start], keys[hi - 1]
+        shared = depth
+        limit = min(len(first), len(last))
+        while shared < limit and first[shared] == last[shared]:
+            shared += 1
+        if shared > depth:
+            return _escape(first[depth:shared], flexible) + _emit(keys, lo, hi, shared, flexible)
+    branches = []
+    while start < hi:
+        ch = keys[start][depth]
+        end = start + 1
+        while end < hi and keys[end][depth] == ch:
+            end += 1
+        branches.append(_escape(ch, flexible) + _emit(keys, start, end, depth + 1, flexible))
+        start = end
     if len(branches) == 1 and not ends:
         return branches[0]
     body = "|".join(branches)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import hashlib
-import re
 from dataclasses import replace
 
+from .. import patterns
 from ..dataclassgen import dataclass
 from ..extract.claims import Extractors, extract
 from ..read.document import Document, normalise
@@ -101,5 +101,8 @@ def fingerprint(finding: Finding) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
 
 
+_SPACES = patterns.compile(r"\s+")
+
+
 def _normal(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().lower()
+    return _SPACES.sub(" ", text).strip().lower()

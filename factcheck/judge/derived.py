@@ -213,9 +213,12 @@ def _kept(claim: Claim, finding: Finding, library, as_of) -> Finding:
     return finding
 
 
+THAN = patterns.compile(r"\bthan\b")
+
+
 def _difference(claim: Claim, library, as_of) -> Finding | None:
     text, base = claim.sentence.text, claim.sentence.span.start
-    than = re.search(r"\bthan\b", text[claim.quantity.span.end - base:])
+    than = THAN.search(text[claim.quantity.span.end - base:])
     if not than:
         return None
     after = claim.quantity.span.end + than.end()
@@ -336,6 +339,7 @@ MOVED = patterns.compile(r"\b(?:improv|rais|increas|ris|rose|grew|grow|jump|clim
 PREVIOUS_LIST = patterns.compile(r"\b(?:previous|last|prior|preceding)\s+(?:list|edition|ranking)\b|"
                            r"\b(?:six months|a year)\s+(?:ago|earlier|before)\b", re.I)
 """Words that make the old end the edition before the article's."""
+CLAUSE_MARK = patterns.compile(r"[,;:()]")
 
 
 def _end(text: str, unit: str) -> "numbers.Quantity | None":
@@ -357,7 +361,7 @@ def from_to(claim: Claim, library, as_of: dt.date | None) -> Finding | None:
     if m is None or q.range_of is None or claim.role != roles.VALUE:
         return None
     base = claim.sentence.span.start
-    before = re.split(r"[,;:()]", claim.sentence.text[:q.span.start - base])[-1]
+    before = CLAUSE_MARK.split(claim.sentence.text[:q.span.start - base])[-1]
     if not MOVED.search(before):
         return None
     unit = numbers.PHYSICAL_UNIT.match(claim.sentence.text[q.span.end - base:])

@@ -365,6 +365,9 @@ ELLIPTIC_BEFORE = patterns.compile(
     r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against|ahead\s+of|behind|than|to)\s+"
     r"(?:(?:its|their|the)\s+)?(?:(?:rival|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s?\s+)?$")
 OTHER_FIGURE = patterns.compile(r"(?<![\w.])\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
+WORD_AFTER = patterns.compile(r"\s*[A-Za-z]")
+PLAIN_WORD_AFTER = patterns.compile(r"\s*(?:in|for|at|on|a|an|the|last|this|that|by|during)\b", re.I)
+"""A word right after a figure that does not name a measure of its own."""
 
 
 def _elliptic(claim: Claim, metric_span: Span) -> bool:
@@ -373,8 +376,7 @@ def _elliptic(claim: Claim, metric_span: Span) -> bool:
     q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
     if metric_span.end > q.span.start or not ELLIPTIC_BEFORE.search(text[:q.span.start - base]):
         return False
-    if re.match(r"\s*[A-Za-z]", text[q.span.end - base:]) and not re.match(
-            r"\s*(?:in|for|at|on|a|an|the|last|this|that|by|during)\b", text[q.span.end - base:], re.I):
+    if WORD_AFTER.match(text[q.span.end - base:]) and not PLAIN_WORD_AFTER.match(text[q.span.end - base:]):
         return False  # "…compared with 11 systems": a noun of its own names its measure
     near = text[max(0, metric_span.start - base - CLOSE_WORDS):metric_span.end - base + CLOSE_WORDS]
     return bool(OTHER_FIGURE.search(near))
@@ -386,10 +388,12 @@ AIM_BEFORE = patterns.compile(
     r"\b(?:will|would|could|should|may|might|expected|designed|planned|plans?|aims?|aiming|targets?|targeting|"
     r"promises?|projected|set\s+to|capable\s+of|able\s+to|goal|upgrade|once)\b", re.I)
 
+AIM_CLAUSE = patterns.compile(r"[;,]|\bwhile\b|\bbut\b")
+
 
 def _aim(claim: Claim) -> bool:
     q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
-    before = re.split(r"[;,]|\bwhile\b|\bbut\b", text[:q.span.start - base])[-1]
+    before = AIM_CLAUSE.split(text[:q.span.start - base])[-1]
     return bool(AIM_BEFORE.search(before))
 
 

@@ -49,6 +49,8 @@ NEGATED = patterns.compile(
 
 NOT_WITH_REACH = 40
 
+CLAUSE_MARK = patterns.compile(r"[,;:]")
+
 # How far (in characters) a metric word may stand from the figure it names, and how much
 # farther than the nearest metric word another may be and still be a rival reading.
 METRIC_REACH = 60
@@ -84,6 +86,11 @@ def spelled_out(alias: str) -> tuple[str, ...]:
 
 
 def _spelled_out(alias: str) -> str | None:
+    for short in SPELLED_OUT:
+        if short in alias:
+            break
+    else:
+        return None  # most aliases have none: skip the substitution
     out = _ABBREVIATION.sub(lambda m: SPELLED_OUT[m.group(1)], alias)
     return out if out != alias else None
 
@@ -281,6 +288,10 @@ QUALIFIED_COUNT = patterns.compile(
     r"top|largest|biggest|fastest|leading|major|[\w-]+-class|[\w-]+-based)\b", re.I)
 
 COUNTED = patterns.compile(r"^[\s-]*([A-Za-z][A-Za-z-]*)")
+COMPARED_COUNT = patterns.compile(r"^(?:more|fewer|less|additional|extra)\s+", re.I)
+"""The comparing word before a difference's noun ("1,069,056 more cores than Fugaku")."""
+
+
 def library_units(library: Library) -> frozenset[str]:
     """Units of every count or quantity metric of the library, computed once per library."""
     if "units" not in library._derived:
@@ -364,16 +375,25 @@ def _gap(a: Span, b: Span) -> int:
     return a.start - b.end if a.start >= b.end else b.start - a.end
 
 
+SHARE_OF = patterns.compile(r"^\s+of\s+([^.,;:()\[\]—–\"“”]+)")
+NEXT_FIGURE_PHRASE = patterns.compile(r"\s(?:and|or|while|whereas|but)\s+(?=[^\d]*\d)")
+
+
 def _share_of_phrase(claim: Claim) -> str | None:
     """What a share is a share of ("7% of global GDP", "half of firms"), or None."""
     end = claim.quantity.span.end - claim.sentence.span.start
-    m = re.match(r"^\s+of\s+([^.,;:()\[\]—–\"“”]+)", claim.sentence.text[end:])
+    m = SHARE_OF.match(claim.sentence.text[end:])
     if not m:
         return None
     # "63% of jobs and leave 30% unaffected": what follows "and" up to another figure is
     # that figure's.
-    phrase = re.split(r"\s(?:and|or|while|whereas|but)\s+(?=[^\d]*\d)", m.group(1), maxsplit=1)[0]
+    phrase = NEXT_FIGURE_PHRASE.split(m.group(1), maxsplit=1)[0]
     return " ".join(phrase.split()[:6])
+
+
+OPENING_QUOTE = patterns.compile(r"^\s*[\"“”'‘’]")
+CLOSING_QUOTE = patterns.compile(r"^(\s*[\w-]+)[\"“”'‘’](?=\s)")
+PHRASE_END = patterns.compile(r"[.,;:()\[\]—–\"“”]")
 
 
 def counted_phrase(claim: Claim) -> str | None:
@@ -385,9 +405,9 @@ def counted_phrase(claim: Claim) -> str | None:
         # "226 Chinese supercomputers, 114 American and 30 Japanese machines": a demonym is
         # whose, not what; the thing counted is the word after it, if any.
         end = own.span.end - claim.sentence.span.start
-    after = re.sub(r"^\s*[\"“”'‘’]", " ", claim.sentence.text[end:])  # 'four "exascale-class" systems'
-    after = re.sub(r"^(\s*[\w-]+)[\"“”'‘’](?=\s)", r"\1", after)  # …and its closing quote
-    rest = re.split(r"[.,;:()\[\]—–\"“”]", after, maxsplit=1)[0]
+    after = OPENING_QUOTE.sub(" ", claim.sentence.text[end:])  # 'four "exascale-class" systems'
+    after = CLOSING_QUOTE.sub(r"\1", after)  # …and its closing quote
+    rest = PHRASE_END.split(after, maxsplit=1)[0]
     words = rest.split()[:6]
     if not words or words[0].lower() in FUNCTION_WORDS or not words[0][:1].isalpha():
         return None
@@ -423,6 +443,7 @@ def _pointing_back(claim: Claim) -> bool:
         and POINTING_BACK_AFTER.match(text[q.span.end - base:]))
 
 
+CLOSING_BRACKET = patterns.compile(r"\s*\)")
 BRACKET_LABEL = patterns.compile(r"(?:^|[,;:(–—]|\band\b|\bin\b|\bits\b|\btheir\b|\bthe\b)\s*([^,;:()–—]{1,60}?)\s*\(\s*$", re.I)
 
 
@@ -430,7 +451,7 @@ def _bracket_label(claim: Claim) -> str | None:
     """The words a bracketed rank ranks ("business legislation (3rd)"), or None when the
     rank is not in brackets or a named thing stands before them ("Austria (4th)")."""
     q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
-    if q.kind != "rank" or not re.match(r"\s*\)", text[q.span.end - base:]):
+    if q.kind != "rank" or not CLOSING_BRACKET.match(text[q.span.end - base:]):
         return None
     m = BRACKET_LABEL.search(text[:q.span.start - base])
     if not m:
@@ -475,12 +496,15 @@ def _excluded(metric: Metric, text: str) -> bool:
     return bool(metric.not_with) and bool(_aliases_pattern(tuple(metric.not_with))[0].search(text))
 
 
+CLAUSE_CUT = patterns.compile(r"[,;:]\s*(?!in terms of\b|when it comes to\b)")
+
+
 def _other_measure(text: str, end: int) -> bool:
     """Words of some particular measure in the figure's own clause: before it, or after it
     up to the next comma ("…from 11th to second, Ireland showed strength in this criterion"
     is the overall rank; "43rd, in terms of talent" is not)."""
     after = text[end:]
-    cut = re.search(r"[,;:]\s*(?!in terms of\b|when it comes to\b)", after)
+    cut = CLAUSE_CUT.search(after)
     return bool(OTHER_MEASURE.search(text[:end] + (after[:cut.start()] if cut else after)))
 
 
@@ -522,6 +546,12 @@ class _Prepared(NamedTuple):
         return found
 
 
+DOUBLE_QUOTE = patterns.compile(r"[\"“”]")
+POSSESSIVE_GAP = patterns.compile(r"\s*(?:['’]s)?\s*")
+LIST_JOIN_END = patterns.compile(r"(?:,|\band)\s*$")
+COUNTED_BEFORE = patterns.compile(r"\d[\d,.]*\s+[A-Za-z]")
+FROM_END = patterns.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+
 _LAST: list = [None, None]  # the last claim prepared, and what was read from it
 
 
@@ -535,7 +565,7 @@ def _prepared(claim: Claim) -> _Prepared:
     text = _blank(claim.sentence.text, q.span.start - offset, q.span.end - offset)
     # 'four "exascale-class" supercomputers': quotation marks around a word of the
     # metric's name do not break the name (blanked, so offsets stay).
-    text = re.sub(r"[\"“”]", " ", text)
+    text = DOUBLE_QUOTE.sub(" ", text)
     # "rose from 11th to second because of its economic performance": words after a cause
     # explain the figure; they do not name its measure.
     cause = CAUSE.search(text, q.span.end - offset) or NEW_CLAUSE.search(text, q.span.end - offset)
@@ -564,15 +594,15 @@ def _prepared(claim: Claim) -> _Prepared:
     counted = _counted_noun(claim)
     # "the US has 134 systems, China 150": a bare figure after a counted one shares its noun.
     gapped = q.kind == "number" and counted_phrase(claim) is None and any(
-        re.fullmatch(r"\s*(?:['’]s)?\s*", claim.sentence.text[m.span.end - offset:q.span.start - offset])
+        POSSESSIVE_GAP.fullmatch(claim.sentence.text[m.span.end - offset:q.span.start - offset])
         for m in claim.entities if m.via != "reference" and m.span.end <= q.span.start) or (
         # "released 11 large models in 2020 and 30 in 2021": the second count shares the noun
         q.kind == "number" and counted_phrase(claim) is None
-        and re.search(r"(?:,|\band)\s*$", claim.sentence.text[:q.span.start - offset])
-        and re.search(r"\d[\d,.]*\s+[A-Za-z]", claim.sentence.text[:q.span.start - offset]))
+        and LIST_JOIN_END.search(claim.sentence.text[:q.span.start - offset])
+        and COUNTED_BEFORE.search(claim.sentence.text[:q.span.start - offset]))
     # "fell to 31st in knowledge from 28th": the "from" figure shares its partner's metric.
     change_partner = claim.role == "change" or bool(
-        re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, q.span.start - offset - 10):q.span.start - offset], re.I))
+        FROM_END.search(text[max(0, q.span.start - offset - 10):q.span.start - offset]))
     found = _Prepared(text, before_negation, negated_phrases, near_figure, framed_to, counted,
                       bool(gapped), change_partner, {})
     _LAST[0], _LAST[1] = claim, found
@@ -680,7 +710,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
             # "three exascale systems", "four 'exascale-class' supercomputers": a kind of
             # the thing counted; only a count of the thing itself is the metric.
             if claim.role == "difference":  # "1,069,056 more cores than Fugaku"
-                phrase = re.sub(r"^(?:more|fewer|less|additional|extra)\s+", "", phrase, flags=re.I)
+                phrase = COMPARED_COUNT.sub("", phrase)
             # A metric whose own words carry the kind ("exascale systems": how many of the
             # list's systems are exascale) is the count of that kind.
             qualified = bool(QUALIFIED_COUNT.match(phrase))
@@ -728,7 +758,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     others_named = any(
         not OTHER_FIGURE_BEFORE.search(text, max(0, span.start - offset - 24), span.start - offset)
         and _gap(span, q.span) < CLOSE_WORDS
-        and not re.search(r"[,;:]", text[min(span.end, q.span.end) - offset:max(span.start, q.span.start) - offset])
+        and not CLAUSE_MARK.search(text[min(span.end, q.span.end) - offset:max(span.start, q.span.start) - offset])
         and not any(span.overlaps(src.span) for src in claim.sources)
         and not (q.out_of is not None and 0 <= span.start - q.span.end <= 2)  # "…of 67 economies"
         for m in reading.metrics if m.id not in usable_ids and m.kind != "text"

@@ -139,6 +139,7 @@ def _partners(before: list[Finding], claim) -> list[Finding]:
     return same + [f for f in found if f not in same]
 
 
+CLAUSE_END = patterns.compile(r"[,;:.()]|$")
 OTHER_RANKING = patterns.compile(r"\b(?:rankings?|index|indices|indexes|league\s+tables?|pillars?|sub-?factors?|"
                            r"benchmarks?|surveys?|reports?)\b", re.I)
 """Words that may bring in another ranking ("in the separate talent ranking") between a
@@ -154,7 +155,7 @@ def _elsewhere(claim, partner: Finding) -> bool:
         return False
     text, base = claim.sentence.text, claim.sentence.span.start
     q = claim.quantity
-    clause_end = re.search(r"[,;:.()]|$", text[q.span.end - base:])
+    clause_end = CLAUSE_END.search(text[q.span.end - base:])
     start = partner.claim.quantity.span.end - base if partner.claim.sentence.span == claim.sentence.span else 0
     return bool(OTHER_RANKING.search(text[max(0, start):q.span.end - base + clause_end.start()]))
 

@@ -58,9 +58,15 @@ class PeriodChoice:
         return fact.edition == self.current
 
 
+_HORIZON = patterns.compile(r"(\d+)\s*y(?:ears?)?")
+_YEAR_MONTH = patterns.compile(r"(\d{4})-(\d{2})")
+_YEAR_SPAN = patterns.compile(r"(\d{4})\s*(?:-|–|to)\s*(\d{4})")
+_YEAR_ONLY = patterns.compile(r"(\d{4})")
+
+
 @lru_cache(maxsize=1024)
 def _horizon_years(period: str) -> int | None:
-    m = re.fullmatch(r"(\d+)\s*y(?:ears?)?", period.strip())
+    m = _HORIZON.fullmatch(period.strip())
     return int(m.group(1)) if m else None
 
 
@@ -68,13 +74,13 @@ def _horizon_years(period: str) -> int | None:
 def _period_years(period: str) -> tuple[int, int, int | None] | None:
     """(start, end, month) of a row's period: "2022", "2020-06", "2020-2023"."""
     p = period.strip()
-    m = re.fullmatch(r"(\d{4})-(\d{2})", p)
+    m = _YEAR_MONTH.fullmatch(p)
     if m and int(m.group(2)) <= 12:
         return int(m.group(1)), int(m.group(1)), int(m.group(2))
-    m = re.fullmatch(r"(\d{4})\s*(?:-|–|to)\s*(\d{4})", p)
+    m = _YEAR_SPAN.fullmatch(p)
     if m:
         return int(m.group(1)), int(m.group(2)), None
-    m = re.fullmatch(r"(\d{4})", p)
+    m = _YEAR_ONLY.fullmatch(p)
     if m:
         return int(p), int(p), None
     return None

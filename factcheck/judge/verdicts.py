@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from .. import patterns
 from . import derived, explain, grounds, periods, wording
@@ -62,6 +63,7 @@ def stated(claim: Claim, candidate: Candidate | None) -> Statement:
 
 
 SCENARIO_NOUN = patterns.compile(r"((?:[\w'’-]+\s+){0,4}?)(?:scenario|case|projection|variant)s?\b", re.I)
+_LETTERS = patterns.compile(r"[a-z]+")
 SCENARIO_FILLER = {"scenario", "case", "the", "a", "an", "of", "in", "its", "their", "growth", "demand",
                    "it", "source's", "stated", "range", "end", "estimate", "under", "for", "with"}
 
@@ -70,9 +72,9 @@ def _names_scenario(sentence: str, label: str) -> bool:
     """Does the sentence name this scenario ("in the low-demand scenario" for the "low
     IT-demand growth scenario")? A word of the scenario's label, other than filler, within
     the four words before "scenario" (or "case", "projection")."""
-    own = {w for w in re.findall(r"[a-z]+", label.lower()) if w not in SCENARIO_FILLER}
+    own = {w for w in _LETTERS.findall(label.lower()) if w not in SCENARIO_FILLER}
     for m in SCENARIO_NOUN.finditer(sentence):
-        if own & set(re.findall(r"[a-z]+", m.group(1).lower())):
+        if own & set(_LETTERS.findall(m.group(1).lower())):
             return True
     return False
 
@@ -91,7 +93,17 @@ EXASCALE_WORDS = patterns.compile(
 ONLY_NOT_NOW = patterns.compile(
     r"\b(?:no\s+longer|not|never|was|were|had\s+been|has\s+been|used\s+to|until|till|once|formerly|previously|"
     r"former|then|became|become|becomes|would|will|could|may|might)\b|n['’]t\b", re.I)
+ONLY_CLAUSE_BEFORE = patterns.compile(r"[,;:()]|\s(?:and|but|while|whereas|so)\s")
+ONLY_CLAUSE_AFTER = patterns.compile(r"[,;:()]|\s(?:and|but|while|whereas|which)\s")
 ONLY_QUALIFIED = patterns.compile(r"\b(?i:in|outside|of|from|among|at|built\s+by|made\s+by)\s+(?:the\s+)?[A-Z]")
+_FOUR_DIGITS = patterns.compile(r"\d{4}")
+_THE_BEFORE = patterns.compile(r"\b(the|The)[ \t]+$")
+
+
+@lru_cache(maxsize=256)
+def _any_of(words: tuple[str, ...]) -> re.Pattern:
+    """One pattern for any of ``words``, case folded (a metric's ``not_with``)."""
+    return patterns.compile("|".join(re.escape(w) for w in words), re.I)
 
 
 class Checker:
@@ -153,10 +165,10 @@ class Checker:
         noun = ONLY_SYSTEM.fullmatch(" ".join(q.text.split()))
         if noun is None:
             return None
-        before = re.split(r"[,;:()]|\s(?:and|but|while|whereas|so)\s", text[:q.span.start - base])[-1]
+        before = ONLY_CLAUSE_BEFORE.split(text[:q.span.start - base])[-1]
         if ONLY_NOT_NOW.search(before):
             return None  # "no longer the only", "was the only … for two years": not today's count
-        rest = re.split(r"[,;:()]|\s(?:and|but|while|whereas|which)\s", text[q.span.end - base:], maxsplit=1)[0]
+        rest = ONLY_CLAUSE_AFTER.split(text[q.span.end - base:], maxsplit=1)[0]
         words = noun.group("kind") or ""
         if EXASCALE_WORDS.search(words + " " + rest):
             words = "exascale"
@@ -172,8 +184,7 @@ class Checker:
                 continue
             wide = list_wide_metrics(table, self.library)
             ranked = next((m for m in table.metrics.values() if m.default and m.kind == "quantity"), None)
-            if ranked is not None and ranked.not_with and re.search(
-                    "|".join(re.escape(w) for w in ranked.not_with), text, re.I):
+            if ranked is not None and ranked.not_with and _any_of(ranked.not_with).search(text):
                 continue  # "the only system above one exaflop in mixed precision"
             for metric in table.metrics.values():
                 if metric.id not in wide or metric.kind != "count" or not words or not any(
@@ -210,7 +221,7 @@ class Checker:
                 for row in table.rows(None, metric.id):
                     if row.status or row.number is None or not agrees(claim, row, table):
                         continue
-                    row_years = {int(y) for y in re.findall(r"\d{4}", row.period)}
+                    row_years = {int(y) for y in _FOUR_DIGITS.findall(row.period)}
                     if years and not years & row_years:
                         continue
                     found.append((table, metric, row))
@@ -416,7 +427,7 @@ class Checker:
         written with one: "the United States" becomes "Japan", not "the Japan"."""
         sentence = claim.sentence
         before = sentence.text[:span.start - sentence.span.start]
-        article = re.search(r"\b(the|The)[ \t]+$", before)
+        article = _THE_BEFORE.search(before)
         info = self.library.entities.get(other)
         takes_the = info is not None and any(a.lower() == f"the {other}".lower() for a in info.aliases)
         if article and not takes_the:
@@ -737,6 +748,8 @@ OWN_MEASURE = patterns.compile(
     r"^['’]s?\s+(?:(?!(?:with|for|by|in|on|to|and|from|after|than)\b)[\w/-]+\s+){1,4}"
     r"(?:of\s+|at\s+|was\s+|is\s+|stood\s+at\s+)?(?:about\s+|around\s+|some\s+)?$", re.I)
 
+RELATIVE_CLAUSE = patterns.compile(r"^(?:\s+(?:supercomputer|system|machine|model))?,?\s+(?:which|that|who)\b[^,;]*$")
+
 
 def _subject_unclear(claim: Claim, c: Candidate) -> bool:
     """"It beat out MN-3 … with 52.23 gigaflops per watt": the sentence's subject is a
@@ -749,13 +762,16 @@ def _subject_unclear(claim: Claim, c: Candidate) -> bool:
     between = claim.sentence.text[m.span.end - base:claim.quantity.span.start - base]
     if OWN_MEASURE.match(between):
         return False  # "…comparable to the UK's 2021 GDP of $3.1 trillion": the possessive says whose
-    if re.match(r"^(?:\s+(?:supercomputer|system|machine|model))?,?\s+(?:which|that|who)\b[^,;]*$", between):
+    if RELATIVE_CLAUSE.match(between):
         return False  # "…on Fugaku, which delivers 442 petaflops": the relative clause is Fugaku's
     return m.span.start - base > 4
 
+_UNIT_START = patterns.compile(r"[A-Za-z%]")
+_NOT_DIGIT = patterns.compile(r"\D")
+
 
 def _significant_digits(text: str) -> int:
-    digits = re.sub(r"\D", "", re.split(r"[A-Za-z%]", text.replace(",", ""), maxsplit=1)[0] or text)
+    digits = _NOT_DIGIT.sub("", _UNIT_START.split(text.replace(",", ""), maxsplit=1)[0] or text)
     return len(digits.strip("0")) if "." not in text else len(digits.lstrip("0"))
 
 

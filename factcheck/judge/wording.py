@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from .. import patterns
 from ..model import Quantity
@@ -37,8 +38,15 @@ SCALE_SPELLINGS = {"trillion": ("trillion", "tn", "trn"), "billion": ("billion",
                    "million": ("million", "mn", "m")}
 
 
+
+@lru_cache(maxsize=None)
+def _scale_after_digit(spelling: str) -> re.Pattern:
+    """A figure written with this scale word ("7 trillion", "7tn")."""
+    return patterns.compile(rf"\d\s?{spelling}\b")
+
+
 def _uses_scale(text: str, word: str) -> bool:
-    return any(re.search(rf"\d\s?{spelling}\b", text.lower()) for spelling in SCALE_SPELLINGS[word])
+    return any(_scale_after_digit(spelling).search(text.lower()) for spelling in SCALE_SPELLINGS[word])
 
 
 def scaled(value: float, like: Quantity | None = None) -> str:
