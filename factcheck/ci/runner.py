@@ -9,6 +9,7 @@ order of the input list, so reports do not depend on scheduling.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -47,6 +48,9 @@ class Engines:
 
             lib = self._lib or library.load(self.data, use_cache=self.use_cache)
             self._engine = Engine.create(lib)
+            if not gc.isenabled():  # the CLI's start-up (cli.main.entry): all built now
+                gc.freeze()
+                gc.enable()
         return self._engine
 
 

@@ -67,3 +67,34 @@ def test_help_is_as_wide_as_argparse_makes_it(monkeypatch, columns):
         monkeypatch.setenv("COLUMNS", columns)
     assert checkargs._columns() == shutil.get_terminal_size().columns
     assert checkargs._Formatter("factcheck check")._width == argparse.HelpFormatter("factcheck check")._width
+
+
+GC_PROBE = """
+import gc, json, sys
+from factcheck.cli.main import main
+status = main(sys.argv[2:], own_process=True)
+with open(sys.argv[1], "w") as out:
+    json.dump({"enabled": gc.isenabled(), "frozen": gc.get_freeze_count()}, out)
+"""
+
+
+def gc_state(tmp_path: Path, *args: str) -> dict:
+    listing = tmp_path / "gc.json"
+    env = {**os.environ, "FACTCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("FACTCHECK_RESULT_CACHE_DIR", None)
+    done = subprocess.run([sys.executable, "-c", GC_PROBE, str(listing), *args], env=env,
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode in (0, 1), done.stderr
+    return json.loads(listing.read_text())
+
+
+def test_a_check_process_collects_garbage_once_its_engine_is_built(tmp_path):
+    # The collector is off only while the long-lived objects are built; they are frozen
+    # and collection is back on for the articles.
+    state = gc_state(tmp_path, str(SAMPLE), "--no-cache")
+    assert state["enabled"] and state["frozen"] > 0
+
+
+def test_other_commands_leave_the_collector_alone(tmp_path):
+    state = gc_state(tmp_path, "data", "list")
+    assert state["enabled"] and state["frozen"] == 0
