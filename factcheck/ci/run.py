@@ -369,7 +369,7 @@ def _stream_json(outcomes: Iterator[Outcome], the_plan: Plan, tally: _Tally) -> 
     output = the_plan.output
     try:
         if output is not None:
-            write_atomic(output, pieces(binary=True), encoding=None)
+            write_atomic(output, pieces(binary=True), encoding=None, durable=False)
         else:
             for piece in pieces(binary=False):
                 sys.stdout.write(piece)
@@ -437,12 +437,12 @@ def _emit(report: dict, the_plan: Plan, options: RunOptions, cached: int = 0) ->
         if drawn is None:
             from ..report.formats import terminal
             drawn = terminal.render_text(human, options.show_all, the_plan.show)
-        write_atomic(output, drawn)
+        write_atomic(output, drawn, durable=False)
         _summary_line(human, f"report written to {output}")
         return
     text = _machine(fmt, shown(report, the_plan.show))
     if output is not None:
-        write_atomic(output, text)
+        write_atomic(output, text, durable=False)
         if options.report:
             draw(sys.stdout)
         _summary_line(human, f"{fmt} report written to {output}")
@@ -474,4 +474,4 @@ def _summary_line(report: dict, where: str | None = None) -> None:
 def _save_text(docs: list, target: Path) -> None:
     if len(docs) != 1:
         raise InputError("--save-text needs exactly one article")
-    write_atomic(target, docs[0].text)
+    write_atomic(target, docs[0].text, durable=False)
