@@ -215,13 +215,14 @@ def _article_bytes(path: str, max_size: int) -> bytes | None:
             return None
         chunks, total = [], 0
         while True:
-            chunk = os.read(fd, max(info.st_size + 1 - total, 65536))
-            if not chunk:
-                return b"".join(chunks)
+            wanted = max(info.st_size + 1 - total, 65536)
+            chunk = os.read(fd, wanted)
             chunks.append(chunk)
             total += len(chunk)
             if total > max_size:
                 return None
+            if len(chunk) < wanted:  # a regular file reads short only at its end
+                return b"".join(chunks)
     except OSError:
         return None
     finally:

@@ -17,6 +17,8 @@ import zlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.ci import resultcache
 from factcheck.ci.outcome import Reused
@@ -364,3 +366,13 @@ def test_an_article_changed_while_it_is_checked_is_not_kept(article, folder, cap
     monkeypatch.setattr(Engine, "check", check)
     run(capsys, str(article))
     assert entries(folder) == []  # its key was made from the bytes before the edit
+
+
+@settings(max_examples=40, deadline=None)
+@given(size=st.integers(0, 200_000), limit=st.integers(0, 200_000))
+def test_an_article_is_read_whole_or_refused_when_too_big(tmp_path_factory, size, limit):
+    from factcheck.ci.run import _article_bytes
+    path = tmp_path_factory.mktemp("a") / "article.md"
+    data = bytes(i % 251 for i in range(size))
+    path.write_bytes(data)
+    assert _article_bytes(str(path), limit) == (data if size <= limit else None)
