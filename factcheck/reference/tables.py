@@ -126,22 +126,41 @@ class Table:
 
     def _row_numbers(self) -> dict[tuple[str, str], list[int]]:
         """(entity, metric) → the numbers of its rows, in file order: one pass over the
-        cells the first time the table is asked for rows."""
+        cells the first time the table is asked for rows (which also files them by metric
+        and by entity alone, ``_by``)."""
         numbers = self._index.get("numbers")
         if numbers is None:
-            numbers = self._index["numbers"] = {}
+            numbers, metrics, entities = {}, {}, {}
             for i, row in enumerate(self.cells):
-                key = (row[0], row[1])
+                entity, metric = row[0], row[1]
+                key = (entity, metric)
                 found = numbers.get(key)
                 if found is None:
                     numbers[key] = [i]
                 else:
                     found.append(i)
+                found = metrics.get(metric)
+                if found is None:
+                    metrics[metric] = [i]
+                else:
+                    found.append(i)
+                found = entities.get(entity)
+                if found is None:
+                    entities[entity] = [i]
+                else:
+                    found.append(i)
+            self._index["by metric"], self._index["by entity"] = metrics, entities
+            self._index["numbers"] = numbers
         return numbers
+
+    def _by(self, column: str) -> dict[str, list[int]]:
+        """``"metric"`` or ``"entity"`` → each value's row numbers, in file order."""
+        self._row_numbers()
+        return self._index["by " + column]
 
     def _numbers_of(self, metric: str) -> list[int]:
         """The numbers of the rows of ``metric``, in file order (without making them)."""
-        return sorted(i for (_, m), ids in self._row_numbers().items() if m == metric for i in ids)
+        return self._by("metric").get(metric, [])
 
     def rows(self, entity: str | None = None, metric: str | None = None) -> list[Fact]:
         """Facts for an entity and metric (either may be None for all), in file order."""
@@ -150,12 +169,12 @@ class Table:
         key = ("rows", entity, metric)
         found = self._index.get(key)
         if found is None:
-            numbers = self._row_numbers()
             if entity is not None and metric is not None:
-                picked = numbers.get((entity, metric), ())
+                picked = self._row_numbers().get((entity, metric), ())
+            elif entity is not None:
+                picked = self._by("entity").get(entity, ())
             else:
-                picked = sorted(i for (e, m), ids in numbers.items()
-                                if (e == entity if entity is not None else m == metric) for i in ids)
+                picked = self._by("metric").get(metric, ())
             found = self._index[key] = [self._fact(i) for i in picked]
         return found
 
@@ -170,7 +189,7 @@ class Table:
         """Entities that have a row for ``metric``; computed once per metric."""
         key = ("entities", metric)
         if key not in self._index:
-            self._index[key] = frozenset(e for e, m in self._row_numbers() if m == metric)
+            self._index[key] = frozenset(self.cells[i][0] for i in self._numbers_of(metric))  # entity
         return self._index[key]
 
     def editions_held(self) -> frozenset[str]:
