@@ -95,7 +95,9 @@ class _Store(KeptFile):
             cls._tried = True
             if not os.environ.get("FACTCHECK_NO_CACHE") and not hasattr(dataclasses, "exec"):
                 tag = sys.implementation.cache_tag or "python"
-                cls._instance = cls(os.path.join(FOLDER, f"factcheck-dataclasses.{tag}.bin"), _header())
+                path = os.path.join(FOLDER, f"factcheck-dataclasses.{tag}.bin")
+                if os.path.exists(path) or _writable():
+                    cls._instance = cls(path, _header())
         return cls._instance
 
     def save(self) -> None:
@@ -116,6 +118,15 @@ class _Store(KeptFile):
                     pass
             source = code
         return builtins.exec(source, globals, locals)
+
+
+def _writable() -> bool:
+    """Could the file be written? Not when Python writes no bytecode, nor in a read-only
+    installation: then keeping code would only cost time."""
+    if sys.dont_write_bytecode:
+        return False
+    folder = FOLDER if os.path.isdir(FOLDER) else os.path.dirname(FOLDER)
+    return os.access(folder, os.W_OK)
 
 
 def _header() -> bytes:

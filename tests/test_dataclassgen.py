@@ -186,3 +186,17 @@ def test_the_code_is_kept_beside_the_package_bytecode_not_in_the_cache_folder():
     import factcheck
     package = os.path.dirname(os.path.abspath(factcheck.__file__))
     assert dataclassgen.FOLDER == os.path.join(package, "__pycache__")
+
+
+def test_no_store_where_nothing_could_be_kept(tmp_path, monkeypatch):
+    # No file yet and no way to write one (a read-only installation, or Python told to
+    # write no bytecode): the standard dataclass, without the cost of keeping code.
+    monkeypatch.setattr(dataclassgen, "FOLDER", str(tmp_path / "__pycache__"))
+    monkeypatch.delenv("FACTCHECK_NO_CACHE", raising=False)
+    monkeypatch.setattr(dataclassgen.sys, "dont_write_bytecode", True)
+    reopened(monkeypatch)
+    assert dataclassgen._Store.current() is None
+    monkeypatch.setattr(dataclassgen.sys, "dont_write_bytecode", False)
+    monkeypatch.setattr(dataclassgen.os, "access", lambda path, mode: False)
+    reopened(monkeypatch)
+    assert dataclassgen._Store.current() is None
