@@ -79,6 +79,8 @@ NEEDS: list[tuple[bool, tuple[str, ...] | None]] = [
 ]
 assert len(NEEDS) == len(PATTERNS)
 ANY_YEAR = patterns.compile(YEAR)
+YEAR_STARTS = ("19", "20")
+"""How every year in digits begins, as written: text with neither holds no year."""
 
 
 def _count(text: str | None) -> int | None:
@@ -101,12 +103,20 @@ EDITION_AFTER = patterns.compile(
     r"^\s+(?:[A-Z][\w-]*\s+){0,3}?(?:study|report|survey|estimates?|update|projections?|forecasts?|paper|"
     r"edition|white\s+paper|booklet)\b", re.I)
 
+# A word every match of EVENT_BEFORE and EDITION_AFTER holds (``folding``): they read the
+# text next to a year, so a sentence without any of them skips the pattern.
+EVENT_WORDS = ("began", "begun", "start", "launch", "found", "established", "creat", "introduc", "inaugurated",
+               "first", "set", "opened", "born", "debut", "inception", "beginning")
+EDITION_WORDS = ("study", "report", "survey", "estimate", "update", "projection", "forecast", "paper", "edition",
+                 "booklet")
+
 
 def find(text: str, offset: int = 0) -> list[TimeExpr]:
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
-    has_year = ANY_YEAR.search(text) is not None
+    has_year = folding.holds_any(text, YEAR_STARTS) and ANY_YEAR.search(text) is not None
     low = folding.folded(text)
+    may_event = may_edition = None  # (tested once, when a year is first found)
     for (kind, pattern), (year, words) in zip(PATTERNS, NEEDS):
         if year and not has_year or words is not None and not folding.holds_any(low, words):
             continue  # the text lacks what every match holds: no match can be found
@@ -115,12 +125,15 @@ def find(text: str, offset: int = 0) -> list[TimeExpr]:
                 continue
             if COUNT_AFTER.match(text[m.end():]):
                 continue  # "from 2048 tokens": a count, not a year
-            if kind in ("by", "year") and EVENT_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
+            if kind in ("by", "year") and may_event is None:
+                may_event = folding.holds_any(low, EVENT_WORDS)
+                may_edition = folding.holds_any(low, EDITION_WORDS)
+            if kind in ("by", "year") and may_event and EVENT_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
                 # Kept as an "event" year: never a figure, never a claim's period.
                 found.append(TimeExpr(Span(m.start() + offset, m.end() + offset), m.group(0), "event"))
                 taken.append((m.start(), m.end()))
                 continue
-            if kind == "year" and EDITION_AFTER.match(text[m.end():]):
+            if kind == "year" and may_edition and EDITION_AFTER.match(text[m.end():]):
                 # "METI's 2019 study", "the 2023 report": which study, not which period.
                 year = int(m.group("year"))
                 found.append(TimeExpr(Span(m.start() + offset, m.end() + offset), m.group(0), "edition",
