@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from .. import patterns
@@ -134,9 +133,16 @@ def _renumbered(parts: list[SentenceParts]) -> list[SentenceParts]:
             seen = True
         mapping[raw] = index
     return [part if mapping[part.sentence.paragraph] == part.sentence.paragraph else
-            SentenceParts(replace(part.sentence, paragraph=mapping[part.sentence.paragraph]),
+            SentenceParts(_in_paragraph(part.sentence, mapping[part.sentence.paragraph]),
                           part.sources, part.times, part.entities, part.quantities)
             for part in parts]
+
+
+def _in_paragraph(sentence: Sentence, paragraph: int) -> Sentence:
+    """``dataclasses.replace(sentence, paragraph=paragraph)``, built directly: ``replace``
+    looks up the class's fields on every call, most of the cost of renumbering
+    (``tests/extract/test_renumbered.py`` holds the two equal, field by field)."""
+    return Sentence(sentence.span, sentence.text, paragraph, sentence.heading)
 
 
 def extract(document: Document, extractors: Extractors) -> list[Claim]:
