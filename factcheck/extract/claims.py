@@ -379,14 +379,16 @@ def _resolve_references(part: SentenceParts, subj, paragraph: int) -> list[Entit
 # "dropped two spots after topping the list in 2022 and 2023": the years are the
 # topping's, not the drop's.
 CLAUSE_CUT = patterns.compile(
-    # Each cut begins with one of these characters: the look-ahead turns every other place
-    # away at once, where the choices below (each opening with ``\b``) were tried one by
-    # one at every character (about 2 µs a sentence instead of 12).
-    r"(?=[;,wbcva])(?:"
-    r";|\bwhile\b|\bwhereas\b|\bbut\b|\bcompared with\b|\bversus\b|\bvs\.?|\b(?:after|before)\s+(?=\w+ing\b)"
+    # ";", "while", "whereas", "but", "compared with", "versus", "vs", "after/before …ing",
+    # each word after a boundary (``\b``). Every choice opens with its first character and
+    # looks at the boundary after it (no word character before it): the engine then
+    # searches for those characters only (about 2 µs a sentence where a look-ahead for them
+    # took 4, and the choices tried at every character 12).
+    r";|w(?<!\ww)(?:hile\b|hereas\b)|b(?<!\wb)(?:ut\b|efore\s+(?=\w+ing\b))|c(?<!\wc)ompared with\b"
+    r"|v(?<!\wv)(?:ersus\b|s\.?)|a(?<!\wa)fter\s+(?=\w+ing\b)"
     # "…add $4.4 trillion a year, reaching $15.7 trillion by 2030", "…kept 7th place, with
     # plans for a successor around 2030": a trailing phrase keeps its year to itself
-    r"|,\s+(?=(?:reaching|bringing|taking|pushing|lifting|rising\s+to|with\s+plans|with\s+an?\s+(?:goal|target|plan|aim))\b))")
+    r"|,\s+(?=(?:reaching|bringing|taking|pushing|lifting|rising\s+to|with\s+plans|with\s+an?\s+(?:goal|target|plan|aim))\b)")
 
 
 LEADING_CLAUSE = patterns.compile(r"^\s*(?:While|Whilst|Although|Though|Whereas|Even\s+though|Even\s+as)\b[^,;]{3,200},")

@@ -38,8 +38,10 @@ NOT_FUZZY = {
 }
 
 
-CAPITALISED = patterns.compile(r"\b[A-Z][a-z]{4,}\b")
-"""Words checked for a misspelt name."""
+CAPITALISED = patterns.compile(r"[A-Z](?<!\w[A-Z])[a-z]{4,}\b")
+"""Words checked for a misspelt name: ``\b[A-Z][a-z]{4,}\b``, with the boundary before the
+capital looked at after it (no word character before it), so that the pattern opens with
+the capital and is searched for capitals only."""
 
 FUZZY_MEMO = 20_000
 """Words whose closest name is remembered (a word recurs across sentences and articles)."""

@@ -21,8 +21,11 @@ VALUE, PREVIOUS, CHANGE, KEPT, DIFFERENCE, AGGREGATE, BIGGEST_CHANGE, EDITION, R
     "value", "previous", "change", "kept", "difference", "aggregate", "biggest_change", "edition", "record")
 
 # "the 55th edition of the list", "the 64th TOP500 list": which edition of a publication.
+# (``\b\d{1,3}``, written so that the pattern opens with the digit and is searched for
+# digits only: the boundary before it is looked at after it, no word character before.)
 EDITION_NUMBER = patterns.compile(
-    r"\b(?P<ord>\d{1,3}(?:st|nd|rd|th))\s+(?:(?:TOP500|Green500|annual)\s+)?(?:edition|list|iteration)\b", re.I)
+    r"(?P<ord>\d(?<!\w\d)\d{0,2}(?:st|nd|rd|th))\s+(?:(?:TOP500|Green500|annual)\s+)?(?:edition|list|iteration)\b",
+    re.I)
 
 # Records and firsts: "its worst place since the rankings began", "the lowest ever", "for the
 # first time", "the first Japanese machine to top the list", "the only system", "four lists

@@ -15,6 +15,7 @@ from ..model import Span, TimeExpr
 from .numbers import word_value
 
 YEAR = r"(?:19[5-9]\d|20\d\d)"
+YEAR_FIRST = r"19[5-9]\d|20\d\d"  # the same, bare: opening a pattern, its first digits are a prefix
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -50,7 +51,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("horizon", patterns.compile(rf"\b(?:over|in|within|during)\s+(?:the\s+next|the\s+coming|a|the\s+following|the\s+subsequent)\s+(?:(?P<n>{COUNT})[- ]years?|(?P<decade>decade)|(?P<n2>{COUNT})[- ]year\s+period)\b", re.I)),
     ("horizon", patterns.compile(rf"\b(?:over\s+|in\s+)?(?:a\s+|the\s+)?(?P<n>{COUNT})-year\s+(?:period|horizon|span)\b", re.I)),
     ("horizon", patterns.compile(rf"\b(?:over|within)\s+(?P<n>{COUNT})\s+years\b", re.I)),
-    ("year", patterns.compile(rf"(?<![\w$€£¥-])(?<!\d[.,])(?P<year>{YEAR})(?![\w%-]|[.,]\d|\s*(?:%|percent|per cent|million|billion|trillion|{MEASURE_NOUNS})\b)")),
+    # The year's digits come first and what may stand before them is looked at from its
+    # end (four characters back, the year itself: ``(?<![\w$€£¥-])(?<!\d[.,])`` before
+    # it): a pattern that opens with "1" or "2" is searched for those characters only.
+    ("year", patterns.compile(rf"(?P<year>{YEAR_FIRST})(?<![\w$€£¥-]....)(?<!\d[.,]....)(?![\w%-]|[.,]\d|\s*(?:%|percent|per cent|million|billion|trillion|{MEASURE_NOUNS})\b)")),
 ]
 
 

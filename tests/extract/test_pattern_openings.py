@@ -1,0 +1,49 @@
+"""Patterns rewritten to open with their first character (so the regex engine searches for
+that character only) instead of a word boundary or a look-behind: each must find exactly
+what the pattern as first written finds, in any text — boundaries, digits of other
+scripts, look-alike letters, underscores, currency signs, line breaks."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.extract import claims, entities, roles, timex
+
+YEAR = timex.YEAR
+FIRST_WRITTEN = {
+    "CAPITALISED": (entities.CAPITALISED, re.compile(r"\b[A-Z][a-z]{4,}\b")),
+    "year": (dict(timex.PATTERNS)["year"], re.compile(
+        rf"(?<![\w$€£¥-])(?<!\d[.,])(?P<year>{YEAR})(?![\w%-]|[.,]\d|\s*(?:%|percent|per cent|million|billion|"
+        rf"trillion|{timex.MEASURE_NOUNS})\b)")),
+    "EDITION_NUMBER": (roles.EDITION_NUMBER, re.compile(
+        r"\b(?P<ord>\d{1,3}(?:st|nd|rd|th))\s+(?:(?:TOP500|Green500|annual)\s+)?(?:edition|list|iteration)\b", re.I)),
+    "CLAUSE_CUT": (claims.CLAUSE_CUT, re.compile(
+        r"(?=[;,wbcva])(?:"
+        r";|\bwhile\b|\bwhereas\b|\bbut\b|\bcompared with\b|\bversus\b|\bvs\.?|\b(?:after|before)\s+(?=\w+ing\b)"
+        r"|,\s+(?=(?:reaching|bringing|taking|pushing|lifting|rising\s+to|with\s+plans|with\s+an?\s+(?:goal|"
+        r"target|plan|aim))\b))")),
+}
+
+PIECES = [
+    "Japan", "Singapore", "Aaaaa", "AAAAA", "Ab", "_", "x", "9", "٣", "２", "1999", "2023", "2030", "1950", "19", "20",
+    "3rd", "55th", "64TH", "1st", "edition", "list", "LIST", "iteration", "TOP500", "annual", "while", "whereas",
+    "but", "But", "compared with", "versus", "vs", "vs.", "after", "before", "taking", "reaching", "with plans",
+    "with a goal", "rising to", "ing", "$", "€", "-", ".", ",", ";", "%", "percent", "tokens", "million", "é", "ſ",
+    "\u212a", "İ", "ı", "’", "'",
+]
+TEXTS = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(["", " ", " ", "\n", "-", ",", "."])),
+                 max_size=14).map(lambda parts: "".join(p + s for p, s in parts))
+
+
+def found(pattern: re.Pattern, text: str) -> list:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(TEXTS, st.text(max_size=40)))
+def test_rewritten_patterns_find_what_the_first_written_found(text):
+    for name, (rewritten, first) in FIRST_WRITTEN.items():
+        assert found(rewritten, text) == found(first, text), name
