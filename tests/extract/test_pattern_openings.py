@@ -10,7 +10,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract import claims, entities, roles, timex
+from factcheck.extract import claims, entities, roles, sentences, timex
 
 YEAR = timex.YEAR
 FIRST_WRITTEN = {
@@ -25,6 +25,7 @@ FIRST_WRITTEN = {
         r";|\bwhile\b|\bwhereas\b|\bbut\b|\bcompared with\b|\bversus\b|\bvs\.?|\b(?:after|before)\s+(?=\w+ing\b)"
         r"|,\s+(?=(?:reaching|bringing|taking|pushing|lifting|rising\s+to|with\s+plans|with\s+an?\s+(?:goal|"
         r"target|plan|aim))\b))")),
+    "BOUNDARY": (sentences.BOUNDARY, re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])")),
 }
 
 PIECES = [
@@ -32,7 +33,7 @@ PIECES = [
     "3rd", "55th", "64TH", "1st", "edition", "list", "LIST", "iteration", "TOP500", "annual", "while", "whereas",
     "but", "But", "compared with", "versus", "vs", "vs.", "after", "before", "taking", "reaching", "with plans",
     "with a goal", "rising to", "ing", "$", "€", "-", ".", ",", ";", "%", "percent", "tokens", "million", "é", "ſ",
-    "\u212a", "İ", "ı", "’", "'",
+    "\u212a", "İ", "ı", "’", "'", "!", "?", "...", "…", ".”", "?)", ".]", "\"", "“", "(", "[", "A", "The",
 ]
 TEXTS = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(["", " ", " ", "\n", "-", ",", "."])),
                  max_size=14).map(lambda parts: "".join(p + s for p, s in parts))
@@ -47,3 +48,13 @@ def found(pattern: re.Pattern, text: str) -> list:
 def test_rewritten_patterns_find_what_the_first_written_found(text):
     for name, (rewritten, first) in FIRST_WRITTEN.items():
         assert found(rewritten, text) == found(first, text), name
+
+
+@settings(max_examples=1500, deadline=None)
+@given(TEXTS, st.integers(0, 40), st.integers(0, 80))
+def test_sentence_boundaries_inside_a_block(text, start, end):
+    """``BOUNDARY`` is searched between a block's start and end: it must look before the
+    start and stop at the end exactly as first written."""
+    rewritten, first = FIRST_WRITTEN["BOUNDARY"]
+    assert ([m.span() for m in rewritten.finditer(text, start, end)]
+            == [m.span() for m in first.finditer(text, start, end)])
