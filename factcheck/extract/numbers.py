@@ -133,6 +133,9 @@ FRACTION = patterns.compile(rf"(?<![\w-])(?P<frac>{_alt(FRACTIONS)})(?![\w-])", 
 ORDINAL = patterns.compile(
     rf"(?<![\w/-])(?P<ord>{DIGIT_ORDINAL}|{WORD_ORDINAL})(?![\w-])", re.I
 )
+# ORDINAL for a sentence without ordinal words, where only its digits can match: it opens
+# with the first digit and looks back from it, so the engine searches for digits only.
+DIGIT_ORDINAL_FIRST = patterns.compile(r"(?P<ord>\d(?<![\w/-]\d)\d{0,3}(?:st|nd|rd|th))(?![\w-])", re.I)
 NUMBER_ONE = patterns.compile(
     r"(?<![\w])(?:No\.\s?(?P<no>\d{1,3})"
     r"|number\s(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?=\s+(?:spot|place|position|on|in)\b)"
@@ -185,6 +188,10 @@ RANGE_JOIN = patterns.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.I)
 SPOTS_WORDS = ("spots", "places", "positions")
 TOPPED_WORDS = ("top", "head")
 NUMBER_ONE_WORDS = ("no.", "number", "top", "pole", "#")
+# ... and a match holding none of these but "top" also holds one of the words after it
+# ("the top spot", "top-ranked", "came top") or before it ("reached the top").
+NUMBER_ONE_PLAIN = ("no.", "number", "pole", "#")
+NUMBER_ONE_TOP_WITH = ("spot", "place", "position", "ranked", "reached", "came", "finished")
 FRACTION_WORDS = ("half", "third", "quarter", "fifth", "tenth")
 assert all(folding.holds_any(key, FRACTION_WORDS) for key in FRACTIONS)
 # A figure is in digits or holds a number word; an ordinal ends in "st", "nd", "rd" or
@@ -532,7 +539,9 @@ def _ranks(text: str, folded_text: str | None = None, offset: int = 0):
             yield _rank(text, m.start(1) + n.start(), m.start(1) + n.end(), int(n.group(0)), offset)
     for m in TOPPED.finditer(text) if folding.holds_any(folded_text, TOPPED_WORDS) else ():
         yield _rank(text, m.start("verb"), m.end("verb"), 1, offset)
-    for m in NUMBER_ONE.finditer(text) if folding.holds_any(folded_text, NUMBER_ONE_WORDS) else ():
+    may_be_one = folding.holds_any(folded_text, NUMBER_ONE_WORDS) and (
+        folding.holds_any(folded_text, NUMBER_ONE_PLAIN) or folding.holds_any(folded_text, NUMBER_ONE_TOP_WITH))
+    for m in NUMBER_ONE.finditer(text) if may_be_one else ():
         if m.group("top"):
             value = 1
         else:
@@ -541,8 +550,11 @@ def _ranks(text: str, folded_text: str | None = None, offset: int = 0):
         if not value:
             continue
         yield _rank(text, m.start(), m.end(), value, offset)
-    may_hold = DIGIT_ORDINAL_END.search(text) is not None or folding.holds_any(folded_text, ORDINAL_WORDS)
-    for m in ORDINAL.finditer(text) if may_hold else ():
+    if folding.holds_any(folded_text, ORDINAL_WORDS):
+        ordinals = ORDINAL
+    else:  # no ordinal word: only digits can be an ordinal, if any is
+        ordinals = DIGIT_ORDINAL_FIRST if DIGIT_ORDINAL_END.search(text) is not None else None
+    for m in ordinals.finditer(text) if ordinals is not None else ():
         value = ordinal_value(m.group("ord"))
         if value is None:
             continue

@@ -10,7 +10,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract import claims, entities, roles, sentences, timex
+from factcheck.extract import claims, entities, numbers, roles, sentences, timex
 
 YEAR = timex.YEAR
 FIRST_WRITTEN = {
@@ -25,12 +25,14 @@ FIRST_WRITTEN = {
         r";|\bwhile\b|\bwhereas\b|\bbut\b|\bcompared with\b|\bversus\b|\bvs\.?|\b(?:after|before)\s+(?=\w+ing\b)"
         r"|,\s+(?=(?:reaching|bringing|taking|pushing|lifting|rising\s+to|with\s+plans|with\s+an?\s+(?:goal|"
         r"target|plan|aim))\b))")),
+    "DIGIT_ORDINAL_FIRST": (numbers.DIGIT_ORDINAL_FIRST, re.compile(
+        r"(?<![\w/-])(?P<ord>\d{1,4}(?:st|nd|rd|th))(?![\w-])", re.I)),
     "BOUNDARY": (sentences.BOUNDARY, re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])")),
 }
 
 PIECES = [
     "Japan", "Singapore", "Aaaaa", "AAAAA", "Ab", "_", "x", "9", "٣", "２", "1999", "2023", "2030", "1950", "19", "20",
-    "3rd", "55th", "64TH", "1st", "edition", "list", "LIST", "iteration", "TOP500", "annual", "while", "whereas",
+    "3rd", "55th", "64TH", "1st", "1234th", "12345th", "/", "2nd-", "29ſt", "3ᴿd", "edition", "list", "LIST", "iteration", "TOP500", "annual", "while", "whereas",
     "but", "But", "compared with", "versus", "vs", "vs.", "after", "before", "taking", "reaching", "with plans",
     "with a goal", "rising to", "ing", "$", "€", "-", ".", ",", ";", "%", "percent", "tokens", "million", "é", "ſ",
     "\u212a", "İ", "ı", "’", "'", "!", "?", "...", "…", ".”", "?)", ".]", "\"", "“", "(", "[", "A", "The",
