@@ -10,7 +10,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract import claims, entities, numbers, roles, sentences, timex
+from factcheck.extract import claims, entities, folding, numbers, roles, sentences, timex
 
 YEAR = timex.YEAR
 FIRST_WRITTEN = {
@@ -60,3 +60,18 @@ def test_sentence_boundaries_inside_a_block(text, start, end):
     rewritten, first = FIRST_WRITTEN["BOUNDARY"]
     assert ([m.span() for m in rewritten.finditer(text, start, end)]
             == [m.span() for m in first.finditer(text, start, end)])
+
+
+FIGURE_PIECES = ["$2.6", "US$", "usd 5", "HK$3", "€4", "٣٠", "２．６", "1,069,056", ".5", "7%", "3 percent", "4 pp",
+                 "5 billion", "6bn", "7m", "8 m", "9 trillion yen", "2 dollars", "x", "a", "-", "/", ",", ".", "B",
+                 "Scenario 1", "GPT-4", "5-year", "one", "Ten", "often", "done", "twenty", "dozen", "ſix"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(FIGURE_PIECES), st.sampled_from(["", " ", " ", "\n", "-"])),
+                max_size=10).map(lambda parts: "".join(p + s for p, s in parts)))
+def test_figures_in_digits_where_no_number_word_stands(text):
+    """FIGURE without its number words finds what FIGURE finds in text holding none."""
+    if folding.holds_any(folding.folded(text), numbers.FIGURE_WORDS):
+        return
+    assert found(numbers.FIGURE_IN_DIGITS, text) == found(numbers.FIGURE, text)
