@@ -34,6 +34,8 @@ from ahocorasick_rs import MATCHKIND_LEFTMOST_LONGEST, AhoCorasick, Implementati
 from .. import patterns
 
 _RUN = patterns.compile(r"[\s-]+")
+_LONG_RUN = patterns.compile(r"[\s-]{2,}")
+"""The runs of ``_RUN`` that are two characters or longer (each whole: both are greedy)."""
 
 _KIND = Implementation.NoncontiguousNFA
 """The automaton kind: for a few keys the library would build a DFA, which costs most of a
@@ -67,16 +69,15 @@ class Folded:
         if len(folded) == len(lowered):  # every run a single space or hyphen: one for one
             self.folded, self._runs, self._extra = folded, None, None
             return
-        parts, runs, extra, last, shift = [], [], [0], 0, 0
-        for m in _RUN.finditer(lowered):
-            parts.append(lowered[last:m.start()])
-            parts.append(" ")
+        # Only a run of two characters or more moves what follows it: the map lists those
+        # runs alone (a single space or hyphen, folded to one space, shifts nothing, and
+        # ``original`` adds the same shifts without it).
+        runs, extra, shift = [], [0], 0
+        for m in _LONG_RUN.finditer(lowered):
             runs.append(m.start() - shift)  # where this run's space stands in the folded text
             shift += m.end() - m.start() - 1
             extra.append(shift)
-            last = m.end()
-        parts.append(lowered[last:])
-        self.folded = "".join(parts)
+        self.folded = folded
         self._runs = runs
         self._extra = extra  # characters folded away before each run (and after the last)
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from .. import patterns
-from . import numbers, roles, sentences, subjects, timex
+from . import folding, numbers, roles, sentences, subjects, timex
 from ..dataclassgen import dataclass
 from ..read.document import Document
 from .entities import EntityFinder
@@ -42,6 +41,24 @@ POSSESSIVE_GAP = patterns.compile(r"(?:['’]s)?\s*")
 
 def _restated(text: str, start: int, end: int) -> bool:
     return bool(RESTATED_BEFORE.search(text[:start]) and CLOSING_BRACKET.match(text[end:]))
+
+
+# What every match of a pattern below holds (``folding``): a sentence without any of the
+# words skips the pattern. The patterns read parts of one sentence, so a word the whole
+# sentence lacks is in none of them. Patterns that keep case are gated on the text as is.
+TOP_N_WORDS = ("top",)
+RESTATED_WORDS = ("(",)  # as written
+RESPECTIVELY_WORDS = ("respectively",)
+RIVAL_WORDS = ("beat", "overt", "outpac", "edge", "displac", "unseat", "dethron", "oust", "toppl", "surpass",
+               "outrank", "replac")
+RELATIVE_OF_UNKNOWN_WORDS = ("called", "named", "dubbed", "known")  # as written
+RELATIVE_CLAUSE_WORDS = ("which", "who")  # as written
+FROM_WORDS = ("from",)
+BASELINE_WORDS = ("from", "than", "compared", "versus", "vs", "over")
+COMPARED_WORDS = ("compared", "versus", "vs", "against")
+CURRENT_WORDS = ("list", "edition", "ranking")
+PREVIOUS_BEFORE_WORDS = ("previous", "prior")
+PREVIOUS_AFTER_WORDS = ("previous", "prior", "last")
 
 
 # "sliding one notch from last year", "than a year earlier": the time is the baseline the
@@ -89,10 +106,13 @@ def analyse(document: Document, extractors: Extractors) -> list[SentenceParts]:
         skip = (*source_spans, *(t.span for t in times), *(e.span for e in entities))
         figureless = roles.superlatives(text, offset, (*source_spans, *(e.span for e in entities)))
         skip = (*skip, *(q.span for q in figureless))
+        low = folding.folded(text)
+        may_top = folding.holds_any(low, TOP_N_WORDS)
+        may_restate = folding.holds_any(text, RESTATED_WORDS)
         quantities = [*figureless, *(q for q in numbers.find(text, offset, skip=skip)
                       if not (q.kind == "number" and (
-                          TOP_N_BEFORE.search(text[:q.span.start - offset])
-                          or _restated(text, q.span.start - offset, q.span.end - offset))))]
+                          may_top and TOP_N_BEFORE.search(text[:q.span.start - offset])
+                          or may_restate and _restated(text, q.span.start - offset, q.span.end - offset))))]
         quantities.sort(key=lambda q: q.span.start)
         parts.append(SentenceParts(sentence, found_sources, times, entities, quantities))
     return parts
@@ -113,9 +133,16 @@ def _renumbered(parts: list[SentenceParts]) -> list[SentenceParts]:
             seen = True
         mapping[raw] = index
     return [part if mapping[part.sentence.paragraph] == part.sentence.paragraph else
-            SentenceParts(replace(part.sentence, paragraph=mapping[part.sentence.paragraph]),
+            SentenceParts(_in_paragraph(part.sentence, mapping[part.sentence.paragraph]),
                           part.sources, part.times, part.entities, part.quantities)
             for part in parts]
+
+
+def _in_paragraph(sentence: Sentence, paragraph: int) -> Sentence:
+    """``dataclasses.replace(sentence, paragraph=paragraph)``, built directly: ``replace``
+    looks up the class's fields on every call, most of the cost of renumbering
+    (``tests/extract/test_renumbered.py`` holds the two equal, field by field)."""
+    return Sentence(sentence.span, sentence.text, paragraph, sentence.heading)
 
 
 def extract(document: Document, extractors: Extractors) -> list[Claim]:
@@ -231,7 +258,8 @@ def _coordinated(part: SentenceParts, mentions: list[EntityMention]) -> dict:
 def _respectively(part: SentenceParts, mentions: list[EntityMention]) -> dict:
     """"Denmark and Ireland fell to third and fourth place, respectively": the n-th figure
     goes with the n-th entity named before the figures."""
-    if not RESPECTIVELY.search(part.sentence.text) or len(part.quantities) < 2:
+    if len(part.quantities) < 2 or not folding.holds_any(folding.folded(part.sentence.text), RESPECTIVELY_WORDS) \
+            or not RESPECTIVELY.search(part.sentence.text):
         return {}
     text, base = part.sentence.text, part.sentence.span.start
     # The list of figures the word refers to: the last run joined by commas and "and".
@@ -330,9 +358,10 @@ def _resolve_references(part: SentenceParts, subj, paragraph: int) -> list[Entit
     text, base = part.sentence.text, part.sentence.span.start
     # "It beat out Japan's MN-3 for top place": a rival named after such a verb is the
     # object; the place is the subject's.
-    out = [EntityMention(m.span, m.entity, m.kind, "object")
-           if m.via != "reference" and RIVAL_BEFORE.search(text[max(0, m.span.start - base - 30):m.span.start - base])
-           else m for m in out]
+    if folding.holds_any(folding.folded(text), RIVAL_WORDS):
+        out = [EntityMention(m.span, m.entity, m.kind, "object")
+               if m.via != "reference" and RIVAL_BEFORE.search(text[max(0, m.span.start - base - 30):m.span.start - base])
+               else m for m in out]
     named = [m for m in out if m.via not in ("reference", "object")]
     subject = subj.of_paragraph(paragraph)
     if not named and subject and PRONOUN_SUBJECT.match(part.sentence.text):
@@ -350,14 +379,16 @@ def _resolve_references(part: SentenceParts, subj, paragraph: int) -> list[Entit
 # "dropped two spots after topping the list in 2022 and 2023": the years are the
 # topping's, not the drop's.
 CLAUSE_CUT = patterns.compile(
-    # Each cut begins with one of these characters: the look-ahead turns every other place
-    # away at once, where the choices below (each opening with ``\b``) were tried one by
-    # one at every character (about 2 µs a sentence instead of 12).
-    r"(?=[;,wbcva])(?:"
-    r";|\bwhile\b|\bwhereas\b|\bbut\b|\bcompared with\b|\bversus\b|\bvs\.?|\b(?:after|before)\s+(?=\w+ing\b)"
+    # ";", "while", "whereas", "but", "compared with", "versus", "vs", "after/before …ing",
+    # each word after a boundary (``\b``). Every choice opens with its first character and
+    # looks at the boundary after it (no word character before it): the engine then
+    # searches for those characters only (about 2 µs a sentence where a look-ahead for them
+    # took 4, and the choices tried at every character 12).
+    r";|w(?<!\ww)(?:hile\b|hereas\b)|b(?<!\wb)(?:ut\b|efore\s+(?=\w+ing\b))|c(?<!\wc)ompared with\b"
+    r"|v(?<!\wv)(?:ersus\b|s\.?)|a(?<!\wa)fter\s+(?=\w+ing\b)"
     # "…add $4.4 trillion a year, reaching $15.7 trillion by 2030", "…kept 7th place, with
     # plans for a successor around 2030": a trailing phrase keeps its year to itself
-    r"|,\s+(?=(?:reaching|bringing|taking|pushing|lifting|rising\s+to|with\s+plans|with\s+an?\s+(?:goal|target|plan|aim))\b))")
+    r"|,\s+(?=(?:reaching|bringing|taking|pushing|lifting|rising\s+to|with\s+plans|with\s+an?\s+(?:goal|target|plan|aim))\b)")
 
 
 LEADING_CLAUSE = patterns.compile(r"^\s*(?:While|Whilst|Although|Though|Whereas|Even\s+though|Even\s+as)\b[^,;]{3,200},")
@@ -409,7 +440,8 @@ def _nearest_first(mentions: list[EntityMention], sentence: Sentence,
     text, base = sentence.text, sentence.span.start
     # "…a model called Code Llama, which is trained on 500 billion tokens": the figure is
     # about the unknown name the relative clause hangs on, not an entity named before it.
-    relative = RELATIVE_OF_UNKNOWN.search(text[:quantity.span.start - base])
+    relative = RELATIVE_OF_UNKNOWN.search(text[:quantity.span.start - base]) \
+        if folding.holds_any(text, RELATIVE_OF_UNKNOWN_WORDS) else None
     if relative:
         cut = base + relative.start()
         mentions = [m for m in mentions if m.span.start >= cut]
@@ -418,7 +450,8 @@ def _nearest_first(mentions: list[EntityMention], sentence: Sentence,
 
     # "…replaces the K computer, which held the top spot in 2011": the figure of a relative
     # clause belongs to the name the clause hangs on, even a rival's.
-    hung = RELATIVE_CLAUSE.search(text[:quantity.span.start - base])
+    hung = RELATIVE_CLAUSE.search(text[:quantity.span.start - base]) \
+        if folding.holds_any(text, RELATIVE_CLAUSE_WORDS) else None
     anchor = base + hung.start() if hung else None
 
     def key(mention: EntityMention) -> tuple:
@@ -467,6 +500,8 @@ def _trajectory(part: SentenceParts, out: dict) -> None:
     one; the earlier ones are from some earlier edition, which one unsaid."""
     text, base = part.sentence.text, part.sentence.span.start
     ranks = [q for q in part.quantities if q.kind == "rank"]
+    if not folding.holds_any(folding.folded(text), FROM_WORDS):
+        return  # every path starts at "from"
     for i, first in enumerate(ranks):
         if not FROM_BEFORE.search(text[max(0, first.span.start - base - 12):first.span.start - base]):
             continue
@@ -506,6 +541,8 @@ def _baselines(part: SentenceParts, out: dict) -> None:
     with no figure of its own is what a change is measured against, so it is no figure's
     period — except "from last year's 30th", where it is that figure's."""
     text, base = part.sentence.text, part.sentence.span.start
+    if not folding.holds_any(folding.folded(text), BASELINE_WORDS):
+        return
     for t in part.times:
         if t.kind not in ("relative", "point", "month"):
             continue
@@ -528,6 +565,8 @@ def _compared(part: SentenceParts, out: dict) -> None:
     """"two models in 2020, compared with 11 in the US": a figure set against an earlier one
     with no time of its own is for the same period as that one."""
     text, base = part.sentence.text, part.sentence.span.start
+    if not folding.holds_any(folding.folded(text), COMPARED_WORDS):
+        return
     for i, q in enumerate(part.quantities):
         if out[q.span] or not COMPARED_BEFORE.search(text[max(0, q.span.start - base - 20):q.span.start - base]):
             continue
@@ -547,13 +586,15 @@ def _times_by_quantity(part: SentenceParts) -> dict:
     year goes with the first figure and its last year with the second.
     """
     text, base = part.sentence.text, part.sentence.span.start
+    low = folding.folded(text)
+    has_from = folding.holds_any(low, FROM_WORDS)
     out = {}
     for q in part.quantities:
         start, end = _clause_bounds(part.sentence, q)
         out[q.span] = [t for t in part.times if start <= t.span.start < end]
     _segments(part, out)
     _baselines(part, out)
-    for q in part.quantities:
+    for q in part.quantities if has_from else ():
         before = text[max(0, q.span.start - base - 12):q.span.start - base]
         if not FROM_BEFORE.search(before):
             continue
@@ -587,13 +628,16 @@ def _times_by_quantity(part: SentenceParts) -> dict:
             for q in part.quantities:
                 if q.span.start > name_at:
                     out[q.span] = [t for t in out[q.span] if t.span.start > name_at]
-    for q in part.quantities:
-        if CURRENT_AFTER.match(text[q.span.end - base:]):
+    may_current = folding.holds_any(low, CURRENT_WORDS)
+    may_before = folding.holds_any(low, PREVIOUS_BEFORE_WORDS)
+    may_after = folding.holds_any(low, PREVIOUS_AFTER_WORDS)
+    for q in part.quantities if may_current or may_before or may_after else ():
+        if may_current and CURRENT_AFTER.match(text[q.span.end - base:]):
             # "to 1.194 Eflop/s on this list, … after a stagnation between June 2022 and
             # November 2022": the figure is the current list's; the clause's dates are not.
             out[q.span] = []
-        elif PREVIOUS_BEFORE.search(text[max(0, q.span.start - base - 40):q.span.start - base]) or \
-                PREVIOUS_AFTER.match(text[q.span.end - base:]):
+        elif may_before and PREVIOUS_BEFORE.search(text[max(0, q.span.start - base - 40):q.span.start - base]) or \
+                may_after and PREVIOUS_AFTER.match(text[q.span.end - base:]):
             # "in comparison to its previous score of 0.174 EFlop/s", "the 7.94 EFlop/s it
             # achieved on the previous list": the edition before the current one.
             out[q.span] = [TimeExpr(q.span, "previous edition", "previous")]

@@ -20,6 +20,8 @@ from ..model import EntityMention, Span
 REFERENCE = patterns.compile(
     r"\b(?:the|The)\s+(?P<noun>nation|country|economy|machine|computer|system|supercomputer|model|chatbot)(?:'s|’s)?"
     r"(?!\s+(?:of|with|that|which)\b)")
+REFERENCE_NOUNS = ("nation", "country", "economy", "machine", "computer", "system", "model", "chatbot")
+"""A word every reference holds as written ("supercomputer" holds "computer")."""
 REFERENCE_KINDS = {"nation": "economy", "country": "economy", "economy": "economy", "machine": "system",
                    "computer": "system", "system": "system", "supercomputer": "system", "model": "model", "chatbot": "model"}
 
@@ -36,8 +38,10 @@ NOT_FUZZY = {
 }
 
 
-CAPITALISED = patterns.compile(r"\b[A-Z][a-z]{4,}\b")
-"""Words checked for a misspelt name."""
+CAPITALISED = patterns.compile(r"[A-Z](?<!\w[A-Z])[a-z]{4,}\b")
+"""Words checked for a misspelt name: ``\b[A-Z][a-z]{4,}\b``, with the boundary before the
+capital looked at after it (no word character before it), so that the pattern opens with
+the capital and is searched for capitals only."""
 
 FUZZY_MEMO = 20_000
 """Words whose closest name is remembered (a word recurs across sentences and articles)."""
@@ -107,6 +111,37 @@ class EntityFinder:
         for target in self._fuzzy_targets:
             self._targets_by_initial.setdefault(target[0], []).append(target)
         self._fuzzy_memo: dict[str, _Alias | None] = {}
+        self._last: tuple[str | None, tuple[list, list, list]] = (None, ([], [], []))
+
+    def _scan(self, text: str) -> tuple[list, list, list]:
+        """What ``find`` reads in ``text`` whatever it is told to skip: the names (start,
+        end, alias), the references (start, end, kind, where a name right after the noun
+        would start, or -1) and the capitalised words (start, end, word). The last text's
+        are kept: a sentence with a source is read twice, with and without its spans."""
+        last_text, last_scan = self._last
+        if text == last_text:
+            return last_scan
+        if self._names is not None:
+            spans = [(a, b) for a, b, _ in self._names.hits(aliasfind.folded_as_is(text))]
+        else:
+            spans = [m.span() for m in self._pattern.finditer(text)] if self._pattern else []
+        named = []
+        for start, end in spans:
+            found = text[start:end]
+            alias = self._by_text.get(found) or self._by_fold.get(_fold(found))
+            if alias is not None:
+                named.append((start, end, alias))
+        references = []
+        # Every reference holds its noun as written (the pattern keeps case): a sentence
+        # with none of them has none.
+        for m in REFERENCE.finditer(text) if any(noun in text for noun in REFERENCE_NOUNS) else ():
+            after = text[m.end():]
+            next_name = m.end() + len(_MAYBE_BLANKS.match(after).group(0)) if _BLANKS.match(after) else -1
+            references.append((m.start(), m.end(), REFERENCE_KINDS[m.group("noun").lower()], next_name))
+        capitalised = [(m.start(), m.end(), m.group(0)) for m in CAPITALISED.finditer(text)]
+        scan = (named, references, capitalised)
+        self._last = (text, scan)  # one store: text and scan always go together
+        return scan
 
     def find(self, text: str, offset: int = 0, skip: tuple[Span, ...] = ()) -> list[EntityMention]:
         mentions: list[EntityMention] = []
@@ -120,39 +155,29 @@ class EntityFinder:
                     return False
             return True
 
-        if self._names is not None:
-            named = [(a, b) for a, b, _ in self._names.hits(aliasfind.folded_as_is(text))]
-        else:
-            named = [m.span() for m in self._pattern.finditer(text)] if self._pattern else []
-        for start, end in named:
+        named, references, capitalised = self._scan(text)
+        for start, end, alias in named:
             if not free(start, end):
-                continue
-            found = text[start:end]
-            alias = self._by_text.get(found) or self._by_fold.get(_fold(found))
-            if alias is None:
                 continue
             if alias.text in ("US", "U.S.") and alias.via == "demonym":
                 alias = _Alias(alias.text, alias.entity, alias.kind, "name")
             mentions.append(EntityMention(Span(start + offset, end + offset), alias.entity, alias.kind, alias.via))
             taken.append((start, end))
         named_starts = {mention.span.start - offset for mention in mentions}
-        for m in REFERENCE.finditer(text):
+        for start, end, kind, next_name in references:
             # "the supercomputer Sierra": a name right after the noun is the thing itself,
             # not a pointer back to an earlier one.
-            if _BLANKS.match(text[m.end():]) and m.end() + len(
-                    _MAYBE_BLANKS.match(text[m.end():]).group(0)) in named_starts:
+            if next_name >= 0 and next_name in named_starts:
                 continue
-            if free(m.start(), m.end()):
-                kind = REFERENCE_KINDS[m.group("noun").lower()]
-                mentions.append(EntityMention(Span(m.start() + offset, m.end() + offset), "", kind, "reference"))
-                taken.append((m.start(), m.end()))
-        for m in CAPITALISED.finditer(text):
-            word = m.group(0)
-            if word in NOT_FUZZY or word in self._by_text or not free(m.start(), m.end()):
+            if free(start, end):
+                mentions.append(EntityMention(Span(start + offset, end + offset), "", kind, "reference"))
+                taken.append((start, end))
+        for start, end, word in capitalised:
+            if word in NOT_FUZZY or word in self._by_text or not free(start, end):
                 continue
             alias = self._fuzzy(word)
             if alias:
-                mentions.append(EntityMention(Span(m.start() + offset, m.end() + offset), alias.entity, alias.kind, "fuzzy"))
+                mentions.append(EntityMention(Span(start + offset, end + offset), alias.entity, alias.kind, "fuzzy"))
         return sorted(mentions, key=lambda e: e.span.start)
 
     def _fuzzy(self, word: str) -> _Alias | None:

@@ -7,10 +7,12 @@ and scores ``ratio(needle, window)`` for windows of at most n characters: with d
 insertions and deletions that turn the needle into its window,
 ``ratio = 100 * (1 - d / (n + len(window)))``. A score of at least ``s`` therefore allows
 at most ``d = floor((100 - s) * 2n / 100)`` edits (16% of n at 92). Cut the needle into
-``d + 1`` pieces: an edit spoils at most one piece (a deletion the piece of its character,
+``d + 2`` pieces: an edit spoils at most one piece (a deletion the piece of its character,
 an insertion only the piece whose two neighbouring characters it falls between), so at
-least one piece is left whole and stands verbatim in the window, and so in the other
-string. A name with no piece in the text cannot score ``s``; the filter drops only those.
+least two pieces are left whole and stand verbatim in the window, and so in the other
+string. A name with fewer than two of its pieces in the text cannot score ``s``; the
+filter drops only those. (With ``d + 1`` pieces one whole piece would be the test: about
+twice the names of a sentence passed it, each then scored by rapidfuzz for nothing.)
 
 Names no longer than the text are the needle: their pieces are found in one pass over
 the text with an Aho–Corasick automaton (``ahocorasick-rs``). A name longer than the text
@@ -29,6 +31,10 @@ import ahocorasick_rs
 GRAM = 3
 """Length of the runs indexed for names longer than the text."""
 
+WHOLE = 2
+"""How many pieces are cut beyond the edits, and so how many stand whole in any window
+that scores the cut-off (``candidates`` counts to two: not a setting)."""
+
 
 def max_edits(length: int, score_cutoff: float) -> int:
     """The most insertions and deletions a needle of ``length`` characters can differ from
@@ -38,10 +44,11 @@ def max_edits(length: int, score_cutoff: float) -> int:
 
 
 def pieces(needle: str, score_cutoff: float) -> list[str]:
-    """``needle`` cut into ``max_edits + 1`` contiguous pieces of near-equal length, one of
-    which stands verbatim in any window scoring ``score_cutoff`` against it."""
+    """``needle`` cut into ``max_edits + WHOLE`` contiguous pieces of near-equal length,
+    ``WHOLE`` of which stand verbatim in any window scoring ``score_cutoff`` against it
+    (a piece is empty when there are more pieces than characters)."""
     n = len(needle)
-    count = max_edits(n, score_cutoff) + 1
+    count = max_edits(n, score_cutoff) + WHOLE
     return [needle[i * n // count:(i + 1) * n // count] for i in range(count)]
 
 
@@ -54,13 +61,21 @@ class PartialRatioFilter:
         self.phrases = list(phrases)
         self.score_cutoff = score_cutoff
         self._lengths = [len(p) for p in self.phrases]
-        owners: dict[str, int] = {}
+        owners: dict[str, int] = {}  # the names holding a piece, at one place or more
+        twice: dict[str, int] = {}  # the names holding it at two places or more
+        self._always = 0  # names with an empty piece: too short to rule out
         for i, phrase in enumerate(self.phrases):
-            for piece in pieces(phrase, score_cutoff):
-                if piece:
+            cut = pieces(phrase, score_cutoff)
+            for piece in cut:
+                if not piece:
+                    self._always |= 1 << i
+                elif owners.get(piece, 0) >> i & 1:
+                    twice[piece] = twice.get(piece, 0) | (1 << i)
+                else:
                     owners[piece] = owners.get(piece, 0) | (1 << i)
         self._pieces = list(owners)
         self._piece_masks = [owners[p] for p in self._pieces]
+        self._piece_twice = [twice.get(p, 0) for p in self._pieces]
         self._automaton = ahocorasick_rs.AhoCorasick(self._pieces) if self._pieces else None
         grams: dict[str, int] = {}
         for i, phrase in enumerate(self.phrases):
@@ -83,14 +98,20 @@ class PartialRatioFilter:
         longer = self._from[n] if n < len(self._from) else 0
         found = 0
         if shorter and self._automaton is not None:
-            # names no longer than the text, with a piece in it
+            # names no longer than the text, with two of their pieces in it (two places
+            # of the name: one piece found once counts twice for a name holding it twice)
             try:
-                masks = self._piece_masks
-                for index, _, _ in self._automaton.find_matches_as_indexes(text, overlapping=True):
-                    found |= masks[index]
+                masks, twice = self._piece_masks, self._piece_twice
+                one = 0
+                for index in {index for index, _, _ in self._automaton.find_matches_as_indexes(text, overlapping=True)}:
+                    mask = masks[index]
+                    found |= (one & mask) | twice[index]
+                    one |= mask
             except UnicodeEncodeError:  # a lone surrogate, which the automaton cannot read
                 found = self._every
-            found &= shorter
+            found = (found | self._always) & shorter
+        elif shorter:
+            found = self._always & shorter
         if longer:
             # names no shorter than the text, holding a piece of it
             found |= self._in_names(text) & longer
@@ -102,12 +123,14 @@ class PartialRatioFilter:
         return out
 
     def _in_names(self, text: str) -> int:
-        """A mask of the names that hold one of ``text``'s pieces (or may: every name when
-        a piece is shorter than the indexed runs)."""
-        found = 0
+        """A mask of the names that hold two of ``text``'s pieces (or may: those holding
+        each piece's first and last runs; every name when a piece is shorter than a run)."""
+        found = one = 0
         get = self._grams.get
         for piece in pieces(text, self.score_cutoff):
             if len(piece) < GRAM:
                 return -1
-            found |= get(piece[:GRAM], 0) & get(piece[-GRAM:], 0)
+            mask = get(piece[:GRAM], 0) & get(piece[-GRAM:], 0)
+            found |= one & mask
+            one |= mask
         return found

@@ -114,25 +114,29 @@ HEDGE = rf"(?:{_alt(HEDGES)})"
 # One figure: optional currency, a number in digits or words, optional scale, optional
 # percent/points or currency word. Scale "m"/"b"/"k" only right after digits, so "7m" is
 # seven million and "a m" never is.
-FIGURE = patterns.compile(
-    rf"""
+_FIGURE = rf"""
     (?<![\w.,/])(?<![A-Za-z]-)
     (?P<cur>{CURRENCY_PREFIX})?
-    (?P<num>{DIGITS}|{WORD_NUMBER}(?![\w-]))
+    (?P<num>{DIGITS}NUMBER_WORDS)
     (?:
         (?:(?<=\d)|\s|-)(?P<scale>{SCALE})(?![\w])
         (?:\s(?P<scale2>{SCALE})(?![\w]))?
     )?
     (?P<unit>{POINTS}|{PERCENT}|\s(?P<curword>{CURRENCY_WORD})\b)?
-    """,
-    re.X | re.I,
-)
+    """
+FIGURE = patterns.compile(_FIGURE.replace("NUMBER_WORDS", rf"|{WORD_NUMBER}(?![\w-])"), re.X | re.I)
+FIGURE_IN_DIGITS = patterns.compile(_FIGURE.replace("NUMBER_WORDS", ""), re.X | re.I)
+"""FIGURE without number words, for a sentence that holds none (``FIGURE_WORDS``): there
+the words' choice never matches, and trying it at every word cost a third of the search."""
 
 FRACTION = patterns.compile(rf"(?<![\w-])(?P<frac>{_alt(FRACTIONS)})(?![\w-])", re.I)
 
 ORDINAL = patterns.compile(
     rf"(?<![\w/-])(?P<ord>{DIGIT_ORDINAL}|{WORD_ORDINAL})(?![\w-])", re.I
 )
+# ORDINAL for a sentence without ordinal words, where only its digits can match: it opens
+# with the first digit and looks back from it, so the engine searches for digits only.
+DIGIT_ORDINAL_FIRST = patterns.compile(r"(?P<ord>\d(?<![\w/-]\d)\d{0,3}(?:st|nd|rd|th))(?![\w-])", re.I)
 NUMBER_ONE = patterns.compile(
     r"(?<![\w])(?:No\.\s?(?P<no>\d{1,3})"
     r"|number\s(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?=\s+(?:spot|place|position|on|in)\b)"
@@ -185,6 +189,10 @@ RANGE_JOIN = patterns.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.I)
 SPOTS_WORDS = ("spots", "places", "positions")
 TOPPED_WORDS = ("top", "head")
 NUMBER_ONE_WORDS = ("no.", "number", "top", "pole", "#")
+# ... and a match holding none of these but "top" also holds one of the words after it
+# ("the top spot", "top-ranked", "came top") or before it ("reached the top").
+NUMBER_ONE_PLAIN = ("no.", "number", "pole", "#")
+NUMBER_ONE_TOP_WITH = ("spot", "place", "position", "ranked", "reached", "came", "finished")
 FRACTION_WORDS = ("half", "third", "quarter", "fifth", "tenth")
 assert all(folding.holds_any(key, FRACTION_WORDS) for key in FRACTIONS)
 # A figure is in digits or holds a number word; an ordinal ends in "st", "nd", "rd" or
@@ -333,8 +341,11 @@ def find(text: str, offset: int = 0, skip: list[Span] | tuple = ()) -> list[Quan
             found.append(Quantity(Span(start + offset, m.end() + offset), text[start:m.end()], value, low, high,
                                   "percent", hedge=hedge))
             taken.append((start, m.end()))
-    may_hold = ANY_DIGIT.search(text) is not None or folding.holds_any(folded_text, FIGURE_WORDS)
-    figures = [m for m in (FIGURE.finditer(text) if may_hold else ())
+    if folding.holds_any(folded_text, FIGURE_WORDS):
+        figure = FIGURE
+    else:  # no number word: only digits can be a figure, if any is
+        figure = FIGURE_IN_DIGITS if ANY_DIGIT.search(text) is not None else None
+    figures = [m for m in (figure.finditer(text) if figure is not None else ())
                if free(m.start(), m.end()) and _is_figure(text, m)]
     i = 0
     while i < len(figures):
@@ -532,7 +543,9 @@ def _ranks(text: str, folded_text: str | None = None, offset: int = 0):
             yield _rank(text, m.start(1) + n.start(), m.start(1) + n.end(), int(n.group(0)), offset)
     for m in TOPPED.finditer(text) if folding.holds_any(folded_text, TOPPED_WORDS) else ():
         yield _rank(text, m.start("verb"), m.end("verb"), 1, offset)
-    for m in NUMBER_ONE.finditer(text) if folding.holds_any(folded_text, NUMBER_ONE_WORDS) else ():
+    may_be_one = folding.holds_any(folded_text, NUMBER_ONE_WORDS) and (
+        folding.holds_any(folded_text, NUMBER_ONE_PLAIN) or folding.holds_any(folded_text, NUMBER_ONE_TOP_WITH))
+    for m in NUMBER_ONE.finditer(text) if may_be_one else ():
         if m.group("top"):
             value = 1
         else:
@@ -541,8 +554,11 @@ def _ranks(text: str, folded_text: str | None = None, offset: int = 0):
         if not value:
             continue
         yield _rank(text, m.start(), m.end(), value, offset)
-    may_hold = DIGIT_ORDINAL_END.search(text) is not None or folding.holds_any(folded_text, ORDINAL_WORDS)
-    for m in ORDINAL.finditer(text) if may_hold else ():
+    if folding.holds_any(folded_text, ORDINAL_WORDS):
+        ordinals = ORDINAL
+    else:  # no ordinal word: only digits can be an ordinal, if any is
+        ordinals = DIGIT_ORDINAL_FIRST if DIGIT_ORDINAL_END.search(text) is not None else None
+    for m in ordinals.finditer(text) if ordinals is not None else ():
         value = ordinal_value(m.group("ord"))
         if value is None:
             continue

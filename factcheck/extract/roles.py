@@ -21,8 +21,11 @@ VALUE, PREVIOUS, CHANGE, KEPT, DIFFERENCE, AGGREGATE, BIGGEST_CHANGE, EDITION, R
     "value", "previous", "change", "kept", "difference", "aggregate", "biggest_change", "edition", "record")
 
 # "the 55th edition of the list", "the 64th TOP500 list": which edition of a publication.
+# (``\b\d{1,3}``, written so that the pattern opens with the digit and is searched for
+# digits only: the boundary before it is looked at after it, no word character before.)
 EDITION_NUMBER = patterns.compile(
-    r"\b(?P<ord>\d{1,3}(?:st|nd|rd|th))\s+(?:(?:TOP500|Green500|annual)\s+)?(?:edition|list|iteration)\b", re.I)
+    r"(?P<ord>\d(?<!\w\d)\d{0,2}(?:st|nd|rd|th))\s+(?:(?:TOP500|Green500|annual)\s+)?(?:edition|list|iteration)\b",
+    re.I)
 
 # Records and firsts: "its worst place since the rankings began", "the lowest ever", "for the
 # first time", "the first Japanese machine to top the list", "the only system", "four lists
@@ -97,6 +100,18 @@ RECORD_CLAIM_WORDS = ("worst", "best", "lowest", "highest", "weakest", "stronges
                       "held", "been", "fastest", "largest", "powerful")
 SUPERLATIVE_WORDS = ("biggest", "largest", "greatest", "most", "sharpest", "steepest", "strongest")
 
+# The same for the patterns ``find`` tries around each figure: they look at parts of the
+# sentence, so a word missing from the whole sentence is missing from every part.
+DIFFERENCE_AFTER_WORDS = ("than",)
+DIFFERENCE_BEFORE_WORDS = ("extra", "additional", "gap", "lead", "margin", "difference")
+FROM_WORDS = ("from",)  # FROM_TO_BEFORE, FROM_BEFORE
+AGGREGATE_TERMS = ("aggregate", "combined", "total", "cumulative", "collective", "altogether", "sum")
+AGGREGATE_AFTER_WORDS = ("total", "combined", "altogether", "aggregate")
+# "ced(e|es|ed|ing)", "lost/losing/loses", "last year's", "a year earlier", …
+PREVIOUS_WORDS = ("ced", "los", "gave", "giving", "relinquish", "surrender", "previous", "former", "prior",
+                  "recovering", "year")
+KEPT_WORDS = ("kept", "keep", "retain", "maintain", "held", "hold", "hung", "defend", "remain", "stay", "unchanged")
+
 
 LEADING_DIGITS = patterns.compile(r"\d+")
 UP_WORD = patterns.compile(UP_WORDS)
@@ -154,6 +169,15 @@ def _direction(word: str | None) -> int:
 FROM_TO_BEFORE = patterns.compile(r"\bfrom\s+[$€£¥]?\d[^;,]{0,50}?\s+to\s+(?:the\s+)?$", re.I)
 
 
+def _last_clause(before: str) -> str:
+    """``CLAUSE_SPLIT.split(before)[-1]``: the words since the last clause break. Every
+    break is ";", "," or the word "while" or "but" as written (the pattern keeps case),
+    so text holding none of them is one clause and is not split."""
+    if ";" in before or "," in before or "while" in before or "but" in before:
+        return CLAUSE_SPLIT.split(before)[-1]
+    return before
+
+
 def find(text: str, base: int, quantity: Quantity) -> Role:
     """The role of ``quantity`` in a sentence ``text`` that starts at ``base``."""
     if quantity.kind == "superlative":
@@ -165,6 +189,10 @@ def find(text: str, base: int, quantity: Quantity) -> Role:
     start, end = quantity.span.start - base, quantity.span.end - base
     before, after = text[max(0, start - 60):start], text[end:end + 80]
     here = max(0, start - 60)
+    # Each pattern below reads a part of the sentence: one that needs a word the whole
+    # sentence lacks (``folding``) cannot match and is not tried.
+    low = folding.folded(text)
+    holds_any = folding.holds_any
     if quantity.kind == "number":
         steps = RANK_STEPS_AFTER.match(after)
         if steps:
@@ -172,39 +200,43 @@ def find(text: str, base: int, quantity: Quantity) -> Role:
             word = steps.group("dir") or (verb.group("dir") if verb else None)
             lo = here + verb.start() if verb else start
             return Role(CHANGE, _direction(word), Span(base + lo, base + end + steps.end()))
-    if quantity.kind in ("quantity", "number", "money", "percent") and quantity.kind != "rank":
+    if quantity.kind == "quantity":
+        # (only a measured quantity's "improved by" makes a change; other figures pass on)
         amount = AMOUNT_BEFORE.search(before)
-        if amount and quantity.kind in ("quantity",):
+        if amount:
             return Role(CHANGE, _direction(amount.group("dir")), Span(base + here + amount.start(), base + end))
-    diff = DIFFERENCE_AFTER.match(after)
+    diff = DIFFERENCE_AFTER.match(after) if holds_any(low, DIFFERENCE_AFTER_WORDS) else None
     if diff:
         return Role(DIFFERENCE, 0, Span(base + start, base + end + diff.end()))
-    diff = DIFFERENCE_BEFORE.search(before)
+    diff = DIFFERENCE_BEFORE.search(before) if holds_any(low, DIFFERENCE_BEFORE_WORDS) else None
     if diff:
         return Role(DIFFERENCE, 0, Span(base + here + diff.start(), base + end))
-    clause = CLAUSE_SPLIT.split(before)[-1]
-    wide = text[max(0, start - 140):start]
-    pair = FROM_TO_BEFORE.search(wide)
-    if pair:
-        # "the aggregate performance jumped from 1.65 exaflops six months ago to 2.23
-        # exaflops": the "to" figure is what the "from" figure is, however far back its words.
-        clause = CLAUSE_SPLIT.split(wide[:pair.start()])[-1] + wide[pair.start():]
-    agg = AGGREGATE_WORDS.search(clause)
-    if agg and A_TOTAL_OF.search(clause):
-        agg = None  # "a total of 67 economies" is a count
-    if agg and quantity.kind != "rank":
-        lo = start - len(clause) + agg.start()
-        return Role(AGGREGATE, 0, Span(base + lo, base + lo + len(agg.group(0))))
-    agg = AGGREGATE_AFTER.match(after)
-    if agg and quantity.kind != "rank":
+    has_from = holds_any(low, FROM_WORDS)
+    if quantity.kind != "rank" and holds_any(low, AGGREGATE_TERMS):
+        # (the clause is read only for an aggregate's words, and a rank is never one)
+        clause = _last_clause(before)
+        wide = text[max(0, start - 140):start]
+        pair = FROM_TO_BEFORE.search(wide) if has_from else None
+        if pair:
+            # "the aggregate performance jumped from 1.65 exaflops six months ago to 2.23
+            # exaflops": the "to" figure is what the "from" figure is, however far back its words.
+            clause = _last_clause(wide[:pair.start()]) + wide[pair.start():]
+        agg = AGGREGATE_WORDS.search(clause)
+        if agg and A_TOTAL_OF.search(clause):
+            agg = None  # "a total of 67 economies" is a count
+        if agg:
+            lo = start - len(clause) + agg.start()
+            return Role(AGGREGATE, 0, Span(base + lo, base + lo + len(agg.group(0))))
+    agg = AGGREGATE_AFTER.match(after) if quantity.kind != "rank" and holds_any(low, AGGREGATE_AFTER_WORDS) else None
+    if agg:
         return Role(AGGREGATE, 0, Span(base + start, base + end + agg.end()))
     if quantity.kind == "rank":
-        prev = PREVIOUS_BEFORE.search(before)
+        prev = PREVIOUS_BEFORE.search(before) if holds_any(low, PREVIOUS_WORDS) else None
         if prev:
             return Role(PREVIOUS, 0, Span(base + here + prev.start(), base + end))
-        kept = KEPT_BEFORE.search(before)
+        kept = KEPT_BEFORE.search(before) if holds_any(low, KEPT_WORDS) else None
         if kept:
             return Role(KEPT, 0, Span(base + here + kept.start(), base + end))
-        if FROM_BEFORE.search(before) and TO_AFTER.match(after):
+        if has_from and FROM_BEFORE.search(before) and TO_AFTER.match(after):
             return Role(PREVIOUS, 0, Span(base + start, base + end))
     return Role()

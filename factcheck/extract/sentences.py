@@ -28,8 +28,10 @@ length at a clause break, so the work per figure stays bounded and a check takes
 linear in the article's length."""
 LIST_ITEM = patterns.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
 # From the start of a run of marks only, and possessive: a long run of dots ("……" in a
-# pasted table) would otherwise be rescanned from each of its characters.
-BOUNDARY = patterns.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# pasted table) would otherwise be rescanned from each of its characters. The pattern
+# opens with the first mark and looks back from it (no mark before it): the engine then
+# searches for marks only (``(?<![.!?])[.!?]++`` as first written).
+BOUNDARY = patterns.compile(r"[.!?](?<![.!?].)[.!?]*+[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 
 
 LINES = patterns.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")

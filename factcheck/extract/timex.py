@@ -15,6 +15,7 @@ from ..model import Span, TimeExpr
 from .numbers import word_value
 
 YEAR = r"(?:19[5-9]\d|20\d\d)"
+YEAR_FIRST = r"19[5-9]\d|20\d\d"  # the same, bare: opening a pattern, its first digits are a prefix
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -50,7 +51,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("horizon", patterns.compile(rf"\b(?:over|in|within|during)\s+(?:the\s+next|the\s+coming|a|the\s+following|the\s+subsequent)\s+(?:(?P<n>{COUNT})[- ]years?|(?P<decade>decade)|(?P<n2>{COUNT})[- ]year\s+period)\b", re.I)),
     ("horizon", patterns.compile(rf"\b(?:over\s+|in\s+)?(?:a\s+|the\s+)?(?P<n>{COUNT})-year\s+(?:period|horizon|span)\b", re.I)),
     ("horizon", patterns.compile(rf"\b(?:over|within)\s+(?P<n>{COUNT})\s+years\b", re.I)),
-    ("year", patterns.compile(rf"(?<![\w$€£¥-])(?<!\d[.,])(?P<year>{YEAR})(?![\w%-]|[.,]\d|\s*(?:%|percent|per cent|million|billion|trillion|{MEASURE_NOUNS})\b)")),
+    # The year's digits come first and what may stand before them is looked at from its
+    # end (four characters back, the year itself: ``(?<![\w$€£¥-])(?<!\d[.,])`` before
+    # it): a pattern that opens with "1" or "2" is searched for those characters only.
+    ("year", patterns.compile(rf"(?P<year>{YEAR_FIRST})(?<![\w$€£¥-]....)(?<!\d[.,]....)(?![\w%-]|[.,]\d|\s*(?:%|percent|per cent|million|billion|trillion|{MEASURE_NOUNS})\b)")),
 ]
 
 
@@ -79,6 +83,8 @@ NEEDS: list[tuple[bool, tuple[str, ...] | None]] = [
 ]
 assert len(NEEDS) == len(PATTERNS)
 ANY_YEAR = patterns.compile(YEAR)
+YEAR_STARTS = ("19", "20")
+"""How every year in digits begins, as written: text with neither holds no year."""
 
 
 def _count(text: str | None) -> int | None:
@@ -101,12 +107,20 @@ EDITION_AFTER = patterns.compile(
     r"^\s+(?:[A-Z][\w-]*\s+){0,3}?(?:study|report|survey|estimates?|update|projections?|forecasts?|paper|"
     r"edition|white\s+paper|booklet)\b", re.I)
 
+# A word every match of EVENT_BEFORE and EDITION_AFTER holds (``folding``): they read the
+# text next to a year, so a sentence without any of them skips the pattern.
+EVENT_WORDS = ("began", "begun", "start", "launch", "found", "established", "creat", "introduc", "inaugurated",
+               "first", "set", "opened", "born", "debut", "inception", "beginning")
+EDITION_WORDS = ("study", "report", "survey", "estimate", "update", "projection", "forecast", "paper", "edition",
+                 "booklet")
+
 
 def find(text: str, offset: int = 0) -> list[TimeExpr]:
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
-    has_year = ANY_YEAR.search(text) is not None
+    has_year = folding.holds_any(text, YEAR_STARTS) and ANY_YEAR.search(text) is not None
     low = folding.folded(text)
+    may_event = may_edition = None  # (tested once, when a year is first found)
     for (kind, pattern), (year, words) in zip(PATTERNS, NEEDS):
         if year and not has_year or words is not None and not folding.holds_any(low, words):
             continue  # the text lacks what every match holds: no match can be found
@@ -115,12 +129,15 @@ def find(text: str, offset: int = 0) -> list[TimeExpr]:
                 continue
             if COUNT_AFTER.match(text[m.end():]):
                 continue  # "from 2048 tokens": a count, not a year
-            if kind in ("by", "year") and EVENT_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
+            if kind in ("by", "year") and may_event is None:
+                may_event = folding.holds_any(low, EVENT_WORDS)
+                may_edition = folding.holds_any(low, EDITION_WORDS)
+            if kind in ("by", "year") and may_event and EVENT_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
                 # Kept as an "event" year: never a figure, never a claim's period.
                 found.append(TimeExpr(Span(m.start() + offset, m.end() + offset), m.group(0), "event"))
                 taken.append((m.start(), m.end()))
                 continue
-            if kind == "year" and EDITION_AFTER.match(text[m.end():]):
+            if kind == "year" and may_edition and EDITION_AFTER.match(text[m.end():]):
                 # "METI's 2019 study", "the 2023 report": which study, not which period.
                 year = int(m.group("year"))
                 found.append(TimeExpr(Span(m.start() + offset, m.end() + offset), m.group(0), "edition",

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz, process
 
-from factcheck.extract.fuzzyfilter import PartialRatioFilter, max_edits, pieces
+from factcheck.extract.fuzzyfilter import WHOLE, PartialRatioFilter, max_edits, pieces
 from factcheck.extract.sources import FUZZY_SCORE, SourceFinder
 from factcheck.reference import library
 
@@ -103,4 +103,19 @@ def test_pieces_and_edits():
     assert max_edits(16, 92.0) == 2
     cut = pieces("imd world digital competitiveness ranking", 92.0)
     assert "".join(cut) == "imd world digital competitiveness ranking"
-    assert len(cut) == max_edits(41, 92.0) + 1
+    assert len(cut) == max_edits(41, 92.0) + WHOLE
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab ", max_size=70), st.lists(st.text(alphabet="ab", min_size=1, max_size=40), min_size=1,
+                                                      max_size=6))
+def test_names_repeating_their_pieces(text, phrases):
+    """A name whose pieces repeat ("abab…"): one piece found once in the text stands for
+    two places of the name."""
+    keep = set(PartialRatioFilter(phrases, FUZZY_SCORE).candidates(text))
+    assert close_by_rapidfuzz(text, phrases, FUZZY_SCORE) <= keep
+
+
+def test_a_repeated_piece_counts_twice():
+    phrase = "abab" * 5
+    assert PartialRatioFilter([phrase], FUZZY_SCORE).candidates("xx " + phrase + " yy") == [0]

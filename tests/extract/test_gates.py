@@ -16,7 +16,7 @@ from ..helpers import disguised as _disguised
 
 GATE_WORDS = sorted({w for words in (
     roles.EDITION_NUMBER_WORDS, roles.RECORD_CLAIM_WORDS, roles.SUPERLATIVE_WORDS, numbers.TOPPED_WORDS,
-    numbers.NUMBER_ONE_WORDS, numbers.FRACTION_WORDS, numbers.FIGURE_WORDS, numbers.ORDINAL_WORDS, *(words for _, words in timex.NEEDS if words))
+    numbers.NUMBER_ONE_WORDS, numbers.NUMBER_ONE_PLAIN, numbers.NUMBER_ONE_TOP_WITH, numbers.FRACTION_WORDS, numbers.FIGURE_WORDS, numbers.ORDINAL_WORDS, *(words for _, words in timex.NEEDS if words))
     for w in words})
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract import timex
+from factcheck.extract import folding, timex
 from ..helpers import disguised as _disguised
 
 PIECES = [
@@ -20,7 +20,11 @@ PIECES = [
     "at that time", "in those days", "dayſ", "over", "within", "during", "the next", "the coming",
     "five", "ten", "twenty", "decade", "DECADE", "-year", "-YEAR", "period", "horizon", "span",
     "past", "paſt", "tokens", "%", "percent", "began", "launched", "study", "report", "K", "İ", "ı",
-    "é", "’", "$", ".", ",",
+    "é", "’", "$", ".", ",", "began", "begun", "started", "launched", "founded", "established", "created",
+    "introduced", "inaugurated", "first published", "set up", "opened", "born", "debuted", "launch", "inception",
+    "introduction", "creation", "beginning", "start", "founding", "first edition", "first list", "first ranking",
+    "study", "Report", "survey", "estimates", "update", "projections", "forecast", "paper", "white paper",
+    "booklet", "METI's", "1950", "2048",
 ]
 # Whole expressions of every pattern, so that each is tried, then disguised.
 EXPRESSIONS = [
@@ -52,12 +56,13 @@ def outcome(text: str):
 
 
 def every_pattern_tried(text: str):
-    needs = timex.NEEDS
+    needs, holds_any = timex.NEEDS, folding.holds_any
     timex.NEEDS = [(False, None)] * len(needs)
+    folding.holds_any = lambda low, words: True  # the gates on years and on the words next to them
     try:
         return outcome(text)
     finally:
-        timex.NEEDS = needs
+        timex.NEEDS, folding.holds_any = needs, holds_any
 
 
 @settings(max_examples=1500, deadline=None)
@@ -70,3 +75,21 @@ def test_look_alikes_still_found():
     assert [t.kind for t in timex.find("ſince 2019 it grew")] == ["since"]
     assert [t.years for t in timex.find("in the paſt two yearſ")] == [2]
     assert [t.years for t in timex.find("a five-YEAR period")] == [5]
+
+
+EVENTS = ["began", "begun", "started", "launched", "founded", "established", "created", "introduced",
+          "inaugurated", "first published", "set up", "opened", "born", "debut", "debuted", "launch", "inception",
+          "introduction", "creation", "beginning", "start", "founding", "first edition", "first list", "first ranking"]
+EDITIONS = ["study", "report", "survey", "estimate", "estimates", "update", "projection", "projections", "forecast",
+            "forecasts", "paper", "edition", "white paper", "booklet"]
+
+
+def test_every_event_and_edition_word_opens_its_gate():
+    for word in EVENTS:
+        for text in (f"The list was {word} in 2019", f"it was {word} by 2019", f"{word.upper()} 2019"):
+            assert outcome(text) == every_pattern_tried(text), text
+            assert outcome(text)[0].kind == "event", text
+    for word in EDITIONS:
+        for text in (f"METI's 2019 {word}", f"the 2019 Annual {word.title()}"):
+            assert outcome(text) == every_pattern_tried(text), text
+            assert outcome(text)[0].kind == "edition", text

@@ -1,0 +1,92 @@
+"""``EntityFinder.find`` reads a sentence once (``_scan``, kept for the next call) and then
+applies what it is told to skip. Whatever the order of calls and the spans skipped, it must
+find what reading the sentence afresh each time finds: the plain version below, which
+tries every pattern on every call."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.extract import aliasfind, entities
+from factcheck.extract.entities import (
+    CAPITALISED, NOT_FUZZY, REFERENCE, REFERENCE_KINDS, EntityFinder, _Alias, _BLANKS, _MAYBE_BLANKS, _fold)
+from factcheck.model import EntityMention, Span
+from factcheck.reference import library
+
+FINDER = EntityFinder(library.load(use_cache=False))
+
+
+def plain_find(finder: EntityFinder, text: str, offset: int = 0, skip=()) -> list[EntityMention]:
+    """``find`` as it was before the scan was kept: every pattern, every call."""
+    mentions = []
+    taken = [(s.start - offset, s.end - offset) for s in skip]
+
+    def free(a, b):
+        return all(not (a < y and x < b) for x, y in taken)
+
+    named = [(a, b) for a, b, _ in finder._names.hits(aliasfind.folded_as_is(text))]
+    for start, end in named:
+        if not free(start, end):
+            continue
+        found = text[start:end]
+        alias = finder._by_text.get(found) or finder._by_fold.get(_fold(found))
+        if alias is None:
+            continue
+        if alias.text in ("US", "U.S.") and alias.via == "demonym":
+            alias = _Alias(alias.text, alias.entity, alias.kind, "name")
+        mentions.append(EntityMention(Span(start + offset, end + offset), alias.entity, alias.kind, alias.via))
+        taken.append((start, end))
+    named_starts = {m.span.start - offset for m in mentions}
+    for m in REFERENCE.finditer(text):
+        if _BLANKS.match(text[m.end():]) and m.end() + len(
+                _MAYBE_BLANKS.match(text[m.end():]).group(0)) in named_starts:
+            continue
+        if free(m.start(), m.end()):
+            kind = REFERENCE_KINDS[m.group("noun").lower()]
+            mentions.append(EntityMention(Span(m.start() + offset, m.end() + offset), "", kind, "reference"))
+            taken.append((m.start(), m.end()))
+    for m in CAPITALISED.finditer(text):
+        word = m.group(0)
+        if word in NOT_FUZZY or word in finder._by_text or not free(m.start(), m.end()):
+            continue
+        alias = finder._closest(word)
+        if alias:
+            mentions.append(EntityMention(Span(m.start() + offset, m.end() + offset), alias.entity, alias.kind, "fuzzy"))
+    return sorted(mentions, key=lambda e: e.span.start)
+
+
+WORDS = [
+    "Japan", "Japanese", "the US", "US", "us", "U.S.", "the U.S.A", "United\nStates", "South Korea", "Fugaku",
+    "Llama 2", "Fugaku-LLM", "Singapoer", "Germnay", "Turkey", "Finish", "the nation", "The country's",
+    "the economy of", "the machine", "the supercomputer", "the supercomputer Fugaku", "the system which",
+    "the model", "The chatbot", "the computer  Frontier", "the nation\tJapan", "thenation", "Nation",
+    "placed", "29th", "in", "2023", "and", "é", "’", ".", ",",
+]
+TEXTS = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from([" ", " ", "", ", ", "\n"])),
+                 max_size=10).map(lambda parts: "".join(p + s for p, s in parts))
+
+
+@st.composite
+def calls(draw):
+    """A few texts, each read once or more with spans to skip, some texts repeated."""
+    texts = draw(st.lists(TEXTS, min_size=1, max_size=3))
+    out = []
+    for _ in range(draw(st.integers(1, 6))):
+        text = draw(st.sampled_from(texts))
+        spans = draw(st.lists(st.tuples(st.integers(0, len(text)), st.integers(0, 12)), max_size=3))
+        offset = draw(st.sampled_from([0, 5]))
+        out.append((text, offset, tuple(Span(a + offset, a + n + offset) for a, n in spans)))
+    return out
+
+
+@settings(max_examples=800, deadline=None)
+@given(calls())
+def test_a_kept_scan_finds_what_a_fresh_reading_finds(sequence):
+    for text, offset, skip in sequence:
+        assert FINDER.find(text, offset, skip) == plain_find(FINDER, text, offset, skip)
+
+
+def test_every_reference_holds_one_of_the_nouns():
+    nouns = REFERENCE.pattern.split("(?P<noun>")[1].split(")")[0].split("|")
+    assert all(any(n in noun for n in entities.REFERENCE_NOUNS) for noun in nouns)
