@@ -50,7 +50,7 @@ def fold(text: str) -> str:
 
 def _folds_to_itself(text: str) -> bool:
     """Does folding leave ``text`` as it is? Yes when its only spaces are single plain
-    ones and it has no hyphen: every other character ``\s`` matches is unprintable."""
+    ones and it has no hyphen: every other character ``\\s`` matches is unprintable."""
     return "-" not in text and "  " not in text and text.isprintable()
 
 
