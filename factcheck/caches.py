@@ -77,10 +77,27 @@ class KeptFile:
     every ``get`` returns a fresh object that its caller may change. Subclasses say which
     values they accept (``valid``); ``get`` answers None for any other."""
 
+    _instance: "KeptFile | None" = None
+    _tried = False
+
     def __init__(self, path: str, header: bytes, kept: int):
         self.path, self.header, self.kept = path, header, kept
         self.raw: dict = self._read()
         self.added = False
+
+    @classmethod
+    def current(cls) -> "KeptFile | None":
+        """This process's file of this kind, opened on first use (``opened``); None when
+        there is nothing to keep (caches turned off, nowhere to write)."""
+        if not cls._tried:
+            cls._tried = True
+            cls._instance = cls.opened()
+        return cls._instance
+
+    @classmethod
+    def opened(cls) -> "KeptFile | None":
+        """Where a subclass keeps its file: the file opened, or None."""
+        return None
 
     def valid(self, value) -> bool:
         return True
@@ -96,13 +113,17 @@ class KeptFile:
         return value if self.valid(value) else None
 
     def add(self, key, value) -> None:
-        """Keep ``value`` under ``key`` (nothing is kept that ``marshal`` can't write)."""
+        """Keep ``value`` under ``key``, only when it reads back equal to itself (nothing
+        ``marshal`` can't write; no NaN, which equals nothing)."""
         if len(self.raw) >= self.kept * 2:  # a runaway process: stop keeping
             return
         try:
-            self.raw[key] = marshal.dumps(value)
+            data = marshal.dumps(value)
         except ValueError:
             return
+        if marshal.loads(data) != value:
+            return
+        self.raw[key] = data
         if not self.added:
             self.added = True
             atexit.register(self.save)

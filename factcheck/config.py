@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-import marshal
 import os
 import sys
 from dataclasses import field, replace
@@ -66,21 +65,15 @@ class _KeptToml(KeptFile):
     """What ``tomllib`` made of each config text read on this machine: a run whose config
     text is unchanged does not import ``tomllib`` (~3 ms of every start-up)."""
 
-    _instance: "_KeptToml | None" = None
-    _tried = False
-
     def valid(self, value) -> bool:
         return isinstance(value, dict)
 
     @classmethod
-    def current(cls) -> "_KeptToml | None":
-        if not cls._tried:
-            cls._tried = True
-            folder = cache_dir()
-            if folder is not None:
-                cls._instance = cls(os.path.join(folder, "toml.bin"),
-                                    f"factcheck-toml 1 {sys.version}\n".encode("utf-8", "replace"), 64)
-        return cls._instance
+    def opened(cls) -> "_KeptToml | None":
+        folder = cache_dir()
+        if folder is None:
+            return None
+        return cls(os.path.join(folder, "toml.bin"), f"factcheck-toml 1 {sys.version}\n".encode("utf-8", "replace"), 64)
 
 
 def _parsed(text: str) -> dict:
@@ -93,11 +86,7 @@ def _parsed(text: str) -> dict:
     import tomllib
     value = tomllib.loads(text)
     if kept is not None:
-        try:
-            if marshal.loads(marshal.dumps(value)) == value:
-                kept.add(text, value)
-        except ValueError:  # a date or time: not kept
-            pass
+        kept.add(text, value)  # not kept when it holds a date or time (marshal can't write them)
     return value
 
 

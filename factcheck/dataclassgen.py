@@ -27,7 +27,6 @@ one, so ``inspect`` is imported when something uses it, not with ``dataclasses``
 from __future__ import annotations
 
 import builtins
-import marshal
 import os
 import sys
 import types
@@ -80,9 +79,6 @@ def dataclass(cls=None, /, **options):
 
 
 class _Store(KeptFile):
-    _instance: "_Store | None" = None
-    _tried = False
-
     def __init__(self, path: str, header: bytes):
         super().__init__(path, header, KEPT)
 
@@ -90,15 +86,12 @@ class _Store(KeptFile):
         return isinstance(value, types.CodeType)
 
     @classmethod
-    def current(cls) -> "_Store | None":
-        if not cls._tried:
-            cls._tried = True
-            if not os.environ.get("FACTCHECK_NO_CACHE") and not hasattr(dataclasses, "exec"):
-                tag = sys.implementation.cache_tag or "python"
-                path = os.path.join(FOLDER, f"factcheck-dataclasses.{tag}.bin")
-                if os.path.exists(path) or _writable():
-                    cls._instance = cls(path, _header())
-        return cls._instance
+    def opened(cls) -> "_Store | None":
+        if os.environ.get("FACTCHECK_NO_CACHE") or hasattr(dataclasses, "exec"):
+            return None
+        tag = sys.implementation.cache_tag or "python"
+        path = os.path.join(FOLDER, f"factcheck-dataclasses.{tag}.bin")
+        return cls(path, _header()) if os.path.exists(path) or _writable() else None
 
     def save(self) -> None:
         if not sys.dont_write_bytecode:
@@ -111,11 +104,7 @@ class _Store(KeptFile):
             code = self.get(source)
             if code is None:
                 code = builtins.compile(source, "<string>", "exec", dont_inherit=True)
-                try:
-                    if marshal.loads(marshal.dumps(code)) == code:
-                        self.add(source, code)
-                except ValueError:  # not something marshal writes: not kept
-                    pass
+                self.add(source, code)
             source = code
         return builtins.exec(source, globals, locals)
 

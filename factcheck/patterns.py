@@ -18,7 +18,6 @@ different pattern. ``FACTCHECK_NO_CACHE`` turns the file off, as it does every c
 
 from __future__ import annotations
 
-import marshal
 import os
 import re
 import sys
@@ -46,9 +45,6 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:
 class _Store(KeptFile):
     """The kept code of every pattern compiled on this machine, read on first use."""
 
-    _instance: "_Store | None" = None
-    _tried = False
-
     def __init__(self, path: str, header: bytes):
         super().__init__(path, header, KEPT)
 
@@ -56,14 +52,12 @@ class _Store(KeptFile):
         return isinstance(value, tuple) and len(value) == 6
 
     @classmethod
-    def current(cls) -> "_Store | None":
-        if not cls._tried:
-            cls._tried = True
-            folder = cache_dir() if _sre is not None else None
-            if folder is not None:
-                tag = sys.implementation.cache_tag or "python"
-                cls._instance = cls(os.path.join(folder, f"patterns-{tag}.bin"), _header())
-        return cls._instance
+    def opened(cls) -> "_Store | None":
+        folder = cache_dir() if _sre is not None else None
+        if folder is None:
+            return None
+        tag = sys.implementation.cache_tag or "python"
+        return cls(os.path.join(folder, f"patterns-{tag}.bin"), _header())
 
     def compile(self, pattern, flags) -> re.Pattern:
         key = (pattern, int(flags))
@@ -97,7 +91,6 @@ def _record(pattern: str, flags: int) -> tuple | None:
             indexgroup[index] = name
         record = (pattern, int(flags | parsed.state.flags), code, parsed.state.groups - 1,
                   groupindex, tuple(indexgroup))
-        marshal.dumps(record)
         if _sre.compile(*record) != re.compile(pattern, flags):
             return None
         return record

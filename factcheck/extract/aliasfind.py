@@ -32,10 +32,10 @@ import bisect
 from ahocorasick_rs import MATCHKIND_LEFTMOST_LONGEST, AhoCorasick, Implementation
 
 from .. import patterns
+from .trie import SPACE_RUN
 
-_RUN = patterns.compile(r"[\s-]+")
 _LONG_RUN = patterns.compile(r"[\s-]{2,}")
-"""The runs of ``_RUN`` that are two characters or longer (each whole: both are greedy)."""
+"""The runs of ``trie.SPACE_RUN`` that are two characters or longer (each whole: both are greedy)."""
 
 _KIND = Implementation.NoncontiguousNFA
 """The automaton kind: for a few keys the library would build a DFA, which costs most of a
@@ -45,7 +45,7 @@ first check's automaton building; the plain NFA searches sentences as fast."""
 def fold(text: str) -> str:
     """Lower case, every run of spaces and hyphens one space: how aliases are compared."""
     lowered = text.lower()
-    return lowered if _folds_to_itself(lowered) else _RUN.sub(" ", lowered)
+    return lowered if _folds_to_itself(lowered) else SPACE_RUN.sub(" ", lowered)
 
 
 def _folds_to_itself(text: str) -> bool:
@@ -65,7 +65,7 @@ class Folded:
 
     def __init__(self, text: str, lowered: str):
         self.text = text
-        folded = lowered if _folds_to_itself(lowered) else _RUN.sub(" ", lowered)
+        folded = lowered if _folds_to_itself(lowered) else SPACE_RUN.sub(" ", lowered)
         if len(folded) == len(lowered):  # every run a single space or hyphen: one for one
             self.folded, self._runs, self._extra = folded, None, None
             return

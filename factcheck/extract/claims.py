@@ -30,8 +30,6 @@ TOP_N_BEFORE = patterns.compile(r"\btop[\s-]*$", re.I)
 RESTATED_BEFORE = patterns.compile(r"(?:\d|illions?|percent|%)\s*\(\s*$", re.I)
 
 
-CLOSING_BRACKET = patterns.compile(r"\s*\)")
-RESPECTIVELY = patterns.compile(r"\brespectively\b", re.I)
 LIST_JOIN = patterns.compile(r"\s*(?:,|and|, and)\s*")
 LINE = patterns.compile(r"[^\n]+")
 CLAUSE_MARK = patterns.compile(r"[,;:]")
@@ -40,7 +38,7 @@ POSSESSIVE_GAP = patterns.compile(r"(?:['’]s)?\s*")
 
 
 def _restated(text: str, start: int, end: int) -> bool:
-    return bool(RESTATED_BEFORE.search(text[:start]) and CLOSING_BRACKET.match(text[end:]))
+    return bool(RESTATED_BEFORE.search(text[:start]) and numbers.CLOSE_AFTER.match(text[end:]))
 
 
 # What every match of a pattern below holds (``folding``): a sentence without any of the
@@ -259,7 +257,7 @@ def _respectively(part: SentenceParts, mentions: list[EntityMention]) -> dict:
     """"Denmark and Ireland fell to third and fourth place, respectively": the n-th figure
     goes with the n-th entity named before the figures."""
     if len(part.quantities) < 2 or not folding.holds_any(folding.folded(part.sentence.text), RESPECTIVELY_WORDS) \
-            or not RESPECTIVELY.search(part.sentence.text):
+            or not numbers.RESPECTIVELY.search(part.sentence.text):
         return {}
     text, base = part.sentence.text, part.sentence.span.start
     # The list of figures the word refers to: the last run joined by commas and "and".
@@ -488,7 +486,6 @@ PREVIOUS_AFTER = patterns.compile(
     r"(?:list|edition|ranking)\b", re.I)
 
 
-FROM_BEFORE = patterns.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 TO_BEFORE = patterns.compile(r"\b(?:to|at)\s+(?:the\s+)?$", re.I)
 
 
@@ -503,7 +500,7 @@ def _trajectory(part: SentenceParts, out: dict) -> None:
     if not folding.holds_any(folding.folded(text), FROM_WORDS):
         return  # every path starts at "from"
     for i, first in enumerate(ranks):
-        if not FROM_BEFORE.search(text[max(0, first.span.start - base - 12):first.span.start - base]):
+        if not roles.FROM_BEFORE.search(text[max(0, first.span.start - base - 12):first.span.start - base]):
             continue
         chain = [first]
         for nxt in ranks[i + 1:]:
@@ -596,7 +593,7 @@ def _times_by_quantity(part: SentenceParts) -> dict:
     _baselines(part, out)
     for q in part.quantities if has_from else ():
         before = text[max(0, q.span.start - base - 12):q.span.start - base]
-        if not FROM_BEFORE.search(before):
+        if not roles.FROM_BEFORE.search(before):
             continue
         # A time soon after the "from" figure, with no other figure between, is its own
         # ("from 2nd, which it enjoyed last year").
@@ -646,7 +643,7 @@ def _times_by_quantity(part: SentenceParts) -> dict:
     if len(spans) == 1 and len(part.quantities) == 2 and len(same_kind) == 2:
         first, second = part.quantities
         between = text[first.span.end - base:second.span.start - base]
-        if TO_BEFORE.search(between) and FROM_BEFORE.search(text[max(0, first.span.start - base - 12):first.span.start - base]):
+        if TO_BEFORE.search(between) and roles.FROM_BEFORE.search(text[max(0, first.span.start - base - 12):first.span.start - base]):
             span = spans[0]
             out[first.span] = [TimeExpr(span.span, span.text, "point", start=span.start, end=span.start)]
             out[second.span] = [TimeExpr(span.span, span.text, "point", start=span.end, end=span.end)]

@@ -47,13 +47,12 @@ FUZZY_MEMO = 20_000
 """Words whose closest name is remembered (a word recurs across sentences and articles)."""
 
 
-_SPACES = patterns.compile(r"[\s-]+")
 _BLANKS = patterns.compile(r"[ \t]+")
 _MAYBE_BLANKS = patterns.compile(r"[ \t]*")
 
 
 def _fold(text: str) -> str:
-    return _SPACES.sub(" ", text)
+    return trie.SPACE_RUN.sub(" ", text)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import math
 import re
 
 from .. import patterns
-from . import folding, trie
+from . import folding, roles, trie
 from ..model import Quantity, Span
 
 # --- number words -----------------------------------------------------------------------
@@ -222,13 +222,12 @@ _BETWEEN_FROM_BEFORE = patterns.compile(r"(?:between|from)\s*$", re.I)
 _SPOT_NUMBER = patterns.compile(r"\d{1,3}")
 _TO_AFTER = patterns.compile(r"^\s+to\b")
 _LIST_BREAK_AFTER = patterns.compile(r"^\s*[,;)]")
-_CLOSE_AFTER = patterns.compile(r"^\s*\)")
+CLOSE_AFTER = patterns.compile(r"^\s*\)")
 _NAMED_BEFORE = patterns.compile(r"\b(?:the|a|an|its|their|his|her)\s+[A-Z][\w.’'-]*\s+$")
-_RESPECTIVELY = patterns.compile(r"\brespectively\b", re.I)
+RESPECTIVELY = patterns.compile(r"\brespectively\b", re.I)
 _TAKING_BEFORE = patterns.compile(r"\b(?:taking|took|takes)\s+(?:the\s+)?$", re.I)
 _OPEN_FROM_BEFORE = patterns.compile(r"\(\s*from\s+$", re.I)
 _TO_BEFORE = patterns.compile(r"\bto\s+(?:the\s+)?$")
-_FROM_BEFORE = patterns.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _MONTH_BEFORE = patterns.compile(rf"\b{_MONTH_WORD}\s+$", re.I)
 _MONTH_AFTER = patterns.compile(rf"^\s+(?:of\s+)?{_MONTH_WORD}\b", re.I)
@@ -594,7 +593,7 @@ def _listed_ordinal(before: str, after: str, word: str) -> bool:
     if not m or not LISTED_AFTER.match(after):
         return False
     if m.group(0).startswith("("):
-        return bool(_CLOSE_AFTER.match(after))
+        return bool(CLOSE_AFTER.match(after))
     return not _NAMED_BEFORE.search(before)
 
 
@@ -615,7 +614,7 @@ ORD_WORD_BEFORE = patterns.compile(rf"\b{WORD_ORDINAL}\s*(?:,\s*|,?\s+and\s+)$",
 
 def _respective(text: str, before: str, after: str) -> bool:
     """"followed by Switzerland and Denmark in second and third respectively"."""
-    return bool(_RESPECTIVELY.search(text)
+    return bool(RESPECTIVELY.search(text)
                 and (ORD_WORD_RE.match(after) or ORD_WORD_BEFORE.search(before)))
 
 
@@ -623,7 +622,7 @@ def _moved_to(before: str, after: str) -> bool:
     """"drops one place to third", "returning to eighth", "taking fourth", "(from sixth)"."""
     if _TAKING_BEFORE.search(before):
         return True
-    if _OPEN_FROM_BEFORE.search(before) and _CLOSE_AFTER.match(after):
+    if _OPEN_FROM_BEFORE.search(before) and CLOSE_AFTER.match(after):
         return True
     to = _TO_BEFORE.search(before)
     return bool(to and MOVE_WORDS.search(before[max(0, to.start() - 30):to.start()]))
@@ -631,7 +630,7 @@ def _moved_to(before: str, after: str) -> bool:
 
 def _change_path(before: str, after: str) -> bool:
     """"from seventh to first": both ends of a change of rank are ranks."""
-    return bool(_FROM_BEFORE.search(before) and PATH_FROM.match(after)
+    return bool(roles.FROM_BEFORE.search(before) and PATH_FROM.match(after)
                 or PATH_TO.search(before))
 
 

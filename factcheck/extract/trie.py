@@ -15,7 +15,8 @@ import re
 
 from .. import patterns
 
-_RUN = patterns.compile(r"[\s-]+")
+SPACE_RUN = patterns.compile(r"[\s-]+")
+"""A run of spaces and hyphens: names are compared with each run as one space."""
 _FLEXIBLE = r"[\s-]+"
 
 
@@ -31,7 +32,7 @@ def pattern(words, flags_casefold: bool = False, flexible_space: bool = False) -
             continue
         key = word.lower() if flags_casefold else word
         if flexible_space:
-            key = _RUN.sub(" ", key)
+            key = SPACE_RUN.sub(" ", key)
         keys.add(key)
     if not keys:
         return "(?!)"

@@ -10,13 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract import aliasfind
-from factcheck.extract.aliasfind import _RUN
+from factcheck.extract.trie import SPACE_RUN
 
 
 def every_run_map(lowered: str):
     """The folded text and map as first built: one entry for every run."""
     parts, runs, extra, last, shift = [], [], [0], 0, 0
-    for m in _RUN.finditer(lowered):
+    for m in SPACE_RUN.finditer(lowered):
         parts.append(lowered[last:m.start()])
         parts.append(" ")
         runs.append(m.start() - shift)

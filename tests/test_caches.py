@@ -1,0 +1,45 @@
+"""caches.KeptFile: what is kept reads back equal, each get is the caller's own copy, and a
+file written for another header or damaged counts as empty."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from factcheck.caches import KeptFile
+
+
+def kept(tmp_path, header=b"test 1\n"):
+    return KeptFile(str(tmp_path / "kept.bin"), header, 10)
+
+
+def test_a_value_is_kept_only_when_it_reads_back_equal(tmp_path):
+    one = kept(tmp_path)
+    one.add("plain", {"a": [1, 2.5, "x"]})
+    one.add("nan", float("nan"))  # equals nothing, itself included
+    one.add("date", dt.date(2024, 7, 1))  # marshal can't write it
+    one.save()
+    again = kept(tmp_path)
+    assert set(again.raw) == {"plain"}
+    first = again.get("plain")
+    first["a"].append(3)
+    assert again.get("plain") == {"a": [1, 2.5, "x"]}
+
+
+def test_another_header_or_a_damaged_file_is_empty(tmp_path):
+    one = kept(tmp_path)
+    one.add("k", (1, 2))
+    one.save()
+    assert kept(tmp_path, b"test 2\n").raw == {}
+    path = tmp_path / "kept.bin"
+    data = bytearray(path.read_bytes())
+    data[-2] ^= 0xFF
+    path.write_bytes(bytes(data))
+    assert kept(tmp_path).raw == {}
+
+
+def test_at_most_kept_entries_the_oldest_going_first(tmp_path):
+    one = kept(tmp_path)
+    for i in range(15):
+        one.add(i, i)
+    one.save()
+    assert sorted(kept(tmp_path).raw) == list(range(5, 15))
