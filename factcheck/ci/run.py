@@ -151,9 +151,10 @@ def check(the_plan: Plan, options: RunOptions, decisions: "Decisions | None" = N
         keys = [_key(cache, job, s, the_plan) for job, s in zip(jobs, the_plan.settings)]
     hits = [key is not None and cache.has(key) for key in keys]
     floor = SHOW_RANKS[the_plan.show]
+    settler = Settler({job.arg: s for job, s in zip(jobs, the_plan.settings)}, the_plan.report_unused,
+                      keep_document=bool(options.save_text))
 
-    def settled(result: records.DocumentResult, index: int) -> Outcome:
-        outcome = Outcome.from_result(settle(result, the_plan.settings[index], None, the_plan.report_unused))
+    def kept(outcome: Outcome, index: int) -> Outcome:
         key = keys[index]
         if key is not None and outcome.error is None and \
                 _key(cache, jobs[index], the_plan.settings[index], the_plan) == key:  # unchanged meanwhile
@@ -162,17 +163,38 @@ def check(the_plan: Plan, options: RunOptions, decisions: "Decisions | None" = N
 
     with terminal_progress(len(jobs)) as progress:
         fresh = check_each([j for j, hit in zip(jobs, hits) if not hit], list(the_plan.data), the_plan.jobs,
-                           fetch_options, use_cache=not options.no_cache, engine=engines, progress=progress)
+                           fetch_options, use_cache=not options.no_cache, engine=engines, progress=progress,
+                           finish=settler)
         for index, job in enumerate(jobs):
             if not hits[index]:
-                outcome = settled(next(fresh), index)
+                outcome = kept(next(fresh), index)
             else:
                 outcome = _reused(job.arg, cache.get(keys[index]), decisions, floor)
                 if outcome is None:  # an entry that can't be used: the article is checked here
-                    outcome = settled(check_one(engines, job.arg, job.as_of, fetch_options), index)
+                    outcome = kept(settler(check_one(engines, job.arg, job.as_of, fetch_options), job), index)
                 if progress:
                     progress(job.arg)
             yield outcome.decided(decisions)
+
+
+@dataclass(frozen=True)
+class Settler:
+    """Settles a result where its article was checked (``runner.check_each``'s ``finish``):
+    in a worker process, so that what comes back to the parent is the report's text
+    (``Outcome``), not the article and its findings. The decisions file is applied by
+    the parent, to fresh and reused results alike."""
+
+    settings: dict
+    """Each article argument's ``PathSettings``."""
+    report_unused: bool = False
+    keep_document: bool = False
+    """Send the article back too (``--save-text`` writes it)."""
+
+    def __call__(self, result: records.DocumentResult, job: Job) -> Outcome:
+        outcome = Outcome.from_result(settle(result, self.settings[job.arg], None, self.report_unused))
+        if not self.keep_document:
+            outcome.document = None
+        return outcome
 
 
 def _reused(path: str, entry: dict | None, decisions, floor: int) -> "Outcome | Reused | None":

@@ -74,9 +74,16 @@ def check_jobs(jobs: list[Job], data: list[str], workers: int = 1, fetch_options
 
 def check_each(jobs: list[Job], data: list[str], workers: int = 1, fetch_options: dict | None = None,
                use_cache: bool = True, engine: "Engine | Engines | None" = None,
-               progress: Callable[[str], None] | None = None) -> Iterator[DocumentResult]:
+               progress: Callable[[str], None] | None = None,
+               finish: "Callable[[DocumentResult, Job], object] | None" = None) -> Iterator:
     """Check every job, in up to ``workers`` processes, giving each result as it is ready
     in the order of ``jobs``: a run that writes them as they come holds none of them.
+
+    ``finish``, when given, turns each result into what the caller wants of it, in the
+    process that checked the article: a worker then sends back that (a report's text),
+    not the article and its findings, so the parent neither unpickles nor settles them
+    and its share of the cores goes to writing. It must be picklable where worker
+    processes are spawned rather than forked (a module-level class or function).
 
     No process pool is started for one article or none (a re-run whose articles all
     came from the result cache sends none here)."""
@@ -85,7 +92,8 @@ def check_each(jobs: list[Job], data: list[str], workers: int = 1, fetch_options
     if workers == 1 or any(j.arg == "-" for j in jobs):
         # Standard input belongs to this process: read it here.
         for job in jobs:
-            yield check_one(engines, job.arg, job.as_of, fetch_options)
+            result = check_one(engines, job.arg, job.as_of, fetch_options)
+            yield finish(result, job) if finish is not None else result
             if progress:
                 progress(job.arg)
         return
@@ -99,7 +107,7 @@ def check_each(jobs: list[Job], data: list[str], workers: int = 1, fetch_options
     _WORKER["inherited"] = engines
     try:
         with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
-                                 initargs=(list(data), use_cache, fetch_options)) as pool:
+                                 initargs=(list(data), use_cache, fetch_options, finish)) as pool:
             for job, result in zip(jobs, pool.map(_check_in_worker, jobs, chunksize=chunk)):
                 yield result
                 if progress:
@@ -111,13 +119,16 @@ def check_each(jobs: list[Job], data: list[str], workers: int = 1, fetch_options
 _WORKER: dict = {}
 
 
-def _start_worker(data: list[str], use_cache: bool, fetch_options: dict | None) -> None:
+def _start_worker(data: list[str], use_cache: bool, fetch_options: dict | None, finish=None) -> None:
     _WORKER["engines"] = _WORKER.pop("inherited", None) or Engines(data, use_cache)
     _WORKER["fetch_options"] = fetch_options
+    _WORKER["finish"] = finish
 
 
-def _check_in_worker(job: Job) -> DocumentResult:
-    return check_one(_WORKER["engines"], job.arg, job.as_of, _WORKER["fetch_options"])
+def _check_in_worker(job: Job):
+    result = check_one(_WORKER["engines"], job.arg, job.as_of, _WORKER["fetch_options"])
+    finish = _WORKER["finish"]
+    return finish(result, job) if finish is not None else result
 
 
 FIXED_WIDTH = 50
