@@ -7,6 +7,7 @@ current at the article's date; an undated article with no year may mean any edit
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from functools import lru_cache
@@ -135,11 +136,12 @@ def choose(table: Table, times: tuple[TimeExpr, ...], as_of: dt.date | None,
             explicit = explicit or time
     current, later = None, ()
     if as_of is not None and table.editions:
-        ordered = _editions_in_order(table, metric, entity)
-        day = as_of.isoformat()
-        published = [e for e in ordered if e.published and e.published[:10] <= day]
-        out = {e.id for e in published}
-        later = tuple(e.id for e in ordered if e.id not in out)
+        ordered, days = _editions_in_order(table, metric, entity)
+        # The editions come in order of publication, so those out by the article's day are
+        # the first ``cut`` (less any without a date): found by bisection, not a pass.
+        cut = bisect.bisect_right(days, as_of.isoformat())
+        published = [e for e in ordered[:cut] if e.published]
+        later = tuple(e.id for e in ordered[:cut] if not e.published) + tuple(e.id for e in ordered[cut:])
         if published:
             current = published[-1].id
             if previous and explicit is None and len(published) > 1:
@@ -159,19 +161,22 @@ def choose(table: Table, times: tuple[TimeExpr, ...], as_of: dt.date | None,
     return PeriodChoice(explicit, current, horizon, later)
 
 
-def _editions_in_order(table: Table, metric: str | None, entity: str | None) -> tuple:
+def _editions_in_order(table: Table, metric: str | None, entity: str | None) -> tuple[tuple, tuple[str, ...]]:
     """The editions that can be current for ``metric`` (and, in a study or catalogue,
-    ``entity``), oldest first: kept with the table, as its rows are (one list per metric
-    and entity, worked out the first time a claim asks)."""
+    ``entity``), oldest first, and the day each was published (``published[:10]``, in the
+    same order: ``edition_order`` sorts by the full date, so these are sorted too): kept
+    with the table, as its rows are (one list per metric and entity, worked out the first
+    time a claim asks)."""
     catalogue = entity is not None and metric and table.period_kind not in ("edition", "list")
-    key = ("current_candidates", metric, entity if catalogue else None)
-    ordered = table._index.get(key)
-    if ordered is None:
+    key = ("current_editions", metric, entity if catalogue else None)
+    found = table._index.get(key)
+    if found is None:
         with_metric = table.editions_with(metric) if metric else set(table.editions)
         if catalogue:
             with_metric = {f.edition for f in table.rows(entity, metric)} or with_metric
-        ordered = table._index[key] = tuple(e for e in table.edition_order() if e.id in with_metric)
-    return ordered
+        ordered = tuple(e for e in table.edition_order() if e.id in with_metric)
+        found = table._index[key] = (ordered, tuple((e.published or "")[:10] for e in ordered))
+    return found
 
 
 NAMED_EDITION_GRACE = dt.timedelta(days=31)
