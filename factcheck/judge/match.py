@@ -177,9 +177,18 @@ SIZE_AFTER = patterns.compile(
 
 def _is_list_size(table: Table, claim: Claim) -> bool:
     """The figure is the size of one of the table's editions (500 for the TOP500)."""
-    sizes = {f.number for m in table.metrics.values() if m.kind == "count" and any(
-        x.out_of == m.id for x in table.metrics.values()) for f in table.rows(None, m.id)}
-    return claim.quantity.value in sizes
+    return claim.quantity.value in _edition_sizes(table)
+
+
+def _edition_sizes(table: Table) -> frozenset:
+    """The sizes of the table's editions (the figures of the counts another metric is
+    ranked out of): gathered from every row of those counts once, and kept with the table."""
+    sizes = table._index.get("edition_sizes")
+    if sizes is None:
+        sizes = table._index["edition_sizes"] = frozenset(
+            f.number for m in table.metrics.values() if m.kind == "count" and any(
+                x.out_of == m.id for x in table.metrics.values()) for f in table.rows(None, m.id))
+    return sizes
 
 
 def _list_size(claim: Claim) -> bool:
@@ -403,9 +412,7 @@ def _size_fits(table: Table, claim: Claim) -> bool:
     n = claim.quantity.out_of
     if n is None:
         return False
-    sizes = {f.number for m in table.metrics.values() if m.kind == "count" and any(
-        x.out_of == m.id for x in table.metrics.values()) for f in table.rows(None, m.id)}
-    return float(n) in sizes
+    return float(n) in _edition_sizes(table)
 
 
 def _publisher_only(claim: Claim) -> set[str]:
