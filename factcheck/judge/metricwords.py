@@ -186,21 +186,30 @@ def _sorted_hits(text: str, offset: int, aliases: tuple[str, ...], matcher: Alia
 
 
 class _Words:
-    """A set of aliases searched together: sorted once, its matcher made on first search."""
+    """A set of aliases searched together: sorted once, with its matcher (whose automatons
+    are built on first search)."""
 
-    __slots__ = ("aliases", "_matcher")
+    __slots__ = ("aliases", "_matcher", "keys")
 
     def __init__(self, aliases):
         self.aliases = tuple(sorted(set(aliases)))
-        self._matcher: AliasSet | None = None
+        self._matcher: AliasSet | None = _alias_set(self.aliases) if self.aliases else None
+        self.keys: frozenset[str] | None = (
+            self._matcher.keyset if self._matcher is not None and self._matcher.usable else None)
+        """The folded aliases, or None when the matcher can't fold them."""
+
+    def absent(self, present: frozenset[str] | None) -> bool:
+        """Can ``hits`` find nothing, whatever the text: no aliases, or none of them among
+        the words ``present`` in it (``_words_present``)? Then a caller skips the search
+        and its calls: most of a table's metrics have no word in a given sentence."""
+        return self._matcher is None or (
+            present is not None and self.keys is not None and self.keys.isdisjoint(present))
 
     def hits(self, text: str, offset: int, window: tuple[int, int] | None = None,
              present: frozenset[str] | None = None) -> list[tuple[Span, str]]:
         """What ``_alias_hits`` gives for these aliases."""
-        if not self.aliases:
-            return []
         if self._matcher is None:
-            self._matcher = _alias_set(self.aliases)
+            return []
         return _sorted_hits(text, offset, self.aliases, self._matcher, window, present)
 
 
@@ -240,7 +249,7 @@ class _Reading:
         """Each usable metric with the words it shares with no other usable metric (of the
         same scope, list-wide or not): a word two metrics share ("IT workers" for both the
         shortage and the workforce) tells neither apart, so it does not choose."""
-        key = (tuple(m.id for m in usable), list_wide)
+        key = (tuple([m.id for m in usable]), list_wide)
         found = self._own.get(key)
         if found is None:
             owners: dict[tuple[bool, str], int] = {}
@@ -643,7 +652,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     used_spans: list[Span] = [s.span for s in claim.sources if not claim.source_carried]
     reading = _reading(table)
     usable = [m for m in reading.fitting(q.kind, q.currency, q.unit)
-              if not prep.excludes(m)
+              if not (m.not_with and prep.excludes(m))
               and not (counted and counted in units and _unit_elsewhere(counted, m)
                        and counted not in reading.lowered[m.id])
               and (not negated or m.id in defined_by_exclusion
@@ -655,7 +664,6 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         # measures of something else (its other-AI value) can be meant.
         usable = [m for m in usable if m.id in defined_by_exclusion
                   or not any(_alias_in(w, m.label) for w in subject_out)]
-    usable_ids = {m.id for m in usable}
     hits: dict[str, tuple[tuple, Span]] = {}
     own_words = reading.own_words(usable, list_wide)
     window = _near(text, offset, q.span, METRIC_REACH, table)
@@ -664,6 +672,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
 
     def collect(borrow: bool) -> None:
         for metric, own in own_words:
+            if own.absent(present):
+                continue
             for span, _alias in own.hits(text, offset, window, present):
                 if span.overlaps(q.span) or any(span.overlaps(s.span) for s in claim.sources):
                     continue
@@ -682,6 +692,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
                 used_spans.append(span)
 
     collect(borrow=False)
+    usable_ids = {m.id for m in usable} if defined_by_exclusion else set()
     for mid, span in defined_by_exclusion.items():
         if mid in usable_ids and mid not in hits:
             hits[mid] = ((_gap(span, q.span), -(span.end - span.start)), span)
@@ -689,7 +700,10 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         collect(borrow=True)  # only when the figure has no metric words of its own
     loose_hits: dict[str, list[str]] = {}
     for metric in usable:
-        for span, alias in reading.loose[metric.id].hits(text, offset, present=present):
+        loose = reading.loose[metric.id]
+        if loose.absent(present):
+            continue
+        for span, alias in loose.hits(text, offset, present=present):
             if not any(u.contains(span) for u in used_spans):
                 loose_hits.setdefault(metric.id, []).append(metric.loose_aliases[alias])
     if q.kind in ("percent", "points"):
@@ -755,6 +769,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     # Another metric's words right by the figure ("labour productivity growth would expand
     # 1.5%") say it is that other measure, even if its kind does not fit: no default then.
     ranked_counts = reading.ranked_counts
+    usable_ids = {m.id for m in usable}
     others_named = any(
         not OTHER_FIGURE_BEFORE.search(text, max(0, span.start - offset - 24), span.start - offset)
         and _gap(span, q.span) < CLOSE_WORDS
@@ -764,6 +779,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         for m in reading.metrics if m.id not in usable_ids and m.kind != "text"
         # "Asian economies Singapore (fourth)": the word for what a ranking ranks is no rival
         and not (q.kind == "rank" and m.id in ranked_counts)
+        if not reading.words[m.id].absent(present)
         for span, _ in reading.words[m.id].hits(text, offset, window, present))
     plain = not others_named and not negated and not _other_measure(text, q.span.end - offset) \
         and not _measure_after(claim) and not _other_benchmark_after(claim, table)
