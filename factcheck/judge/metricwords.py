@@ -48,6 +48,25 @@ NEGATED = patterns.compile(
     r"setting\s+aside|before\s+counting)\s+(?:the\s+)?(?:effects?\s+of\s+|impact\s+of\s+|contribution\s+of\s+)?"
     r"(?:[\w-]+\s*){1,4}", re.I)
 
+# Words every match of ``CAUSE`` and of ``NEGATED`` holds (lower case): a sentence holding
+# none of them has no cause or negation to search for (``_may_hold``).
+CAUSE_WORDS = ("because", "thanks", "due", "driven", "owing", "result", "back", "strength", "mainly", "largely")
+NEGATION_WORDS = ("exclud", "without", "other", "apart", "counting", "leaving", "setting")
+
+
+def _ascii_lower(text: str) -> str | None:
+    """The text in lower case for ``_may_hold``, or None when it is not ASCII: under
+    ``re.I`` "ſ" is an "s" and "K" a "k", which ``lower`` does not say."""
+    return text.lower() if text.isascii() else None
+
+
+def _may_hold(lowered: str | None, words: tuple[str, ...]) -> bool:
+    """Can a text whose ``_ascii_lower`` is ``lowered`` hold one of ``words`` as a pattern
+    with ``re.I`` reads them? A test per word is several times cheaper than the search it
+    spares; text that is not ASCII is always searched."""
+    return lowered is None or any(map(lowered.__contains__, words))
+
+
 NOT_WITH_REACH = 40
 
 CLAUSE_MARK = patterns.compile(r"[,;:]")
@@ -577,10 +596,13 @@ def _prepared(claim: Claim) -> _Prepared:
     text = _blank(claim.sentence.text, q.span.start - offset, q.span.end - offset)
     # 'four "exascale-class" supercomputers': quotation marks around a word of the
     # metric's name do not break the name (blanked, so offsets stay).
-    text = DOUBLE_QUOTE.sub(" ", text)
+    if '"' in text or "“" in text or "”" in text:  # most sentences have none: no pass
+        text = DOUBLE_QUOTE.sub(" ", text)
     # "rose from 11th to second because of its economic performance": words after a cause
     # explain the figure; they do not name its measure.
-    cause = CAUSE.search(text, q.span.end - offset) or NEW_CLAUSE.search(text, q.span.end - offset)
+    lowered = _ascii_lower(text)  # (blanking below only removes words)
+    cause = (CAUSE.search(text, q.span.end - offset) if _may_hold(lowered, CAUSE_WORDS) else None) \
+        or NEW_CLAUSE.search(text, q.span.end - offset)
     if cause:
         text = text[:cause.start()] + " " * (len(text) - cause.start())
     # "…was 1.65 exaflops and the minimum to enter the list was 1.14 petaflops": words after
@@ -590,7 +612,7 @@ def _prepared(claim: Claim) -> _Prepared:
         text = text[:joined.start()] + " " * (len(text) - joined.start())
     before_negation = text
     negated_phrases = []
-    for m in NEGATED.finditer(text):
+    for m in NEGATED.finditer(text) if _may_hold(lowered, NEGATION_WORDS) else ():
         negated_phrases.append(m.group(0))
         text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
     # "13.4 HPCG-petaflops" rules Rmax out; "Rmax of 415 petaflops as well as topping the
