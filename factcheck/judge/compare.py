@@ -84,10 +84,22 @@ def other_scale(claim: Claim, rows: list[Fact]) -> bool:
 
 
 def edition_size(table: Table, fact: Fact) -> int | None:
+    """How many entries the row's edition ranked (its ``out_of`` count in the same edition
+    and period), if the table says."""
     metric = table.metrics.get(fact.metric)
     if not metric or not metric.out_of:
         return None
-    for row in table.rows(None, metric.out_of):
-        if row.edition == fact.edition and row.period == fact.period and not row.status and row.number:
-            return int(row.number)
-    return None
+    return _sizes_by_edition(table, metric.out_of).get((fact.edition, fact.period))
+
+
+def _sizes_by_edition(table: Table, count: str) -> dict[tuple[str, str], int]:
+    """(edition, period) → the first plain, non-zero figure of ``count`` there: worked out
+    from the count's rows once and kept with the table (a claim's rows ask again and again)."""
+    key = ("sizes by edition", count)
+    sizes = table._index.get(key)
+    if sizes is None:
+        sizes = table._index[key] = {}
+        for row in table.rows(None, count):
+            if not row.status and row.number:
+                sizes.setdefault((row.edition, row.period), int(row.number))
+    return sizes

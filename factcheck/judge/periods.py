@@ -7,14 +7,16 @@ current at the article's date; an undated article with no year may mean any edit
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from .. import patterns
 from ..dataclassgen import dataclass
 from ..model import Fact, TimeExpr
-from ..reference.tables import Table
+from ..reference.tables import Edition, Table
 
 
 @dataclass(frozen=True)
@@ -135,11 +137,13 @@ def choose(table: Table, times: tuple[TimeExpr, ...], as_of: dt.date | None,
             explicit = explicit or time
     current, later = None, ()
     if as_of is not None and table.editions:
-        ordered = _editions_in_order(table, metric, entity)
-        day = as_of.isoformat()
-        published = [e for e in ordered if e.published and e.published[:10] <= day]
-        out = {e.id for e in published}
-        later = tuple(e.id for e in ordered if e.id not in out)
+        found = _editions_in_order(table, metric, entity)
+        # The editions come in order of publication, so those out by the article's day are
+        # the first ``cut`` but the undated ones (which sort first): found by bisection,
+        # not a pass over every edition per candidate.
+        cut = bisect.bisect_right(found.days, as_of.isoformat())
+        published = found.editions[found.undated:cut]
+        later = found.ids[:found.undated] + found.ids[cut:]
         if published:
             current = published[-1].id
             if previous and explicit is None and len(published) > 1:
@@ -149,29 +153,57 @@ def choose(table: Table, times: tuple[TimeExpr, ...], as_of: dt.date | None,
     named = next((t for t in times if t.kind == "edition"), None)
     if named is not None and table.editions:
         # "the 2019 study": the editions published that year; the rest cannot be meant.
-        of_year = [e.id for e in table.edition_order() if e.published[:4] == str(named.start)]
+        of_year, others = _editions_by_year(table).get(str(named.start), ((), ()))
         if of_year:
             if table.period_kind in ("edition", "list") and explicit is None:
                 explicit = TimeExpr(named.span, named.text, "point", start=named.start, end=named.start)
             else:
-                later = tuple(e.id for e in table.edition_order() if e.id not in of_year)
+                later = others
                 current = of_year[-1] if explicit is None else current
     return PeriodChoice(explicit, current, horizon, later)
 
 
-def _editions_in_order(table: Table, metric: str | None, entity: str | None) -> tuple:
+class _InOrder(NamedTuple):
+    """Editions oldest first, with what ``choose`` reads of them, worked out once."""
+
+    editions: tuple[Edition, ...]
+    days: tuple[str, ...]
+    """The day each was published (``published[:10]``, "" for none): sorted, as
+    ``edition_order`` sorts by the full date."""
+    ids: tuple[str, ...]
+    undated: int
+    """How many have no publication date (all at the front: "" sorts first)."""
+
+
+def _editions_in_order(table: Table, metric: str | None, entity: str | None) -> _InOrder:
     """The editions that can be current for ``metric`` (and, in a study or catalogue,
     ``entity``), oldest first: kept with the table, as its rows are (one list per metric
     and entity, worked out the first time a claim asks)."""
     catalogue = entity is not None and metric and table.period_kind not in ("edition", "list")
-    key = ("current_candidates", metric, entity if catalogue else None)
-    ordered = table._index.get(key)
-    if ordered is None:
+    key = ("current_editions", metric, entity if catalogue else None)
+    found = table._index.get(key)
+    if found is None:
         with_metric = table.editions_with(metric) if metric else set(table.editions)
         if catalogue:
             with_metric = {f.edition for f in table.rows(entity, metric)} or with_metric
-        ordered = table._index[key] = tuple(e for e in table.edition_order() if e.id in with_metric)
-    return ordered
+        ordered = tuple(e for e in table.edition_order() if e.id in with_metric)
+        days = tuple((e.published or "")[:10] for e in ordered)
+        found = table._index[key] = _InOrder(
+            ordered, days, tuple(e.id for e in ordered), bisect.bisect_right(days, ""))
+    return found
+
+
+def _editions_by_year(table: Table) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Year of publication ("2019") → the ids of the editions published that year and of
+    all the others, each in ``edition_order``: kept with the table."""
+    found = table._index.get("editions_by_year")
+    if found is None:
+        order = table.edition_order()
+        years = dict.fromkeys(e.published[:4] for e in order)
+        found = table._index["editions_by_year"] = {
+            year: (tuple(e.id for e in order if e.published[:4] == year),
+                   tuple(e.id for e in order if e.published[:4] != year)) for year in years}
+    return found
 
 
 NAMED_EDITION_GRACE = dt.timedelta(days=31)

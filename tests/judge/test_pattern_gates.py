@@ -1,0 +1,48 @@
+"""A sentence the word test (``metricwords._may_hold``) turns away has no match to miss.
+
+``_prepared`` searches for a cause ("because of …") and a negation ("excluding …") only
+when the sentence holds one of the words every match holds (in ASCII text; other text is
+always searched). The test must never turn away a sentence the pattern matches, whatever
+its case, spacing or script.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.judge.metricwords import CAUSE, CAUSE_WORDS, NEGATED, NEGATION_WORDS, _ascii_lower, _may_hold
+
+PHRASES = ["because", "thanks to", "due to", "driven by", "owing to", "as a result of", "on the back of",
+           "on the strength of", "mainly for", "largely for", "excluding", "excludes", "exclude", "without",
+           "other than", "apart from", "not counting", "leaving out", "setting aside", "before counting",
+           "the effects of", "AI", "growth", "ſetting aside", "wİthout", "thanKs to", "becauſe", "dues", "owingto"]
+
+
+@st.composite
+def sentences(draw):
+    glue = st.sampled_from([" ", "  ", "\n", "\t", "-", ", ", "(", "’", "_", "é", "9", ""])
+    parts = [draw(glue)]
+    for _ in range(draw(st.integers(0, 6))):
+        phrase = draw(st.sampled_from(PHRASES)) if draw(st.integers(0, 3)) else draw(st.text(max_size=5))
+        spaced = phrase.replace(" ", draw(st.sampled_from([" ", "  ", "\n", " \t"])))
+        parts.append("".join(ch.upper() if draw(st.booleans()) else ch for ch in spaced))
+        parts.append(draw(glue))
+    return "".join(parts)
+
+
+@settings(max_examples=600, deadline=None)
+@given(sentences())
+def test_no_match_is_turned_away(text):
+    lowered = _ascii_lower(text)
+    if CAUSE.search(text):
+        assert _may_hold(lowered, CAUSE_WORDS)
+    if NEGATED.search(text):
+        assert _may_hold(lowered, NEGATION_WORDS)
+
+
+def test_a_sentence_without_the_words_is_turned_away():
+    plain = "Japan ranked 29th in the 2022 edition, up from 31st."
+    assert not _may_hold(plain.lower(), CAUSE_WORDS)
+    assert not _may_hold(plain.lower(), NEGATION_WORDS)
+    assert _ascii_lower("ſetting aside") is None and _may_hold(None, NEGATION_WORDS)  # always searched
