@@ -63,22 +63,22 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 # have. Each is (a year in digits, any one of these words in any case (``folding``);
 # ``None``: no word needed).
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-NEEDS: list[tuple[bool, tuple[str, ...] | None]] = [
-    (True, (*_MONTHS, "-")),  # date
-    (True, ("since",)),  # since_month
-    (True, _MONTHS),  # month
+NEEDS: list[tuple[bool, folding.Words | None]] = [
+    (True, folding.Words(*_MONTHS, "-")),  # date
+    (True, folding.Words("since")),  # since_month
+    (True, folding.Words(*_MONTHS)),  # month
     (True, None),  # span
     (True, None),  # by
-    (True, ("since", "from")),  # since
-    (True, ("fy", "fiscal")),  # fiscal
-    (False, ("year",)),  # relative
-    (False, ("year",)),  # last_year
-    (False, ("year", "edition")),  # year_ago
-    (False, ("currently", "present", "now")),  # now
-    (False, ("then", "time", "days")),  # then
-    (False, ("year", "decade")),  # horizon: "over the next decade"
-    (False, ("-year",)),  # horizon: "a five-year period"
-    (False, ("years",)),  # horizon: "within five years"
+    (True, folding.Words("since", "from")),  # since
+    (True, folding.Words("fy", "fiscal")),  # fiscal
+    (False, folding.Words("year")),  # relative
+    (False, folding.Words("year")),  # last_year
+    (False, folding.Words("year", "edition")),  # year_ago
+    (False, folding.Words("currently", "present", "now")),  # now
+    (False, folding.Words("then", "time", "days")),  # then
+    (False, folding.Words("year", "decade")),  # horizon: "over the next decade"
+    (False, folding.Words("-year")),  # horizon: "a five-year period"
+    (False, folding.Words("years")),  # horizon: "within five years"
     (True, None),  # year
 ]
 assert len(NEEDS) == len(PATTERNS)
@@ -109,20 +109,20 @@ EDITION_AFTER = patterns.compile(
 
 # A word every match of EVENT_BEFORE and EDITION_AFTER holds (``folding``): they read the
 # text next to a year, so a sentence without any of them skips the pattern.
-EVENT_WORDS = ("began", "begun", "start", "launch", "found", "established", "creat", "introduc", "inaugurated",
-               "first", "set", "opened", "born", "debut", "inception", "beginning")
-EDITION_WORDS = ("study", "report", "survey", "estimate", "update", "projection", "forecast", "paper", "edition",
-                 "booklet")
+EVENT_WORDS = folding.Words("began", "begun", "start", "launch", "found", "established", "creat", "introduc",
+                            "inaugurated", "first", "set", "opened", "born", "debut", "inception", "beginning")
+EDITION_WORDS = folding.Words("study", "report", "survey", "estimate", "update", "projection", "forecast", "paper",
+                              "edition", "booklet")
 
 
 def find(text: str, offset: int = 0) -> list[TimeExpr]:
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
     has_year = folding.holds_any(text, YEAR_STARTS) and ANY_YEAR.search(text) is not None
-    low = folding.folded(text)
+    words = folding.held(folding.folded(text))
     may_event = may_edition = None  # (tested once, when a year is first found)
-    for (kind, pattern), (year, words) in zip(PATTERNS, NEEDS):
-        if year and not has_year or words is not None and not folding.holds_any(low, words):
+    for (kind, pattern), (year, needs) in zip(PATTERNS, NEEDS):
+        if year and not has_year or needs is not None and not words & needs.mask:
             continue  # the text lacks what every match holds: no match can be found
         for m in pattern.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):
@@ -130,8 +130,8 @@ def find(text: str, offset: int = 0) -> list[TimeExpr]:
             if COUNT_AFTER.match(text[m.end():]):
                 continue  # "from 2048 tokens": a count, not a year
             if kind in ("by", "year") and may_event is None:
-                may_event = folding.holds_any(low, EVENT_WORDS)
-                may_edition = folding.holds_any(low, EDITION_WORDS)
+                may_event = words & EVENT_WORDS.mask
+                may_edition = words & EDITION_WORDS.mask
             if kind in ("by", "year") and may_event and EVENT_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
                 # Kept as an "event" year: never a figure, never a claim's period.
                 found.append(TimeExpr(Span(m.start() + offset, m.end() + offset), m.group(0), "event"))
