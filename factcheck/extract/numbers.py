@@ -128,6 +128,9 @@ FIGURE = patterns.compile(_FIGURE.replace("NUMBER_WORDS", rf"|{WORD_NUMBER}(?![\
 FIGURE_IN_DIGITS = patterns.compile(_FIGURE.replace("NUMBER_WORDS", ""), re.X | re.I)
 """FIGURE without number words, for a sentence that holds none (``FIGURE_WORDS``): there
 the words' choice never matches, and trying it at every word cost a third of the search."""
+DIGIT_LEAD = 5
+"""The most characters a match of FIGURE_IN_DIGITS has before its first digit: a currency
+prefix ("USD " is the longest: four) and a decimal point ("USD .5")."""
 
 FRACTION = patterns.compile(rf"(?<![\w-])(?P<frac>{_alt(FRACTIONS)})(?![\w-])", re.I)
 
@@ -341,11 +344,8 @@ def find(text: str, offset: int = 0, skip: list[Span] | tuple = ()) -> list[Quan
             found.append(Quantity(Span(start + offset, m.end() + offset), text[start:m.end()], value, low, high,
                                   "percent", hedge=hedge))
             taken.append((start, m.end()))
-    if words & FIGURE_WORDS.mask:
-        figure = FIGURE
-    else:  # no number word: only digits can be a figure, if any is
-        figure = FIGURE_IN_DIGITS if ANY_DIGIT.search(text) is not None else None
-    figures = [m for m in (figure.finditer(text) if figure is not None else ())
+    # (no number word: only digits can be a figure)
+    figures = [m for m in (FIGURE.finditer(text) if words & FIGURE_WORDS.mask else _figures_in_digits(text))
                if free(m.start(), m.end()) and _is_figure(text, m)]
     i = 0
     while i < len(figures):
@@ -360,6 +360,21 @@ def find(text: str, offset: int = 0, skip: list[Span] | tuple = ()) -> list[Quan
         if q is not None:
             found.append(q)
     return sorted(found, key=lambda q: q.span.start)
+
+
+def _figures_in_digits(text: str):
+    """``FIGURE_IN_DIGITS.finditer(text)``, each match searched for from a little before
+    the next digit: no match starts more than ``DIGIT_LEAD`` characters before its first
+    digit, so none starts between the last match and there. The engine tries the pattern
+    at every character it is searched from (it opens with look-behinds), and most of a
+    sentence is words between its figures."""
+    pos = 0
+    while (digit := ANY_DIGIT.search(text, pos)) is not None:
+        m = FIGURE_IN_DIGITS.search(text, max(pos, digit.start() - DIGIT_LEAD))
+        if m is None:
+            return
+        yield m
+        pos = m.end()  # (a match is never empty: it holds a digit)
 
 
 def _hedge_before(text: str, start: int) -> tuple[str | None, int]:
