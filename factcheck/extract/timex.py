@@ -60,26 +60,28 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 
 # What every match of each pattern holds, so that a sentence without it skips the
 # pattern: most sentences name no year, and the wordy patterns need a word few sentences
-# have. Each is (a year in digits, any one of these words in any case (``folding``);
-# ``None``: no word needed).
+# have. Each is (a year in digits, any one of these words in any case (``folding``), and
+# any one of these too; ``None``: no word needed). A second list is for a pattern whose
+# first words are common ("year" is in "years", "edition" in most articles on rankings).
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-NEEDS: list[tuple[bool, folding.Words | None]] = [
-    (True, folding.Words(*_MONTHS, "-")),  # date
-    (True, folding.Words("since")),  # since_month
-    (True, folding.Words(*_MONTHS)),  # month
-    (True, None),  # span
-    (True, None),  # by
-    (True, folding.Words("since", "from")),  # since
-    (True, folding.Words("fy", "fiscal")),  # fiscal
-    (False, folding.Words("year")),  # relative
-    (False, folding.Words("year")),  # last_year
-    (False, folding.Words("year", "edition")),  # year_ago
-    (False, folding.Words("currently", "present", "now")),  # now
-    (False, folding.Words("then", "time", "days")),  # then
-    (False, folding.Words("year", "decade")),  # horizon: "over the next decade"
-    (False, folding.Words("-year")),  # horizon: "a five-year period"
-    (False, folding.Words("years")),  # horizon: "within five years"
-    (True, None),  # year
+Words = folding.Words
+NEEDS: list[tuple[bool, Words | None, Words | None]] = [
+    (True, Words(*_MONTHS, "-"), None),  # date
+    (True, Words("since"), None),  # since_month
+    (True, Words(*_MONTHS), None),  # month
+    (True, None, None),  # span
+    (True, None, None),  # by
+    (True, Words("since", "from"), None),  # since
+    (True, Words("fy", "fiscal"), None),  # fiscal
+    (False, Words("year"), Words("past", "last", "previous", "preceding")),  # relative
+    (False, Words("year"), Words("last", "this", "next", "previous")),  # last_year
+    (False, Words("year", "edition"), Words("earlier", "ago", "before", "prior")),  # year_ago
+    (False, Words("currently", "present", "now"), None),  # now
+    (False, Words("then", "time", "days"), None),  # then
+    (False, Words("year", "decade"), None),  # horizon: "over the next decade"
+    (False, Words("-year"), None),  # horizon: "a five-year period"
+    (False, Words("years"), Words("over", "within")),  # horizon: "within five years"
+    (True, None, None),  # year
 ]
 assert len(NEEDS) == len(PATTERNS)
 ANY_YEAR = patterns.compile(YEAR)
@@ -121,8 +123,9 @@ def find(text: str, offset: int = 0) -> list[TimeExpr]:
     has_year = folding.holds_any(text, YEAR_STARTS) and ANY_YEAR.search(text) is not None
     words = folding.held(folding.folded(text))
     may_event = may_edition = None  # (tested once, when a year is first found)
-    for (kind, pattern), (year, needs) in zip(PATTERNS, NEEDS):
-        if year and not has_year or needs is not None and not words & needs.mask:
+    for (kind, pattern), (year, needs, also) in zip(PATTERNS, NEEDS):
+        if year and not has_year or needs is not None and not words & needs.mask \
+                or also is not None and not words & also.mask:
             continue  # the text lacks what every match holds: no match can be found
         for m in pattern.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):

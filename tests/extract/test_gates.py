@@ -16,7 +16,7 @@ from ..helpers import disguised as _disguised, gates_open as every_gate_open
 
 GATE_WORDS = sorted({w for words in (
     roles.EDITION_NUMBER_WORDS, roles.RECORD_CLAIM_WORDS, roles.SUPERLATIVE_WORDS, numbers.TOPPED_WORDS,
-    numbers.NUMBER_ONE_WORDS, numbers.NUMBER_ONE_PLAIN, numbers.NUMBER_ONE_TOP_WITH, numbers.FRACTION_WORDS, numbers.FIGURE_WORDS, numbers.ORDINAL_WORDS, *(words for _, words in timex.NEEDS if words))
+    numbers.NUMBER_ONE_WORDS, numbers.NUMBER_ONE_PLAIN, numbers.NUMBER_ONE_TOP_WITH, numbers.FRACTION_WORDS, numbers.FIGURE_WORDS, numbers.ORDINAL_WORDS, *(words for _, *both in timex.NEEDS for words in both if words))
     for w in words})
 
 
@@ -44,7 +44,7 @@ def test_a_word_a_pattern_finds_is_in_the_folded_text(text):
 
 
 GATES = [*(value for module in (claims, numbers, roles, timex) for value in vars(module).values()
-           if isinstance(value, folding.Words)), *(words for _, words in timex.NEEDS if words)]
+           if isinstance(value, folding.Words)), *(words for _, *both in timex.NEEDS for words in both if words)]
 
 
 @settings(max_examples=1000, deadline=None)
