@@ -93,7 +93,7 @@ def analyse(document: Document, extractors: Extractors) -> list[SentenceParts]:
     for sentence in sentences.split(document.prose, document.heading_lines):
         text, offset = sentence.text, sentence.span.start
         found_sources = extractors.sources.find(text, offset)
-        if found_sources:
+        if found_sources and extractors.entities.could_hold(text, offset, [s.span for s in found_sources]):
             # "RIKEN's Fugaku" names the machine, not the publisher RIKEN: a name that
             # holds a source's words is the name.
             longer = [e.span for e in extractors.entities.find(text, offset)
