@@ -87,6 +87,9 @@ assert len(NEEDS) == len(PATTERNS)
 ANY_YEAR = patterns.compile(YEAR)
 YEAR_STARTS = ("19", "20")
 """How every year in digits begins, as written: text with neither holds no year."""
+DASHES = folding.Words("-", "–", "—")
+"""A span of years is two years ("2019 to 2021"), or a year, a dash and two digits
+("2020-23"): a sentence with one year and no dash (most that name a year) skips it."""
 
 
 def _count(text: str | None) -> int | None:
@@ -120,13 +123,16 @@ EDITION_WORDS = folding.Words("study", "report", "survey", "estimate", "update",
 def find(text: str, offset: int = 0) -> list[TimeExpr]:
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
-    has_year = folding.holds_any(text, YEAR_STARTS) and ANY_YEAR.search(text) is not None
+    first_year = ANY_YEAR.search(text) if folding.holds_any(text, YEAR_STARTS) else None
+    has_year = first_year is not None
     words = folding.held(folding.folded(text))
     may_event = may_edition = None  # (tested once, when a year is first found)
     for (kind, pattern), (year, needs, also) in zip(PATTERNS, NEEDS):
         if year and not has_year or needs is not None and not words & needs.mask \
                 or also is not None and not words & also.mask:
             continue  # the text lacks what every match holds: no match can be found
+        if kind == "span" and not words & DASHES.mask and ANY_YEAR.search(text, first_year.end()) is None:
+            continue  # (a second year, after the first's end, as ``findall`` would find it)
         for m in pattern.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
