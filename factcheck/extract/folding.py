@@ -38,8 +38,10 @@ other, so the pass over it is made once and the rest are looked up."""
 
 
 class Words(tuple):
-    """The words of one gate (lower-case ASCII), a tuple of them, with ``mask``: their bits
-    in what ``held`` returns. Made at import: each new word joins the automaton."""
+    """The words of one gate, a tuple of them, with ``mask``: their bits in what ``held``
+    returns. Words are as ``folded`` writes them (lower-case ASCII letters, digits and
+    marks, which it leaves as they are: "-", "–"). Made at import: each new word joins the
+    automaton."""
 
     mask: int
 

@@ -132,7 +132,7 @@ def find(text: str, offset: int = 0) -> list[TimeExpr]:
                 or also is not None and not words & also.mask:
             continue  # the text lacks what every match holds: no match can be found
         if kind == "span" and not words & DASHES.mask and ANY_YEAR.search(text, first_year.end()) is None:
-            continue  # (a second year, after the first's end, as ``findall`` would find it)
+            continue  # (the second year, if any, starts after the first one found ends)
         for m in pattern.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
