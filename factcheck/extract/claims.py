@@ -43,20 +43,21 @@ def _restated(text: str, start: int, end: int) -> bool:
 
 # What every match of a pattern below holds (``folding``): a sentence without any of the
 # words skips the pattern. The patterns read parts of one sentence, so a word the whole
-# sentence lacks is in none of them. Patterns that keep case are gated on the text as is.
-TOP_N_WORDS = ("top",)
+# sentence lacks is in none of them. Patterns that keep case are gated on the text as is
+# (plain tuples: ``folding.Words`` are looked up in the folded text the others read).
+TOP_N_WORDS = folding.Words("top")
 RESTATED_WORDS = ("(",)  # as written
-RESPECTIVELY_WORDS = ("respectively",)
-RIVAL_WORDS = ("beat", "overt", "outpac", "edge", "displac", "unseat", "dethron", "oust", "toppl", "surpass",
-               "outrank", "replac")
+RESPECTIVELY_WORDS = folding.Words("respectively")
+RIVAL_WORDS = folding.Words("beat", "overt", "outpac", "edge", "displac", "unseat", "dethron", "oust", "toppl",
+                            "surpass", "outrank", "replac")
 RELATIVE_OF_UNKNOWN_WORDS = ("called", "named", "dubbed", "known")  # as written
 RELATIVE_CLAUSE_WORDS = ("which", "who")  # as written
-FROM_WORDS = ("from",)
-BASELINE_WORDS = ("from", "than", "compared", "versus", "vs", "over")
-COMPARED_WORDS = ("compared", "versus", "vs", "against")
-CURRENT_WORDS = ("list", "edition", "ranking")
-PREVIOUS_BEFORE_WORDS = ("previous", "prior")
-PREVIOUS_AFTER_WORDS = ("previous", "prior", "last")
+FROM_WORDS = folding.Words("from")
+BASELINE_WORDS = folding.Words("from", "than", "compared", "versus", "vs", "over")
+COMPARED_WORDS = folding.Words("compared", "versus", "vs", "against")
+CURRENT_WORDS = folding.Words("list", "edition", "ranking")
+PREVIOUS_BEFORE_WORDS = folding.Words("previous", "prior")
+PREVIOUS_AFTER_WORDS = folding.Words("previous", "prior", "last")
 
 
 # "sliding one notch from last year", "than a year earlier": the time is the baseline the
@@ -92,7 +93,7 @@ def analyse(document: Document, extractors: Extractors) -> list[SentenceParts]:
     for sentence in sentences.split(document.prose, document.heading_lines):
         text, offset = sentence.text, sentence.span.start
         found_sources = extractors.sources.find(text, offset)
-        if found_sources:
+        if found_sources and extractors.entities.could_hold(text, offset, [s.span for s in found_sources]):
             # "RIKEN's Fugaku" names the machine, not the publisher RIKEN: a name that
             # holds a source's words is the name.
             longer = [e.span for e in extractors.entities.find(text, offset)
@@ -104,8 +105,7 @@ def analyse(document: Document, extractors: Extractors) -> list[SentenceParts]:
         skip = (*source_spans, *(t.span for t in times), *(e.span for e in entities))
         figureless = roles.superlatives(text, offset, (*source_spans, *(e.span for e in entities)))
         skip = (*skip, *(q.span for q in figureless))
-        low = folding.folded(text)
-        may_top = folding.holds_any(low, TOP_N_WORDS)
+        may_top = folding.held(folding.folded(text)) & TOP_N_WORDS.mask
         may_restate = folding.holds_any(text, RESTATED_WORDS)
         quantities = [*figureless, *(q for q in numbers.find(text, offset, skip=skip)
                       if not (q.kind == "number" and (
@@ -256,7 +256,7 @@ def _coordinated(part: SentenceParts, mentions: list[EntityMention]) -> dict:
 def _respectively(part: SentenceParts, mentions: list[EntityMention]) -> dict:
     """"Denmark and Ireland fell to third and fourth place, respectively": the n-th figure
     goes with the n-th entity named before the figures."""
-    if len(part.quantities) < 2 or not folding.holds_any(folding.folded(part.sentence.text), RESPECTIVELY_WORDS) \
+    if len(part.quantities) < 2 or not folding.held(folding.folded(part.sentence.text)) & RESPECTIVELY_WORDS.mask \
             or not numbers.RESPECTIVELY.search(part.sentence.text):
         return {}
     text, base = part.sentence.text, part.sentence.span.start
@@ -356,7 +356,7 @@ def _resolve_references(part: SentenceParts, subj, paragraph: int) -> list[Entit
     text, base = part.sentence.text, part.sentence.span.start
     # "It beat out Japan's MN-3 for top place": a rival named after such a verb is the
     # object; the place is the subject's.
-    if folding.holds_any(folding.folded(text), RIVAL_WORDS):
+    if folding.held(folding.folded(text)) & RIVAL_WORDS.mask:
         out = [EntityMention(m.span, m.entity, m.kind, "object")
                if m.via != "reference" and RIVAL_BEFORE.search(text[max(0, m.span.start - base - 30):m.span.start - base])
                else m for m in out]
@@ -497,7 +497,7 @@ def _trajectory(part: SentenceParts, out: dict) -> None:
     one; the earlier ones are from some earlier edition, which one unsaid."""
     text, base = part.sentence.text, part.sentence.span.start
     ranks = [q for q in part.quantities if q.kind == "rank"]
-    if not folding.holds_any(folding.folded(text), FROM_WORDS):
+    if not folding.held(folding.folded(text)) & FROM_WORDS.mask:
         return  # every path starts at "from"
     for i, first in enumerate(ranks):
         if not roles.FROM_BEFORE.search(text[max(0, first.span.start - base - 12):first.span.start - base]):
@@ -538,7 +538,7 @@ def _baselines(part: SentenceParts, out: dict) -> None:
     with no figure of its own is what a change is measured against, so it is no figure's
     period — except "from last year's 30th", where it is that figure's."""
     text, base = part.sentence.text, part.sentence.span.start
-    if not folding.holds_any(folding.folded(text), BASELINE_WORDS):
+    if not folding.held(folding.folded(text)) & BASELINE_WORDS.mask:
         return
     for t in part.times:
         if t.kind not in ("relative", "point", "month"):
@@ -562,7 +562,7 @@ def _compared(part: SentenceParts, out: dict) -> None:
     """"two models in 2020, compared with 11 in the US": a figure set against an earlier one
     with no time of its own is for the same period as that one."""
     text, base = part.sentence.text, part.sentence.span.start
-    if not folding.holds_any(folding.folded(text), COMPARED_WORDS):
+    if not folding.held(folding.folded(text)) & COMPARED_WORDS.mask:
         return
     for i, q in enumerate(part.quantities):
         if out[q.span] or not COMPARED_BEFORE.search(text[max(0, q.span.start - base - 20):q.span.start - base]):
@@ -583,8 +583,8 @@ def _times_by_quantity(part: SentenceParts) -> dict:
     year goes with the first figure and its last year with the second.
     """
     text, base = part.sentence.text, part.sentence.span.start
-    low = folding.folded(text)
-    has_from = folding.holds_any(low, FROM_WORDS)
+    words = folding.held(folding.folded(text))
+    has_from = words & FROM_WORDS.mask
     out = {}
     for q in part.quantities:
         start, end = _clause_bounds(part.sentence, q)
@@ -625,9 +625,9 @@ def _times_by_quantity(part: SentenceParts) -> dict:
             for q in part.quantities:
                 if q.span.start > name_at:
                     out[q.span] = [t for t in out[q.span] if t.span.start > name_at]
-    may_current = folding.holds_any(low, CURRENT_WORDS)
-    may_before = folding.holds_any(low, PREVIOUS_BEFORE_WORDS)
-    may_after = folding.holds_any(low, PREVIOUS_AFTER_WORDS)
+    may_current = words & CURRENT_WORDS.mask
+    may_before = words & PREVIOUS_BEFORE_WORDS.mask
+    may_after = words & PREVIOUS_AFTER_WORDS.mask
     for q in part.quantities if may_current or may_before or may_after else ():
         if may_current and CURRENT_AFTER.match(text[q.span.end - base:]):
             # "to 1.194 Eflop/s on this list, … after a stagnation between June 2022 and

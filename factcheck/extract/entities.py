@@ -142,6 +142,19 @@ class EntityFinder:
         self._last = (text, scan)  # one store: text and scan always go together
         return scan
 
+    def could_hold(self, text: str, offset: int, spans: list[Span]) -> bool:
+        """Could a mention ``find(text, offset)`` returns hold one of ``spans`` and more?
+        Answered from what ``_scan`` read (each mention's span is one of those), so a
+        sentence whose names hold no span is spared ``find``: a sentence naming a source is
+        otherwise read for names twice, and a name holding a source's is rare."""
+        for found in self._scan(text):
+            for start, end, *_ in found:
+                start, end = start + offset, end + offset
+                for span in spans:
+                    if start <= span.start and span.end <= end and (start, end) != (span.start, span.end):
+                        return True
+        return False
+
     def find(self, text: str, offset: int = 0, skip: tuple[Span, ...] = ()) -> list[EntityMention]:
         mentions: list[EntityMention] = []
         taken = [(s.start - offset, s.end - offset) for s in skip]

@@ -89,6 +89,10 @@ class PartialRatioFilter:
         self._up_to = [sum(1 << i for i, m in enumerate(self._lengths) if m <= n) for n in range(longest + 1)]
         self._from = [sum(1 << i for i, m in enumerate(self._lengths) if m >= n) for n in range(longest + 1)]
         self._every = every
+        # For a text of each length that some name is no shorter than: where its pieces'
+        # first and last runs stand (``_piece_runs``), cut when a text of that length is
+        # first met, not for every text (nor all at once: most lengths are never met).
+        self._runs_by_length: list = [_UNCUT] * (longest + 1)
 
     def candidates(self, text: str) -> list[int]:
         """Indices (in order) of the names whose ``partial_ratio`` with ``text`` can reach
@@ -124,13 +128,38 @@ class PartialRatioFilter:
 
     def _in_names(self, text: str) -> int:
         """A mask of the names that hold two of ``text``'s pieces (or may: those holding
-        each piece's first and last runs; every name when a piece is shorter than a run)."""
+        each piece's first and last runs; every name when a piece is shorter than a run).
+        (The runs are cut once per length of text no longer than the longest name.)"""
+        n = len(text)
+        if n < len(self._runs_by_length):
+            runs = self._runs_by_length[n]
+            if runs is _UNCUT:
+                runs = self._runs_by_length[n] = _piece_runs(n, self.score_cutoff)
+        else:
+            runs = _piece_runs(n, self.score_cutoff)
+        if runs is None:
+            return -1
         found = one = 0
         get = self._grams.get
-        for piece in pieces(text, self.score_cutoff):
-            if len(piece) < GRAM:
-                return -1
-            mask = get(piece[:GRAM], 0) & get(piece[-GRAM:], 0)
+        for first, first_end, last, last_end in runs:
+            mask = get(text[first:first_end], 0) & get(text[last:last_end], 0)
             found |= one & mask
             one |= mask
         return found
+
+
+_UNCUT = object()
+"""A length whose runs are not cut yet (``None`` is a length with a piece too short)."""
+
+
+def _piece_runs(length: int, score_cutoff: float) -> list[tuple[int, int, int, int]] | None:
+    """Where the first and last runs of ``GRAM`` characters of each piece of a text of
+    ``length`` characters stand (``pieces``), or None when a piece is shorter than a run."""
+    count = max_edits(length, score_cutoff) + WHOLE
+    out = []
+    for i in range(count):
+        start, end = i * length // count, (i + 1) * length // count
+        if end - start < GRAM:
+            return None
+        out.append((start, start + GRAM, end - GRAM, end))
+    return out

@@ -128,6 +128,9 @@ FIGURE = patterns.compile(_FIGURE.replace("NUMBER_WORDS", rf"|{WORD_NUMBER}(?![\
 FIGURE_IN_DIGITS = patterns.compile(_FIGURE.replace("NUMBER_WORDS", ""), re.X | re.I)
 """FIGURE without number words, for a sentence that holds none (``FIGURE_WORDS``): there
 the words' choice never matches, and trying it at every word cost a third of the search."""
+DIGIT_LEAD = 5
+"""The most characters a match of FIGURE_IN_DIGITS has before its first digit: a currency
+prefix ("USD " is the longest: four) and a decimal point ("USD .5")."""
 
 FRACTION = patterns.compile(rf"(?<![\w-])(?P<frac>{_alt(FRACTIONS)})(?![\w-])", re.I)
 
@@ -187,20 +190,20 @@ RANGE_JOIN = patterns.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.I)
 # What every match of these patterns holds (``folding``): a sentence without any of the
 # words skips the pattern. SPOTS does not fold case: its words are looked for as written.
 SPOTS_WORDS = ("spots", "places", "positions")
-TOPPED_WORDS = ("top", "head")
-NUMBER_ONE_WORDS = ("no.", "number", "top", "pole", "#")
+TOPPED_WORDS = folding.Words("top", "head")
+NUMBER_ONE_WORDS = folding.Words("no.", "number", "top", "pole", "#")
 # ... and a match holding none of these but "top" also holds one of the words after it
 # ("the top spot", "top-ranked", "came top") or before it ("reached the top").
-NUMBER_ONE_PLAIN = ("no.", "number", "pole", "#")
-NUMBER_ONE_TOP_WITH = ("spot", "place", "position", "ranked", "reached", "came", "finished")
-FRACTION_WORDS = ("half", "third", "quarter", "fifth", "tenth")
-assert all(folding.holds_any(key, FRACTION_WORDS) for key in FRACTIONS)
+NUMBER_ONE_PLAIN = folding.Words("no.", "number", "pole", "#")
+NUMBER_ONE_TOP_WITH = folding.Words("spot", "place", "position", "ranked", "reached", "came", "finished")
+FRACTION_WORDS = folding.Words("half", "third", "quarter", "fifth", "tenth")
+assert all(any(word in key for word in FRACTION_WORDS) for key in FRACTIONS)
 # A figure is in digits or holds a number word; an ordinal ends in "st", "nd", "rd" or
 # "th" after a digit, or holds an ordinal word.
 ANY_DIGIT = patterns.compile(r"\d")
-FIGURE_WORDS = (*UNITS_WORDS, *TENS_WORDS, "dozen", "hundred")
+FIGURE_WORDS = folding.Words(*UNITS_WORDS, *TENS_WORDS, "dozen", "hundred")
 DIGIT_ORDINAL_END = patterns.compile(r"\d(?:st|nd|rd|th)", re.I)
-ORDINAL_WORDS = (*ORDINAL_UNITS, *ORDINAL_TENS)
+ORDINAL_WORDS = folding.Words(*ORDINAL_UNITS, *ORDINAL_TENS)
 
 
 # Patterns used per figure, compiled once (a pattern given as text is looked up in
@@ -321,7 +324,11 @@ def find(text: str, offset: int = 0, skip: list[Span] | tuple = ()) -> list[Quan
     taken: list[tuple[int, int]] = [(s.start - offset, s.end - offset) for s in skip]
 
     def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
+        # a plain loop: a generator for ``all`` cost more than the test (``entities.find``)
+        for a, b in taken:
+            if start < b and a < end:
+                return False
+        return True
 
     folded_text = folding.folded(text)
     # Figures are made with their spans in the document (``offset``), not moved there
@@ -332,7 +339,8 @@ def find(text: str, offset: int = 0, skip: list[Span] | tuple = ()) -> list[Quan
             taken.append((start, end))
             if q.out_of_span:
                 taken.append((q.out_of_span.start - offset, q.out_of_span.end - offset))
-    for m in FRACTION.finditer(text) if folding.holds_any(folded_text, FRACTION_WORDS) else ():
+    words = folding.held(folded_text)
+    for m in FRACTION.finditer(text) if words & FRACTION_WORDS.mask else ():
         if free(m.start(), m.end()) and _fraction_is_figure(text, m):
             value = FRACTIONS[m.group("frac").lower()] * 100
             hedge, start = _hedge_before(text, m.start())
@@ -340,11 +348,8 @@ def find(text: str, offset: int = 0, skip: list[Span] | tuple = ()) -> list[Quan
             found.append(Quantity(Span(start + offset, m.end() + offset), text[start:m.end()], value, low, high,
                                   "percent", hedge=hedge))
             taken.append((start, m.end()))
-    if folding.holds_any(folded_text, FIGURE_WORDS):
-        figure = FIGURE
-    else:  # no number word: only digits can be a figure, if any is
-        figure = FIGURE_IN_DIGITS if ANY_DIGIT.search(text) is not None else None
-    figures = [m for m in (figure.finditer(text) if figure is not None else ())
+    # (no number word: only digits can be a figure)
+    figures = [m for m in (FIGURE.finditer(text) if words & FIGURE_WORDS.mask else _figures_in_digits(text))
                if free(m.start(), m.end()) and _is_figure(text, m)]
     i = 0
     while i < len(figures):
@@ -359,6 +364,21 @@ def find(text: str, offset: int = 0, skip: list[Span] | tuple = ()) -> list[Quan
         if q is not None:
             found.append(q)
     return sorted(found, key=lambda q: q.span.start)
+
+
+def _figures_in_digits(text: str):
+    """``FIGURE_IN_DIGITS.finditer(text)``, each match searched for from a little before
+    the next digit: no match starts more than ``DIGIT_LEAD`` characters before its first
+    digit, so none starts between the last match and there. The engine tries the pattern
+    at every character it is searched from (it opens with look-behinds), and most of a
+    sentence is words between its figures."""
+    pos = 0
+    while (digit := ANY_DIGIT.search(text, pos)) is not None:
+        m = FIGURE_IN_DIGITS.search(text, max(pos, digit.start() - DIGIT_LEAD))
+        if m is None:
+            return
+        yield m
+        pos = m.end()  # (a match is never empty: it holds a digit)
 
 
 def _hedge_before(text: str, start: int) -> tuple[str | None, int]:
@@ -540,10 +560,10 @@ def _ranks(text: str, folded_text: str | None = None, offset: int = 0):
     for m in SPOTS.finditer(text) if folding.holds_any(text, SPOTS_WORDS) else ():
         for n in _SPOT_NUMBER.finditer(m.group(1)):
             yield _rank(text, m.start(1) + n.start(), m.start(1) + n.end(), int(n.group(0)), offset)
-    for m in TOPPED.finditer(text) if folding.holds_any(folded_text, TOPPED_WORDS) else ():
+    words = folding.held(folded_text)
+    for m in TOPPED.finditer(text) if words & TOPPED_WORDS.mask else ():
         yield _rank(text, m.start("verb"), m.end("verb"), 1, offset)
-    may_be_one = folding.holds_any(folded_text, NUMBER_ONE_WORDS) and (
-        folding.holds_any(folded_text, NUMBER_ONE_PLAIN) or folding.holds_any(folded_text, NUMBER_ONE_TOP_WITH))
+    may_be_one = words & NUMBER_ONE_WORDS.mask and words & (NUMBER_ONE_PLAIN.mask | NUMBER_ONE_TOP_WITH.mask)
     for m in NUMBER_ONE.finditer(text) if may_be_one else ():
         if m.group("top"):
             value = 1
@@ -553,7 +573,7 @@ def _ranks(text: str, folded_text: str | None = None, offset: int = 0):
         if not value:
             continue
         yield _rank(text, m.start(), m.end(), value, offset)
-    if folding.holds_any(folded_text, ORDINAL_WORDS):
+    if words & ORDINAL_WORDS.mask:
         ordinals = ORDINAL
     else:  # no ordinal word: only digits can be an ordinal, if any is
         ordinals = DIGIT_ORDINAL_FIRST if DIGIT_ORDINAL_END.search(text) is not None else None

@@ -94,23 +94,24 @@ AGGREGATE_AFTER = patterns.compile(r"^\s*(?:[\w/-]+\s+){0,2}?(?:in\s+total|combi
 
 # What every match of each figureless pattern holds (``folding``): a sentence without any
 # of these words skips the pattern.
-EDITION_NUMBER_WORDS = ("edition", "list", "iteration")
-RECORD_CLAIM_WORDS = ("worst", "best", "lowest", "highest", "weakest", "strongest", "first", "second", "third",
-                      "fourth", "fifth", "only", "row", "consecutive", "straight", "successive", "longer",
-                      "held", "been", "fastest", "largest", "powerful")
-SUPERLATIVE_WORDS = ("biggest", "largest", "greatest", "most", "sharpest", "steepest", "strongest")
+EDITION_NUMBER_WORDS = folding.Words("edition", "list", "iteration")
+RECORD_CLAIM_WORDS = folding.Words("worst", "best", "lowest", "highest", "weakest", "strongest", "first", "second",
+                                   "third", "fourth", "fifth", "only", "row", "consecutive", "straight", "successive",
+                                   "longer", "held", "been", "fastest", "largest", "powerful")
+SUPERLATIVE_WORDS = folding.Words("biggest", "largest", "greatest", "most", "sharpest", "steepest", "strongest")
 
 # The same for the patterns ``find`` tries around each figure: they look at parts of the
 # sentence, so a word missing from the whole sentence is missing from every part.
-DIFFERENCE_AFTER_WORDS = ("than",)
-DIFFERENCE_BEFORE_WORDS = ("extra", "additional", "gap", "lead", "margin", "difference")
-FROM_WORDS = ("from",)  # FROM_TO_BEFORE, FROM_BEFORE
-AGGREGATE_TERMS = ("aggregate", "combined", "total", "cumulative", "collective", "altogether", "sum")
-AGGREGATE_AFTER_WORDS = ("total", "combined", "altogether", "aggregate")
+DIFFERENCE_AFTER_WORDS = folding.Words("than")
+DIFFERENCE_BEFORE_WORDS = folding.Words("extra", "additional", "gap", "lead", "margin", "difference")
+FROM_WORDS = folding.Words("from")  # FROM_TO_BEFORE, FROM_BEFORE
+AGGREGATE_TERMS = folding.Words("aggregate", "combined", "total", "cumulative", "collective", "altogether", "sum")
+AGGREGATE_AFTER_WORDS = folding.Words("total", "combined", "altogether", "aggregate")
 # "ced(e|es|ed|ing)", "lost/losing/loses", "last year's", "a year earlier", …
-PREVIOUS_WORDS = ("ced", "los", "gave", "giving", "relinquish", "surrender", "previous", "former", "prior",
-                  "recovering", "year")
-KEPT_WORDS = ("kept", "keep", "retain", "maintain", "held", "hold", "hung", "defend", "remain", "stay", "unchanged")
+PREVIOUS_WORDS = folding.Words("ced", "los", "gave", "giving", "relinquish", "surrender", "previous", "former",
+                               "prior", "recovering", "year")
+KEPT_WORDS = folding.Words("kept", "keep", "retain", "maintain", "held", "hold", "hung", "defend", "remain", "stay",
+                           "unchanged")
 
 
 LEADING_DIGITS = patterns.compile(r"\d+")
@@ -137,20 +138,20 @@ def superlatives(text: str, offset: int, skip=()) -> list[Quantity]:
     edition numbers (``edition``) and records and firsts (``record``)."""
     out = []
     taken: list[Span] = list(skip)
-    low = folding.folded(text)
-    for m in EDITION_NUMBER.finditer(text) if folding.holds_any(low, EDITION_NUMBER_WORDS) else ():
+    words = folding.held(folding.folded(text))
+    for m in EDITION_NUMBER.finditer(text) if words & EDITION_NUMBER_WORDS.mask else ():
         span = Span(m.start() + offset, m.end() + offset)
         if not any(span.overlaps(s) for s in taken):
             n = float(LEADING_DIGITS.match(m.group("ord")).group(0))
             out.append(Quantity(span, m.group(0), n, n, n, "edition"))
             taken.append(span)
-    for m in RECORD_CLAIM.finditer(text) if folding.holds_any(low, RECORD_CLAIM_WORDS) else ():
+    for m in RECORD_CLAIM.finditer(text) if words & RECORD_CLAIM_WORDS.mask else ():
         span = Span(m.start() + offset, m.end() + offset)
         if not any(span.overlaps(s) for s in taken):
             out.append(Quantity(span, m.group(0), 0.0, 0.0, 0.0, "record"))
             taken.append(span)
     skip = taken
-    for m in SUPERLATIVE.finditer(text) if folding.holds_any(low, SUPERLATIVE_WORDS) else ():
+    for m in SUPERLATIVE.finditer(text) if words & SUPERLATIVE_WORDS.mask else ():
         span = Span(m.start() + offset, m.end() + offset)
         if any(span.overlaps(s) for s in skip):
             continue
@@ -191,8 +192,7 @@ def find(text: str, base: int, quantity: Quantity) -> Role:
     here = max(0, start - 60)
     # Each pattern below reads a part of the sentence: one that needs a word the whole
     # sentence lacks (``folding``) cannot match and is not tried.
-    low = folding.folded(text)
-    holds_any = folding.holds_any
+    words = folding.held(folding.folded(text))
     if quantity.kind == "number":
         steps = RANK_STEPS_AFTER.match(after)
         if steps:
@@ -205,14 +205,14 @@ def find(text: str, base: int, quantity: Quantity) -> Role:
         amount = AMOUNT_BEFORE.search(before)
         if amount:
             return Role(CHANGE, _direction(amount.group("dir")), Span(base + here + amount.start(), base + end))
-    diff = DIFFERENCE_AFTER.match(after) if holds_any(low, DIFFERENCE_AFTER_WORDS) else None
+    diff = DIFFERENCE_AFTER.match(after) if words & DIFFERENCE_AFTER_WORDS.mask else None
     if diff:
         return Role(DIFFERENCE, 0, Span(base + start, base + end + diff.end()))
-    diff = DIFFERENCE_BEFORE.search(before) if holds_any(low, DIFFERENCE_BEFORE_WORDS) else None
+    diff = DIFFERENCE_BEFORE.search(before) if words & DIFFERENCE_BEFORE_WORDS.mask else None
     if diff:
         return Role(DIFFERENCE, 0, Span(base + here + diff.start(), base + end))
-    has_from = holds_any(low, FROM_WORDS)
-    if quantity.kind != "rank" and holds_any(low, AGGREGATE_TERMS):
+    has_from = words & FROM_WORDS.mask
+    if quantity.kind != "rank" and words & AGGREGATE_TERMS.mask:
         # (the clause is read only for an aggregate's words, and a rank is never one)
         clause = _last_clause(before)
         wide = text[max(0, start - 140):start]
@@ -227,14 +227,14 @@ def find(text: str, base: int, quantity: Quantity) -> Role:
         if agg:
             lo = start - len(clause) + agg.start()
             return Role(AGGREGATE, 0, Span(base + lo, base + lo + len(agg.group(0))))
-    agg = AGGREGATE_AFTER.match(after) if quantity.kind != "rank" and holds_any(low, AGGREGATE_AFTER_WORDS) else None
+    agg = AGGREGATE_AFTER.match(after) if quantity.kind != "rank" and words & AGGREGATE_AFTER_WORDS.mask else None
     if agg:
         return Role(AGGREGATE, 0, Span(base + start, base + end + agg.end()))
     if quantity.kind == "rank":
-        prev = PREVIOUS_BEFORE.search(before) if holds_any(low, PREVIOUS_WORDS) else None
+        prev = PREVIOUS_BEFORE.search(before) if words & PREVIOUS_WORDS.mask else None
         if prev:
             return Role(PREVIOUS, 0, Span(base + here + prev.start(), base + end))
-        kept = KEPT_BEFORE.search(before) if holds_any(low, KEPT_WORDS) else None
+        kept = KEPT_BEFORE.search(before) if words & KEPT_WORDS.mask else None
         if kept:
             return Role(KEPT, 0, Span(base + here + kept.start(), base + end))
         if has_from and FROM_BEFORE.search(before) and TO_AFTER.match(after):

@@ -60,31 +60,36 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 
 # What every match of each pattern holds, so that a sentence without it skips the
 # pattern: most sentences name no year, and the wordy patterns need a word few sentences
-# have. Each is (a year in digits, any one of these words in any case (``folding``);
-# ``None``: no word needed).
+# have. Each is (a year in digits, any one of these words in any case (``folding``), and
+# any one of these too; ``None``: no word needed). A second list is for a pattern whose
+# first words are common ("year" is in "years", "edition" in most articles on rankings).
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-NEEDS: list[tuple[bool, tuple[str, ...] | None]] = [
-    (True, (*_MONTHS, "-")),  # date
-    (True, ("since",)),  # since_month
-    (True, _MONTHS),  # month
-    (True, None),  # span
-    (True, None),  # by
-    (True, ("since", "from")),  # since
-    (True, ("fy", "fiscal")),  # fiscal
-    (False, ("year",)),  # relative
-    (False, ("year",)),  # last_year
-    (False, ("year", "edition")),  # year_ago
-    (False, ("currently", "present", "now")),  # now
-    (False, ("then", "time", "days")),  # then
-    (False, ("year", "decade")),  # horizon: "over the next decade"
-    (False, ("-year",)),  # horizon: "a five-year period"
-    (False, ("years",)),  # horizon: "within five years"
-    (True, None),  # year
+Words = folding.Words
+NEEDS: list[tuple[bool, Words | None, Words | None]] = [
+    (True, Words(*_MONTHS, "-"), None),  # date
+    (True, Words("since"), None),  # since_month
+    (True, Words(*_MONTHS), None),  # month
+    (True, None, None),  # span
+    (True, None, None),  # by
+    (True, Words("since", "from"), None),  # since
+    (True, Words("fy", "fiscal"), None),  # fiscal
+    (False, Words("year"), Words("past", "last", "previous", "preceding")),  # relative
+    (False, Words("year"), Words("last", "this", "next", "previous")),  # last_year
+    (False, Words("year", "edition"), Words("earlier", "ago", "before", "prior")),  # year_ago
+    (False, Words("currently", "present", "now"), None),  # now
+    (False, Words("then", "time", "days"), None),  # then
+    (False, Words("year", "decade"), None),  # horizon: "over the next decade"
+    (False, Words("-year"), None),  # horizon: "a five-year period"
+    (False, Words("years"), Words("over", "within")),  # horizon: "within five years"
+    (True, None, None),  # year
 ]
 assert len(NEEDS) == len(PATTERNS)
 ANY_YEAR = patterns.compile(YEAR)
 YEAR_STARTS = ("19", "20")
 """How every year in digits begins, as written: text with neither holds no year."""
+DASHES = folding.Words("-", "–", "—")
+"""A span of years is two years ("2019 to 2021"), or a year, a dash and two digits
+("2020-23"): a sentence with one year and no dash (most that name a year) skips it."""
 
 
 def _count(text: str | None) -> int | None:
@@ -109,29 +114,33 @@ EDITION_AFTER = patterns.compile(
 
 # A word every match of EVENT_BEFORE and EDITION_AFTER holds (``folding``): they read the
 # text next to a year, so a sentence without any of them skips the pattern.
-EVENT_WORDS = ("began", "begun", "start", "launch", "found", "established", "creat", "introduc", "inaugurated",
-               "first", "set", "opened", "born", "debut", "inception", "beginning")
-EDITION_WORDS = ("study", "report", "survey", "estimate", "update", "projection", "forecast", "paper", "edition",
-                 "booklet")
+EVENT_WORDS = folding.Words("began", "begun", "start", "launch", "found", "established", "creat", "introduc",
+                            "inaugurated", "first", "set", "opened", "born", "debut", "inception", "beginning")
+EDITION_WORDS = folding.Words("study", "report", "survey", "estimate", "update", "projection", "forecast", "paper",
+                              "edition", "booklet")
 
 
 def find(text: str, offset: int = 0) -> list[TimeExpr]:
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
-    has_year = folding.holds_any(text, YEAR_STARTS) and ANY_YEAR.search(text) is not None
-    low = folding.folded(text)
+    first_year = ANY_YEAR.search(text) if folding.holds_any(text, YEAR_STARTS) else None
+    has_year = first_year is not None
+    words = folding.held(folding.folded(text))
     may_event = may_edition = None  # (tested once, when a year is first found)
-    for (kind, pattern), (year, words) in zip(PATTERNS, NEEDS):
-        if year and not has_year or words is not None and not folding.holds_any(low, words):
+    for (kind, pattern), (year, needs, also) in zip(PATTERNS, NEEDS):
+        if year and not has_year or needs is not None and not words & needs.mask \
+                or also is not None and not words & also.mask:
             continue  # the text lacks what every match holds: no match can be found
+        if kind == "span" and not words & DASHES.mask and ANY_YEAR.search(text, first_year.end()) is None:
+            continue  # (the second year, if any, starts after the first one found ends)
         for m in pattern.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
             if COUNT_AFTER.match(text[m.end():]):
                 continue  # "from 2048 tokens": a count, not a year
             if kind in ("by", "year") and may_event is None:
-                may_event = folding.holds_any(low, EVENT_WORDS)
-                may_edition = folding.holds_any(low, EDITION_WORDS)
+                may_event = words & EVENT_WORDS.mask
+                may_edition = words & EDITION_WORDS.mask
             if kind in ("by", "year") and may_event and EVENT_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
                 # Kept as an "event" year: never a figure, never a claim's period.
                 found.append(TimeExpr(Span(m.start() + offset, m.end() + offset), m.group(0), "event"))

@@ -9,11 +9,10 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract import folding
 from factcheck.extract.claims import Extractors, analyse, extract
 from factcheck.read.document import from_text
 from factcheck.reference import library
-from ..helpers import disguised as _disguised
+from ..helpers import disguised as _disguised, gates_open as every_gate_open
 
 EXTRACTORS = Extractors.for_library(library.load(use_cache=False))
 LOOK_ALIKES = {"s": "ſ", "k": "\u212a", "i": "ı", "I": "İ"}
@@ -47,12 +46,8 @@ def claims(text: str):
 
 
 def gates_open(text: str):
-    holds_any = folding.holds_any
-    folding.holds_any = lambda low, words: True
-    try:
+    with every_gate_open():
         return claims(text)
-    finally:
-        folding.holds_any = holds_any
 
 
 @settings(max_examples=600, deadline=None)

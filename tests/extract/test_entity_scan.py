@@ -90,3 +90,16 @@ def test_a_kept_scan_finds_what_a_fresh_reading_finds(sequence):
 def test_every_reference_holds_one_of_the_nouns():
     nouns = REFERENCE.pattern.split("(?P<noun>")[1].split(")")[0].split("|")
     assert all(any(n in noun for n in entities.REFERENCE_NOUNS) for noun in nouns)
+
+
+@settings(max_examples=800, deadline=None)
+@given(calls())
+def test_could_hold_is_true_whenever_a_mention_holds_a_span_and_more(sequence):
+    """``analyse`` asks ``could_hold`` before reading a sentence for the names that hold a
+    source's name: it must never answer no when such a name is there."""
+    for text, offset, spans in sequence:
+        # spans of the text's own words too, so that names holding them are common
+        spans = [*spans, *(Span(a + offset, b + offset) for a, b in ((3, 5), (0, 2), (4, 6), (1, 8)))]
+        holding = any(m.span.contains(s) and m.span != s for m in FINDER.find(text, offset) for s in spans)
+        if holding:
+            assert FINDER.could_hold(text, offset, spans)

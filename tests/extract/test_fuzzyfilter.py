@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz, process
 
-from factcheck.extract.fuzzyfilter import WHOLE, PartialRatioFilter, max_edits, pieces
+from factcheck.extract.fuzzyfilter import GRAM, WHOLE, PartialRatioFilter, max_edits, pieces
 from factcheck.extract.sources import FUZZY_SCORE, SourceFinder
 from factcheck.reference import library
 
@@ -119,3 +119,24 @@ def test_names_repeating_their_pieces(text, phrases):
 def test_a_repeated_piece_counts_twice():
     phrase = "abab" * 5
     assert PartialRatioFilter([phrase], FUZZY_SCORE).candidates("xx " + phrase + " yy") == [0]
+
+
+def in_names_as_first_written(name_filter: PartialRatioFilter, text: str) -> int:
+    """``_in_names`` cutting the text into its pieces each time, as it first did."""
+    found = one = 0
+    for piece in pieces(text, name_filter.score_cutoff):
+        if len(piece) < GRAM:
+            return -1
+        mask = name_filter._grams.get(piece[:GRAM], 0) & name_filter._grams.get(piece[-GRAM:], 0)
+        found |= one & mask
+        one |= mask
+    return found
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(texts(), st.text(max_size=90)), st.sampled_from([92.0, 92.0, 85.0, 97.5]))
+def test_runs_cut_once_per_length_are_the_pieces_runs(text, cutoff):
+    """``_in_names`` looks up runs at positions cut once per length of text: the same runs
+    as the text's pieces, for texts shorter and longer than every name."""
+    for part in (text, text[:len(text) // 2], text[:7], text * 2):
+        assert name_filter(cutoff)._in_names(part) == in_names_as_first_written(name_filter(cutoff), part)

@@ -75,3 +75,19 @@ def test_figures_in_digits_where_no_number_word_stands(text):
     if folding.holds_any(folding.folded(text), numbers.FIGURE_WORDS):
         return
     assert found(numbers.FIGURE_IN_DIGITS, text) == found(numbers.FIGURE, text)
+
+
+LEAD_PIECES = [*FIGURE_PIECES, "USD .5", "usd\t.5", "UſD", "NT$ .7", "nt$", "HK$.", "EUR", "rmb ", "CNY\n", "C$", "A$",
+               "S$", "JPY", "GBP", "¥", "₩", "₹", "£", ".", "..", "A100", "MN-3", "x2", "_3", "3_", "12.", "4,5"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(
+    st.lists(st.tuples(st.sampled_from(LEAD_PIECES), st.sampled_from(["", " ", " ", "\n", "-", ".", ","])),
+             max_size=12).map(lambda parts: "".join(p + s for p, s in parts)),
+    st.text(max_size=40)))
+def test_figures_searched_from_before_each_digit(text):
+    """``_figures_in_digits`` starts each search a little before the next digit: it must
+    find what searching the whole text finds."""
+    assert ([(m.span(), m.groupdict()) for m in numbers._figures_in_digits(text)]
+            == found(numbers.FIGURE_IN_DIGITS, text))
