@@ -24,6 +24,8 @@ both ways then).
 from __future__ import annotations
 
 import math
+from itertools import accumulate
+from operator import or_
 from collections.abc import Sequence
 
 import ahocorasick_rs
@@ -86,8 +88,14 @@ class PartialRatioFilter:
         longest = max(self._lengths, default=0)
         every = (1 << len(self.phrases)) - 1
         # By a text's length n: the names no longer than n, and those no shorter.
-        self._up_to = [sum(1 << i for i, m in enumerate(self._lengths) if m <= n) for n in range(longest + 1)]
-        self._from = [sum(1 << i for i, m in enumerate(self._lengths) if m >= n) for n in range(longest + 1)]
+        # Each length's names as one mask, then running ORs up and down the lengths: a
+        # step per name and per length, where testing every name at every length took
+        # (names x lengths) Python steps when the engine is made.
+        of_length = [0] * (longest + 1)
+        for i, m in enumerate(self._lengths):
+            of_length[m] |= 1 << i
+        self._up_to = list(accumulate(of_length, or_))
+        self._from = list(accumulate(reversed(of_length), or_))[::-1]
         self._every = every
         # For a text of each length that some name is no shorter than: where its pieces'
         # first and last runs stand (``_piece_runs``), cut when a text of that length is

@@ -140,3 +140,15 @@ def test_runs_cut_once_per_length_are_the_pieces_runs(text, cutoff):
     as the text's pieces, for texts shorter and longer than every name."""
     for part in (text, text[:len(text) // 2], text[:7], text * 2):
         assert name_filter(cutoff)._in_names(part) == in_names_as_first_written(name_filter(cutoff), part)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(min_size=1, max_size=30), min_size=1, max_size=40))
+def test_masks_by_length_equal_testing_every_name(phrases):
+    """The masks of names no longer / no shorter than each length, made by running ORs,
+    equal testing every name at every length (as they were made before)."""
+    f = PartialRatioFilter(phrases, 92)
+    lengths = [len(p) for p in phrases]
+    longest = max(lengths)
+    assert f._up_to == [sum(1 << i for i, m in enumerate(lengths) if m <= n) for n in range(longest + 1)]
+    assert f._from == [sum(1 << i for i, m in enumerate(lengths) if m >= n) for n in range(longest + 1)]
