@@ -45,10 +45,10 @@ first check's automaton building; the plain NFA searches sentences as fast."""
 def fold(text: str) -> str:
     """Lower case, every run of spaces and hyphens one space: how aliases are compared."""
     lowered = text.lower()
-    return lowered if _folds_to_itself(lowered) else SPACE_RUN.sub(" ", lowered)
+    return lowered if folds_to_itself(lowered) else SPACE_RUN.sub(" ", lowered)
 
 
-def _folds_to_itself(text: str) -> bool:
+def folds_to_itself(text: str) -> bool:
     """Does folding leave ``text`` as it is? Yes when its only spaces are single plain
     ones and it has no hyphen: every other character ``\\s`` matches is unprintable."""
     return "-" not in text and "  " not in text and text.isprintable()
@@ -65,7 +65,7 @@ class Folded:
 
     def __init__(self, text: str, lowered: str):
         self.text = text
-        folded = lowered if _folds_to_itself(lowered) else SPACE_RUN.sub(" ", lowered)
+        folded = lowered if folds_to_itself(lowered) else SPACE_RUN.sub(" ", lowered)
         if len(folded) == len(lowered):  # every run a single space or hyphen: one for one
             self.folded, self._runs, self._extra = folded, None, None
             return

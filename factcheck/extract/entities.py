@@ -52,7 +52,10 @@ _MAYBE_BLANKS = patterns.compile(r"[ \t]*")
 
 
 def _fold(text: str) -> str:
-    return trie.SPACE_RUN.sub(" ", text)
+    """Every run of spaces and hyphens one space, case kept. Most names have no such run
+    but single spaces: they are given back as they are, without a regex substitution
+    (the finder folds every name it knows when it is made)."""
+    return text if aliasfind.folds_to_itself(text) else trie.SPACE_RUN.sub(" ", text)
 
 
 @dataclass(frozen=True)
@@ -104,7 +107,7 @@ class EntityFinder:
         # Names with digits ("Llama2", "GPT-4") are versions: one edit away is another
         # product ("Llama" is not "Llama2"), so they are matched exactly or not at all.
         self._fuzzy_targets = sorted({a.text for a in aliases if len(a.text) >= 5 and a.text[0].isupper()
-                                      and " " not in a.text and not any(ch.isdigit() for ch in a.text)})
+                                      and " " not in a.text and not any(map(str.isdigit, a.text))})
         # The targets by first letter, each list in the same (sorted) order.
         self._targets_by_initial: dict[str, list[str]] = {}
         for target in self._fuzzy_targets:

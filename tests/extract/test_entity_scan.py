@@ -103,3 +103,12 @@ def test_could_hold_is_true_whenever_a_mention_holds_a_span_and_more(sequence):
         holding = any(m.span.contains(s) and m.span != s for m in FINDER.find(text, offset) for s in spans)
         if holding:
             assert FINDER.could_hold(text, offset, spans)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab -\t\n\x0b\xa0\u2003\u3000\xadZ.")) | st.characters(), max_size=20))
+def test_name_folding_equals_the_substitution(text):
+    """A name given back as it is (no run of spaces and hyphens but single spaces) is
+    exactly what the substitution makes of it."""
+    from factcheck.extract import entities, trie
+    assert entities._fold(text) == trie.SPACE_RUN.sub(" ", text)
