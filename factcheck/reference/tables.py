@@ -125,12 +125,12 @@ class Table:
             fact = made[i] = Fact(self.id, *self.cells[i])
         return fact
 
-    def _column(self, position: int) -> tuple[str, ...]:
+    def _column(self, position: int) -> list[str]:
         """One column of the cells (``COLUMNS`` order), cut once with ``map`` in C."""
         key = ("column", position)
         column = self._index.get(key)
         if column is None:
-            column = self._index[key] = tuple(map(itemgetter(position), self.cells))
+            column = self._index[key] = list(map(itemgetter(position), self.cells))
         return column
 
     def _by(self, column: str) -> dict[str, list[int]]:
