@@ -12,7 +12,6 @@ import csv
 import json
 import re
 from dataclasses import field
-from operator import itemgetter
 from pathlib import Path
 
 from ..dataclassgen import dataclass
@@ -125,30 +124,39 @@ class Table:
             fact = made[i] = Fact(self.id, *self.cells[i])
         return fact
 
-    def _column(self, position: int) -> list[str]:
-        """One column of the cells (``COLUMNS`` order), cut once with ``map`` in C."""
-        key = ("column", position)
-        column = self._index.get(key)
-        if column is None:
-            column = self._index[key] = list(map(itemgetter(position), self.cells))
-        return column
+    def _row_numbers(self) -> dict[tuple[str, str], list[int]]:
+        """(entity, metric) → the numbers of its rows, in file order: one pass over the
+        cells the first time the table is asked for rows (which also files them by metric
+        and by entity alone, ``_by``)."""
+        numbers = self._index.get("numbers")
+        if numbers is None:
+            numbers, metrics, entities = {}, {}, {}
+            for i, row in enumerate(self.cells):
+                entity, metric = row[0], row[1]
+                key = (entity, metric)
+                found = numbers.get(key)
+                if found is None:
+                    numbers[key] = [i]
+                else:
+                    found.append(i)
+                found = metrics.get(metric)
+                if found is None:
+                    metrics[metric] = [i]
+                else:
+                    found.append(i)
+                found = entities.get(entity)
+                if found is None:
+                    entities[entity] = [i]
+                else:
+                    found.append(i)
+            self._index["by metric"], self._index["by entity"] = metrics, entities
+            self._index["numbers"] = numbers
+        return numbers
 
     def _by(self, column: str) -> dict[str, list[int]]:
-        """``"metric"`` or ``"entity"`` → each value's row numbers, in file order; each filed
-        the first time a check asks for it, from its column alone (rows of an entity and a
-        metric are the entity's few rows of that metric: no third index of pairs is built,
-        which made filing every row the biggest one-off cost of a first check)."""
-        key = "by " + column
-        found = self._index.get(key)
-        if found is None:
-            found = self._index[key] = {}
-            for i, value in enumerate(self._column(0 if column == "entity" else 1)):  # entity, metric
-                numbers = found.get(value)
-                if numbers is None:
-                    found[value] = [i]
-                else:
-                    numbers.append(i)
-        return found
+        """``"metric"`` or ``"entity"`` → each value's row numbers, in file order."""
+        self._row_numbers()
+        return self._index["by " + column]
 
     def _numbers_of(self, metric: str) -> list[int]:
         """The numbers of the rows of ``metric``, in file order (without making them)."""
@@ -162,9 +170,7 @@ class Table:
         found = self._index.get(key)
         if found is None:
             if entity is not None and metric is not None:
-                # the entity's rows (a few) that are of the metric
-                metrics = self._column(1)  # the metric column
-                picked = [i for i in self._by("entity").get(entity, ()) if metrics[i] == metric]
+                picked = self._row_numbers().get((entity, metric), ())
             elif entity is not None:
                 picked = self._by("entity").get(entity, ())
             else:
@@ -176,29 +182,27 @@ class Table:
     def known_entities(self) -> frozenset[str]:
         """Every entity with a row; computed once (it is asked for every claim)."""
         if "known" not in self._index:
-            self._index["known"] = frozenset(self._column(0))  # entity column
+            self._index["known"] = frozenset(row[0] for row in self.cells)  # entity column
         return self._index["known"]
 
     def entities_with(self, metric: str) -> frozenset[str]:
         """Entities that have a row for ``metric``; computed once per metric."""
         key = ("entities", metric)
         if key not in self._index:
-            entities = self._column(0)  # the entity column
-            self._index[key] = frozenset(map(entities.__getitem__, self._numbers_of(metric)))
+            self._index[key] = frozenset(self.cells[i][0] for i in self._numbers_of(metric))  # entity
         return self._index[key]
 
     def editions_held(self) -> frozenset[str]:
         """Editions the table has any row of (a declared edition may have none yet)."""
         if "held" not in self._index:
-            self._index["held"] = frozenset(self._column(3))  # edition column
+            self._index["held"] = frozenset(row[3] for row in self.cells)  # edition column
         return self._index["held"]
 
     def editions_with(self, metric: str) -> frozenset[str]:
         """Editions that publish ``metric``; computed once per metric."""
         key = ("editions", metric)
         if key not in self._index:
-            editions = self._column(3)  # the edition column
-            self._index[key] = frozenset(map(editions.__getitem__, self._numbers_of(metric)))
+            self._index[key] = frozenset(self.cells[i][3] for i in self._numbers_of(metric))  # edition
         return self._index[key]
 
     def period_samples(self, metric: str) -> list[Fact]:
@@ -206,13 +210,10 @@ class Table:
         periods a claim can mean without walking every row."""
         key = ("samples", metric)
         if key not in self._index:
-            # The first row of each (edition, period), in file order: a dict filled from
-            # the last row back keeps each pair's first row, and those rows sorted are the
-            # order in which the pairs first come (built in C, not a Python step per row).
-            back = self._numbers_of(metric)[::-1]
-            editions, periods = self._column(3), self._column(2)
-            pairs = zip(map(editions.__getitem__, back), map(periods.__getitem__, back))
-            self._index[key] = [self._fact(i) for i in sorted(dict(zip(pairs, back)).values())]
+            seen: dict[tuple[str, str], int] = {}
+            for i in self._numbers_of(metric):
+                seen.setdefault((self.cells[i][3], self.cells[i][2]), i)  # (edition, period)
+            self._index[key] = [self._fact(i) for i in seen.values()]
         return self._index[key]
 
     def edition_order(self) -> list[Edition]:

@@ -36,20 +36,3 @@ def test_lookups_equal_a_scan_of_every_row(data, table_id):
         if c[1] == metric:
             firsts.setdefault((c[3], c[2]), i)
     assert table.period_samples(metric) == [table._fact(i) for i in firsts.values()]
-
-
-@settings(max_examples=60, deadline=None)
-@given(data=st.data(), table_id=st.sampled_from(TABLES))
-def test_sets_are_built_in_file_order(data, table_id):
-    """The sets are filled in file order, as one pass over the rows filled them (a set's
-    order of iteration follows its filling where hashes collide, and a caller takes the
-    first entity of ``entities_with``)."""
-    shipped = SHIPPED.tables[table_id]
-    picks = data.draw(st.lists(st.integers(0, len(shipped.cells) - 1), max_size=60))
-    cells = [shipped.cells[i] for i in picks]
-    table = dataclasses.replace(shipped, cells=cells, _index={})
-    metric = data.draw(st.sampled_from(sorted({c[1] for c in shipped.cells} | {"no_such_metric"})))
-    assert list(table.known_entities) == list(frozenset(c[0] for c in cells))
-    assert list(table.editions_held()) == list(frozenset(c[3] for c in cells))
-    assert list(table.entities_with(metric)) == list(frozenset(c[0] for c in cells if c[1] == metric))
-    assert list(table.editions_with(metric)) == list(frozenset(c[3] for c in cells if c[1] == metric))
