@@ -209,7 +209,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help=f"sizes {QUICK_SIZES} instead of {SIZES}")
     parser.add_argument("--sizes", type=int, nargs="+", help="generated facts per step")
     parser.add_argument("--tables", type=int, default=10, help="tables the generated facts are spread over")
-    parser.add_argument("--checks", type=int, default=3, help="checks of the article per warm process")
+    parser.add_argument("--checks", type=int, default=12,
+                        help="checks of the article per warm process (the later ones give the median: with "
+                             "a few, one busy moment moves it by a fifth)")
     parser.add_argument("--no-formats", action="store_true",
                         help="skip the cache-layout experiment at the largest size")
     parser.add_argument("--json", type=Path, help="also write the raw numbers here")
