@@ -49,9 +49,13 @@ def pieces(needle: str, score_cutoff: float) -> list[str]:
     """``needle`` cut into ``max_edits + WHOLE`` contiguous pieces of near-equal length,
     ``WHOLE`` of which stand verbatim in any window scoring ``score_cutoff`` against it
     (a piece is empty when there are more pieces than characters)."""
-    n = len(needle)
-    count = max_edits(n, score_cutoff) + WHOLE
-    return [needle[i * n // count:(i + 1) * n // count] for i in range(count)]
+    return [needle[start:end] for start, end in _bounds(len(needle), score_cutoff)]
+
+
+def _bounds(length: int, score_cutoff: float) -> list[tuple[int, int]]:
+    """Where each of ``pieces``' pieces of a text of ``length`` characters starts and ends."""
+    count = max_edits(length, score_cutoff) + WHOLE
+    return [(i * length // count, (i + 1) * length // count) for i in range(count)]
 
 
 class PartialRatioFilter:
@@ -163,10 +167,8 @@ _UNCUT = object()
 def _piece_runs(length: int, score_cutoff: float) -> list[tuple[int, int, int, int]] | None:
     """Where the first and last runs of ``GRAM`` characters of each piece of a text of
     ``length`` characters stand (``pieces``), or None when a piece is shorter than a run."""
-    count = max_edits(length, score_cutoff) + WHOLE
     out = []
-    for i in range(count):
-        start, end = i * length // count, (i + 1) * length // count
+    for start, end in _bounds(length, score_cutoff):
         if end - start < GRAM:
             return None
         out.append((start, start + GRAM, end - GRAM, end))
