@@ -39,19 +39,24 @@ class PeriodChoice:
         if self.explicit is not None:
             # "the new list of 2021" in an article of June 2021 is June's list: a named
             # year does not reach an edition published after the article.
-            return _matches_time(fact, table, self.explicit) and fact.edition not in self.later
+            fits = _fits(self.explicit)
+            return (fits is None or fits[fact.edition if table.period_kind == "edition" else fact.period]) \
+                and fact.edition not in self.later
         return fact.edition not in self.later
 
     def accepted(self, facts: list[Fact], table: Table) -> list[Fact]:
         """The facts ``accepts`` keeps, in order: its tests are chosen once, not per row (a
-        claim looks at every row of its entity and metric)."""
+        claim looks at every row of its entity and metric), and whether a row's period fits
+        the claim's time is looked up (``_fits``), not worked out again for every row."""
         later = self.later
         if self.horizon is not None and table.period_kind == "horizon":
             return [f for f in facts if self.accepts(f, table)]
-        if self.explicit is None:
+        fits = _fits(self.explicit) if self.explicit is not None else None
+        if fits is None:
             return [f for f in facts if f.edition not in later]
-        time = self.explicit
-        return [f for f in facts if _matches_time(f, table, time) and f.edition not in later]
+        if table.period_kind == "edition":
+            return [f for f in facts if fits[f.edition] and f.edition not in later]
+        return [f for f in facts if fits[f.period] and f.edition not in later]
 
     def in_scope(self, fact: Fact) -> bool:
         """Is the row's edition one the claim can mean at the article's date?"""
@@ -89,12 +94,53 @@ def _period_years(period: str) -> tuple[int, int, int | None] | None:
 
 
 def _matches_time(fact: Fact, table: Table, time: TimeExpr) -> bool:
+    return _period_matches(fact.period if table.period_kind != "edition" else fact.edition, time)
+
+
+class _Fits(dict):
+    """A row's period ("2022", or an edition's id where the table's periods are its
+    editions) → whether it fits one time of a claim (``_period_matches``), worked out the
+    first time a period is asked for: a claim's rows share a few periods."""
+
+    __slots__ = ("time",)
+
+    def __init__(self, time: TimeExpr):
+        super().__init__()
+        self.time = time
+
+    def __missing__(self, period: str) -> bool:
+        fits = self[period] = _period_matches(period, self.time)
+        return fits
+
+
+_FITS: dict[tuple, _Fits] = {}
+_FITS_KEEP = 256
+"""Times remembered (a bound: an article names a handful)."""
+
+
+def _fits(time: TimeExpr) -> _Fits | None:
+    """The periods that fit ``time``, looked up per row; None when every period does (a
+    relative time or a horizon)."""
+    if time.kind in ("relative", "horizon"):
+        return None
+    key = (time.kind, time.start, time.end, time.month)  # all that ``_period_matches`` reads
+    found = _FITS.get(key)
+    if found is None:
+        if len(_FITS) >= _FITS_KEEP:
+            _FITS.clear()
+        found = _FITS[key] = _Fits(time)
+    return found
+
+
+def _period_matches(period: str, time: TimeExpr) -> bool:
+    """Does a row's period (an edition's id where the table's periods are its editions)
+    fit the claim's time?"""
     if time.kind in ("relative", "horizon"):
         return True
     if time.kind == "earlier":
-        years = _period_years(fact.period if table.period_kind != "edition" else fact.edition)
+        years = _period_years(period)
         return years is not None and (time.end is None or years[1] < time.end)
-    years = _period_years(fact.period if table.period_kind != "edition" else fact.edition)
+    years = _period_years(period)
     if years is None:
         return False
     start, end, month = years
