@@ -18,6 +18,7 @@ from ..extract.aliasfind import AliasSet
 from ..reference.library import Library
 from ..model import Claim, Span
 from ..reference.tables import Metric, Table
+from . import wordgate
 
 # Words that say a figure is about some particular measure ("in terms of the agility of
 # companies", "in the talent category"): when none of the table's metric words matched,
@@ -50,6 +51,9 @@ NEGATED = patterns.compile(
 
 # Words every match of ``CAUSE`` and of ``NEGATED`` holds (lower case): a sentence holding
 # none of them has no cause or negation to search for (``_may_hold``).
+OTHER_MEASURE_WORDS = ("terms", "categor", "pillar", "factor", "index", "indicator", "criteri", "comes", "measure",
+                       "aspect", "dimension")
+"""Words every match of ``OTHER_MEASURE`` holds (lower case), for ``_may_hold``."""
 CAUSE_WORDS = ("because", "thanks", "due", "driven", "owing", "result", "back", "strength", "mainly", "largely")
 NEGATION_WORDS = ("exclud", "without", "other", "apart", "counting", "leaving", "setting")
 
@@ -131,7 +135,7 @@ def _by_fold(aliases: tuple[str, ...]) -> dict[str, str]:
 def _aliases_pattern(aliases: tuple[str, ...]) -> tuple[re.Pattern, dict[str, str]]:
     """One factorised pattern for a set of aliases (and their abbreviations spelled out),
     and the folded text → alias map: for text ``aliasfind`` can't fold."""
-    variants = tuple(dict.fromkeys((*aliases, *(v for v in map(_spelled_out, aliases) if v))))
+    variants = _variants(aliases)
     pattern = patterns.compile(r"(?<![\w])(?:" + trie.pattern(variants, flags_casefold=True, flexible_space=True)
                          + r")(?![\w])", re.I)
     return pattern, _by_fold(aliases)
@@ -523,8 +527,22 @@ future readiness,"), after a linking word if any ("For example, in knowledge,").
 
 
 def _excluded(metric: Metric, text: str) -> bool:
-    # One pattern for all of a metric's excluding words (cached by the word tuple).
-    return bool(metric.not_with) and bool(_aliases_pattern(tuple(metric.not_with))[0].search(text))
+    # One pattern for all of a metric's excluding words (cached by the word tuple), searched
+    # only when the text holds a word of each (``wordgate``): most texts hold none.
+    if not metric.not_with:
+        return False
+    words = tuple(metric.not_with)
+    return wordgate.may_hold(text, _variants_gate(words)) and bool(_aliases_pattern(words)[0].search(text))
+
+
+def _variants(aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """The aliases and their abbreviations spelled out, as ``_aliases_pattern`` matches them."""
+    return tuple(dict.fromkeys((*aliases, *(v for v in map(_spelled_out, aliases) if v))))
+
+
+@lru_cache(maxsize=4096)
+def _variants_gate(aliases: tuple[str, ...]) -> tuple[str, ...] | None:
+    return wordgate.alias_gate(_variants(aliases))
 
 
 CLAUSE_CUT = patterns.compile(r"[,;:]\s*(?!in terms of\b|when it comes to\b)")
@@ -536,7 +554,8 @@ def _other_measure(text: str, end: int) -> bool:
     is the overall rank; "43rd, in terms of talent" is not)."""
     after = text[end:]
     cut = CLAUSE_CUT.search(after)
-    return bool(OTHER_MEASURE.search(text[:end] + (after[:cut.start()] if cut else after)))
+    clause = text[:end] + (after[:cut.start()] if cut else after)
+    return _may_hold(_ascii_lower(clause), OTHER_MEASURE_WORDS) and bool(OTHER_MEASURE.search(clause))
 
 
 def _metric_kind_fits(claim_kind: str, metric: Metric, currency: str | None, unit: str | None = None) -> bool:

@@ -63,6 +63,8 @@ def stated(claim: Claim, candidate: Candidate | None) -> Statement:
 
 
 SCENARIO_NOUN = patterns.compile(r"((?:[\w'’-]+\s+){0,4}?)(?:scenario|case|projection|variant)s?\b", re.I)
+SCENARIO_WORDS = ("scenario", "case", "projection", "variant")
+"""Words every match of ``SCENARIO_NOUN`` holds (lower case; in ASCII text, as ``re.I`` reads them)."""
 _LETTERS = patterns.compile(r"[a-z]+")
 SCENARIO_FILLER = {"scenario", "case", "the", "a", "an", "of", "in", "its", "their", "growth", "demand",
                    "it", "source's", "stated", "range", "end", "estimate", "under", "for", "with"}
@@ -72,6 +74,8 @@ def _names_scenario(sentence: str, label: str) -> bool:
     """Does the sentence name this scenario ("in the low-demand scenario" for the "low
     IT-demand growth scenario")? A word of the scenario's label, other than filler, within
     the four words before "scenario" (or "case", "projection")."""
+    if sentence.isascii() and not any(map(sentence.lower().__contains__, SCENARIO_WORDS)):
+        return False  # no match to look at (and its search tries every place)
     own = {w for w in _LETTERS.findall(label.lower()) if w not in SCENARIO_FILLER}
     for m in SCENARIO_NOUN.finditer(sentence):
         if own & set(_LETTERS.findall(m.group(1).lower())):

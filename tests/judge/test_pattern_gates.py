@@ -11,12 +11,18 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.judge.metricwords import CAUSE, CAUSE_WORDS, NEGATED, NEGATION_WORDS, _ascii_lower, _may_hold
+from factcheck.judge.metricwords import (
+    CAUSE, CAUSE_WORDS, NEGATED, NEGATION_WORDS, OTHER_MEASURE, OTHER_MEASURE_WORDS, _ascii_lower, _may_hold)
+from factcheck.judge.verdicts import SCENARIO_NOUN, SCENARIO_WORDS, _names_scenario
 
 PHRASES = ["because", "thanks to", "due to", "driven by", "owing to", "as a result of", "on the back of",
            "on the strength of", "mainly for", "largely for", "excluding", "excludes", "exclude", "without",
            "other than", "apart from", "not counting", "leaving out", "setting aside", "before counting",
-           "the effects of", "AI", "growth", "ſetting aside", "wİthout", "thanKs to", "becauſe", "dues", "owingto"]
+           "the effects of", "AI", "growth", "ſetting aside", "wİthout", "thanKs to", "becauſe", "dues", "owingto",
+           "in terms of", "category", "categories", "pillar", "pillars", "sub-factor", "subfactors", "sub-index",
+           "subindex", "indicator", "criterion", "criteria", "when it comes to", "measure of", "aspect", "dimensions",
+           "in termſ of", "categorieſ", "aſpect", "scenario", "scenarios", "case", "cases", "projection", "variant",
+           "low-demand scenario", "the upper case", "ſcenario", "caſe", "low IT-demand growth", "demand"]
 
 
 @st.composite
@@ -39,6 +45,24 @@ def test_no_match_is_turned_away(text):
         assert _may_hold(lowered, CAUSE_WORDS)
     if NEGATED.search(text):
         assert _may_hold(lowered, NEGATION_WORDS)
+    if OTHER_MEASURE.search(text):
+        assert _may_hold(lowered, OTHER_MEASURE_WORDS)
+    if SCENARIO_NOUN.search(text):
+        assert _may_hold(lowered, SCENARIO_WORDS)
+
+
+def _plain_names_scenario(sentence: str, label: str) -> bool:
+    """``verdicts._names_scenario`` as first written: the search on every sentence."""
+    from factcheck.judge.verdicts import _LETTERS, SCENARIO_FILLER
+    own = {w for w in _LETTERS.findall(label.lower()) if w not in SCENARIO_FILLER}
+    return any(own & set(_LETTERS.findall(m.group(1).lower())) for m in SCENARIO_NOUN.finditer(sentence))
+
+
+@settings(max_examples=400, deadline=None)
+@given(sentences(), st.sampled_from(["low IT-demand growth scenario", "upper case", "Demand projection",
+                                     "high variant", "ſlow caſe", "scenario"]))
+def test_names_scenario_says_what_the_plain_search_said(text, label):
+    assert _names_scenario(text, label) == _plain_names_scenario(text, label)
 
 
 def test_a_sentence_without_the_words_is_turned_away():
