@@ -199,6 +199,19 @@ def _list_size(claim: Claim) -> bool:
                 or SIZE_AFTER.match(text[q.span.end - base:]))
 
 
+def _tie_by_entities(strengths: dict[str, int], knows: set[str], has_rows: set[str]) -> None:
+    """Tie the tables that know one of the claim's things by name (Fugaku, Llama 2) or
+    have rows of them, in ``strengths``: a pass over those tables only, not over every
+    table of the library (the order tables are tied in does not matter, as ``candidates``
+    sorts by strength and table)."""
+    for table_id in knows:
+        # A thing only this table knows ties the figure to it.
+        strengths[table_id] = max(strengths.get(table_id, 0), STRENGTH_ENTITY)
+    for table_id in has_rows:
+        if table_id not in strengths:
+            strengths[table_id] = STRENGTH_WEAK
+
+
 def candidates(claim: Claim, library: Library) -> list[Candidate]:
     units = library_units(library)
     strengths: dict[str, int] = {}
@@ -238,14 +251,7 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
     naming, with_rows = _entity_tables(library)
     knows = {t for m in claim.entities for t in naming.get(m.entity, ())}
     has_rows = {t for m in claim.entities if m.via != "reference" for t in with_rows.get(m.entity, ())}
-    for table_id in library.tables:
-        if table_id in knows:
-            # A thing only this table knows (Fugaku, Llama 2) ties the figure to it.
-            strengths[table_id] = max(strengths.get(table_id, 0), STRENGTH_ENTITY)
-        elif table_id in strengths:
-            continue
-        elif table_id in has_rows:
-            strengths[table_id] = STRENGTH_WEAK
+    _tie_by_entities(strengths, knows, has_rows)
     index = metric_word_index(library, spelled_out)
     out = []
     for table_id, strength in strengths.items():

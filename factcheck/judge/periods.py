@@ -118,17 +118,23 @@ _FITS_KEEP = 256
 """Times remembered (a bound: an article names a handful)."""
 
 
+_LAST_FITS: list = [None, None]  # the last time asked for, and its periods
+
+
 def _fits(time: TimeExpr) -> _Fits | None:
     """The periods that fit ``time``, looked up per row; None when every period does (a
     relative time or a horizon)."""
-    if time.kind in ("relative", "horizon"):
-        return None
-    key = (time.kind, time.start, time.end, time.month)  # all that ``_period_matches`` reads
-    found = _FITS.get(key)
-    if found is None:
-        if len(_FITS) >= _FITS_KEEP:
-            _FITS.clear()
-        found = _FITS[key] = _Fits(time)
+    if _LAST_FITS[0] is time:  # one claim's rows are asked about one after another
+        return _LAST_FITS[1]
+    found = None
+    if time.kind not in ("relative", "horizon"):
+        key = (time.kind, time.start, time.end, time.month)  # all that ``_period_matches`` reads
+        found = _FITS.get(key)
+        if found is None:
+            if len(_FITS) >= _FITS_KEEP:
+                _FITS.clear()
+            found = _FITS[key] = _Fits(time)
+    _LAST_FITS[0], _LAST_FITS[1] = time, found
     return found
 
 
