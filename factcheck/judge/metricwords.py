@@ -252,6 +252,8 @@ class _Reading:
         self.lowered = {m.id: frozenset(a.lower() for a in m.aliases) for m in metrics}
         self.words = {m.id: _Words(m.aliases) for m in metrics}
         self.loose = {m.id: _Words(m.loose_aliases) for m in metrics}
+        self.words_keys = _keys_of(self.words.values())
+        self.loose_keys = _keys_of(self.loose.values())
         self.ranked_counts = frozenset(m.out_of for m in metrics if m.out_of)
         self._fitting: dict[tuple, tuple[Metric, ...]] = {}
         self._own: dict[tuple, tuple[tuple[Metric, _Words], ...]] = {}
@@ -286,6 +288,25 @@ class _Reading:
             found = self._own[key] = tuple(
                 (m, _Words(a for a in m.aliases if owners[(m.id in list_wide, a.lower())] == 1)) for m in usable)
         return found
+
+
+def _keys_of(sets) -> frozenset[str] | None:
+    """The folded aliases of several ``_Words`` together, or None when one of them can't
+    say what it holds: ``_none_in`` these keys means every one of them is ``absent``."""
+    keys: set[str] = set()
+    for words in sets:
+        if words._matcher is None:
+            continue  # no aliases: always absent
+        if words.keys is None:
+            return None
+        keys |= words.keys
+    return frozenset(keys)
+
+
+def _none_in(keys: frozenset[str] | None, present: frozenset[str] | None) -> bool:
+    """Is each of the ``_Words`` whose keys (``_keys_of``) are ``keys`` ``absent`` from a
+    text holding ``present``? Then a caller skips the pass over them."""
+    return present is not None and keys is not None and keys.isdisjoint(present)
 
 
 def _reading(table: Table) -> _Reading:
@@ -402,6 +423,18 @@ FUNCTION_WORDS = {
 OTHER_FIGURE_BEFORE = patterns.compile(
     r"(?:(?<![\w-])(?!(?:19|20)\d\d\b)(?:\d[\d,.]*\d|\d)(?:st|nd|rd|th)?|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))"
     r"\s+(?:(?!(?:and|while|whereas|but)\b)[a-z-]+\s+){0,3}$")
+
+
+FIGURE_MARK = patterns.compile(r"\d|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth")
+"""What every match of ``OTHER_FIGURE_BEFORE`` holds (a digit or an ordinal's word, as it
+reads them): a search for it skips to the places where one can start, which the pattern
+itself, opening with a look-behind, cannot."""
+
+
+def _other_figure_before(text: str, start: int, end: int) -> bool:
+    """``OTHER_FIGURE_BEFORE.search(text, start, end)``, searched only when ``text[start:end]``
+    holds a digit or an ordinal's word."""
+    return bool(FIGURE_MARK.search(text, start, end)) and bool(OTHER_FIGURE_BEFORE.search(text, start, end))
 
 
 def _gap(a: Span, b: Span) -> int:
@@ -709,7 +742,9 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         usable = [m for m in usable if m.id in defined_by_exclusion
                   or not any(_alias_in(w, m.label) for w in subject_out)]
     hits: dict[str, tuple[tuple, Span]] = {}
-    own_words = reading.own_words(usable, list_wide)
+    # (A metric's own words are some of its words: none of these here, none of those.)
+    no_words = _none_in(reading.words_keys, present)
+    own_words = reading.own_words(usable, list_wide) if not no_words else ()
     window = _near(text, offset, q.span, METRIC_REACH, table)
     if framed_to:
         window = (0, window[1])  # the opening phrase's words count, however far
@@ -725,7 +760,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
                         metric, text[span.end - offset:span.end - offset + NOT_WITH_REACH]):
                     continue  # "five systems above one exaflop/s in mixed precision": past the words
                 if (not change_partner and not (borrow and span.end <= q.span.start)
-                        and OTHER_FIGURE_BEFORE.search(text, max(0, span.start - offset - 24), span.start - offset)):
+                        and _other_figure_before(text, max(0, span.start - offset - 24), span.start - offset)):
                     continue  # "14 provinces", "28th for knowledge": another figure's words
                 gap = span.start - q.span.end if span.start >= q.span.end else q.span.start - span.end
                 if gap > METRIC_REACH and not span.end - offset <= framed_to:
@@ -743,7 +778,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     if not hits and gapped:
         collect(borrow=True)  # only when the figure has no metric words of its own
     loose_hits: dict[str, list[str]] = {}
-    for metric in usable:
+    for metric in usable if not _none_in(reading.loose_keys, present) else ():
         loose = reading.loose[metric.id]
         if loose.absent(present):
             continue
@@ -814,8 +849,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     # 1.5%") say it is that other measure, even if its kind does not fit: no default then.
     ranked_counts = reading.ranked_counts
     usable_ids = {m.id for m in usable}
-    others_named = any(
-        not OTHER_FIGURE_BEFORE.search(text, max(0, span.start - offset - 24), span.start - offset)
+    others_named = not no_words and any(
+        not _other_figure_before(text, max(0, span.start - offset - 24), span.start - offset)
         and _gap(span, q.span) < CLOSE_WORDS
         and not CLAUSE_MARK.search(text[min(span.end, q.span.end) - offset:max(span.start, q.span.start) - offset])
         and not any(span.overlaps(src.span) for src in claim.sources)

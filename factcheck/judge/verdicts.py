@@ -208,11 +208,8 @@ class Checker:
         that exact, specific figure is another publisher's (PwC's) for the same year, in a
         table whose publisher the passage does not name."""
         q = claim.quantity
-        named = {t for s in claim.sources if claim.source_distance <= 2 for t in s.tables}
-        named = {t for t in named if any(metric_kind_fits(q.kind, m, q.currency, q.unit)
-                                         for m in self.library.tables[t].metrics.values())}
-        if (not named or q.kind not in ("money", "quantity", "percent") or q.range_of is not None
-                or _significant_digits(q.text) < 3 or claim.role != roles.VALUE):
+        named = self._named_publishers_tables(claim)
+        if not named:
             return None
         years = {t.start for t in claim.times if t.start is not None and t.kind in ("point", "by")}
         found = []
@@ -238,6 +235,21 @@ class Checker:
                    f"{explain.edition_title(table, row)}), not {said}'s.")
         return self._finding(Verdict.MISATTRIBUTED, claim, c, row, message,
                              f"Attribute the figure to {table.publisher}, or give {said}'s own figure.")
+
+    def _named_publishers_tables(self, claim: Claim) -> set[str]:
+        """The tables the sentence (or the paragraph before) names that have a measure of
+        the figure's kind, when the figure may be another publisher's (``_other_publisher``):
+        a plain, specific amount, share or quantity; empty otherwise. The claim's own
+        tests come first: most claims stop there, before the pass over the tables."""
+        q = claim.quantity
+        if q.kind not in ("money", "quantity", "percent") or q.range_of is not None or claim.role != roles.VALUE:
+            return set()
+        named = {t for s in claim.sources if claim.source_distance <= 2 for t in s.tables}
+        named = {t for t in named if any(metric_kind_fits(q.kind, m, q.currency, q.unit)
+                                         for m in self.library.tables[t].metrics.values())}
+        if not named or _significant_digits(q.text) < 3:
+            return set()
+        return named
 
     def judge_as(self, claim: Claim, c: Candidate, as_of: dt.date | None) -> Finding | None:
         """The claim judged against one given reading (see ``check.Engine``)."""
