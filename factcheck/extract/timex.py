@@ -8,6 +8,8 @@ in ``periods``.
 from __future__ import annotations
 
 import re
+from functools import reduce
+from operator import or_
 
 from .. import patterns
 from . import folding
@@ -87,6 +89,10 @@ assert len(NEEDS) == len(PATTERNS)
 ANY_YEAR = patterns.compile(YEAR)
 YEAR_STARTS = ("19", "20")
 """How every year in digits begins, as written: text with neither holds no year."""
+WORDED = reduce(or_, (needs.mask for year, needs, _ in NEEDS if not year), 0)
+"""Every word a pattern that needs no year needs: a sentence with no year and none of these
+words skips every pattern, and ``find`` finds nothing in it."""
+assert all(needs is not None for year, needs, _ in NEEDS if not year)
 DASHES = folding.Words("-", "–", "—")
 """A span of years is two years ("2019 to 2021"), or a year, a dash and two digits
 ("2020-23"): a sentence with one year and no dash (most that name a year) skips it."""
@@ -126,6 +132,8 @@ def find(text: str, offset: int = 0) -> list[TimeExpr]:
     first_year = ANY_YEAR.search(text) if folding.holds_any(text, YEAR_STARTS) else None
     has_year = first_year is not None
     words = folding.held(folding.folded(text))
+    if not has_year and not words & WORDED:
+        return found
     may_event = may_edition = None  # (tested once, when a year is first found)
     for (kind, pattern), (year, needs, also) in zip(PATTERNS, NEEDS):
         if year and not has_year or needs is not None and not words & needs.mask \

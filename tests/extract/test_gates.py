@@ -109,3 +109,32 @@ def gates_open(find, text):
 def test_gates_change_no_figure_rank_or_record(text):
     for find in (lambda t: roles.superlatives(t, 5), lambda t: numbers.find(t, 5), lambda t: list(numbers._ranks(t))):
         assert outcome(find, text) == gates_open(find, text)
+
+
+EVERY_PLACE = re.compile(r"(?s).")
+"""``numbers.ANY_DIGIT`` as if a digit stood everywhere: ``find`` then skips nothing for
+want of a digit, and ``_figures_in_digits`` searches from where the last match ended, as
+``FIGURE_IN_DIGITS.finditer`` does."""
+
+
+def digit_gates_open(find, text):
+    any_digit = numbers.ANY_DIGIT
+    numbers.ANY_DIGIT = EVERY_PLACE
+    try:
+        return gates_open(find, text)
+    finally:
+        numbers.ANY_DIGIT = any_digit
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(SENTENCES, SENTENCES.map(lambda t: "".join(ch for ch in t if not ch.isdigit()))))
+def test_a_sentence_without_a_digit_or_a_number_word_skips_every_pattern(text):
+    """``numbers.find`` stops at once in a sentence with no digit and none of the words its
+    other gates wait for (``WORDED``); and skips the patterns of digits in one with no digit.
+    Every figure and rank is the same with every gate open and a digit taken to stand
+    everywhere."""
+    for find in (lambda t: numbers.find(t, 5), lambda t: list(numbers._ranks(t)),
+                 lambda t: [m.span() for m in numbers._figures_in_digits(t)]):
+        assert outcome(find, text) == digit_gates_open(find, text)
+    for find in (lambda t: roles.superlatives(t, 5), lambda t: timex.find(t, 5)):
+        assert outcome(find, text) == gates_open(find, text)
