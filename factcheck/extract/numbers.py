@@ -190,12 +190,15 @@ RANGE_JOIN = patterns.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.I)
 # What every match of these patterns holds (``folding``): a sentence without any of the
 # words skips the pattern. SPOTS does not fold case: its words are looked for as written.
 SPOTS_WORDS = ("spots", "places", "positions")
-TOPPED_WORDS = folding.Words("top", "head")
+TOPPED_WORDS = folding.Words("topp", "tops", "head")  # not "top": "TOP500" would open it
 NUMBER_ONE_WORDS = folding.Words("no.", "number", "top", "pole", "#")
 # ... and a match holding none of these but "top" also holds one of the words after it
 # ("the top spot", "top-ranked", "came top") or before it ("reached the top").
 NUMBER_ONE_PLAIN = folding.Words("no.", "number", "pole", "#")
 NUMBER_ONE_TOP_WITH = folding.Words("spot", "place", "position", "ranked", "reached", "came", "finished")
+TOP_ALONE = patterns.compile(r"top(?!\w)", re.I)
+"""... and its "top" is a word of its own, or the first of "top-ranked": no word character
+follows it ("TOP500" opens no match)."""
 FRACTION_WORDS = folding.Words("half", "third", "quarter", "fifth", "tenth")
 assert all(any(word in key for word in FRACTION_WORDS) for key in FRACTIONS)
 # A figure is in digits or holds a number word; an ordinal ends in "st", "nd", "rd" or
@@ -573,7 +576,8 @@ def _ranks(text: str, folded_text: str | None = None, offset: int = 0, has_digit
     words = folding.held(folded_text)
     for m in TOPPED.finditer(text) if words & TOPPED_WORDS.mask else ():
         yield _rank(text, m.start("verb"), m.end("verb"), 1, offset)
-    may_be_one = words & NUMBER_ONE_WORDS.mask and words & (NUMBER_ONE_PLAIN.mask | NUMBER_ONE_TOP_WITH.mask)
+    may_be_one = words & (NUMBER_ONE_PLAIN.mask | NUMBER_ONE_TOP_WITH.mask) and (
+        words & NUMBER_ONE_PLAIN.mask or words & NUMBER_ONE_WORDS.mask and TOP_ALONE.search(text) is not None)
     for m in NUMBER_ONE.finditer(text) if may_be_one else ():
         if m.group("top"):
             value = 1

@@ -138,3 +138,30 @@ def test_a_sentence_without_a_digit_or_a_number_word_skips_every_pattern(text):
         assert outcome(find, text) == digit_gates_open(find, text)
     for find in (lambda t: roles.superlatives(t, 5), lambda t: timex.find(t, 5)):
         assert outcome(find, text) == gates_open(find, text)
+
+
+TOP_PHRASES = ["topped the TOP500 list", "tops the list", "topping the ranking", "headed the index", "heads the chart",
+               "heading the league table", "TOP500", "Top500's", "top500", "the top spot", "top-ranked", "top ranked",
+               "came top", "finished top", "came top-", "reached the top of the list", "its place at the top of the table",
+               "in top place", "took top position", "at the top", "topless", "stop", "laptops", "No. 1", "number one spot",
+               "pole position", "#1 on the list", "ranked", "came", "place", "spot", "reached", "finished", "position"]
+TOP_SENTENCES = st.lists(st.tuples(st.one_of(disguised(TOP_PHRASES), st.sampled_from(FILLER)),
+                                   st.sampled_from([" ", "", ", ", "\n", "-", "."])), max_size=10).map(
+    lambda parts: "".join(p + s for p, s in parts))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(TOP_SENTENCES)
+def test_top_gates_change_no_rank(text):
+    """TOPPED is gated on "topp", "tops" and "head", and NUMBER_ONE's "top" on a "top" no
+    word character follows (``TOP_ALONE``): ranks are the same with every gate open and
+    with ``TOP_ALONE`` found in every text."""
+    top_alone = numbers.TOP_ALONE
+    for find in (lambda t: list(numbers._ranks(t, offset=5)), lambda t: numbers.find(t, 5)):
+        plain = gates_open(find, text)
+        numbers.TOP_ALONE = re.compile("")
+        try:
+            assert outcome(find, text) == plain
+        finally:
+            numbers.TOP_ALONE = top_alone
+        assert outcome(find, text) == plain
