@@ -24,8 +24,19 @@ _LOOK_ALIKES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u212a": "k", "\u01
 
 def folded(text: str) -> str:
     """``text`` lower-cased, with the characters that a case-folding pattern takes for an
-    ASCII letter turned into that letter."""
-    return text.lower() if text.isascii() else text.translate(_LOOK_ALIKES).lower()
+    ASCII letter turned into that letter. The last text's is kept: the extractors fold
+    each sentence some seven times, one after the other, and ``held`` then knows the
+    folded text it was last given by identity."""
+    global _last_folded
+    last = _last_folded
+    if text is last[0]:
+        return last[1]
+    low = text.lower() if text.isascii() else text.translate(_LOOK_ALIKES).lower()
+    _last_folded = (text, low)
+    return low
+
+
+_last_folded: tuple[str, str] = ("", "")
 
 
 _BITS: dict[str, int] = {}

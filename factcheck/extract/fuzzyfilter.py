@@ -138,6 +138,37 @@ class PartialRatioFilter:
             found ^= low
         return out
 
+    def candidates_within(self, text: str, stretches: Sequence[tuple[int, int]]) -> list[int]:
+        """Indices (in order) of the names no longer than ``text`` that can reach the
+        cut-off in a window of ``text`` lying inside one of ``stretches`` ((start, end)
+        pairs): those with two of their pieces inside one stretch (``candidates``' test,
+        with each stretch on its own). A name longer than ``text`` is never one: its
+        window is the whole text."""
+        n = len(text)
+        shorter = self._up_to[n] if n < len(self._up_to) else self._every
+        if not shorter:
+            return []
+        found = self._always
+        if self._automaton is not None:
+            try:
+                hits = self._automaton.find_matches_as_indexes(text, overlapping=True)
+            except UnicodeEncodeError:  # a lone surrogate, which the automaton cannot read
+                hits, found = (), self._every
+            masks, twice = self._piece_masks, self._piece_twice
+            for low, high in stretches:
+                one = 0
+                for index in {index for index, start, end in hits if low <= start and end <= high}:
+                    mask = masks[index]
+                    found |= (one & mask) | twice[index]
+                    one |= mask
+        found &= shorter
+        out = []
+        while found:
+            bit = found & -found
+            out.append(bit.bit_length() - 1)
+            found ^= bit
+        return out
+
     def _in_names(self, text: str) -> int:
         """A mask of the names that hold two of ``text``'s pieces (or may: those holding
         each piece's first and last runs; every name when a piece is shorter than a run).

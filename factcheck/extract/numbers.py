@@ -190,12 +190,15 @@ RANGE_JOIN = patterns.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.I)
 # What every match of these patterns holds (``folding``): a sentence without any of the
 # words skips the pattern. SPOTS does not fold case: its words are looked for as written.
 SPOTS_WORDS = ("spots", "places", "positions")
-TOPPED_WORDS = folding.Words("top", "head")
+TOPPED_WORDS = folding.Words("topp", "tops", "head")  # not "top": "TOP500" would open it
 NUMBER_ONE_WORDS = folding.Words("no.", "number", "top", "pole", "#")
 # ... and a match holding none of these but "top" also holds one of the words after it
 # ("the top spot", "top-ranked", "came top") or before it ("reached the top").
 NUMBER_ONE_PLAIN = folding.Words("no.", "number", "pole", "#")
 NUMBER_ONE_TOP_WITH = folding.Words("spot", "place", "position", "ranked", "reached", "came", "finished")
+TOP_ALONE = patterns.compile(r"top(?!\w)", re.I)
+"""... and its "top" is a word of its own, or the first of "top-ranked": no word character
+follows it ("TOP500" opens no match)."""
 FRACTION_WORDS = folding.Words("half", "third", "quarter", "fifth", "tenth")
 assert all(any(word in key for word in FRACTION_WORDS) for key in FRACTIONS)
 # A figure is in digits or holds a number word; an ordinal ends in "st", "nd", "rd" or
@@ -204,6 +207,9 @@ ANY_DIGIT = patterns.compile(r"\d")
 FIGURE_WORDS = folding.Words(*UNITS_WORDS, *TENS_WORDS, "dozen", "hundred")
 DIGIT_ORDINAL_END = patterns.compile(r"\d(?:st|nd|rd|th)", re.I)
 ORDINAL_WORDS = folding.Words(*ORDINAL_UNITS, *ORDINAL_TENS)
+WORDED = TOPPED_WORDS.mask | NUMBER_ONE_WORDS.mask | ORDINAL_WORDS.mask | FRACTION_WORDS.mask | FIGURE_WORDS.mask
+"""Every gate of ``find`` that lets a sentence without a digit through: a sentence with no
+digit and none of these words skips them all, and ``find`` finds nothing in it."""
 
 
 # Patterns used per figure, compiled once (a pattern given as text is looked up in
@@ -331,15 +337,18 @@ def find(text: str, offset: int = 0, skip: list[Span] | tuple = ()) -> list[Quan
         return True
 
     folded_text = folding.folded(text)
+    words = folding.held(folded_text)
+    digit = ANY_DIGIT.search(text)
+    if digit is None and not words & WORDED:
+        return found
     # Figures are made with their spans in the document (``offset``), not moved there
     # afterwards: copying each one with ``dataclasses.replace`` cost more than finding it.
-    for start, end, q in _ranks(text, folded_text, offset):
+    for start, end, q in _ranks(text, folded_text, offset, digit is not None):
         if free(start, end):
             found.append(q)
             taken.append((start, end))
             if q.out_of_span:
                 taken.append((q.out_of_span.start - offset, q.out_of_span.end - offset))
-    words = folding.held(folded_text)
     for m in FRACTION.finditer(text) if words & FRACTION_WORDS.mask else ():
         if free(m.start(), m.end()) and _fraction_is_figure(text, m):
             value = FRACTIONS[m.group("frac").lower()] * 100
@@ -349,7 +358,7 @@ def find(text: str, offset: int = 0, skip: list[Span] | tuple = ()) -> list[Quan
                                   "percent", hedge=hedge))
             taken.append((start, m.end()))
     # (no number word: only digits can be a figure)
-    figures = [m for m in (FIGURE.finditer(text) if words & FIGURE_WORDS.mask else _figures_in_digits(text))
+    figures = [m for m in (FIGURE.finditer(text) if words & FIGURE_WORDS.mask else _figures_in_digits(text, digit))
                if free(m.start(), m.end()) and _is_figure(text, m)]
     i = 0
     while i < len(figures):
@@ -366,19 +375,22 @@ def find(text: str, offset: int = 0, skip: list[Span] | tuple = ()) -> list[Quan
     return sorted(found, key=lambda q: q.span.start)
 
 
-def _figures_in_digits(text: str):
+def _figures_in_digits(text: str, first: re.Match | None | bool = True):
     """``FIGURE_IN_DIGITS.finditer(text)``, each match searched for from a little before
     the next digit: no match starts more than ``DIGIT_LEAD`` characters before its first
     digit, so none starts between the last match and there. The engine tries the pattern
     at every character it is searched from (it opens with look-behinds), and most of a
-    sentence is words between its figures."""
+    sentence is words between its figures. ``first`` is ``ANY_DIGIT.search(text)`` when
+    the caller has it."""
     pos = 0
-    while (digit := ANY_DIGIT.search(text, pos)) is not None:
+    digit = ANY_DIGIT.search(text) if first is True else first
+    while digit is not None:
         m = FIGURE_IN_DIGITS.search(text, max(pos, digit.start() - DIGIT_LEAD))
         if m is None:
             return
         yield m
         pos = m.end()  # (a match is never empty: it holds a digit)
+        digit = ANY_DIGIT.search(text, pos)
 
 
 def _hedge_before(text: str, start: int) -> tuple[str | None, int]:
@@ -551,19 +563,21 @@ def _range_quantity(text: str, a: re.Match, b: re.Match, offset: int = 0) -> Qua
 SPOTS = patterns.compile(r"\b(?:spots|places|positions)\s+(\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,\s*)?(?:and|&)\s*\d{1,3})\b(?![\d.,]\d)")
 
 
-def _ranks(text: str, folded_text: str | None = None, offset: int = 0):
+def _ranks(text: str, folded_text: str | None = None, offset: int = 0, has_digit: bool = True):
     """Yield (start, end, Quantity) for rank figures: ordinals in rank context, "No. 1".
     ``folded_text`` is ``folding.folded(text)``, if the caller has it; start and end are
-    in ``text``, the Quantity's spans in the document (``text`` starts at ``offset``)."""
+    in ``text``, the Quantity's spans in the document (``text`` starts at ``offset``).
+    ``has_digit`` False says the text has no digit (the patterns of digits are skipped)."""
     if folded_text is None:
         folded_text = folding.folded(text)
-    for m in SPOTS.finditer(text) if folding.holds_any(text, SPOTS_WORDS) else ():
+    for m in SPOTS.finditer(text) if has_digit and folding.holds_any(text, SPOTS_WORDS) else ():
         for n in _SPOT_NUMBER.finditer(m.group(1)):
             yield _rank(text, m.start(1) + n.start(), m.start(1) + n.end(), int(n.group(0)), offset)
     words = folding.held(folded_text)
     for m in TOPPED.finditer(text) if words & TOPPED_WORDS.mask else ():
         yield _rank(text, m.start("verb"), m.end("verb"), 1, offset)
-    may_be_one = words & NUMBER_ONE_WORDS.mask and words & (NUMBER_ONE_PLAIN.mask | NUMBER_ONE_TOP_WITH.mask)
+    may_be_one = words & (NUMBER_ONE_PLAIN.mask | NUMBER_ONE_TOP_WITH.mask) and (
+        words & NUMBER_ONE_PLAIN.mask or words & NUMBER_ONE_WORDS.mask and TOP_ALONE.search(text) is not None)
     for m in NUMBER_ONE.finditer(text) if may_be_one else ():
         if m.group("top"):
             value = 1
@@ -576,7 +590,7 @@ def _ranks(text: str, folded_text: str | None = None, offset: int = 0):
     if words & ORDINAL_WORDS.mask:
         ordinals = ORDINAL
     else:  # no ordinal word: only digits can be an ordinal, if any is
-        ordinals = DIGIT_ORDINAL_FIRST if DIGIT_ORDINAL_END.search(text) is not None else None
+        ordinals = DIGIT_ORDINAL_FIRST if has_digit and DIGIT_ORDINAL_END.search(text) is not None else None
     for m in ordinals.finditer(text) if ordinals is not None else ():
         value = ordinal_value(m.group("ord"))
         if value is None:

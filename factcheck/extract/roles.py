@@ -99,6 +99,8 @@ RECORD_CLAIM_WORDS = folding.Words("worst", "best", "lowest", "highest", "weakes
                                    "third", "fourth", "fifth", "only", "row", "consecutive", "straight", "successive",
                                    "longer", "held", "been", "fastest", "largest", "powerful")
 SUPERLATIVE_WORDS = folding.Words("biggest", "largest", "greatest", "most", "sharpest", "steepest", "strongest")
+FIGURELESS_WORDS = EDITION_NUMBER_WORDS.mask | RECORD_CLAIM_WORDS.mask | SUPERLATIVE_WORDS.mask
+"""A sentence with none of these words skips all three patterns of ``superlatives``."""
 
 # The same for the patterns ``find`` tries around each figure: they look at parts of the
 # sentence, so a word missing from the whole sentence is missing from every part.
@@ -136,9 +138,11 @@ class Role:
 def superlatives(text: str, offset: int, skip=()) -> list[Quantity]:
     """Claims without a figure of their own: superlative changes (kind ``superlative``),
     edition numbers (``edition``) and records and firsts (``record``)."""
-    out = []
-    taken: list[Span] = list(skip)
+    out: list[Quantity] = []
     words = folding.held(folding.folded(text))
+    if not words & FIGURELESS_WORDS:
+        return out
+    taken: list[Span] = list(skip)
     for m in EDITION_NUMBER.finditer(text) if words & EDITION_NUMBER_WORDS.mask else ():
         span = Span(m.start() + offset, m.end() + offset)
         if not any(span.overlaps(s) for s in taken):

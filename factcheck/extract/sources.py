@@ -101,8 +101,13 @@ class SourceFinder:
         # cut-off at all; one pass in C scores those (a name written out whole needs no
         # alignment), and the alignment (slower) is computed only for the close ones, in
         # the usual order.
-        pool = [phrase for phrase in map(self._long.__getitem__, self._filter.candidates(lowered))
-                if phrase not in lowered]
+        # A close name counts only where its alignment overlaps no name found exactly: that
+        # window holds two whole pieces of the name (``fuzzyfilter``), so both stand in one
+        # stretch between the exact names (a name longer than the sentence aligns with all
+        # of it, and so overlaps them). A name failing that is never kept, close or not.
+        close_to = self._filter.candidates_within(lowered, _stretches(taken)) if taken \
+            else self._filter.candidates(lowered)
+        pool = [phrase for phrase in map(self._long.__getitem__, close_to) if phrase not in lowered]
         if not pool:
             return sorted(found, key=lambda s: s.span.start)
         # The pool is in the order of ``self._long``: the close ones are aligned in that order.
@@ -119,3 +124,14 @@ class SourceFinder:
             found.append(SourceMention(Span(start + offset, end + offset), tables, exact))
             taken.append((start, end))
         return sorted(found, key=lambda s: s.span.start)
+
+
+def _stretches(taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of a text between the (start, end) spans ``taken``, which are in
+    order and do not overlap: a window inside one overlaps none of them."""
+    out, start = [], 0
+    for a, b in taken:
+        out.append((start, a))
+        start = b
+    out.append((start, 1 << 62))
+    return out

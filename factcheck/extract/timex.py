@@ -8,6 +8,8 @@ in ``periods``.
 from __future__ import annotations
 
 import re
+from functools import reduce
+from operator import or_
 
 from .. import patterns
 from . import folding
@@ -85,8 +87,29 @@ NEEDS: list[tuple[bool, Words | None, Words | None]] = [
 ]
 assert len(NEEDS) == len(PATTERNS)
 ANY_YEAR = patterns.compile(YEAR)
+LEADS: list[int | None] = [
+    17,  # date: "22nd September, " or "September. 22nd, " before the year
+    20,  # since_month: "since September. of "
+    14,  # month: "September. of "
+    8,  # span: "between "
+    19,  # by: "through the end of "
+    6,  # since: "since "
+    12,  # fiscal: "fiscal year "
+    None, None, None, None, None, None, None, None,  # (no year needed)
+    0,  # year (it opens with its year: searched for plainly)
+]
+"""For each pattern that needs a year, the most characters a match holds before its first
+year when every run of white space it holds is one character long (each ``\\s+`` and
+``\\s*`` one character at most): in a text with no two white-space characters in a row,
+each match is searched for from that far before the next year (``_from_years``)."""
+assert len(LEADS) == len(PATTERNS) and all((lead is not None) == year for lead, (year, _, _) in zip(LEADS, NEEDS))
+SPACE_RUN = patterns.compile(r"\s\s")
 YEAR_STARTS = ("19", "20")
 """How every year in digits begins, as written: text with neither holds no year."""
+WORDED = reduce(or_, (needs.mask for year, needs, _ in NEEDS if not year), 0)
+"""Every word a pattern that needs no year needs: a sentence with no year and none of these
+words skips every pattern, and ``find`` finds nothing in it."""
+assert all(needs is not None for year, needs, _ in NEEDS if not year)
 DASHES = folding.Words("-", "–", "—")
 """A span of years is two years ("2019 to 2021"), or a year, a dash and two digits
 ("2020-23"): a sentence with one year and no dash (most that name a year) skips it."""
@@ -126,14 +149,17 @@ def find(text: str, offset: int = 0) -> list[TimeExpr]:
     first_year = ANY_YEAR.search(text) if folding.holds_any(text, YEAR_STARTS) else None
     has_year = first_year is not None
     words = folding.held(folding.folded(text))
+    if not has_year and not words & WORDED:
+        return found
     may_event = may_edition = None  # (tested once, when a year is first found)
-    for (kind, pattern), (year, needs, also) in zip(PATTERNS, NEEDS):
+    anchored = has_year and SPACE_RUN.search(text) is None
+    for (kind, pattern), (year, needs, also), lead in zip(PATTERNS, NEEDS, LEADS):
         if year and not has_year or needs is not None and not words & needs.mask \
                 or also is not None and not words & also.mask:
             continue  # the text lacks what every match holds: no match can be found
         if kind == "span" and not words & DASHES.mask and ANY_YEAR.search(text, first_year.end()) is None:
             continue  # (the second year, if any, starts after the first one found ends)
-        for m in pattern.finditer(text):
+        for m in _from_years(pattern, text, lead, first_year) if anchored and lead else pattern.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
             if COUNT_AFTER.match(text[m.end():]):
@@ -158,6 +184,21 @@ def find(text: str, offset: int = 0) -> list[TimeExpr]:
                 found.append(expr)
                 taken.append((m.start(), m.end()))
     return sorted(found, key=lambda t: t.span.start)
+
+
+def _from_years(pattern: re.Pattern, text: str, lead: int, year: re.Match | None):
+    """``pattern.finditer(text)`` for a pattern each match of which holds a year at most
+    ``lead`` characters from its start (``LEADS``): each match searched for from that far
+    before the next year, ``year`` the first (the engine tries the patterns, which open
+    with a word boundary, at every character it is searched from)."""
+    pos = 0
+    while year is not None:
+        m = pattern.search(text, max(pos, year.start() - lead))
+        if m is None:
+            return
+        yield m
+        pos = m.end()  # (a match is never empty: it holds a year)
+        year = ANY_YEAR.search(text, pos)
 
 
 def _make(kind: str, m: re.Match, offset: int) -> TimeExpr | None:

@@ -109,3 +109,59 @@ def gates_open(find, text):
 def test_gates_change_no_figure_rank_or_record(text):
     for find in (lambda t: roles.superlatives(t, 5), lambda t: numbers.find(t, 5), lambda t: list(numbers._ranks(t))):
         assert outcome(find, text) == gates_open(find, text)
+
+
+EVERY_PLACE = re.compile(r"(?s).")
+"""``numbers.ANY_DIGIT`` as if a digit stood everywhere: ``find`` then skips nothing for
+want of a digit, and ``_figures_in_digits`` searches from where the last match ended, as
+``FIGURE_IN_DIGITS.finditer`` does."""
+
+
+def digit_gates_open(find, text):
+    any_digit = numbers.ANY_DIGIT
+    numbers.ANY_DIGIT = EVERY_PLACE
+    try:
+        return gates_open(find, text)
+    finally:
+        numbers.ANY_DIGIT = any_digit
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(SENTENCES, SENTENCES.map(lambda t: "".join(ch for ch in t if not ch.isdigit()))))
+def test_a_sentence_without_a_digit_or_a_number_word_skips_every_pattern(text):
+    """``numbers.find`` stops at once in a sentence with no digit and none of the words its
+    other gates wait for (``WORDED``); and skips the patterns of digits in one with no digit.
+    Every figure and rank is the same with every gate open and a digit taken to stand
+    everywhere."""
+    for find in (lambda t: numbers.find(t, 5), lambda t: list(numbers._ranks(t)),
+                 lambda t: [m.span() for m in numbers._figures_in_digits(t)]):
+        assert outcome(find, text) == digit_gates_open(find, text)
+    for find in (lambda t: roles.superlatives(t, 5), lambda t: timex.find(t, 5)):
+        assert outcome(find, text) == gates_open(find, text)
+
+
+TOP_PHRASES = ["topped the TOP500 list", "tops the list", "topping the ranking", "headed the index", "heads the chart",
+               "heading the league table", "TOP500", "Top500's", "top500", "the top spot", "top-ranked", "top ranked",
+               "came top", "finished top", "came top-", "reached the top of the list", "its place at the top of the table",
+               "in top place", "took top position", "at the top", "topless", "stop", "laptops", "No. 1", "number one spot",
+               "pole position", "#1 on the list", "ranked", "came", "place", "spot", "reached", "finished", "position"]
+TOP_SENTENCES = st.lists(st.tuples(st.one_of(disguised(TOP_PHRASES), st.sampled_from(FILLER)),
+                                   st.sampled_from([" ", "", ", ", "\n", "-", "."])), max_size=10).map(
+    lambda parts: "".join(p + s for p, s in parts))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(TOP_SENTENCES)
+def test_top_gates_change_no_rank(text):
+    """TOPPED is gated on "topp", "tops" and "head", and NUMBER_ONE's "top" on a "top" no
+    word character follows (``TOP_ALONE``): ranks are the same with every gate open and
+    with ``TOP_ALONE`` found in every text."""
+    top_alone = numbers.TOP_ALONE
+    for find in (lambda t: list(numbers._ranks(t, offset=5)), lambda t: numbers.find(t, 5)):
+        plain = gates_open(find, text)
+        numbers.TOP_ALONE = re.compile("")
+        try:
+            assert outcome(find, text) == plain
+        finally:
+            numbers.TOP_ALONE = top_alone
+        assert outcome(find, text) == plain
