@@ -19,6 +19,7 @@ from ..reference.library import Library
 from ..model import Claim, Span
 from ..reference.tables import Metric, Table
 from . import wordgate
+from .ledpatterns import word_led
 
 # Words that say a figure is about some particular measure ("in terms of the agility of
 # companies", "in the talent category"): when none of the table's metric words matched,
@@ -425,7 +426,7 @@ OTHER_FIGURE_BEFORE = patterns.compile(
     r"\s+(?:(?!(?:and|while|whereas|but)\b)[a-z-]+\s+){0,3}$")
 
 
-FIGURE_MARK = patterns.compile(r"\d|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth")
+FIGURE_MARK = patterns.compile(r"\d|f(?:irst|ourth|ifth)|s(?:econd|ixth|eventh)|t(?:hird|enth)|eighth|ninth")
 """What every match of ``OTHER_FIGURE_BEFORE`` holds (a digit or an ordinal's word, as it
 reads them): a search for it skips to the places where one can start, which the pattern
 itself, opening with a look-behind, cannot."""
@@ -633,7 +634,7 @@ DOUBLE_QUOTE = patterns.compile(r"[\"“”]")
 POSSESSIVE_GAP = patterns.compile(r"\s*(?:['’]s)?\s*")
 LIST_JOIN_END = patterns.compile(r"(?:,|\band)\s*$")
 COUNTED_BEFORE = patterns.compile(r"\d[\d,.]*\s+[A-Za-z]")
-FROM_END = patterns.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+FROM_END = word_led({"f": "rom"}, r"\s+(?:the\s+)?$")  # "\bfrom\s+(?:the\s+)?$", re.I
 
 _LAST: list = [None, None]  # the last claim prepared, and what was read from it
 
