@@ -16,7 +16,8 @@ from ..dataclassgen import dataclass
 from ..reference.library import Library
 from .ledpatterns import word_led
 from .metricindex import metric_word_index
-from .metricwords import CLOSE_WORDS, NOT_WITH_REACH, _excluded, choose_metrics, library_units, spelled_out
+from .metricwords import (CLOSE_WORDS, NOT_WITH_REACH, _ascii_lower, _excluded, _may_hold, choose_metrics,
+                          library_units, spelled_out)
 from ..model import Claim, EntityMention, Span
 from ..reference.tables import Metric, Table
 
@@ -136,7 +137,9 @@ CAUSE_LEAD = patterns.compile(
     r"(?=[thdbowa])\b(?:thanks\s+to|helped\s+by|driven\s+by|due\s+to|because\s+of|owing\s+to|boosted\s+by|"
     r"with\s+the\s+(?:addition|arrival|debut|entry|help)\s+of|after\s+the\s+(?:addition|arrival|debut)\s+of)\b", re.I)
 # Where the figure's own statement ends or another begins.
-CLAUSE_BREAK = patterns.compile(r";|,\s*(?:and|but|while|whereas)\b|\s(?:while|whereas)\s", re.I)
+# (``;|,\s*(?:and|but|while|whereas)\b|\s(?:while|whereas)\s``, opening on one set of characters.)
+CLAUSE_BREAK = patterns.compile(
+    r"[;,\s](?:(?<=;)|(?<=,)\s*(?:and|but|while|whereas)\b|(?<=\s)(?:while|whereas)\s)", re.I)
 # ``[,;:(]|\s(?:and|but|while|whereas)\s``, opening on one set of characters (which the
 # engine skips to) rather than on two alternatives tried at every place.
 CLAUSE_AFTER = patterns.compile(r"[,;:(\s](?:(?<=[,;:(])|(?<=\s)(?:and|but|while|whereas)\s)", re.I)
@@ -341,6 +344,10 @@ SUBSET = patterns.compile(
     r"|\b(?:newcomers|new\s+entr(?:y|ies))\b"
     r"|\b(?:systems|machines|supercomputers|computers)\s+(?:using|with|based|built|that|which|from|made|running|powered)\b",
     re.I)
+SUBSET_WORDS = ("top", "first", "leading", "fastest", "biggest", "largest", "most", "system", "machine", "computer",
+                "entr", "ones", "installation", "newcomer")
+"""Words every match of ``SUBSET`` holds (lower case): a clause holding none of them (most
+do not) is not searched (``metricwords._may_hold``)."""
 
 
 def _subset(table: Table, claim: Claim) -> bool:
@@ -351,6 +358,8 @@ def _subset(table: Table, claim: Claim) -> bool:
     begin = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)
     end = CLAUSE_AFTER.search(text, q.span.end - base)
     clause = text[begin:end.start() if end else len(text)]
+    if not _may_hold(_ascii_lower(clause), SUBSET_WORDS):
+        return False
     for m in SUBSET.finditer(clause):
         n = m.group("n")
         if n and n.isdigit() and _is_list_size(table, replace(claim, quantity=replace(q, value=float(n)))):
