@@ -14,8 +14,10 @@ from dataclasses import replace
 from .. import patterns
 from ..dataclassgen import dataclass
 from ..reference.library import Library
+from .ledpatterns import word_led
 from .metricindex import metric_word_index
-from .metricwords import CLOSE_WORDS, NOT_WITH_REACH, _excluded, choose_metrics, library_units, spelled_out
+from .metricwords import (CLOSE_WORDS, NOT_WITH_REACH, _ascii_lower, _excluded, _may_hold, choose_metrics,
+                          library_units, spelled_out)
 from ..model import Claim, EntityMention, Span
 from ..reference.tables import Metric, Table
 
@@ -27,9 +29,11 @@ GENERIC_REFERENCE = patterns.compile(
     r"(?=[rilsepft])\b(?:ranking|rankings|index|list|league table|scoreboard|survey|report|study|estimates?|projections?|forecasts?|edition"
     r"|(?:this|last|the\s+latest|the\s+new)\s+(?:year['’]s\s+)?results)\b", re.I)
 
-LIST_REFERENCE = patterns.compile(
-    r"(?=[ti])\b(?:the|this|that|its)\s+(?:(?:current|latest|new|newest|same|most\s+recent|\d{4}|this\s+year['’]s)\s+)?"
-    r"(?:list|ranking|rankings|league\s+table|edition)\b", re.I)
+# (Written to open on the first letters' cases, ``ledpatterns``: the engine skips to them.)
+LIST_REFERENCE = word_led(
+    {"t": r"h(?:e|is|at)", "i": r"ts"},
+    r"\s+(?:(?:current|latest|new|newest|same|most\s+recent|\d{4}|this\s+year['’]s)\s+)?"
+    r"(?:list|ranking|rankings|league\s+table|edition)\b")
 
 STRENGTH_NAMED = 3      # the sentence names the table itself
 STRENGTH_PUBLISHER = 2  # the sentence (or paragraph) names the publisher
@@ -130,11 +134,15 @@ def list_wide_metrics(table: Table, library: Library) -> frozenset[str]:
 # Words that open a phrase saying why a list-wide figure is what it is ("Thanks to
 # Fugaku, the aggregate rose…"): a system named there is not the figure's owner.
 CAUSE_LEAD = patterns.compile(
-    r"\b(?:thanks\s+to|helped\s+by|driven\s+by|due\s+to|because\s+of|owing\s+to|boosted\s+by|"
+    r"(?=[thdbowa])\b(?:thanks\s+to|helped\s+by|driven\s+by|due\s+to|because\s+of|owing\s+to|boosted\s+by|"
     r"with\s+the\s+(?:addition|arrival|debut|entry|help)\s+of|after\s+the\s+(?:addition|arrival|debut)\s+of)\b", re.I)
 # Where the figure's own statement ends or another begins.
-CLAUSE_BREAK = patterns.compile(r";|,\s*(?:and|but|while|whereas)\b|\s(?:while|whereas)\s", re.I)
-CLAUSE_AFTER = patterns.compile(r"[,;:(]|\s(?:and|but|while|whereas)\s", re.I)
+# (``;|,\s*(?:and|but|while|whereas)\b|\s(?:while|whereas)\s``, opening on one set of characters.)
+CLAUSE_BREAK = patterns.compile(
+    r"[;,\s](?:(?<=;)|(?<=,)\s*(?:and|but|while|whereas)\b|(?<=\s)(?:while|whereas)\s)", re.I)
+# ``[,;:(]|\s(?:and|but|while|whereas)\s``, opening on one set of characters (which the
+# engine skips to) rather than on two alternatives tried at every place.
+CLAUSE_AFTER = patterns.compile(r"[,;:(\s](?:(?<=[,;:(])|(?<=\s)(?:and|but|while|whereas)\s)", re.I)
 PLURAL_REFERENCE = patterns.compile(r"^(?:s|es)\b")
 
 
@@ -169,7 +177,7 @@ def owner_named(claim: Claim) -> bool:
 # "among 64 economies", "a total of 67 countries", "64 economies measured": words that say
 # a count is the size of the whole list ("these three countries" is not).
 SIZE_BEFORE = patterns.compile(
-    r"\b(?:among|of|total\s+of|all|covers?|covering|ranks?|ranking|ranked|rating|rates|rated|measures|measuring|"
+    r"(?=[oatcrmsefi])\b(?:among|of|total\s+of|all|covers?|covering|ranks?|ranking|ranked|rating|rates|rated|measures|measuring|"
     r"surveys|surveyed|surveying|assess(?:es|ed|ing)?|evaluat(?:es|ed|ing)|across|for|includ(?:es|ed|ing))"
     r"\s+(?:the\s+|a\s+total\s+of\s+|some\s+|all\s+)?$", re.I)
 SIZE_AFTER = patterns.compile(
@@ -336,6 +344,10 @@ SUBSET = patterns.compile(
     r"|\b(?:newcomers|new\s+entr(?:y|ies))\b"
     r"|\b(?:systems|machines|supercomputers|computers)\s+(?:using|with|based|built|that|which|from|made|running|powered)\b",
     re.I)
+SUBSET_WORDS = ("top", "first", "leading", "fastest", "biggest", "largest", "most", "system", "machine", "computer",
+                "entr", "ones", "installation", "newcomer")
+"""Words every match of ``SUBSET`` holds (lower case): a clause holding none of them (most
+do not) is not searched (``metricwords._may_hold``)."""
 
 
 def _subset(table: Table, claim: Claim) -> bool:
@@ -346,6 +358,8 @@ def _subset(table: Table, claim: Claim) -> bool:
     begin = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)
     end = CLAUSE_AFTER.search(text, q.span.end - base)
     clause = text[begin:end.start() if end else len(text)]
+    if not _may_hold(_ascii_lower(clause), SUBSET_WORDS):
+        return False
     for m in SUBSET.finditer(clause):
         n = m.group("n")
         if n and n.isdigit() and _is_list_size(table, replace(claim, quantity=replace(q, value=float(n)))):
@@ -402,10 +416,12 @@ def _elliptic(claim: Claim, metric_span: Span) -> bool:
 # "JUPITER is expected to reach 1 exaflops", "designed to deliver 2 exaflops": a target, not
 # a measured result — the unit alone does not make it the list's figure.
 AIM_BEFORE = patterns.compile(
-    r"\b(?:will|would|could|should|may|might|expected|designed|planned|plans?|aims?|aiming|targets?|targeting|"
+    r"(?=[wcsmedpatguo])\b(?:will|would|could|should|may|might|expected|designed|planned|plans?|aims?|aiming|targets?|targeting|"
     r"promises?|projected|set\s+to|capable\s+of|able\s+to|goal|upgrade|once)\b", re.I)
 
-AIM_CLAUSE = patterns.compile(r"[;,]|\bwhile\b|\bbut\b")
+# ``[;,]|\bwhile\b|\bbut\b``, opening on one set of characters (the look-behind after
+# "w" or "b" is the ``\b`` before it).
+AIM_CLAUSE = patterns.compile(r"[;,wb](?:(?<=[;,])|(?<=w)(?<!\w.)hile\b|(?<=b)(?<!\w.)ut\b)")
 
 
 def _aim(claim: Claim) -> bool:

@@ -19,6 +19,7 @@ from ..reference.library import Library
 from ..model import Claim, Span
 from ..reference.tables import Metric, Table
 from . import wordgate
+from .ledpatterns import word_led
 
 # Words that say a figure is about some particular measure ("in terms of the agility of
 # companies", "in the talent category"): when none of the table's metric words matched,
@@ -43,6 +44,10 @@ NEW_CLAUSE = patterns.compile(
     r"|(?:reaching|bringing|taking|pushing|lifting|rising\s+to|with\s+plans|with\s+an?\s+(?:goal|target|plan|aim))\b)")
 
 NEXT_FIGURE = patterns.compile(r"\s(?:and|while|whereas)\s+(?=(?:the\s+|its\s+)?[a-z][^.;,]{0,60}?\b(?:was|is|were|are|at|of|reached|hit|stood)\s+[$€£¥]?\d)", re.I)
+
+NEXT_FIGURE_WORDS = ("and", "while", "whereas")
+"""Words every match of ``NEXT_FIGURE`` holds (lower case), for ``_may_hold``: most
+sentences hold none of them."""
 
 NEGATED = patterns.compile(
     r"(?=[ewoanlsb])\b(?:excluding|excludes|exclude|without|other\s+than|apart\s+from|not\s+counting|leaving\s+out|"
@@ -380,7 +385,7 @@ def _counted_noun(claim: Claim) -> str | None:
 
 
 MEASURE_AFTER = patterns.compile(
-    r"^\s*(?:place\s+|position\s+|spot\s+)?(?:in|for|on)\s+(?!(?:the\s+)?(?:world|ranking|rankings|list|table|"
+    r"^\s*(?=[psifo])(?:place\s+|position\s+|spot\s+)?(?:in|for|on)\s+(?!(?:the\s+)?(?:world|ranking|rankings|list|table|"
     r"index|league|overall|edition|survey|report|latest|new|annual|same|this|that|last|(?:19|20)\d\d)\b"
     r"|(?:a|the)\s+(?:\w+\s+)?(?:year|years|time|row)\b|\w+\s+(?:consecutive|straight|successive)\b)"
     r"(?:the\s+|its\s+|terms\s+of\s+)?[a-z]", re.I)
@@ -425,7 +430,7 @@ OTHER_FIGURE_BEFORE = patterns.compile(
     r"\s+(?:(?!(?:and|while|whereas|but)\b)[a-z-]+\s+){0,3}$")
 
 
-FIGURE_MARK = patterns.compile(r"\d|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth")
+FIGURE_MARK = patterns.compile(r"\d|f(?:irst|ourth|ifth)|s(?:econd|ixth|eventh)|t(?:hird|enth)|eighth|ninth")
 """What every match of ``OTHER_FIGURE_BEFORE`` holds (a digit or an ordinal's word, as it
 reads them): a search for it skips to the places where one can start, which the pattern
 itself, opening with a look-behind, cannot."""
@@ -532,7 +537,7 @@ def _bracket_label(claim: Claim) -> str | None:
 
 
 BENCHMARK_AFTER = patterns.compile(
-    r"^\s*(?:on|in|for)\s+(?:the\s+|its\s+)?((?:[\w.-]+\s+){0,2}?[\w.-]+)\s+(?:benchmark|test|metric)\b", re.I)
+    r"^\s*(?=[oif])(?:on|in|for)\s+(?:the\s+|its\s+)?((?:[\w.-]+\s+){0,2}?[\w.-]+)\s+(?:benchmark|test|metric)\b", re.I)
 
 
 def _other_benchmark_after(claim: Claim, table: Table) -> bool:
@@ -551,7 +556,7 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
-OPENING_FRAME = patterns.compile(r"\s*(?:(?:For\s+example|For\s+instance|However|Meanwhile|Moreover|Similarly|Likewise|"
+OPENING_FRAME = patterns.compile(r"\s*(?=[fhmslibyaouwrc])(?:(?:For\s+example|For\s+instance|However|Meanwhile|Moreover|Similarly|Likewise|"
                            r"In\s+addition|By\s+contrast|In\s+contrast|Still|Yet|Also),\s*)?"
                            r"(?:On|In|For|Under|With|By|Using|As\s+(?:for|to|regards)|When\s+it\s+comes\s+to|"
                            r"Regarding|Concerning)\s[^,;:.]{0,60},", re.I)
@@ -633,7 +638,7 @@ DOUBLE_QUOTE = patterns.compile(r"[\"“”]")
 POSSESSIVE_GAP = patterns.compile(r"\s*(?:['’]s)?\s*")
 LIST_JOIN_END = patterns.compile(r"(?:,|\band)\s*$")
 COUNTED_BEFORE = patterns.compile(r"\d[\d,.]*\s+[A-Za-z]")
-FROM_END = patterns.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+FROM_END = word_led({"f": "rom"}, r"\s+(?:the\s+)?$")  # "\bfrom\s+(?:the\s+)?$", re.I
 
 _LAST: list = [None, None]  # the last claim prepared, and what was read from it
 
@@ -659,7 +664,7 @@ def _prepared(claim: Claim) -> _Prepared:
         text = text[:cause.start()] + " " * (len(text) - cause.start())
     # "…was 1.65 exaflops and the minimum to enter the list was 1.14 petaflops": words after
     # "and" that lead up to the next figure are that figure's.
-    joined = NEXT_FIGURE.search(text, q.span.end - offset)
+    joined = NEXT_FIGURE.search(text, q.span.end - offset) if _may_hold(lowered, NEXT_FIGURE_WORDS) else None
     if joined:
         text = text[:joined.start()] + " " * (len(text) - joined.start())
     before_negation = text

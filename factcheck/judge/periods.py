@@ -296,7 +296,9 @@ def as_of_named(claims, text: str, as_of: dt.date | None, tables: dict[str, Tabl
     return latest
 
 
-_YEAR = patterns.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
+# ``(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)``, opening on "1" or "2" (which the engine skips
+# to) with the look-behind after it.
+_YEAR = patterns.compile(r"((?:1(?<![\d.,].)9|2(?<![\d.,].)0)\d\d)(?![\d.,]\d)")
 
 
 def _day(published: str) -> dt.date | None:

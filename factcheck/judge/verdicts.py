@@ -754,7 +754,7 @@ class Checker:
 
 
 PRONOUN_START = patterns.compile(
-    r"^\s*(?:It|They|(?:This|These|That)(?!\s+(?:year|years|month|week|time|edition|ranking|rankings|list|report|study|"
+    r"^\s*(?=[IT])(?:It|They|(?:This|These|That)(?!\s+(?:year|years|month|week|time|edition|ranking|rankings|list|report|study|"
     r"survey|index|results?)\b)|The\s+(?:system|machine|supercomputer|model|country|nation|economy|city-state|firm|company))\b")
 
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.judge.match import SUBSET, SUBSET_WORDS
 from factcheck.judge.metricwords import (
-    CAUSE, CAUSE_WORDS, NEGATED, NEGATION_WORDS, OTHER_MEASURE, OTHER_MEASURE_WORDS, _ascii_lower, _may_hold)
+    CAUSE, CAUSE_WORDS, NEGATED, NEGATION_WORDS, NEXT_FIGURE, NEXT_FIGURE_WORDS, OTHER_MEASURE, OTHER_MEASURE_WORDS,
+    _ascii_lower, _may_hold)
 from factcheck.judge.verdicts import SCENARIO_NOUN, SCENARIO_WORDS, _names_scenario
 
 PHRASES = ["because", "thanks to", "due to", "driven by", "owing to", "as a result of", "on the back of",
@@ -22,7 +24,12 @@ PHRASES = ["because", "thanks to", "due to", "driven by", "owing to", "as a resu
            "in terms of", "category", "categories", "pillar", "pillars", "sub-factor", "subfactors", "sub-index",
            "subindex", "indicator", "criterion", "criteria", "when it comes to", "measure of", "aspect", "dimensions",
            "in termſ of", "categorieſ", "aſpect", "scenario", "scenarios", "case", "cases", "projection", "variant",
-           "low-demand scenario", "the upper case", "ſcenario", "caſe", "low IT-demand growth", "demand"]
+           "low-demand scenario", "the upper case", "ſcenario", "caſe", "low IT-demand growth", "demand",
+           "and", "while", "whereas", "AND the total was 5", "whereas its share is 3%", "while exports hit $4",
+           "and", "whereaſ it stood at 7", "was 12", "the top 10 systems", "first five", "leading 500",
+           "most powerful 20", "newly built machines", "accelerated systems", "GPU-based supercomputers", "Arm",
+           "x86 computers", "these ones", "remaining entries", "newcomers", "new entries", "new entry",
+           "systems using", "machines powered", "ſystems using", "ınstallations", "other installations", "ones"]
 
 
 @st.composite
@@ -40,6 +47,17 @@ def sentences(draw):
 @settings(max_examples=600, deadline=None)
 @given(sentences())
 def test_no_match_is_turned_away(text):
+    _check_gates(text)
+
+
+def test_no_phrase_alone_is_turned_away():
+    """Each phrase alone, whatever its case (a mix of phrases mostly holds some word)."""
+    for phrase in PHRASES:
+        for text in (phrase, phrase.upper(), f" {phrase.title()} "):
+            _check_gates(text)
+
+
+def _check_gates(text):
     lowered = _ascii_lower(text)
     if CAUSE.search(text):
         assert _may_hold(lowered, CAUSE_WORDS)
@@ -49,6 +67,10 @@ def test_no_match_is_turned_away(text):
         assert _may_hold(lowered, OTHER_MEASURE_WORDS)
     if SCENARIO_NOUN.search(text):
         assert _may_hold(lowered, SCENARIO_WORDS)
+    if NEXT_FIGURE.search(text):
+        assert _may_hold(lowered, NEXT_FIGURE_WORDS)
+    if SUBSET.search(text):
+        assert _may_hold(lowered, SUBSET_WORDS)
 
 
 def _plain_names_scenario(sentence: str, label: str) -> bool:
