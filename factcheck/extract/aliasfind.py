@@ -37,6 +37,8 @@ from .trie import SPACE_RUN
 _LONG_RUN = patterns.compile(r"[\s-]{2,}")
 """The runs of ``trie.SPACE_RUN`` that are two characters or longer (each whole: both are greedy)."""
 
+_SPACES = patterns.compile(" +")
+
 _KIND = Implementation.NoncontiguousNFA
 """The automaton kind: for a few keys the library would build a DFA, which costs most of a
 first check's automaton building; the plain NFA searches sentences as fast."""
@@ -65,21 +67,53 @@ class Folded:
 
     def __init__(self, text: str, lowered: str):
         self.text = text
-        folded = lowered if folds_to_itself(lowered) else SPACE_RUN.sub(" ", lowered)
-        if len(folded) == len(lowered):  # every run a single space or hyphen: one for one
-            self.folded, self._runs, self._extra = folded, None, None
-            return
+        self._runs = self._extra = None
+        # With no hyphen, every run of ``SPACE_RUN`` is a run of spaces and hyphens turned
+        # into spaces (one for one), and a printable text has no other character ``\s``
+        # matches: each run of two spaces or more folds to one, the rest stand as they are.
+        spaced = lowered.replace("-", " ") if "-" in lowered else lowered
+        if not spaced.isprintable():
+            self._fold_by_pattern(lowered)
+        elif "  " not in spaced:  # every run a single space or hyphen: one for one
+            self.folded = spaced
+        else:
+            self._fold_runs(spaced)
+
+    def _fold_runs(self, spaced: str) -> None:
+        """Fold the runs of two spaces or more in ``spaced`` (printable, no hyphen), found
+        with ``str.find``: a substitution by pattern tries ``SPACE_RUN`` at every character
+        and makes a piece of every single space between words."""
         # Only a run of two characters or more moves what follows it: the map lists those
-        # runs alone (a single space or hyphen, folded to one space, shifts nothing, and
-        # ``original`` adds the same shifts without it).
-        runs, extra, shift = [], [0], 0
-        for m in _LONG_RUN.finditer(lowered):
-            runs.append(m.start() - shift)  # where this run's space stands in the folded text
-            shift += m.end() - m.start() - 1
+        # runs alone (a single space, folded to one space, shifts nothing, and ``original``
+        # adds the same shifts without it).
+        runs, extra, pieces, shift, pos = [], [0], [], 0, 0
+        start = spaced.find("  ")
+        while start >= 0:
+            end = _SPACES.match(spaced, start).end()
+            pieces.append(spaced[pos:start + 1])
+            runs.append(start - shift)  # where this run's space stands in the folded text
+            shift += end - start - 1
             extra.append(shift)
-        self.folded = folded
+            pos = end
+            start = spaced.find("  ", end)
+        pieces.append(spaced[pos:])
+        self.folded = "".join(pieces)
         self._runs = runs
         self._extra = extra  # characters folded away before each run (and after the last)
+
+    def _fold_by_pattern(self, lowered: str) -> None:
+        """Fold ``lowered`` by ``SPACE_RUN``: for text with tabs, line breaks, other spaces."""
+        folded = SPACE_RUN.sub(" ", lowered)
+        self.folded = folded
+        if len(folded) == len(lowered):
+            return
+        runs, extra, shift = [], [0], 0
+        for m in _LONG_RUN.finditer(lowered):
+            runs.append(m.start() - shift)
+            shift += m.end() - m.start() - 1
+            extra.append(shift)
+        self._runs = runs
+        self._extra = extra
 
     def original(self, position: int) -> int:
         """The original index of the folded character at ``position``."""

@@ -31,9 +31,15 @@ def folded(text: str) -> str:
     last = _last_folded
     if text is last[0]:
         return last[1]
-    low = text.lower() if text.isascii() else text.translate(_LOOK_ALIKES).lower()
+    low = fold(text)
     _last_folded = (text, low)
     return low
+
+
+def fold(text: str) -> str:
+    """``folded``, not kept: for short pieces of a sentence, which would push the
+    sentence's own folded text out of ``folded``'s memory."""
+    return text.lower() if text.isascii() else text.translate(_LOOK_ALIKES).lower()
 
 
 _last_folded: tuple[str, str] = ("", "")

@@ -217,6 +217,13 @@ digit and none of these words skips them all, and ``find`` finds nothing in it."
 _DIGIT_ORDINAL_TEXT = patterns.compile(r"(\d+)(?:st|nd|rd|th)")
 _DIGITS_TEXT = patterns.compile(DIGITS)
 _HEDGE_BEFORE = patterns.compile(rf"(?<![\w])({HEDGE})\s*$", re.I)
+"""The hedge before a figure, as a pattern: ``_hedge_before`` finds its first match in a
+window without it (``tests/extract/test_hedge_before.py`` holds the two equal)."""
+_HEDGES_BY_LAST: dict[str, list[str]] = {}
+"""Every hedge, by its last character (the longest first)."""
+for _hedge in sorted(HEDGES, key=len, reverse=True):
+    _HEDGES_BY_LAST.setdefault(_hedge[-1], []).append(_hedge)
+assert all(hedge == hedge.lower() and not hedge[-1].isspace() for hedge in HEDGES)
 _DECIMAL_AFTER = patterns.compile(r"^[.,]\d")
 _LETTER_AFTER = patterns.compile(r"^[A-Za-z]")
 _DASH_LETTER_AFTER = patterns.compile(r"^-[A-Za-z]")
@@ -394,11 +401,25 @@ def _figures_in_digits(text: str, first: re.Match | None | bool = True):
 
 
 def _hedge_before(text: str, start: int) -> tuple[str | None, int]:
-    m = _HEDGE_BEFORE.search(text[max(0, start - 30):start])
-    if not m:
+    """The hedge right before ``start`` (normalised) and where it starts: the first match
+    of ``_HEDGE_BEFORE`` in the 30 characters before, found without the pattern, which
+    is tried at each of them. Every hedge ends in a character that is not white space,
+    so a match ends where the window's trailing white space begins; the first match is
+    the longest hedge that ends there, in any case (``folding``), with no word character
+    before it. (A match in look-alike letters, "almoſt", moves the start and names no
+    hedge, as the pattern's did.)"""
+    window = text[max(0, start - 30):start]
+    end = len(window.rstrip())
+    if not end:
         return None, start
-    word = m.group(1).lower()
-    return HEDGES.get(word), start - (len(text[max(0, start - 30):start]) - m.start())
+    low = folding.fold(window[:end])
+    for hedge in _HEDGES_BY_LAST.get(low[-1], ()):
+        if low.endswith(hedge):
+            first = end - len(hedge)
+            if first and (window[first - 1].isalnum() or window[first - 1] == "_"):
+                continue  # (a word character before it: a shorter hedge may still fit)
+            return HEDGES.get(window[first:end].lower()), start - (len(window) - first)
+    return None, start
 
 
 def _fraction_is_figure(text: str, m: re.Match) -> bool:

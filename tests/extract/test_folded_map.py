@@ -40,3 +40,18 @@ def test_the_map_of_long_runs_is_the_map_of_every_run(text):
     assert found.folded == folded
     for position in range(len(folded) + 1):
         assert found.original(position) == original(position), position
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["a", "Bc", " ", "  ", "     ", "-", "--", " - ", "- ", "x-y", "é", "1.5", "word"]),
+                max_size=30).map("".join))
+def test_printable_text_folds_by_its_runs_as_by_the_pattern(text):
+    """Printable text (the claims the judge hands over, their figure blanked to a run of
+    spaces) is folded by finding its runs of two spaces or more (``Folded._fold_runs``),
+    not by ``SPACE_RUN``: the same folded text and map as the first version."""
+    lowered = text.lower()
+    found = aliasfind.Folded(text, lowered)
+    folded, original = every_run_map(lowered)
+    assert found.folded == folded
+    for position in range(len(folded) + 1):
+        assert found.original(position) == original(position), position
