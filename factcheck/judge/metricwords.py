@@ -596,6 +596,11 @@ def _other_measure(text: str, end: int) -> bool:
     return _may_hold(_ascii_lower(clause), OTHER_MEASURE_WORDS) and bool(OTHER_MEASURE.search(clause))
 
 
+def _other_measure_of(claim: Claim) -> bool:
+    """``_other_measure`` of the claim's sentence as ``_prepared`` reads it, at its figure."""
+    return _other_measure(_prepared(claim).text, claim.quantity.span.end - claim.sentence.span.start)
+
+
 def _metric_kind_fits(claim_kind: str, metric: Metric, currency: str | None, unit: str | None = None) -> bool:
     if metric.kind not in COMPATIBLE.get(claim_kind, set()):
         return False
@@ -623,6 +628,18 @@ class _Prepared(NamedTuple):
     excluded: dict
     """Excluding words (a metric's ``not_with``) → whether they stand near the figure:
     several tables' metrics share them, and the search is the same for each."""
+    phrase: str | None
+    """``counted_phrase(claim)`` of a count (None for other figures, which never ask)."""
+    once: dict
+    """What a test of the claim alone gave (``_pointing_back``, …), by the test: asked
+    again for each table, worked out for the first."""
+
+    def ask(self, test, claim: Claim):
+        """``test(claim)``, worked out once per claim."""
+        found = self.once.get(test, self)
+        if found is self:
+            found = self.once[test] = test(claim)
+        return found
 
     def excludes(self, metric: Metric) -> bool:
         """``_excluded(metric, near_figure)``, searched once per set of words."""
@@ -683,19 +700,20 @@ def _prepared(claim: Claim) -> _Prepared:
         near_figure = opening.group(0) + " " + near_figure
         framed_to = opening.end()
     counted = _counted_noun(claim)
+    phrase = counted_phrase(claim) if q.kind == "number" else None
     # "the US has 134 systems, China 150": a bare figure after a counted one shares its noun.
-    gapped = q.kind == "number" and counted_phrase(claim) is None and any(
+    gapped = q.kind == "number" and phrase is None and any(
         POSSESSIVE_GAP.fullmatch(claim.sentence.text[m.span.end - offset:q.span.start - offset])
         for m in claim.entities if m.via != "reference" and m.span.end <= q.span.start) or (
         # "released 11 large models in 2020 and 30 in 2021": the second count shares the noun
-        q.kind == "number" and counted_phrase(claim) is None
+        q.kind == "number" and phrase is None
         and LIST_JOIN_END.search(claim.sentence.text[:q.span.start - offset])
         and COUNTED_BEFORE.search(claim.sentence.text[:q.span.start - offset]))
     # "fell to 31st in knowledge from 28th": the "from" figure shares its partner's metric.
     change_partner = claim.role == "change" or bool(
         FROM_END.search(text[max(0, q.span.start - offset - 10):q.span.start - offset]))
     found = _Prepared(text, before_negation, negated_phrases, near_figure, framed_to, counted,
-                      bool(gapped), change_partner, {})
+                      bool(gapped), change_partner, {}, phrase, {})
     _LAST[0], _LAST[1] = claim, found
     return found
 
@@ -791,7 +809,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
             if not any(u.contains(span) for u in used_spans):
                 loose_hits.setdefault(metric.id, []).append(metric.loose_aliases[alias])
     if q.kind in ("percent", "points"):
-        share_of = _share_of_phrase(claim)
+        share_of = prep.ask(_share_of_phrase, claim)
         if share_of is not None:
             # "half of firms" is a share of firms: only a metric named there can be meant.
             hits = {mid: h for mid, h in hits.items()
@@ -803,7 +821,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         # "8,699,904 combined GPU and CPU cores" counts cores; "Slingshot 11 network"
         # counts no metric's thing: when a noun follows the figure, the metric's own
         # words must be among the next few words.
-        phrase = counted_phrase(claim)
+        phrase = prep.phrase
         if phrase is not None:
             # "three exascale systems", "four 'exascale-class' supercomputers": a kind of
             # the thing counted; only a count of the thing itself is the metric.
@@ -818,9 +836,9 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
                         *table.metrics[mid].aliases, *table.metrics[mid].loose_aliases))
                     or (qualified and any(QUALIFIED_COUNT.match(a) and _alias_in(a, " ".join(phrase.split()[:4]))
                                           for a in table.metrics[mid].aliases))}
-    if _pointing_back(claim):
+    if prep.ask(_pointing_back, claim):
         return []
-    label = _bracket_label(claim)
+    label = prep.ask(_bracket_label, claim)
     if label is not None:
         # "particularly its institutional framework (2nd)": a rank in brackets is the rank
         # of what stands right before them; only a metric named there can be meant.
@@ -865,8 +883,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         and not (q.kind == "rank" and m.id in ranked_counts)
         if not reading.words[m.id].absent(present)
         for span, _ in reading.words[m.id].hits(text, offset, window, present))
-    plain = not others_named and not negated and not _other_measure(text, q.span.end - offset) \
-        and not _measure_after(claim) and not _other_benchmark_after(claim, table)
+    plain = not others_named and not negated and not prep.ask(_other_measure_of, claim) \
+        and not prep.ask(_measure_after, claim) and not _other_benchmark_after(claim, table)
     defaults_allowed = plain and (named and (
         q.kind == "rank" or (q.kind in ("percent", "money", "points", "quantity") and distance == 0))
         or (unit_tie and q.kind == "quantity"))
