@@ -69,13 +69,16 @@ class KeptFile:
     and written whole (``write_whole``). The file starts with ``header`` — the exact
     interpreter and format it was written for — and a checksum; a file with another
     header, a wrong checksum or content ``marshal`` can't read counts as empty. At most
-    ``kept`` entries are kept, the oldest going first.
+    ``kept`` entries are kept, the least recently used going first: when the file is
+    written, the entries this process read and added go to its end.
 
     Keys and values are what ``marshal`` writes: plain data and code objects. Each value
     is kept as its own ``marshal`` bytes and decoded only when ``get`` asks for it, so
-    opening the file costs the same however many entries this run does not use, and
-    every ``get`` returns a fresh object that its caller may change. Subclasses say which
-    values they accept (``valid``); ``get`` answers None for any other."""
+    every ``get`` returns a fresh object that its caller may change, and an entry this run
+    does not use costs only its share of reading the file — which is why ``kept`` bounds
+    it: opening a file of thousands of entries costs a start-up tens of milliseconds.
+    Subclasses say which values they accept (``valid``); ``get`` answers None for any
+    other."""
 
     _instance: "KeptFile | None" = None
     _tried = False
@@ -84,6 +87,10 @@ class KeptFile:
         self.path, self.header, self.kept = path, header, kept
         self.raw: dict = self._read()
         self.added = False
+        self.used: dict = {}
+        """Keys whose entry this process read, in the order first read."""
+        self.new: dict = {}
+        """Keys this process added, in order."""
 
     @classmethod
     def current(cls) -> "KeptFile | None":
@@ -110,7 +117,10 @@ class KeptFile:
             value = marshal.loads(data)
         except Exception:  # noqa: BLE001 - not something this interpreter wrote
             return None
-        return value if self.valid(value) else None
+        if not self.valid(value):
+            return None
+        self.used[key] = None
+        return value
 
     def add(self, key, value) -> None:
         """Keep ``value`` under ``key``, only when it reads back equal to itself (nothing
@@ -124,6 +134,8 @@ class KeptFile:
         if marshal.loads(data) != value:
             return
         self.raw[key] = data
+        self.used.pop(key, None)  # a new entry goes after the ones read
+        self.new[key] = None
         if not self.added:
             self.added = True
             atexit.register(self.save)
@@ -132,9 +144,13 @@ class KeptFile:
         self.raw.pop(key, None)
 
     def save(self) -> None:
+        """Merge with what the file holds now and write it: entries this process neither
+        read nor added keep their order, then come the ones it read, then the ones it added."""
         merged = self._read()
         merged.update(self.raw)
-        body = marshal.dumps(list(merged.items())[-self.kept:])
+        recent = dict.fromkeys(key for key in (*self.used, *self.new) if key in merged)
+        order = [key for key in merged if key not in recent] + list(recent)
+        body = marshal.dumps([(key, merged[key]) for key in order][-self.kept:])
         write_whole(os.path.dirname(self.path), os.path.basename(self.path),
                     self.header + zlib.crc32(body).to_bytes(4, "big") + body)
 

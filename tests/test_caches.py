@@ -43,3 +43,29 @@ def test_at_most_kept_entries_the_oldest_going_first(tmp_path):
         one.add(i, i)
     one.save()
     assert sorted(kept(tmp_path).raw) == list(range(5, 15))
+
+
+def test_entries_a_run_reads_outlive_older_ones_it_does_not(tmp_path):
+    one = kept(tmp_path)
+    for i in range(10):
+        one.add(i, i)
+    one.save()
+    two = kept(tmp_path)
+    assert two.get(0) == 0 and two.get(1) == 1  # this run uses the two oldest
+    for i in range(10, 13):
+        two.add(i, i)  # three new ones push three entries out
+    two.save()
+    left = kept(tmp_path).raw
+    assert sorted(left) == [0, 1, *range(5, 13)]
+    assert list(left)[-5:] == [0, 1, 10, 11, 12]  # read, then added, at the end
+
+
+def test_a_run_that_only_reads_leaves_the_file_alone(tmp_path):
+    one = kept(tmp_path)
+    one.add("a", 1)
+    one.save()
+    before = (tmp_path / "kept.bin").stat().st_mtime_ns
+    two = kept(tmp_path)
+    assert two.get("a") == 1
+    assert not two.added  # nothing to write at exit
+    assert (tmp_path / "kept.bin").stat().st_mtime_ns == before
