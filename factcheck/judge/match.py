@@ -308,6 +308,15 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
     return sorted(out, key=lambda c: (-c.strength, c.metric_span is None, c.table.id))
 
 
+def _ruled_out(table: Table, claim: Claim, list_wide: frozenset[str]) -> bool:
+    """Words right by the figure rule out the list's ranking measure (its default
+    quantity, not a list-wide one), and so its totals too."""
+    q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
+    near = text[max(0, q.span.start - base - NOT_WITH_REACH):q.span.end - base + NOT_WITH_REACH]
+    return any(_excluded(m, near) for m in table.metrics.values()
+               if m.default and m.kind == "quantity" and m.id not in list_wide)
+
+
 def _list_wide_readings(table: Table, claim: Claim, chosen: list, list_wide: frozenset[str],
                         library: Library) -> list:
     """Of the metrics the figure's words name, a measure of the whole list stands only by
@@ -315,18 +324,22 @@ def _list_wide_readings(table: Table, claim: Claim, chosen: list, list_wide: fro
     entry named by the same words ("aggregate performance") is not meant. Words that rule
     out the list's ranking measure rule out its totals too ("the combined HPCG result of
     all systems" is no aggregate Rmax)."""
-    q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
-    near = text[max(0, q.span.start - base - NOT_WITH_REACH):q.span.end - base + NOT_WITH_REACH]
-    ruled_out = any(_excluded(m, near) for m in table.metrics.values()
-                    if m.default and m.kind == "quantity" and m.id not in list_wide)
+    if not chosen:
+        return chosen  # (the tests below only read the claim: nothing to keep or drop)
     owned = owner_named(claim) or _subset(table, claim)
     if not owned and not any(m.id in list_wide for m, _, _ in chosen):
         chosen = [_as_list_total(table, claim, m, s, l, list_wide) for m, s, l in chosen]
     out, wide_spans = [], []
+    ruled_out = None  # searched only for a list-wide quantity that could stand
     for metric, span, loose in chosen:
         if metric.id in list_wide:
-            if span is None or owned or (ruled_out and metric.kind == "quantity"):
+            if span is None or owned:
                 continue
+            if metric.kind == "quantity":
+                if ruled_out is None:
+                    ruled_out = _ruled_out(table, claim, list_wide)
+                if ruled_out:
+                    continue
             wide_spans.append(span)
         out.append((metric, span, loose))
     if wide_spans:
