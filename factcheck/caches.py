@@ -91,6 +91,9 @@ class KeptFile:
         """Keys whose entry this process read, in the order first read."""
         self.new: dict = {}
         """Keys this process added, in order."""
+        if len(self.raw) > kept:  # left by a version that kept more: trimmed at exit
+            self.added = True
+            atexit.register(self.save)
 
     @classmethod
     def current(cls) -> "KeptFile | None":

@@ -69,3 +69,16 @@ def test_a_run_that_only_reads_leaves_the_file_alone(tmp_path):
     assert two.get("a") == 1
     assert not two.added  # nothing to write at exit
     assert (tmp_path / "kept.bin").stat().st_mtime_ns == before
+
+
+def test_a_file_over_the_cap_is_cut_to_it_by_the_next_run(tmp_path):
+    big = KeptFile(str(tmp_path / "kept.bin"), b"test 1\n", 30)
+    for i in range(30):
+        big.add(i, i)
+    big.save()
+    small = kept(tmp_path)  # kept=10
+    assert small.added  # will be written at exit
+    assert small.get(3) == 3
+    small.save()
+    left = kept(tmp_path).raw
+    assert len(left) == 10 and 3 in left and list(left)[-1] == 3
