@@ -392,7 +392,7 @@ def _stream_json(outcomes: Iterator[Outcome], the_plan: Plan, tally: _Tally) -> 
     output = the_plan.output
     try:
         if output is not None:
-            write_atomic(output, pieces(binary=True), encoding=None, durable=False)
+            write_atomic(output, pieces(binary=True), encoding=None, durable=False, keep_unchanged=True)
         else:
             for piece in pieces(binary=False):
                 sys.stdout.write(piece)
@@ -460,12 +460,12 @@ def _emit(report: dict, the_plan: Plan, options: RunOptions, cached: int = 0) ->
         if drawn is None:
             from ..report.formats import terminal
             drawn = terminal.render_text(human, options.show_all, the_plan.show)
-        write_atomic(output, drawn, durable=False)
+        write_atomic(output, drawn, durable=False, keep_unchanged=True)
         _summary_line(human, f"report written to {output}")
         return
     text = _machine(fmt, shown(report, the_plan.show))
     if output is not None:
-        write_atomic(output, text, durable=False)
+        write_atomic(output, text, durable=False, keep_unchanged=True)
         if options.report:
             draw(sys.stdout)
         _summary_line(human, f"{fmt} report written to {output}")

@@ -8,7 +8,11 @@ report was an eighth of a re-run's time."""
 
 from __future__ import annotations
 
+import codecs
+import itertools
 import os
+import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import InputError
@@ -21,14 +25,20 @@ article at a time: ~18 KB each)."""
 
 
 def write_atomic(path: Path | str, text, encoding: str | None = "utf-8", newline: str | None = None,
-                 durable: bool = True) -> None:
+                 durable: bool = True, keep_unchanged: bool = False) -> None:
     """Write ``text`` (a string, or an iterable of strings written as they come; with
     ``encoding=None``, bytes or an iterable of bytes, written as they are). ``durable``:
-    on the disk (``fsync``) before it replaces the old file."""
+    on the disk (``fsync``) before it replaces the old file. ``keep_unchanged``: when the
+    file already holds exactly these bytes, leave it as it is (see ``_unless_unchanged``)."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise InputError(f"{target}: folder {folder} does not exist")
+    if keep_unchanged:
+        text = _unless_unchanged(target, _as_bytes(text, encoding, newline))
+        if text is None:
+            return
+        encoding = None
     try:
         fd, tmp = temp_beside(folder, target.name)
     except OSError as exc:
@@ -57,3 +67,61 @@ def write_atomic(path: Path | str, text, encoding: str | None = "utf-8", newline
     except BaseException:  # an interrupt, or the text's maker failing half-way: no stray file
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _as_bytes(text, encoding: str | None, newline: str | None) -> Iterator[bytes]:
+    """``text`` as the bytes a file opened with this ``encoding`` and ``newline`` gets."""
+    pieces = [text] if isinstance(text, (str, bytes)) else text
+    if encoding is None:
+        yield from pieces
+        return
+    encoder = codecs.getincrementalencoder(encoding)()  # a byte-order mark once, at the start
+    ending = os.linesep if newline is None else newline
+    wrote = False
+    for piece in pieces:
+        wrote = True
+        yield encoder.encode(piece if ending in ("", "\n") else piece.replace("\n", ending))
+    if wrote:  # as a text file: nothing written, not even a byte-order mark
+        yield encoder.encode("", final=True)
+
+
+def _unless_unchanged(target: Path, pieces: Iterator[bytes]) -> Iterator[bytes] | None:
+    """None when ``target`` is a file that holds exactly ``pieces`` (read as they come,
+    nothing written: a CI re-run that finds nothing new leaves its report, mtime and all,
+    and skips writing and renaming megabytes); else the pieces to write — the part that
+    matched copied from the old file, then the rest as it comes."""
+    try:
+        if not stat.S_ISREG(os.stat(target).st_mode):
+            return pieces
+        old = open(target, "rb", buffering=BUFFER)  # noqa: SIM115 - closed below or by the copy
+    except OSError:
+        return pieces
+    matched = 0
+    try:
+        for piece in pieces:
+            if old.read(len(piece)) != piece:
+                return _copied(old, matched, itertools.chain([piece], pieces))
+            matched += len(piece)
+        if old.read(1) == b"":
+            old.close()
+            return None
+        return _copied(old, matched, iter(()))
+    except OSError:
+        old.close()
+        raise InputError(f"{target}: cannot read the report it would replace") from None
+    except BaseException:
+        old.close()
+        raise
+
+
+def _copied(old, size: int, rest: Iterator[bytes]) -> Iterator[bytes]:
+    """The first ``size`` bytes of the open file ``old`` (closed after), then ``rest``."""
+    with old:
+        old.seek(0)
+        while size:
+            chunk = old.read(min(size, BUFFER))
+            if not chunk:
+                raise OSError(0, "the old file shrank while it was read")
+            size -= len(chunk)
+            yield chunk
+    yield from rest
