@@ -12,7 +12,7 @@ import math
 import re
 
 from .. import patterns
-from . import folding, roles, trie
+from . import anchored, folding, roles, trie
 from ..model import Quantity, Span
 
 # --- number words -----------------------------------------------------------------------
@@ -389,15 +389,8 @@ def _figures_in_digits(text: str, first: re.Match | None | bool = True):
     at every character it is searched from (it opens with look-behinds), and most of a
     sentence is words between its figures. ``first`` is ``ANY_DIGIT.search(text)`` when
     the caller has it."""
-    pos = 0
     digit = ANY_DIGIT.search(text) if first is True else first
-    while digit is not None:
-        m = FIGURE_IN_DIGITS.search(text, max(pos, digit.start() - DIGIT_LEAD))
-        if m is None:
-            return
-        yield m
-        pos = m.end()  # (a match is never empty: it holds a digit)
-        digit = ANY_DIGIT.search(text, pos)
+    return anchored.finditer_from(FIGURE_IN_DIGITS, ANY_DIGIT, text, DIGIT_LEAD, digit)
 
 
 def _hedge_before(text: str, start: int) -> tuple[str | None, int]:

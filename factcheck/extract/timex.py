@@ -12,7 +12,7 @@ from functools import reduce
 from operator import or_
 
 from .. import patterns
-from . import folding
+from . import anchored, folding
 from ..model import Span, TimeExpr
 from .numbers import word_value
 
@@ -191,14 +191,7 @@ def _from_years(pattern: re.Pattern, text: str, lead: int, year: re.Match | None
     ``lead`` characters from its start (``LEADS``): each match searched for from that far
     before the next year, ``year`` the first (the engine tries the patterns, which open
     with a word boundary, at every character it is searched from)."""
-    pos = 0
-    while year is not None:
-        m = pattern.search(text, max(pos, year.start() - lead))
-        if m is None:
-            return
-        yield m
-        pos = m.end()  # (a match is never empty: it holds a year)
-        year = ANY_YEAR.search(text, pos)
+    return anchored.finditer_from(pattern, ANY_YEAR, text, lead, year)
 
 
 def _make(kind: str, m: re.Match, offset: int) -> TimeExpr | None:
