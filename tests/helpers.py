@@ -6,11 +6,13 @@ import csv
 import datetime as dt
 import json
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 from factcheck.read import document
 from factcheck.reference import library
-from factcheck.judge.check import Engine
+from factcheck.judge.check import Engine, _analysed
+from factcheck.extract.claims import extract
 from factcheck.reference.tables import COLUMNS
 
 
@@ -35,6 +37,29 @@ def write_table(folder: Path, table_id: str, meta: dict, rows: list[dict], title
             full.update({k: str(v) for k, v in row.items()})
             writer.writerow(full)
     return target
+
+
+GOLD_ARTICLES = Path(__file__).resolve().parent / "gold" / "articles"
+
+
+@lru_cache(maxsize=1)
+def shipped_engine() -> Engine:
+    """One engine over the shipped library, for the tests that only read it."""
+    return Engine.create(library.load())
+
+
+def claims_in(name: str, text: str, as_of: dt.date = dt.date(2024, 7, 1)) -> list:
+    """The claims extraction finds in ``text`` with the shipped engine."""
+    doc = document.from_text(text, name, as_of=as_of)
+    return extract(_analysed(doc)[0], shipped_engine().extractors)
+
+
+@lru_cache(maxsize=1)
+def gold_claims() -> tuple:
+    """The claims of the first 40 gold articles (``tests/gold/articles``): real forms to
+    draw from in property tests that compare a shortcut with its plain version."""
+    return tuple(c for path in sorted(GOLD_ARTICLES.iterdir())[:40]
+                 for c in claims_in(path.name, path.read_text(encoding="utf-8")))
 
 
 def engine_for(*extra: Path) -> Engine:

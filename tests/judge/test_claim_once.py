@@ -11,40 +11,30 @@ claims and tables come in.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 from functools import lru_cache
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract.claims import extract
 from factcheck.judge import metricwords
-from factcheck.judge.check import Engine, _analysed
 from factcheck.judge.metricwords import (
     _bracket_label, _measure_after, _other_measure, _other_measure_of, _pointing_back, _prepared,
     _share_of_phrase, choose_metrics, counted_phrase)
-from factcheck.read.document import from_text
-from factcheck.reference import library
 
-ARTICLES = Path(__file__).resolve().parents[1] / "gold" / "articles"
+from ..helpers import shipped_engine, gold_claims
+
 
 TESTS = (_pointing_back, _bracket_label, _measure_after, _share_of_phrase, _other_measure_of)
 
 
-@lru_cache(maxsize=1)
 def _engine():
-    return Engine.create(library.load())
+    return shipped_engine()
 
 
 @lru_cache(maxsize=1)
 def _claims():
-    engine, out = _engine(), []
-    for path in sorted(ARTICLES.iterdir())[:40]:
-        doc = from_text(path.read_text(encoding="utf-8"), path.name, as_of=dt.date(2024, 7, 1))
-        out.extend(c for c in extract(_analysed(doc)[0], engine.extractors) if c.quantity is not None)
-    return out
+    return [c for c in gold_claims() if c.quantity is not None]
 
 
 def _plain(test, claim):

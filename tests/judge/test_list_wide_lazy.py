@@ -7,40 +7,27 @@ any list of chosen readings of any claim and list table.
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import lru_cache
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract.claims import extract
 from factcheck.judge import match
-from factcheck.judge.check import Engine, _analysed
 from factcheck.judge.match import list_wide_metrics
 from factcheck.judge.metricwords import _excluded
 from factcheck.model import Span
-from factcheck.read.document import from_text
-from factcheck.reference import library
 
-ARTICLES = Path(__file__).resolve().parents[1] / "gold" / "articles"
+from ..helpers import shipped_engine, gold_claims, claims_in
 
 
-@lru_cache(maxsize=1)
 def _engine():
-    return Engine.create(library.load())
+    return shipped_engine()
 
 
 @lru_cache(maxsize=1)
 def _claims():
-    engine, out = _engine(), []
-    for path in sorted(ARTICLES.iterdir())[:40]:
-        doc = from_text(path.read_text(encoding="utf-8"), path.name, as_of=dt.date(2024, 7, 1))
-        out.extend(c for c in extract(_analysed(doc)[0], engine.extractors) if c.quantity is not None)
     # figures whose words rule out the TOP500's ranking measure (few gold articles have one)
-    doc = from_text(RULED_OUT, "ruled-out.txt", as_of=dt.date(2024, 7, 1))
-    out.extend(c for c in extract(_analysed(doc)[0], engine.extractors) if c.quantity is not None)
-    return out
+    return [c for c in (*gold_claims(), *claims_in("ruled-out.txt", RULED_OUT)) if c.quantity is not None]
 
 
 RULED_OUT = ("On the TOP500 list, the combined HPCG score was 21 petaflops. "

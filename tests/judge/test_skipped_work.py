@@ -13,38 +13,26 @@ Each shortcut is compared with the plain version it replaced, kept here as the o
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
-from functools import lru_cache
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract import roles
-from factcheck.extract.claims import extract
-from factcheck.judge.check import Engine, _analysed
 from factcheck.judge.metricwords import (
     OTHER_FIGURE_BEFORE, _keys_of, _none_in, _other_figure_before, _Words, _metric_kind_fits)
 from factcheck.judge.verdicts import _significant_digits
-from factcheck.read.document import from_text
 from factcheck.reference import library
 
-ARTICLES = Path(__file__).resolve().parents[1] / "gold" / "articles"
+from ..helpers import shipped_engine, gold_claims
 
 
-@lru_cache(maxsize=1)
 def _engine():
-    return Engine.create(library.load())
+    return shipped_engine()
 
 
-@lru_cache(maxsize=1)
 def _claims():
-    engine, out = _engine(), []
-    for path in sorted(ARTICLES.iterdir())[:40]:
-        doc = from_text(path.read_text(encoding="utf-8"), path.name, as_of=dt.date(2024, 7, 1))
-        out.extend(extract(_analysed(doc)[0], engine.extractors))
-    return out
+    return list(gold_claims())
 
 
 def _plain_named(checker, claim) -> set[str]:
