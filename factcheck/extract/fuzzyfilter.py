@@ -114,15 +114,10 @@ class PartialRatioFilter:
         longer = self._from[n] if n < len(self._from) else 0
         found = 0
         if shorter and self._automaton is not None:
-            # names no longer than the text, with two of their pieces in it (two places
-            # of the name: one piece found once counts twice for a name holding it twice)
+            # names no longer than the text, with two of their pieces in it
             try:
-                masks, twice = self._piece_masks, self._piece_twice
-                one = 0
-                for index in {index for index, _, _ in self._automaton.find_matches_as_indexes(text, overlapping=True)}:
-                    mask = masks[index]
-                    found |= (one & mask) | twice[index]
-                    one |= mask
+                found = self._two_pieces({index for index, _, _ in
+                                          self._automaton.find_matches_as_indexes(text, overlapping=True)})
             except UnicodeEncodeError:  # a lone surrogate, which the automaton cannot read
                 found = self._every
             found = (found | self._always) & shorter
@@ -131,12 +126,7 @@ class PartialRatioFilter:
         if longer:
             # names no shorter than the text, holding a piece of it
             found |= self._in_names(text) & longer
-        out = []
-        while found:
-            low = found & -found
-            out.append(low.bit_length() - 1)
-            found ^= low
-        return out
+        return _indices(found)
 
     def candidates_within(self, text: str, stretches: Sequence[tuple[int, int]]) -> list[int]:
         """Indices (in order) of the names no longer than ``text`` that can reach the
@@ -154,20 +144,20 @@ class PartialRatioFilter:
                 hits = self._automaton.find_matches_as_indexes(text, overlapping=True)
             except UnicodeEncodeError:  # a lone surrogate, which the automaton cannot read
                 hits, found = (), self._every
-            masks, twice = self._piece_masks, self._piece_twice
             for low, high in stretches:
-                one = 0
-                for index in {index for index, start, end in hits if low <= start and end <= high}:
-                    mask = masks[index]
-                    found |= (one & mask) | twice[index]
-                    one |= mask
-        found &= shorter
-        out = []
-        while found:
-            bit = found & -found
-            out.append(bit.bit_length() - 1)
-            found ^= bit
-        return out
+                found |= self._two_pieces({index for index, start, end in hits if low <= start and end <= high})
+        return _indices(found & shorter)
+
+    def _two_pieces(self, pieces: set[int]) -> int:
+        """A mask of the names holding two of these pieces (found in two places of the
+        name: one piece found once counts twice for a name holding it twice)."""
+        masks, twice = self._piece_masks, self._piece_twice
+        found = one = 0
+        for index in pieces:
+            mask = masks[index]
+            found |= (one & mask) | twice[index]
+            one |= mask
+        return found
 
     def _in_names(self, text: str) -> int:
         """A mask of the names that hold two of ``text``'s pieces (or may: those holding
@@ -203,4 +193,14 @@ def _piece_runs(length: int, score_cutoff: float) -> list[tuple[int, int, int, i
         if end - start < GRAM:
             return None
         out.append((start, start + GRAM, end - GRAM, end))
+    return out
+
+
+def _indices(mask: int) -> list[int]:
+    """The positions of the bits set in ``mask``, lowest first."""
+    out = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
     return out
