@@ -67,7 +67,8 @@ def test_a_run_that_only_reads_leaves_the_file_alone(tmp_path):
     before = (tmp_path / "kept.bin").stat().st_mtime_ns
     two = kept(tmp_path)
     assert two.get("a") == 1
-    assert not two.added  # nothing to write at exit
+    if two.added:  # what the exit handler does
+        two.save()
     assert (tmp_path / "kept.bin").stat().st_mtime_ns == before
 
 

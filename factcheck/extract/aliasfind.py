@@ -56,6 +56,18 @@ def folds_to_itself(text: str) -> bool:
     return "-" not in text and "  " not in text and text.isprintable()
 
 
+def _shift_map(runs) -> tuple[list[int], list[int]]:
+    """For the (start, end) runs that fold to one space each, in order: where each run's
+    space stands in the folded text, and the characters folded away before each run (and,
+    last, after the last one) — what ``Folded.original`` reads."""
+    at, extra, shift = [], [0], 0
+    for start, end in runs:
+        at.append(start - shift)
+        shift += end - start - 1
+        extra.append(shift)
+    return at, extra
+
+
 def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"  # the regex ``\w`` on text
 
@@ -86,20 +98,17 @@ class Folded:
         # Only a run of two characters or more moves what follows it: the map lists those
         # runs alone (a single space, folded to one space, shifts nothing, and ``original``
         # adds the same shifts without it).
-        runs, extra, pieces, shift, pos = [], [0], [], 0, 0
+        spans, pieces, pos = [], [], 0
         start = spaced.find("  ")
         while start >= 0:
             end = _SPACES.match(spaced, start).end()
             pieces.append(spaced[pos:start + 1])
-            runs.append(start - shift)  # where this run's space stands in the folded text
-            shift += end - start - 1
-            extra.append(shift)
+            spans.append((start, end))
             pos = end
             start = spaced.find("  ", end)
         pieces.append(spaced[pos:])
         self.folded = "".join(pieces)
-        self._runs = runs
-        self._extra = extra  # characters folded away before each run (and after the last)
+        self._runs, self._extra = _shift_map(spans)
 
     def _fold_by_pattern(self, lowered: str) -> None:
         """Fold ``lowered`` by ``SPACE_RUN``: for text with tabs, line breaks, other spaces."""
@@ -107,13 +116,7 @@ class Folded:
         self.folded = folded
         if len(folded) == len(lowered):
             return
-        runs, extra, shift = [], [0], 0
-        for m in _LONG_RUN.finditer(lowered):
-            runs.append(m.start() - shift)
-            shift += m.end() - m.start() - 1
-            extra.append(shift)
-        self._runs = runs
-        self._extra = extra
+        self._runs, self._extra = _shift_map(m.span() for m in _LONG_RUN.finditer(lowered))
 
     def original(self, position: int) -> int:
         """The original index of the folded character at ``position``."""

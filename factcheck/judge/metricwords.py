@@ -19,6 +19,7 @@ from ..reference.library import Library
 from ..model import Claim, Span
 from ..reference.tables import Metric, Table
 from . import wordgate
+from .wordgate import ascii_lower as _ascii_lower, lowered_holds as _may_hold
 from .ledpatterns import word_led
 
 # Words that say a figure is about some particular measure ("in terms of the agility of
@@ -61,19 +62,6 @@ OTHER_MEASURE_WORDS = ("terms", "categor", "pillar", "factor", "index", "indicat
 """Words every match of ``OTHER_MEASURE`` holds (lower case), for ``_may_hold``."""
 CAUSE_WORDS = ("because", "thanks", "due", "driven", "owing", "result", "back", "strength", "mainly", "largely")
 NEGATION_WORDS = ("exclud", "without", "other", "apart", "counting", "leaving", "setting")
-
-
-def _ascii_lower(text: str) -> str | None:
-    """The text in lower case for ``_may_hold``, or None when it is not ASCII: under
-    ``re.I`` "ſ" is an "s" and "K" a "k", which ``lower`` does not say."""
-    return text.lower() if text.isascii() else None
-
-
-def _may_hold(lowered: str | None, words: tuple[str, ...]) -> bool:
-    """Can a text whose ``_ascii_lower`` is ``lowered`` hold one of ``words`` as a pattern
-    with ``re.I`` reads them? A test per word is several times cheaper than the search it
-    spares; text that is not ASCII is always searched."""
-    return lowered is None or any(map(lowered.__contains__, words))
 
 
 NOT_WITH_REACH = 40

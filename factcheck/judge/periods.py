@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -91,10 +90,6 @@ def _period_years(period: str) -> tuple[int, int, int | None] | None:
     if m:
         return int(p), int(p), None
     return None
-
-
-def _matches_time(fact: Fact, table: Table, time: TimeExpr) -> bool:
-    return _period_matches(fact.period if table.period_kind != "edition" else fact.edition, time)
 
 
 class _Fits(dict):

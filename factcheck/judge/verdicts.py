@@ -24,7 +24,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .. import patterns
-from . import derived, explain, grounds, periods, wording
+from . import derived, explain, grounds, periods, wordgate, wording
 from ..extract import roles
 from .compare import _end_agrees as end_agrees, agrees, edition_size, other_scale, range_agrees
 from ..reference.library import Library
@@ -74,7 +74,7 @@ def _names_scenario(sentence: str, label: str) -> bool:
     """Does the sentence name this scenario ("in the low-demand scenario" for the "low
     IT-demand growth scenario")? A word of the scenario's label, other than filler, within
     the four words before "scenario" (or "case", "projection")."""
-    if sentence.isascii() and not any(map(sentence.lower().__contains__, SCENARIO_WORDS)):
+    if not wordgate.may_hold(sentence, SCENARIO_WORDS):
         return False  # no match to look at (and its search tries every place)
     own = {w for w in _LETTERS.findall(label.lower()) if w not in SCENARIO_FILLER}
     for m in SCENARIO_NOUN.finditer(sentence):

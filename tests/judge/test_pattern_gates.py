@@ -57,20 +57,16 @@ def test_no_phrase_alone_is_turned_away():
             _check_gates(text)
 
 
+GATES = ((CAUSE, CAUSE_WORDS), (NEGATED, NEGATION_WORDS), (OTHER_MEASURE, OTHER_MEASURE_WORDS),
+         (SCENARIO_NOUN, SCENARIO_WORDS), (NEXT_FIGURE, NEXT_FIGURE_WORDS), (SUBSET, SUBSET_WORDS))
+"""Each gated pattern with the words every match of it holds."""
+
+
 def _check_gates(text):
     lowered = _ascii_lower(text)
-    if CAUSE.search(text):
-        assert _may_hold(lowered, CAUSE_WORDS)
-    if NEGATED.search(text):
-        assert _may_hold(lowered, NEGATION_WORDS)
-    if OTHER_MEASURE.search(text):
-        assert _may_hold(lowered, OTHER_MEASURE_WORDS)
-    if SCENARIO_NOUN.search(text):
-        assert _may_hold(lowered, SCENARIO_WORDS)
-    if NEXT_FIGURE.search(text):
-        assert _may_hold(lowered, NEXT_FIGURE_WORDS)
-    if SUBSET.search(text):
-        assert _may_hold(lowered, SUBSET_WORDS)
+    for pattern, words in GATES:
+        if pattern.search(text):
+            assert _may_hold(lowered, words), (pattern.pattern[:40], text)
 
 
 def _plain_names_scenario(sentence: str, label: str) -> bool:
