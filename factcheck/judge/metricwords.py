@@ -571,7 +571,8 @@ def _variants_gate(aliases: tuple[str, ...]) -> tuple[str, ...] | None:
     return wordgate.alias_gate(_variants(aliases))
 
 
-CLAUSE_CUT = patterns.compile(r"[,;:]\s*(?!in terms of\b|when it comes to\b)")
+# (The look-ahead holds the spaces: "\s*(?!…)" would give the spaces back and cut at the comma.)
+CLAUSE_CUT = patterns.compile(r"[,;:](?!\s*(?:in terms of|when it comes to)\b)")
 
 
 def _other_measure(text: str, end: int) -> bool:
