@@ -146,6 +146,12 @@ class Claim:
     """For a change: +1 up (for ranks, a better place), -1 down, 0 unsaid."""
     role_span: Span | None = None
     """The article's words that give the role."""
+    respective: tuple[int, int, int, int] | None = None
+    """For a figure of a list that "respectively" refers to, when the list is not of the
+    entities named before it ("in technology and knowledge, third and fifth respectively"):
+    its place in the list (from 0), the list's length, and where the list starts and ends.
+    The n-th figure goes with the n-th of as many measures named before (or after) the
+    list."""
 
     @property
     def span(self) -> Span:

@@ -172,7 +172,11 @@ def extract(document: Document, extractors: Extractors) -> list[Claim]:
             continue  # nothing below is needed for a sentence without a figure
         resolved = _resolve_references(part, subj, paragraph)
         times_of = _times_by_quantity(part)
-        paired = {**_coordinated(part, resolved), **_respectively(part, resolved), **_table_rows(part, resolved)}
+        respective = _respective_run(part)
+        by_name = _respectively(part, resolved, respective)
+        if by_name:
+            respective = {}  # the list is of names; ``Claim.respective`` is for other lists
+        paired = {**_coordinated(part, resolved), **by_name, **_table_rows(part, resolved)}
         for quantity in part.quantities:
             ordered = _nearest_first(resolved, part.sentence, quantity)
             if quantity.span in paired:
@@ -197,6 +201,7 @@ def extract(document: Document, extractors: Extractors) -> list[Claim]:
                 role=role.role,
                 direction=role.direction,
                 role_span=role.span,
+                respective=respective.get(quantity.span),
             ))
     return claims
 
@@ -253,14 +258,14 @@ def _coordinated(part: SentenceParts, mentions: list[EntityMention]) -> dict:
     return out
 
 
-def _respectively(part: SentenceParts, mentions: list[EntityMention]) -> dict:
-    """"Denmark and Ireland fell to third and fourth place, respectively": the n-th figure
-    goes with the n-th entity named before the figures."""
+def _respective_run(part: SentenceParts) -> dict:
+    """The figures "respectively" refers to, each with its place in their list, the
+    list's length and where the list starts and ends (``Claim.respective``): the
+    sentence's last run of figures joined by commas and "and"."""
     if len(part.quantities) < 2 or not folding.held(folding.folded(part.sentence.text)) & RESPECTIVELY_WORDS.mask \
             or not numbers.RESPECTIVELY.search(part.sentence.text):
         return {}
     text, base = part.sentence.text, part.sentence.span.start
-    # The list of figures the word refers to: the last run joined by commas and "and".
     run = [part.quantities[-1]]
     for q in reversed(part.quantities[:-1]):
         if LIST_JOIN.fullmatch(text[q.span.end - base:run[0].span.start - base]):
@@ -269,8 +274,17 @@ def _respectively(part: SentenceParts, mentions: list[EntityMention]) -> dict:
             break
     if len(run) < 2:
         return {}
+    return {q.span: (i, len(run), run[0].span.start, run[-1].span.end) for i, q in enumerate(run)}
+
+
+def _respectively(part: SentenceParts, mentions: list[EntityMention], respective: dict) -> dict:
+    """"Denmark and Ireland fell to third and fourth place, respectively": the n-th figure
+    goes with the n-th entity named before the figures."""
+    if not respective:
+        return {}
+    run = [q for q in part.quantities if q.span in respective]
     earlier = [q.span.end for q in part.quantities if q.span.end <= run[0].span.start]
-    floor = max(earlier, default=base)
+    floor = max(earlier, default=part.sentence.span.start)
     named = [m for m in mentions if m.via != "reference" and floor <= m.span.start and m.span.end <= run[0].span.start]
     # "Japan is just ahead of Malaysia and Kazakhstan, ranking 33rd and 34th, respectively":
     # the figures go with the names listed last.

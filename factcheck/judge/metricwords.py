@@ -772,6 +772,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
                         metric, text[span.end - offset:span.end - offset + NOT_WITH_REACH]):
                     continue  # "five systems above one exaflop/s in mixed precision": past the words
                 if (not change_partner and not (borrow and span.end <= q.span.start)
+                        and claim.respective is None  # "third and fifth in technology and knowledge"
                         and _other_figure_before(text, max(0, span.start - offset - 24), span.start - offset)):
                     continue  # "14 provinces", "28th for knowledge": another figure's words
                 gap = span.start - q.span.end if span.start >= q.span.end else q.span.start - span.end
@@ -825,6 +826,19 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
                         *table.metrics[mid].aliases, *table.metrics[mid].loose_aliases))
                     or (qualified and any(QUALIFIED_COUNT.match(a) and _alias_in(a, " ".join(phrase.split()[:4]))
                                           for a in table.metrics[mid].aliases))}
+    if claim.respective is not None and hits:
+        # "strong in technology and knowledge, ranking third and fifth respectively", "third
+        # and fifth in technology and knowledge, respectively": the n-th figure of the list
+        # is the n-th measure named before it, or else after it; when the measures named
+        # are not as many as the figures, which is whose is not said.
+        place, length, start, end = claim.respective
+        ordered = sorted((h[1].start, h[1].end, mid) for mid, h in hits.items())
+        listed = [mid for a, b, mid in ordered if b <= start]
+        if len(listed) != length:
+            listed = [mid for a, b, mid in ordered if a >= end]
+        if len(listed) != length:
+            return []
+        hits = {listed[place]: hits[listed[place]]}
     if prep.ask(_pointing_back, claim):
         return []
     label = prep.ask(_bracket_label, claim)
