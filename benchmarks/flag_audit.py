@@ -45,22 +45,30 @@ def passages(folder: Path):
 
 
 def flags(command: str, path: Path, date: str) -> list[dict]:
-    cmd = [command, str(path), "--format", "json", "--no-cache", "--no-decisions"]
+    cmd = [*command.split("\0"), str(path), "--format", "json", "--no-cache", "--no-decisions"]
     if date[:4].isdigit():
         cmd += ["--as-of", date]
     done = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ))
     if done.returncode not in (0, 1):
-        raise SystemExit(f"flag_audit: factcheck failed on {path}: {done.stderr.strip()}")
-    return [x for d in json.loads(done.stdout)["documents"] for x in d["findings"]
-            if x["severity"] in ("error", "warning")]
+        raise SystemExit(f"flag_audit: factcheck failed on {path}: {done.stderr.strip()[-300:]}")
+    try:
+        documents = json.loads(done.stdout)["documents"]
+    except (ValueError, KeyError):
+        raise SystemExit(f"flag_audit: no JSON report from {' '.join(cmd[:3])} on {path}: "
+                         f"{done.stderr.strip()[-300:]}") from None
+    return [x for d in documents for x in d["findings"] if x["severity"] in ("error", "warning")]
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("folders", nargs="+", type=Path)
     ap.add_argument("--right", type=Path, help="flags judged right: dir/file<TAB>figure a line")
-    ap.add_argument("--factcheck", default=factcheck_command(), help="the factcheck command to run")
+    ap.add_argument("--factcheck", help="the factcheck command to run (default: the one beside this "
+                    "interpreter, else `python -m factcheck`)")
     args = ap.parse_args(argv)
+    command = args.factcheck or factcheck_command()
+    if not args.factcheck and not Path(command).exists():
+        command = f"{sys.executable}\0-m\0factcheck"
     right: set[tuple[str, str]] = set()
     if args.right:
         with open(args.right, encoding="utf-8") as f:
@@ -70,14 +78,14 @@ def main(argv: list[str] | None = None) -> int:
         for path, date in passages(folder):
             count += 1
             key = f"{folder.name}/{path.name}"
-            for x in flags(args.factcheck, path, date):
+            for x in flags(command, path, date):
                 raised += 1
                 ok = (key, x["text"]) in right
                 judged_right += ok
-                mark = "right" if ok else ("-" if not right else "wrong")
+                mark = "right" if ok else ("wrong" if args.right else "-")
                 print(f"{key}:{x['line']}\t{x['text']!r}\t{x['verdict']}\t{mark}\t{x['message'][:160]}")
     summary = f"{count} passages, {raised} error/warning flags"
-    if right:
+    if args.right:
         summary += f", {judged_right} judged right, {raised - judged_right} not"
     print(summary)
     return 0
