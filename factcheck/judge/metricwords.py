@@ -383,6 +383,100 @@ LIST_AFTER_VERB = patterns.compile(
     r"^\s+(?:the\s+|this\s+|its\s+)?(?:[\w’'-]+\s+){0,5}?(?:list|lists|ranking|rankings|index|chart|table)\b", re.I)
 
 
+# "In talent and capital, Hong Kong came 30th", "Among economies of over 20 million people,
+# it came third", "Within Asia, it was second": an opening phrase that narrows what is
+# ranked (to a part of the measure, or a group of the economies) makes the figure a rank
+# in that narrower list. Only the ranking's own name, its year or edition, "overall" or
+# "in the world" leave the default measure standing.
+NARROWING_FRAME = patterns.compile(
+    r"\s*(?:(?:But|And|Yet|Still|However|Meanwhile|Moreover|Also|Similarly|Likewise|Overall)\s*,?\s+)?"
+    r"(?:In|Among|Amongst|Within|Across|On)\s+([^,;:.]{1,80}?)\s*,")
+
+FRAME_WORD = patterns.compile(r"[A-Za-z][\w'’-]*")
+
+NEUTRAL_FRAME_WORDS = frozenset("""
+a an the this that its their his her our of in on for by to as at and or first second third fourth fifth sixth seventh eighth ninth tenth place places spot spots position positions
+year years latest new newest recent annual current same overall general total world world's global
+ranking rankings list lists index table league edition report survey study results scoreboard
+addition contrast comparison fact particular short sum all turn other hand meantime case
+imd swiss-based lausanne-based top monday tuesday wednesday thursday friday saturday sunday
+january february march april may june july august september october november december today
+""".split())
+"""Words an opening phrase may hold and still leave the table's default measure standing
+("In this year's ranking,", "On Tuesday,", "In the overall list,")."""
+
+WHERE_MEASURE = patterns.compile(r"\b(?:is|was|are|were)\s+where\b", re.I)
+"""'Spending on research is where Hong Kong fared worst, placing 50th': the words before
+"is where" name the measure the figure ranks."""
+
+
+PEER_GROUP = patterns.compile(
+    r"\b(?:among|amongst|within)\s+(?!(?:the\s+|all\s+(?:the\s+)?)?(?:\d|economies\b|countries\b|nations\b))", re.I)
+"""'Within Asia it was second', 'came third among the 30-50 club': a rank among a group of
+the economies; 'among the 64 economies', 'among all countries' is the whole list."""
+
+PEER_AFTER = patterns.compile(r"^(?:\s+(?:place|spot|position|overall))?\s*,?\s+(?:among|amongst|within)\b", re.I)
+
+
+def _narrowed(claim: Claim) -> bool:
+    """Words before the figure that narrow what it ranks ("In talent and capital,",
+    "Within Asia,", "Spending on research is where"): then it is not the table's default
+    measure, whose words the sentence does not give."""
+    q, base = claim.quantity, claim.sentence.span.start
+    text = claim.sentence.text
+    before = text[:q.span.start - base]
+    if "where" in before and WHERE_MEASURE.search(before):
+        return True
+    lowered = text.lower()
+    if ("among" in lowered or "within" in lowered) and (
+            PEER_GROUP.search(before) or (PEER_AFTER.match(text[q.span.end - base:])
+                                          and PEER_GROUP.search(text, q.span.end - base))):
+        return True
+    frame = NARROWING_FRAME.match(before)
+    if not frame or _frame_word(frame.group(1).split()[-1]) in LIST_WORDS:
+        return False  # ("In the highly anticipated ranking,": a ranking, not a part of one)
+    words = _blank(before, 0, 0)
+    for s in claim.sources:  # the ranking's own name says which table, not what narrower thing
+        if 0 <= s.span.start - base and s.span.end - base <= frame.end():
+            words = _blank(words, max(0, s.span.start - base), s.span.end - base)
+    return any(len(w) > 1 and _frame_word(w) not in NEUTRAL_FRAME_WORDS  # ("'s" left of a blanked name)
+               for w in FRAME_WORD.findall(words, frame.start(1), frame.end(1)))
+
+
+LIST_IN = patterns.compile(r"\s+(?:(?:place|spot|position)\s+)?(?:in|on|of)\s", re.I)
+LIST_WORDS = frozenset(("list", "lists", "ranking", "rankings", "index", "chart", "table"))
+
+
+def _list_after_words(claim: Claim) -> tuple[str, ...]:
+    """The words that qualify a list named right after a rank ("20th in the digital list":
+    "digital"), leaving out the table-neutral ones ("the", "overall", a year)."""
+    q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
+    if q.kind != "rank":
+        return ()
+    m = LIST_AFTER_VERB.match(text[q.span.end - base:])
+    if not m or not LIST_IN.match(m.group(0)):
+        return ()  # ("two spots after topping the list": that list is the figure's own)
+    return tuple(w for w in map(_frame_word, FRAME_WORD.findall(m.group(0)))
+                 if w not in NEUTRAL_FRAME_WORDS and w not in LIST_WORDS and not w[:1].isdigit())
+
+
+def _frame_word(word: str) -> str:
+    """A word of a frame as ``NEUTRAL_FRAME_WORDS`` holds it: lower case, without a
+    possessive ("year’s" → "year")."""
+    word = word.lower().replace("’", "'")
+    return word[:-2] if word.endswith("'s") else word
+
+
+def _other_list_after(claim: Claim, table: Table) -> bool:
+    """"Luxembourg, eighth in the overall list, came only 20th in the digital list": a list
+    named after the rank by a word none of the table's names holds is another list."""
+    words = _prepared(claim).ask(_list_after_words, claim)
+    if not words:
+        return False
+    names = " ".join(table.names).lower()
+    return any(not re.search(r"\b" + re.escape(w) + r"\b", names) for w in words)
+
+
 def _measure_after(claim: Claim) -> bool:
     """"ranks third in robot density": the rank is for some other measure, named after it."""
     q = claim.quantity
@@ -428,6 +522,37 @@ def _other_figure_before(text: str, start: int, end: int) -> bool:
     """``OTHER_FIGURE_BEFORE.search(text, start, end)``, searched only when ``text[start:end]``
     holds a digit or an ordinal's word."""
     return bool(FIGURE_MARK.search(text, start, end)) and bool(OTHER_FIGURE_BEFORE.search(text, start, end))
+
+
+# "climbed to 18th place from 34th last year in economic performance", "18th to 20th in
+# infrastructure", "33rd against 29th in 2023": the figure and its partner of the pair
+# (from … to, against) share the measure named after the second.
+PAIR_TAIL = patterns.compile(
+    r"(?:\s+(?:place|spot|position|places|spots|positions|notches|rungs))?\s*,?\s+(?:up\s+|down\s+)?"
+    r"(?:from|to|against|versus|vs\.?|(?:as\s+)?compared\s+(?:with|to))\s+(?:last\s+year['’]s\s+)?"
+    r"(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+    r"(?:\s+(?:place|spot|position))?(?:\s+(?:last|a|the\s+previous)\s+year|\s+in\s+(?:19|20)\d\d)?"
+    r"\s+(?:in|for|on)\s+(?:the\s+|its\s+|terms\s+of\s+)?", re.I)
+
+
+def _pair_tail(text: str, end: int, start: int) -> bool:
+    """Whether ``text[end:start]``, between the figure and a metric word after it, is only
+    the figure's partner in a pair ("… from 34th last year in …")."""
+    return start > end and PAIR_TAIL.fullmatch(text, end, start) is not None
+
+
+JOINED_BETWEEN = patterns.compile(r"\b(?:and|while|whereas|but)\b", re.I)
+
+
+def _partner_between(claim: Claim, text: str, span: Span) -> bool:
+    """A change, or the "from" figure, shares the measure of its partner: the metric word
+    after "to 10th in" ("rose five spots to 10th in future readiness"), or one before it in
+    the same statement ("fell to 31st in knowledge from 28th", "…, down three places") — not
+    one that "and" puts in an earlier statement ("third in technology and rose five")."""
+    q, offset = claim.quantity, claim.sentence.span.start
+    if span.start >= q.span.end or claim.role != "change":
+        return True
+    return not JOINED_BETWEEN.search(text, span.end - offset, q.span.start - offset)
 
 
 def _gap(a: Span, b: Span) -> int:
@@ -504,7 +629,11 @@ def _pointing_back(claim: Claim) -> bool:
         and POINTING_BACK_AFTER.match(text[q.span.end - base:]))
 
 
-CLOSING_BRACKET = patterns.compile(r"\s*\)")
+CLOSING_BRACKET = patterns.compile(r"\s*(?:places?\s*|spots?\s*|positions?\s*)?[),;]")
+OPEN_BRACKET_BEFORE = patterns.compile(
+    r"\(\s*(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s*[,;]\s*[+-]?$", re.I)
+"""'international trade (6th, +23 places)': a figure later in a bracket that opens on
+another figure is about the same thing as it."""
 BRACKET_LABEL = patterns.compile(r"(?:^|[,;:(–—]|\band\b|\bin\b|\bits\b|\btheir\b|\bthe\b)\s*([^,;:()–—]{1,60}?)\s*\(\s*$", re.I)
 
 
@@ -512,9 +641,13 @@ def _bracket_label(claim: Claim) -> str | None:
     """The words a bracketed rank ranks ("business legislation (3rd)"), or None when the
     rank is not in brackets or a named thing stands before them ("Austria (4th)")."""
     q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
-    if q.kind != "rank" or not CLOSING_BRACKET.match(text[q.span.end - base:]):
+    if (q.kind != "rank" and claim.role != "change") or not CLOSING_BRACKET.match(text[q.span.end - base:]):
         return None
-    m = BRACKET_LABEL.search(text[:q.span.start - base])
+    before = text[:q.span.start - base]
+    inside = OPEN_BRACKET_BEFORE.search(before) if "(" in before[-16:] else None
+    if inside:
+        before = before[:inside.start() + 1]  # "prices (17th, +10 places)": the bracket's label
+    m = BRACKET_LABEL.search(before)
     if not m:
         return None
     label_start, label_end = base + m.start(1), base + m.end(1)
@@ -761,6 +894,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     if framed_to:
         window = (0, window[1])  # the opening phrase's words count, however far
 
+    blocked: list[Span] = []  # metric words kept from the figure as another figure's
+
     def collect(borrow: bool) -> None:
         for metric, own in own_words:
             if own.absent(present):
@@ -771,9 +906,12 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
                 if span.start >= q.span.end and _excluded(
                         metric, text[span.end - offset:span.end - offset + NOT_WITH_REACH]):
                     continue  # "five systems above one exaflop/s in mixed precision": past the words
-                if (not change_partner and not (borrow and span.end <= q.span.start)
+                if (not (change_partner and _partner_between(claim, text, span))
+                        and not (borrow and span.end <= q.span.start)
                         and claim.respective is None  # "third and fifth in technology and knowledge"
-                        and _other_figure_before(text, max(0, span.start - offset - 24), span.start - offset)):
+                        and _other_figure_before(text, max(0, span.start - offset - 24), span.start - offset)
+                        and not _pair_tail(text, q.span.end - offset, span.start - offset)):
+                    blocked.append(span)
                     continue  # "14 provinces", "28th for knowledge": another figure's words
                 gap = span.start - q.span.end if span.start >= q.span.end else q.span.start - span.end
                 if gap > METRIC_REACH and not span.end - offset <= framed_to:
@@ -886,8 +1024,11 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         and not (q.kind == "rank" and m.id in ranked_counts)
         if not reading.words[m.id].absent(present)
         for span, _ in reading.words[m.id].hits(text, offset, window, present))
-    plain = not others_named and not negated and not prep.ask(_other_measure_of, claim) \
-        and not prep.ask(_measure_after, claim) and not _other_benchmark_after(claim, table)
+    # "scored 50.4 in government efficiency, ranking 33rd": the sentence names a measure
+    # of the table, though another figure's; the rank is not grounded as the default one.
+    plain = not (q.kind == "rank" and any(b.end <= q.span.start for b in blocked)) and not others_named and not negated and not prep.ask(_other_measure_of, claim) \
+        and not prep.ask(_measure_after, claim) and not _other_benchmark_after(claim, table) \
+        and not prep.ask(_narrowed, claim) and not _other_list_after(claim, table)
     defaults_allowed = plain and (named and (
         q.kind == "rank" or (q.kind in ("percent", "money", "points", "quantity") and distance == 0))
         or (unit_tie and q.kind == "quantity"))
