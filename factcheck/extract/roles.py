@@ -65,6 +65,7 @@ RANK_STEPS_AFTER = patterns.compile(r"^\s*(?:places?|spots?|positions?|notch(?:e
                               r"(?:\s+(?P<dir>higher|lower|up|down))?", re.I)
 DIRECTION_BEFORE = patterns.compile(rf"\b(?P<dir>{UP_WORDS}|{DOWN_WORDS})\b(?:\s+(?:by|a\s+further|another))?\s*$",
                               re.I)
+SIGN_BEFORE = patterns.compile(r"[+\-−–]$")
 # "improved by more than 585 petaflops": a measured value changed by an amount.
 AMOUNT_BEFORE = patterns.compile(rf"\b(?P<dir>{UP_WORDS}|{DOWN_WORDS})\s+by\s*$", re.I)
 
@@ -203,6 +204,10 @@ def find(text: str, base: int, quantity: Quantity) -> Role:
             verb = DIRECTION_BEFORE.search(before)
             word = steps.group("dir") or (verb.group("dir") if verb else None)
             lo = here + verb.start() if verb else start
+            sign = SIGN_BEFORE.search(before) if not word else None
+            if sign:
+                # "(6th, +23 places)", "−4 places": the sign gives the direction
+                return Role(CHANGE, 1 if sign.group(0) == "+" else -1, Span(base + here + sign.start(), base + end + steps.end()))
             return Role(CHANGE, _direction(word), Span(base + lo, base + end + steps.end()))
     if quantity.kind == "quantity":
         # (only a measured quantity's "improved by" makes a change; other figures pass on)
