@@ -24,7 +24,9 @@ PRONOUN_SUBJECT = patterns.compile(r"^(?:It|Its|It’s|It's)\b")
 
 
 # "the top 10", "top-five": the size of a group the sentence talks about, not a claim.
-TOP_N_BEFORE = patterns.compile(r"\btop[\s-]*$", re.I)
+TOP_N_BEFORE = patterns.compile(r"\b(?:top|first|last|bottom)[\s-]*$", re.I)
+"""(also "the first two positions", "the last three places": a set of places from one end
+of a list, never a count or a change of rank)"""
 
 # "1 quintillion (1018) calculations": a figure in brackets after another restates it.
 RESTATED_BEFORE = patterns.compile(r"(?:\d|illions?|percent|%)\s*\(\s*$", re.I)
@@ -45,7 +47,7 @@ def _restated(text: str, start: int, end: int) -> bool:
 # words skips the pattern. The patterns read parts of one sentence, so a word the whole
 # sentence lacks is in none of them. Patterns that keep case are gated on the text as is
 # (plain tuples: ``folding.Words`` are looked up in the folded text the others read).
-TOP_N_WORDS = folding.Words("top")
+TOP_N_WORDS = folding.Words("top", "first", "last", "bottom")
 RESTATED_WORDS = ("(",)  # as written
 RESPECTIVELY_WORDS = folding.Words("respectively")
 RIVAL_WORDS = folding.Words("beat", "overt", "outpac", "edge", "displac", "unseat", "dethron", "oust", "toppl",

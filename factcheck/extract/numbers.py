@@ -142,8 +142,10 @@ ORDINAL = patterns.compile(
 DIGIT_ORDINAL_FIRST = patterns.compile(r"(?P<ord>\d(?<![\w/-]\d)\d{0,3}(?:st|nd|rd|th))(?![\w-])", re.I)
 NUMBER_ONE = patterns.compile(
     r"(?<![\w])(?:No\.\s?(?P<no>\d{1,3})"
+    r"|No\s(?P<nodot>\d{1,3})(?=\s+(?:spot|place|position)\b)"
     r"|number\s(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?=\s+(?:spot|place|position|on|in)\b)"
-    r"|(?<=\b(?:at|to)\s)number\s(?P<at>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b"
+    r"|(?:(?<=\b(?:at|to|is)\s)|(?<=\bwas\s)|(?<=\b(?:are|now)\s)|(?<=\bwere\s)|(?<=\branked\s)|(?<=\branks\s)"
+    r"|(?<=\bremains\s)|(?<=\bremained\s))number\s(?P<at>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b"
     r"|number\s(?P<is>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?=\s+(?:is|was)\s+(?:the|a)\b)"
     r"|(?P<top>(?:the|its|their)\s+top\s+(?:spot|place|position)|pole\s+position|top[- ]ranked"
     r"|(?<=\bfor\s)top\s+(?:spot|place|position)|(?<=\bin\s)top\s+(?:spot|place|position)"
@@ -178,7 +180,7 @@ WORD_RANK_BEFORE = patterns.compile(
     r"held\s+on|hung\s+on|returned|advanced|improved|declined|sank|leapt|leaped)\s+(?:back\s+)?(?:up\s+|down\s+)?to"
     r"|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*,"
     r"|\bwith\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)\s+$")
-NOT_RANK_AFTER = patterns.compile(r"^\s+(?:(?:[\w-]+\s+){0,2}?(?:list|lists|edition|editions)\b|century|centuries|anniversary|birthday|time|quarter|half|day|week|month|year|generation|edition|round)\b", re.I)
+NOT_RANK_AFTER = patterns.compile(r"^\s+(?:(?:[\w-]+\s+){0,2}?(?:list|lists|edition|editions)\b|century|centuries|anniversary|birthday|time|quarter|half|day|week|month|year|generation|gen|edition|round)\b", re.I)
 
 LABEL_BEFORE = patterns.compile(
     r"\b(?:Scenario|Phase|Section|Chapter|Table|Figure|Fig\.|Part|Step|Article|Level|Tier|Type|"
@@ -191,10 +193,10 @@ RANGE_JOIN = patterns.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.I)
 # words skips the pattern. SPOTS does not fold case: its words are looked for as written.
 SPOTS_WORDS = ("spots", "places", "positions")
 TOPPED_WORDS = folding.Words("topp", "tops", "head")  # not "top": "TOP500" would open it
-NUMBER_ONE_WORDS = folding.Words("no.", "number", "top", "pole", "#")
+NUMBER_ONE_WORDS = folding.Words("no.", "no ", "number", "top", "pole", "#")
 # ... and a match holding none of these but "top" also holds one of the words after it
 # ("the top spot", "top-ranked", "came top") or before it ("reached the top").
-NUMBER_ONE_PLAIN = folding.Words("no.", "number", "pole", "#")
+NUMBER_ONE_PLAIN = folding.Words("no.", "no ", "number", "pole", "#")
 NUMBER_ONE_TOP_WITH = folding.Words("spot", "place", "position", "ranked", "reached", "came", "finished")
 TOP_ALONE = patterns.compile(r"top(?!\w)", re.I)
 """... and its "top" is a word of its own, or the first of "top-ranked": no word character
@@ -573,6 +575,12 @@ def _range_quantity(text: str, a: re.Match, b: re.Match, offset: int = 0) -> Qua
                     currency=cb["currency"], hedge=hedge, range_of=(ca["value"], cb["value"]))
 
 
+# "from 11 position", "in 12 place": a bare number before a singular "position", "place"
+# or "spot" is a rank, not a change of rank (that is "11 positions"; "one place" is left to
+# the change it usually is).
+BARE_PLACE = patterns.compile(r"(?<![\w.,+\-−–])(?P<n>\d{1,3})\s+(?:position|place|spot)\b(?![-\w])", re.I)
+BARE_PLACE_WORDS = folding.Words("position", "place", "spot")
+
 # "took spots 3 and 4", "in places 2, 5 and 9": a list of positions after the noun.
 SPOTS = patterns.compile(r"\b(?:spots|places|positions)\s+(\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,\s*)?(?:and|&)\s*\d{1,3})\b(?![\d.,]\d)")
 
@@ -596,11 +604,14 @@ def _ranks(text: str, folded_text: str | None = None, offset: int = 0, has_digit
         if m.group("top"):
             value = 1
         else:
-            raw = m.group("no") or m.group("word") or m.group("at") or m.group("is") or m.group("hash")
+            raw = m.group("no") or m.group("nodot") or m.group("word") or m.group("at") or m.group("is") or m.group("hash")
             value = int(raw) if raw.isdigit() else int(word_value(raw) or 0)
         if not value:
             continue
         yield _rank(text, m.start(), m.end(), value, offset)
+    for m in BARE_PLACE.finditer(text) if has_digit and words & BARE_PLACE_WORDS.mask else ():
+        if int(m.group("n")) >= 2:
+            yield _rank(text, m.start(), m.end(), int(m.group("n")), offset)
     if words & ORDINAL_WORDS.mask:
         ordinals = ORDINAL
     else:  # no ordinal word: only digits can be an ordinal, if any is

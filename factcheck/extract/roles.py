@@ -17,8 +17,19 @@ from . import folding
 from ..dataclassgen import dataclass
 from ..model import Quantity, Span
 
-VALUE, PREVIOUS, CHANGE, KEPT, DIFFERENCE, AGGREGATE, BIGGEST_CHANGE, EDITION, RECORD = (
-    "value", "previous", "change", "kept", "difference", "aggregate", "biggest_change", "edition", "record")
+VALUE, PREVIOUS, CHANGE, KEPT, DIFFERENCE, AGGREGATE, BIGGEST_CHANGE, EDITION, RECORD, WITHIN = (
+    "value", "previous", "change", "kept", "difference", "aggregate", "biggest_change", "edition", "record",
+    "within")
+
+# "In Asia, Taiwan ranked second", "Among the seven members of the G7, Japan came fourth":
+# an opening phrase that scopes the sentence to a part of the list (a region, a club of
+# economies), so its ranks and counts are within that part, never the whole list's.
+SCOPE_OPENER = patterns.compile(
+    r"^\W*(?:In|Within|Among|Amongst)\s+(?P<scope>[^,;:.]{2,80}?),", re.I)
+SCOPE_GROUP = patterns.compile(
+    r"\b(?:Asia|Asian|Europe|European|Africa|African|Americas?|Latin|Middle\s+East|Gulf|Nordic|ASEAN|"
+    r"OECD|G7|G20|EU|BRICS|APAC|Asia-Pacific|region|regional|club|bloc|group|members|peers|neighbou?rs|"
+    r"population|populations)\b", re.I)
 
 # "the 55th edition of the list", "the 64th TOP500 list": which edition of a publication.
 # (``\b\d{1,3}``, written so that the pattern opens with the digit and is searched for
@@ -65,6 +76,7 @@ RANK_STEPS_AFTER = patterns.compile(r"^\s*(?:places?|spots?|positions?|notch(?:e
                               r"(?:\s+(?P<dir>higher|lower|up|down))?", re.I)
 DIRECTION_BEFORE = patterns.compile(rf"\b(?P<dir>{UP_WORDS}|{DOWN_WORDS})\b(?:\s+(?:by|a\s+further|another))?\s*$",
                               re.I)
+SIGN_BEFORE = patterns.compile(r"[+\-−–]$")
 # "improved by more than 585 petaflops": a measured value changed by an amount.
 AMOUNT_BEFORE = patterns.compile(rf"\b(?P<dir>{UP_WORDS}|{DOWN_WORDS})\s+by\s*$", re.I)
 
@@ -165,6 +177,13 @@ def superlatives(text: str, offset: int, skip=()) -> list[Quantity]:
     return out
 
 
+def words_scoped(text: str) -> bool:
+    """Could the sentence open with a scope ("In Asia,", "Among …,")? A cheap test of
+    its first word before ``SCOPE_OPENER`` is tried."""
+    head = text[:12].lstrip(" \t\"“'‘(").lower()
+    return head.startswith(("in ", "within ", "among ", "amongst "))
+
+
 def _direction(word: str | None) -> int:
     if not word:
         return 0
@@ -192,6 +211,10 @@ def find(text: str, base: int, quantity: Quantity) -> Role:
     if quantity.kind == "record":
         return Role(RECORD, 0, quantity.span)
     start, end = quantity.span.start - base, quantity.span.end - base
+    if quantity.kind in ("rank", "number") and words_scoped(text):
+        scope = SCOPE_OPENER.match(text)
+        if scope and SCOPE_GROUP.search(scope.group("scope")):
+            return Role(WITHIN, 0, Span(base + scope.start("scope"), base + scope.end("scope")))
     before, after = text[max(0, start - 60):start], text[end:end + 80]
     here = max(0, start - 60)
     # Each pattern below reads a part of the sentence: one that needs a word the whole
@@ -203,6 +226,10 @@ def find(text: str, base: int, quantity: Quantity) -> Role:
             verb = DIRECTION_BEFORE.search(before)
             word = steps.group("dir") or (verb.group("dir") if verb else None)
             lo = here + verb.start() if verb else start
+            sign = SIGN_BEFORE.search(before) if not word else None
+            if sign:
+                # "(6th, +23 places)", "−4 places": the sign gives the direction
+                return Role(CHANGE, 1 if sign.group(0) == "+" else -1, Span(base + here + sign.start(), base + end + steps.end()))
             return Role(CHANGE, _direction(word), Span(base + lo, base + end + steps.end()))
     if quantity.kind == "quantity":
         # (only a measured quantity's "improved by" makes a change; other figures pass on)

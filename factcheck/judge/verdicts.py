@@ -129,7 +129,7 @@ class Checker:
     def _check(self, claim: Claim, as_of: dt.date | None) -> Finding:
         self._as_of = as_of
         if claim.role in (roles.CHANGE, roles.DIFFERENCE, roles.AGGREGATE, roles.BIGGEST_CHANGE,
-                          roles.EDITION, roles.RECORD):
+                          roles.EDITION, roles.RECORD, roles.WITHIN):
             found = derived.judge(claim, self.library, as_of)
             if found is not None:
                 return found
@@ -146,7 +146,8 @@ class Checker:
             what = {roles.CHANGE: "a change between two figures", roles.DIFFERENCE: "a difference between two figures",
                     roles.AGGREGATE: "a total over many entries",
                     roles.BIGGEST_CHANGE: "a comparison of every entry's change",
-                    roles.EDITION: "an edition's number", roles.RECORD: "a record or a first"}[claim.role]
+                    roles.EDITION: "an edition's number", roles.RECORD: "a record or a first",
+                    roles.WITHIN: "a figure within a part of the list (a region, a group)"}[claim.role]
             return Finding(Verdict.UNVERIFIABLE, claim, stated(claim, None), None,
                            f"The claim is {what}, which the reference tables cannot settle here; check it by hand.",
                            None)
