@@ -152,6 +152,9 @@ class Claim:
     its place in the list (from 0), the list's length, and where the list starts and ends.
     The n-th figure goes with the n-th of as many measures named before (or after) the
     list."""
+    paired: bool = False
+    """The figure's entity was given by a list form ("X and Y … 3rd and 4th, respectively",
+    "third and fourth place go to X and Y"), not only by nearness."""
 
     @property
     def span(self) -> Span:

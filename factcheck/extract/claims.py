@@ -104,6 +104,8 @@ def analyse(document: Document, extractors: Extractors) -> list[SentenceParts]:
         source_spans = tuple(s.span for s in found_sources)
         times = timex.find(text, offset)
         entities = extractors.entities.find(text, offset, skip=source_spans)
+        if folding.held(folding.folded(text)) & RESPECTIVELY_WORDS.mask:
+            entities = _split_joint(entities, text, offset, extractors.entities, source_spans)
         skip = (*source_spans, *(t.span for t in times), *(e.span for e in entities))
         figureless = roles.superlatives(text, offset, (*source_spans, *(e.span for e in entities)))
         skip = (*skip, *(q.span for q in figureless))
@@ -116,6 +118,29 @@ def analyse(document: Document, extractors: Extractors) -> list[SentenceParts]:
         quantities.sort(key=lambda q: q.span.start)
         parts.append(SentenceParts(sentence, found_sources, times, entities, quantities))
     return parts
+
+
+JOINT = patterns.compile(r"\s+and\s+")
+
+
+def _split_joint(entities: list[EntityMention], text: str, offset: int, finder: EntityFinder,
+                 skip: tuple) -> list[EntityMention]:
+    """"the US and China dropped to 10th and 20th, respectively": with "respectively" a
+    pair the tables know as one joint entity ("China and the United States") is a list of
+    two, each with its own figure; the joint name gives way to the names it joins."""
+    out = []
+    for mention in entities:
+        words = text[mention.span.start - offset:mention.span.end - offset]
+        joint = JOINT.search(words) if mention.via != "reference" else None
+        if joint:
+            start = mention.span.start
+            parts = [m for piece, at in ((words[:joint.start()], start), (words[joint.end():], start + joint.end()))
+                     for m in finder.find(piece, at, skip=skip) if m.via != "fuzzy"]
+            if len(parts) == 2:
+                out.extend(parts)
+                continue
+        out.append(mention)
+    return out
 
 
 def _renumbered(parts: list[SentenceParts]) -> list[SentenceParts]:
@@ -204,6 +229,7 @@ def extract(document: Document, extractors: Extractors) -> list[Claim]:
                 direction=role.direction,
                 role_span=role.span,
                 respective=respective.get(quantity.span),
+                paired=quantity.span in paired,
             ))
     return claims
 
@@ -260,23 +286,40 @@ def _coordinated(part: SentenceParts, mentions: list[EntityMention]) -> dict:
     return out
 
 
+# "26.1% of GDP ($7 trillion)": the figure in brackets restates the one before it, and
+# both are one item of a list.
+RESTATED_GAP = patterns.compile(r"\s*(?:of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}\s*)?\(\s*", re.I)
+ITEM_JOIN = patterns.compile(r"\s*\)?\s*(?:,|and|, and)\s*")
+# "26.1% ($7 trillion) and 14.5%": a restatement in brackets dropped as a figure of its own.
+ASIDE_JOIN = patterns.compile(r"\s*\([^()]{1,40}\)\s*(?:,|and|, and)\s*")
+
+
 def _respective_run(part: SentenceParts) -> dict:
     """The figures "respectively" refers to, each with its place in their list, the
     list's length and where the list starts and ends (``Claim.respective``): the
-    sentence's last run of figures joined by commas and "and"."""
+    sentence's last run of figures joined by commas and "and". A figure restated in
+    brackets after another ("26.1% of GDP ($7 trillion) and 14.5% …") shares its place."""
     if len(part.quantities) < 2 or not folding.held(folding.folded(part.sentence.text)) & RESPECTIVELY_WORDS.mask \
             or not numbers.RESPECTIVELY.search(part.sentence.text):
         return {}
     text, base = part.sentence.text, part.sentence.span.start
-    run = [part.quantities[-1]]
-    for q in reversed(part.quantities[:-1]):
-        if LIST_JOIN.fullmatch(text[q.span.end - base:run[0].span.start - base]):
-            run.insert(0, q)
+    # "…to 10th and 20th, respectively, while Japan slid to 34th": the list before the word.
+    said = base + numbers.RESPECTIVELY.search(text).start()
+    before = [q for q in part.quantities if q.span.end <= said] or part.quantities
+    groups = [[before[-1]]]
+    for q in reversed(before[:-1]):
+        gap = text[q.span.end - base:groups[0][0].span.start - base]
+        if len(groups[0]) == 1 and RESTATED_GAP.fullmatch(gap) and numbers.CLOSE_AFTER.match(
+                text[groups[0][0].span.end - base:]):
+            groups[0].insert(0, q)
+        elif LIST_JOIN.fullmatch(gap) or ASIDE_JOIN.fullmatch(gap) or (len(groups[0]) > 1 and ITEM_JOIN.fullmatch(gap)):
+            groups.insert(0, [q])
         else:
             break
-    if len(run) < 2:
+    if len(groups) < 2:
         return {}
-    return {q.span: (i, len(run), run[0].span.start, run[-1].span.end) for i, q in enumerate(run)}
+    first, last = groups[0][0].span.start, groups[-1][-1].span.end
+    return {q.span: (i, len(groups), first, last) for i, group in enumerate(groups) for q in group}
 
 
 def _respectively(part: SentenceParts, mentions: list[EntityMention], respective: dict) -> dict:
@@ -285,15 +328,54 @@ def _respectively(part: SentenceParts, mentions: list[EntityMention], respective
     if not respective:
         return {}
     run = [q for q in part.quantities if q.span in respective]
+    size = respective[run[0].span][1]
+    respective = {**respective, **_parallel_run(part, run[0], size)}
+    run = [q for q in part.quantities if q.span in respective]
     earlier = [q.span.end for q in part.quantities if q.span.end <= run[0].span.start]
     floor = max(earlier, default=part.sentence.span.start)
     named = [m for m in mentions if m.via != "reference" and floor <= m.span.start and m.span.end <= run[0].span.start]
     # "Japan is just ahead of Malaysia and Kazakhstan, ranking 33rd and 34th, respectively":
     # the figures go with the names listed last.
-    named = named[-len(run):]
-    if len(named) != len(run):
+    named = named[-size:]
+    if len(named) == size:
+        return {q.span: named[respective[q.span][0]] for q in run}
+    # "Third and fourth place go to the LUMI and Leonardo systems from Finland and Italy
+    # respectively": no list of names before, one (of each kind) after.
+    chains = _name_chains(part, [m for m in mentions if m.via not in ("reference", "object")
+                                 and m.span.start >= run[-1].span.end], size)
+    if not chains:
         return {}
-    return {q.span: m for q, m in zip(run, named)}
+    return {q.span: tuple(chain[respective[q.span][0]] for chain in chains) for q in run}
+
+
+def _parallel_run(part: SentenceParts, first: Quantity, size: int) -> dict:
+    """"The U.S. and China fell by seven and six notches to 10th and 20th, respectively":
+    a list of as many figures just before the list, in the same clause, goes with the
+    same names, one by one."""
+    text, base = part.sentence.text, part.sentence.span.start
+    earlier = [q for q in part.quantities if q.span.end <= first.span.start][-size:]
+    if len(earlier) != size or CLAUSE_MARK.search(text[earlier[-1].span.end - base:first.span.start - base]):
+        return {}
+    if not all(LIST_JOIN.fullmatch(text[a.span.end - base:b.span.start - base]) for a, b in zip(earlier, earlier[1:])):
+        return {}
+    return {q.span: (i, size, earlier[0].span.start, earlier[-1].span.end) for i, q in enumerate(earlier)}
+
+
+def _name_chains(part: SentenceParts, after: list[EntityMention], size: int) -> list[list[EntityMention]]:
+    """Lists of ``size`` names of one kind joined by commas and "and" ("LUMI and
+    Leonardo"), the first of each kind leading its list."""
+    text, base = part.sentence.text, part.sentence.span.start
+    chains = []
+    for kind in dict.fromkeys(m.kind for m in after):
+        same = [m for m in after if m.kind == kind]
+        chain = [same[0]]
+        for m in same[1:]:
+            if len(chain) == size or not NAME_JOIN.match(text[chain[-1].span.end - base:m.span.start - base]):
+                break
+            chain.append(m)
+        if len(chain) == size:
+            chains.append(chain)
+    return chains
 
 
 CELL_SPLIT = patterns.compile(r"\s*\|\s*\n?|\n")

@@ -355,7 +355,40 @@ class Checker:
             # Tied only weakly (no source named, or only a loose word like "jobs"): the
             # figure may confirm the table, never be flagged by it.
             finding = self._weak(claim, c, finding)
+        if finding.verdict in (Verdict.CONTRADICTED, Verdict.MISATTRIBUTED, Verdict.OUTDATED) and not claim.paired:
+            owner = self._owner_beside(claim, c, choice)
+            if owner is not None:
+                finding = self._owned_beside(claim, c, finding, owner)
         return finding, c
+
+    def _owner_beside(self, claim: Claim, c: Candidate, choice) -> str | None:
+        """"Tuolumne, a smaller sibling of El Capitan, which ranked 12th": another entity
+        named earlier in the same sentence (before the stated one) has exactly this figure.
+        Unless a list form paired the figure with its entity, which of the two the
+        sentence gives it to can't be told for sure: the earlier name may be the subject
+        the figure is said of."""
+        table = c.table
+        stated_at = c.entity_mention.span.start if c.entity_mention is not None else claim.sentence.span.end
+        for m in claim.entities:
+            if m.via == "reference" or m.kind == "world" or m.entity == c.entity or m.entity not in table.entities:
+                continue
+            if m.span.start > stated_at:
+                continue  # "Sierra ranked fourth and Sunway TaihuLight third": the stated name leads
+            lead = LEADING_PHRASE.match(claim.sentence.text)
+            if lead and m.span.end <= claim.sentence.span.start + lead.end() <= stated_at:
+                continue  # "Prior to Frontier taking the top spot, Fugaku held …": no subject there
+            if any(choice.accepts(f, table) and choice.in_scope(f) and not f.status
+                   and agrees(claim, f, table) and _as_written(claim, f, table)
+                   for f in table.rows(m.entity, c.metric.id)):
+                return m.entity
+        return None
+
+    def _owned_beside(self, claim: Claim, c: Candidate, finding: Finding, owner: str) -> Finding:
+        message = (f"Not flagged: {owner}, also named in this sentence, has exactly this figure, and the "
+                   f"sentence may give it to {owner} rather than {c.entity}. If it is {wording.possessive(c.entity)}: "
+                   f"{finding.message}")
+        return Finding(Verdict.UNVERIFIABLE, claim, finding.stated, finding.expected, message,
+                       None, finding.evidence, table=c.table.id)
 
     def _last_digit_off(self, claim: Claim, c: Candidate, choice, scope: list[Fact]) -> bool:
         """A list's total (its aggregate, its entry level) one unit off in the figure's last
@@ -753,6 +786,11 @@ class Checker:
                        evidence, table=c.table.id, fix=fix,
                        grounds=grounds.of(claim, c, self._as_of, explicit_edition))
 
+
+# "Prior to Frontier taking the top spot in 2022, …": a phrase that opens the sentence
+# and ends at its comma; a name in it is not the subject of what follows.
+LEADING_PHRASE = patterns.compile(
+    r"^\s*(?:Prior\s+to|After|Before|Since|Unlike|Like|Following|Despite|While|Whilst|Although|Though|As|Until)\b[^,;]{0,150},")
 
 PRONOUN_START = patterns.compile(
     r"^\s*(?=[IT])(?:It|They|(?:This|These|That)(?!\s+(?:year|years|month|week|time|edition|ranking|rankings|list|report|study|"
