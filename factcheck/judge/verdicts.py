@@ -377,6 +377,9 @@ class Checker:
             lead = LEADING_PHRASE.match(claim.sentence.text)
             if lead and m.span.end <= claim.sentence.span.start + lead.end() <= stated_at:
                 continue  # "Prior to Frontier taking the top spot, Fugaku held …": no subject there
+            base = claim.sentence.span.start
+            if OWN_CLAUSE_BETWEEN.search(claim.sentence.text, m.span.end - base, max(m.span.end, stated_at) - base):
+                continue  # "HPC6 entered at No. 5, while the Alps system posted …": its own clause's subject
             if any(choice.accepts(f, table) and choice.in_scope(f) and not f.status
                    and agrees(claim, f, table) and _as_written(claim, f, table)
                    for f in table.rows(m.entity, c.metric.id)):
@@ -786,6 +789,13 @@ class Checker:
                        evidence, table=c.table.id, fix=fix,
                        grounds=grounds.of(claim, c, self._as_of, explicit_edition))
 
+
+# "North America sees the biggest boost, while China's economy would be 14.5% larger",
+# "Sierra ranked fourth and Sunway TaihuLight third": a word that starts another clause
+# (or another item) between the earlier name and the stated one makes the stated one the
+# subject of the figure's own clause.
+OWN_CLAUSE_BETWEEN = patterns.compile(
+    r"[;]|\b(?:while|whilst|whereas|but|and|against|compared\s+(?:with|to)|versus|vs)\b", re.I)
 
 # "Prior to Frontier taking the top spot in 2022, …": a phrase that opens the sentence
 # and ends at its comma; a name in it is not the subject of what follows.
