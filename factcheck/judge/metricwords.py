@@ -392,7 +392,7 @@ NARROWING_FRAME = patterns.compile(
     r"\s*(?:(?:But|And|Yet|Still|However|Meanwhile|Moreover|Also|Similarly|Likewise|Overall)\s*,?\s+)?"
     r"(?:In|Among|Amongst|Within|Across|On)\s+([^,;:.]{1,80}?)\s*,")
 
-FRAME_WORD = patterns.compile(r"[A-Za-z][\w'’-]*")
+FRAME_WORD = patterns.compile(r"\b[A-Za-z][\w'’-]*")  # whole words: not the "st" of "61st"
 
 NEUTRAL_FRAME_WORDS = frozenset("""
 a an the this that its their his her our of in on for by to as at and or first second third fourth fifth sixth seventh eighth ninth tenth place places spot spots position positions
