@@ -391,12 +391,12 @@ def _resolve_references(part: SentenceParts, subj, paragraph: int) -> list[Entit
 # "dropped two spots after topping the list in 2022 and 2023": the years are the
 # topping's, not the drop's.
 CLAUSE_CUT = patterns.compile(
-    # ";", "while", "whereas", "but", "compared with", "versus", "vs", "after/before …ing",
+    # ";", "while", "whereas", "but", "compared with/to", "versus", "vs", "after/before …ing",
     # each word after a boundary (``\b``). Every choice opens with its first character and
     # looks at the boundary after it (no word character before it): the engine then
     # searches for those characters only (about 2 µs a sentence where a look-ahead for them
     # took 4, and the choices tried at every character 12).
-    r";|w(?<!\ww)(?:hile\b|hereas\b)|b(?<!\wb)(?:ut\b|efore\s+(?=\w+ing\b))|c(?<!\wc)ompared with\b"
+    r";|w(?<!\ww)(?:hile\b|hereas\b)|b(?<!\wb)(?:ut\b|efore\s+(?=\w+ing\b))|c(?<!\wc)ompared\s+(?:with|to)\b"
     r"|v(?<!\wv)(?:ersus\b|s\.?)|a(?<!\wa)fter\s+(?=\w+ing\b)"
     # "…add $4.4 trillion a year, reaching $15.7 trillion by 2030", "…kept 7th place, with
     # plans for a successor around 2030": a trailing phrase keeps its year to itself
@@ -574,21 +574,24 @@ def _baselines(part: SentenceParts, out: dict) -> None:
                 out[q.span] = [x for x in out[q.span] if x is not t]
 
 
-COMPARED_BEFORE = patterns.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:the\s+)?$", re.I)
+COMPARED_BEFORE = patterns.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+"
+                                   r"(?:the\s+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s\s+)?$", re.I)
+"""Before a figure set against another: "compared with 11", "compared to America's 143"."""
 
 
 def _compared(part: SentenceParts, out: dict) -> None:
-    """"two models in 2020, compared with 11 in the US": a figure set against an earlier one
-    with no time of its own is for the same period as that one."""
+    """"two models in 2020, compared with 11 in the US", "Back then, it had 202 entries,
+    compared to America's 143": a figure set against an earlier one with no time of its
+    own is for the same period as that one."""
     text, base = part.sentence.text, part.sentence.span.start
     if not folding.held(folding.folded(text)) & COMPARED_WORDS.mask:
         return
     for i, q in enumerate(part.quantities):
-        if out[q.span] or not COMPARED_BEFORE.search(text[max(0, q.span.start - base - 20):q.span.start - base]):
+        if out[q.span] or not COMPARED_BEFORE.search(text[max(0, q.span.start - base - 40):q.span.start - base]):
             continue
         earlier = [o for o in part.quantities[:i] if o.kind == q.kind]
         if earlier:
-            dated = [t for t in out[earlier[-1].span] if t.kind in ("point", "month")]
+            dated = [t for t in out[earlier[-1].span] if t.kind in ("point", "month", "earlier")]
             if dated:
                 out[q.span] = dated
 
