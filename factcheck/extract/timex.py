@@ -42,7 +42,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("by", patterns.compile(rf"\b(?:by|until|till|through|before|in)\s+(?:the\s+end\s+of\s+)?(?P<year>{YEAR})\b(?!\s*%)", re.I)),
     ("since", patterns.compile(rf"\b(?:since|from)\s+(?P<year>{YEAR})\b", re.I)),
     ("fiscal", patterns.compile(rf"\b(?:FY|fiscal(?:\s+year)?\s*)(?P<year>{YEAR})\b", re.I)),
-    ("relative", patterns.compile(rf"\b(?:in|over|during|for)\s+the\s+(?:past|last|previous|preceding)\s+(?P<n>{COUNT})\s+years?\b", re.I)),
+    # "over the last three years", "in the past four editions": several years at once.
+    ("relative", patterns.compile(rf"\b(?:in|over|during|for)\s+the\s+(?:past|last|previous|preceding)\s+(?P<n>{COUNT})\s+(?:years?|editions|lists|rankings)\b", re.I)),
     ("last_year", patterns.compile(r"\b(?P<which>last|this|next|previous)\s+year(?:'s)?\b", re.I)),
     # "a year earlier", "a year ago", "the year before": the previous year, as "last year".
     ("year_ago", patterns.compile(r"\b(?:a|one)\s+year\s+(?:earlier|ago|before)\b|\bthe\s+(?:year|edition)\s+before\b|\bthe\s+prior\s+year\b", re.I)),
@@ -75,7 +76,7 @@ NEEDS: list[tuple[bool, Words | None, Words | None]] = [
     (True, None, None),  # by
     (True, Words("since", "from"), None),  # since
     (True, Words("fy", "fiscal"), None),  # fiscal
-    (False, Words("year"), Words("past", "last", "previous", "preceding")),  # relative
+    (False, Words("year", "edition", "list", "ranking"), Words("past", "last", "previous", "preceding")),  # relative
     (False, Words("year"), Words("last", "this", "next", "previous")),  # last_year
     (False, Words("year", "edition"), Words("earlier", "ago", "before", "prior")),  # year_ago
     (False, Words("currently", "present", "now"), None),  # now
@@ -143,6 +144,9 @@ EDITION_WORDS = folding.Words("study", "report", "survey", "estimate", "update",
                               "edition", "booklet")
 
 
+DATELINE_AFTER = patterns.compile(r"\s*(?:[-–—|:]|\()")
+
+
 def find(text: str, offset: int = 0) -> list[TimeExpr]:
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
@@ -177,6 +181,12 @@ def find(text: str, offset: int = 0) -> list[TimeExpr]:
                 year = int(m.group("year"))
                 found.append(TimeExpr(Span(m.start() + offset, m.end() + offset), m.group(0), "edition",
                                       start=year, end=year))
+                taken.append((m.start(), m.end()))
+                continue
+            if kind == "date" and not text[:m.start()].strip() and DATELINE_AFTER.match(text, m.end()):
+                # "30th May 2023 - (Beijing) Chinese groups have released…": a dateline
+                # dates the report, not the figures (the article's date says as much).
+                found.append(TimeExpr(Span(m.start() + offset, m.end() + offset), m.group(0), "event"))
                 taken.append((m.start(), m.end()))
                 continue
             expr = _make(kind, m, offset)

@@ -422,6 +422,8 @@ def judge(claim: Claim, library, as_of: dt.date | None) -> Finding | None:
     if claim.role == roles.BIGGEST_CHANGE:
         return _biggest(claim, library, as_of)
     if claim.role == roles.CHANGE:
+        if periods.several_years(claim.times, horizon=True):
+            return None  # "dropped four spots over two years": not one edition's move
         if claim.quantity.kind == "number":
             return _rank_change(claim, library, as_of)
         return _value_change(claim, library, as_of)

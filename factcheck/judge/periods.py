@@ -145,6 +145,8 @@ def _period_matches(period: str, time: TimeExpr) -> bool:
     if years is None:
         return False
     start, end, month = years
+    if time.kind == "recent":
+        return end > start and time.end - 1 <= end <= time.end and time.years - 1 <= end - start <= time.years
     if time.kind == "month":
         return start == time.start and (month is None or month == time.month)
     if time.kind == "point":
@@ -177,6 +179,11 @@ def choose(table: Table, times: tuple[TimeExpr, ...], as_of: dt.date | None,
             continue
         if time.kind == "horizon":
             horizon = horizon or time.years
+        elif time.kind == "relative" and as_of is not None and (time.years or 0) > 1:
+            # "79 models over the past three years" in 2023: a count over 2020-2023 (or
+            # 2021-2023), never one year's.
+            explicit = explicit or TimeExpr(time.span, time.text, "recent", start=as_of.year - time.years,
+                                            end=as_of.year, years=time.years)
         elif time.kind == "relative" and as_of is not None and time.offset is not None and time.years == 1:
             year = as_of.year - time.offset
             explicit = explicit or TimeExpr(time.span, time.text, "point", start=year, end=year)
@@ -208,6 +215,15 @@ def choose(table: Table, times: tuple[TimeExpr, ...], as_of: dt.date | None,
                 later = others
                 current = of_year[-1] if explicit is None else current
     return PeriodChoice(explicit, current, horizon, later)
+
+
+def several_years(times, horizon: bool = False) -> bool:
+    """Is a figure said of several past years at once ("over the last three years", "in
+    the past four editions")? No single edition is meant. With ``horizon``, a span
+    ahead counts too: a change "over two years" is not one edition's move (but a forecast
+    "over the next decade" is a horizon table's row)."""
+    kinds = ("relative", "horizon") if horizon else ("relative",)
+    return any(t.kind in kinds and (t.years or 0) > 1 for t in times)
 
 
 class _InOrder(NamedTuple):

@@ -333,6 +333,15 @@ class Checker:
                    or self._contradicted(claim, c, choice, scope)
                    or self._other_metric(claim, c, choice, scope)
                    or self._unverifiable(claim, c, choice, scope))
+        if finding.verdict in (Verdict.CONTRADICTED, Verdict.MISATTRIBUTED, Verdict.OUTDATED) \
+                and periods.several_years(claim.times) and not scope:
+            # "placed 17th, 16th, 11th and 8th in the last four editions": no single
+            # edition is meant and no row covers those years together, so a row can confirm
+            # the figure but not call it wrong.
+            return Finding(Verdict.UNVERIFIABLE, claim, finding.stated, None,
+                           "The figure is said of several years or editions at once; the article ties it "
+                           "to no single edition, so it can only be confirmed, not flagged. Check it by hand.",
+                           None, table=c.table.id), c
         if any(t.kind == "earlier" for t in claim.times) and finding.verdict in (
                 Verdict.CONTRADICTED, Verdict.MISATTRIBUTED, Verdict.OUTDATED):
             # "from 5th to 4th and now 3rd": which earlier edition is unsaid, so an earlier

@@ -43,6 +43,9 @@ def _plain_choose(table, times, as_of, metric=None, entity=None) -> periods.Peri
             continue
         if time.kind == "horizon":
             horizon = horizon or time.years
+        elif time.kind == "relative" and as_of is not None and (time.years or 0) > 1:
+            explicit = explicit or TimeExpr(time.span, time.text, "recent", start=as_of.year - time.years,
+                                            end=as_of.year, years=time.years)
         elif time.kind == "relative" and as_of is not None and time.offset is not None and time.years == 1:
             year = as_of.year - time.offset
             explicit = explicit or TimeExpr(time.span, time.text, "point", start=year, end=year)
