@@ -21,6 +21,14 @@ from ..model import Claim, EntityMention, Quantity, Sentence, SourceMention, Tim
 from .sources import SourceFinder
 
 PRONOUN_SUBJECT = patterns.compile(r"^(?:It|Its|It’s|It's)\b")
+PRONOUN_AFTER_OPENING = patterns.compile(
+    r"^[^,;:]{3,140},\s*(?P<it>it|It)\s+(?!(?:is|was|has\s+been|'s|’s)\s+(?:\w+ed|said|known|seen|shown|clear|likely|worth|true|"
+    r"possible|unlikely|expected)\b)(?=[a-z])")
+""""With 180 billion parameters and trained on 3.5 trillion tokens, it beats…",
+"According to the list, it delivers 1.7 exaflops…": the sentence's subject is "it" after an
+opening phrase, and a name later in the sentence ("older models such as X") is not it.
+(Not an empty "it": "Seen this way, it is clear that…".)"""
+PRONOUN_WORDS = ("it ", "It ")  # as written
 
 
 # "the top 10", "top-five": the size of a group the sentence talks about, not a claim.
@@ -460,8 +468,11 @@ def _resolve_references(part: SentenceParts, subj, paragraph: int) -> list[Entit
                else m for m in out]
     named = [m for m in out if m.via not in ("reference", "object")]
     subject = subj.of_paragraph(paragraph)
-    if not named and subject and PRONOUN_SUBJECT.match(part.sentence.text):
-        start = part.sentence.span.start
+    opening = PRONOUN_AFTER_OPENING.match(text) if subject and folding.holds_any(text, PRONOUN_WORDS) else None
+    if opening and any(m.span.start < base + opening.end() for m in named):
+        opening = None  # "Fugaku, the leader, it…": a name in the opening phrase is the subject
+    if subject and (not named and PRONOUN_SUBJECT.match(text) or opening):
+        start = base + (opening.start("it") if opening else 0)
         span = type(part.sentence.span)(start, start + 2)
         # "China's best machine is the Sunway TaihuLight. It uses 10 million cores": "it"
         # may be the paragraph's country or its machine; each table takes the kind it ranks.
