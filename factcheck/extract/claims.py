@@ -21,6 +21,15 @@ from ..model import Claim, EntityMention, Quantity, Sentence, SourceMention, Tim
 from .sources import SourceFinder
 
 PRONOUN_SUBJECT = patterns.compile(r"^(?:It|Its|It’s|It's)\b")
+PRONOUN_AFTER_OPENING = patterns.compile(
+    r"^[^,;:]{3,140},\s*(?P<it>it|It)\s+(?!had\s+\w+(?:ed|en|eld)\b|(?:is|was|has\s+been|'s|’s)\s+(?:\w+ed|said|known|seen|shown|clear|likely|worth|true|"
+    r"possible|unlikely|expected)\b)(?=[a-z])")
+""""With 180 billion parameters and trained on 3.5 trillion tokens, it beats…",
+"According to the list, it delivers 1.7 exaflops…": the sentence's subject is "it" after an
+opening phrase, and a name later in the sentence ("older models such as X") is not it.
+(Not an empty "it": "Seen this way, it is clear that…"; nor a past perfect, "Prior to
+last June, it had held the top position", a time before one the tables cannot place.)"""
+PRONOUN_WORDS = ("it ", "It ")  # as written
 
 
 # "the top 10", "top-five": the size of a group the sentence talks about, not a claim.
@@ -206,6 +215,10 @@ def extract(document: Document, extractors: Extractors) -> list[Claim]:
         paired = {**_coordinated(part, resolved), **by_name, **_table_rows(part, resolved)}
         for quantity in part.quantities:
             ordered = _nearest_first(resolved, part.sentence, quantity)
+            if ordered and _owner_unknown(part, quantity, resolved):
+                ordered = ()
+            elif ordered:
+                ordered = _compared_with(part.sentence, quantity, ordered)
             if quantity.span in paired:
                 own = paired[quantity.span] if isinstance(paired[quantity.span], tuple) else (paired[quantity.span],)
                 ordered = (*own, *(m for m in ordered if m not in own))
@@ -460,8 +473,11 @@ def _resolve_references(part: SentenceParts, subj, paragraph: int) -> list[Entit
                else m for m in out]
     named = [m for m in out if m.via not in ("reference", "object")]
     subject = subj.of_paragraph(paragraph)
-    if not named and subject and PRONOUN_SUBJECT.match(part.sentence.text):
-        start = part.sentence.span.start
+    opening = PRONOUN_AFTER_OPENING.match(text) if subject and folding.holds_any(text, PRONOUN_WORDS) else None
+    if opening and any(m.span.start < base + opening.end() for m in named):
+        opening = None  # "Fugaku, the leader, it…": a name in the opening phrase is the subject
+    if subject and (not named and PRONOUN_SUBJECT.match(text) or opening):
+        start = base + (opening.start("it") if opening else 0)
         span = type(part.sentence.span)(start, start + 2)
         # "China's best machine is the Sunway TaihuLight. It uses 10 million cores": "it"
         # may be the paragraph's country or its machine; each table takes the kind it ranks.
@@ -525,6 +541,59 @@ RELATIVE_CLAUSE = patterns.compile(r",\s*(?:which|who)\s+[^,;:()]*$")
 """A relative clause the figure stands in, up to the figure: ", which briefly held". It
 must run to the figure unbroken: in "Fugaku, which is Japan's, delivers 442 petaflops"
 the figure is back in the main clause."""
+
+
+RELATIVE_HEAD = patterns.compile(r"(?:,\s*|\s+)(?:which|who)\s+[^,;:()]*$")
+"""A relative clause the figure stands in, with or without its comma: "…, which had",
+"… Applications which had"."""
+HEAD_START = patterns.compile(r"[,;:]|\s(?:and|or|like|as|then)\s(?=[^,;:]*$)")
+CAPITAL_WORD = patterns.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*")
+NOT_A_NAME = frozenset({"The", "A", "An", "In", "On", "At", "It", "Its", "This", "That", "Then", "And", "Or"})
+
+
+def _owner_unknown(part: SentenceParts, quantity: Quantity, mentions: list[EntityMention]) -> bool:
+    """"Microsoft's Megatron-Turing Natural Language Generation, which had 530 billion
+    parameters", "the Generalist Language Model's (GLaM) full version, which contained…":
+    the figure's relative clause hangs on a name the tables do not know, so whose the figure
+    is cannot be known (no other name of the sentence is its owner). The head is read back
+    from the clause to the last comma, "and", "or", "like" or "as"; a capitalised word
+    there that is no known name, time or source makes it unknown."""
+    text, base = part.sentence.text, part.sentence.span.start
+    if not folding.holds_any(text, RELATIVE_CLAUSE_WORDS):
+        return False
+    rel = quantity.span.start - base
+    hung = RELATIVE_HEAD.search(text, 0, rel)
+    if not hung:
+        return False
+    head_end = hung.start()
+    cuts = [m.end() for m in HEAD_START.finditer(text, 0, head_end)]
+    head_start = cuts[-1] if cuts else 0
+    named = [(m.span.start - base, m.span.end - base) for m in mentions if m.via != "reference"]
+    if any(head_start <= a < head_end for a, _ in named):
+        return False  # "Japan's new machine, which…": a known name heads the clause
+    known = named + [(t.span.start - base, t.span.end - base) for t in (*part.times, *part.sources)]
+    for word in CAPITAL_WORD.finditer(text, head_start, head_end):
+        if word.start() == 0 or word.group(0) in NOT_A_NAME:
+            continue
+        if any(a <= word.start() < b for a, b in known):
+            continue
+        return True
+    return False
+
+
+THAN_THE = patterns.compile(r"\bthan\s+(?:the|those|that)\s+(?:of\s+(?:the\s+)?)?$")
+
+
+def _compared_with(sentence: Sentence, quantity: Quantity,
+                   ordered: tuple[EntityMention, ...]) -> tuple[EntityMention, ...]:
+    """"X is larger than the 7-billion-parameter models of Japan", "smaller than the 405
+    billion parameters of Llama 3.1": a figure right after "than the" is the thing compared
+    with, never the subject's own; it is the figure of a name after it, or of no one."""
+    text, base = sentence.text, sentence.span.start
+    rel = quantity.span.start - base
+    if "than" not in text or not THAN_THE.search(text, max(0, rel - 30), rel):
+        return ordered
+    return tuple(m for m in ordered if m.span.start >= quantity.span.end)
 
 
 def _nearest_first(mentions: list[EntityMention], sentence: Sentence,

@@ -68,6 +68,27 @@ class _Alias:
     via: str
 
 
+GLUED_BEFORE = patterns.compile(r"(?<![\w-])([A-Z][\w]*)-$")
+NAME_GOES_ON = patterns.compile(r"[ \t]+(?:[A-Z]|\d)")
+
+
+def _glued_to_unknown(text: str, start: int, known: dict) -> bool:
+    """"Megatron-Turing Natural Language Generation": a name joined by a hyphen to a
+    capitalised word before it that is no name the tables know is the tail of a longer,
+    unknown name, not the name itself ("US-China" keeps China: "US" is known)."""
+    if start < 2 or text[start - 1] != "-":
+        return False
+    glued = GLUED_BEFORE.search(text, max(0, start - 40), start)
+    return bool(glued) and glued.group(1) not in known
+
+
+def _name_goes_on(text: str, end: int) -> bool:
+    """"Mistral Large 2": a capitalised word followed by another capitalised word or a
+    number is part of a longer name, not a misspelling of a one-word product name
+    ("Mixtral"): products differ by a letter. (A country's misspelling keeps its match.)"""
+    return bool(NAME_GOES_ON.match(text, end))
+
+
 class EntityFinder:
     """Built once per library; ``find`` runs per sentence."""
 
@@ -172,7 +193,7 @@ class EntityFinder:
 
         named, references, capitalised = self._scan(text)
         for start, end, alias in named:
-            if not free(start, end):
+            if not free(start, end) or _glued_to_unknown(text, start, self._by_text):
                 continue
             if alias.text in ("US", "U.S.") and alias.via == "demonym":
                 alias = _Alias(alias.text, alias.entity, alias.kind, "name")
@@ -191,7 +212,7 @@ class EntityFinder:
             if word in NOT_FUZZY or word in self._by_text or not free(start, end):
                 continue
             alias = self._fuzzy(word)
-            if alias:
+            if alias and not (alias.kind != "economy" and _name_goes_on(text, end)):
                 mentions.append(EntityMention(Span(start + offset, end + offset), alias.entity, alias.kind, "fuzzy"))
         return sorted(mentions, key=lambda e: e.span.start)
 

@@ -373,12 +373,13 @@ def _counted_noun(claim: Claim) -> str | None:
 
 
 MEASURE_AFTER = patterns.compile(
-    r"^\s*(?=[psifo])(?:place\s+|position\s+|spot\s+)?(?:in|for|on)\s+(?!(?:the\s+)?(?:world|ranking|rankings|list|table|"
+    r"^\s*(?=[psifob])(?:by\s+(?:a\s+)?(?:\w+\s+)?margin\s+)?(?:place\s+|position\s+|spot\s+)?(?:in|for|on)\s+(?!(?:the\s+)?(?:world|ranking|rankings|list|table|"
     r"index|league|overall|edition|survey|report|latest|new|annual|same|this|that|last|(?:19|20)\d\d)\b"
     r"|(?:a|the)\s+(?:\w+\s+)?(?:year|years|time|row)\b|\w+\s+(?:consecutive|straight|successive)\b)"
     r"(?:the\s+|its\s+|terms\s+of\s+)?[a-z]", re.I)
 
 
+# ("first by a wide margin in cyber security": a margin may stand between the rank and its measure)
 LIST_AFTER_VERB = patterns.compile(
     r"^\s+(?:the\s+|this\s+|its\s+)?(?:[\w’'-]+\s+){0,5}?(?:list|lists|ranking|rankings|index|chart|table)\b", re.I)
 

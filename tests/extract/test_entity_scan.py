@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from factcheck.extract import aliasfind, entities
 from factcheck.extract.entities import (
+    _glued_to_unknown, _name_goes_on,
     CAPITALISED, NOT_FUZZY, REFERENCE, REFERENCE_KINDS, EntityFinder, _Alias, _BLANKS, _MAYBE_BLANKS, _fold)
 from factcheck.model import EntityMention, Span
 from factcheck.reference import library
@@ -27,7 +28,7 @@ def plain_find(finder: EntityFinder, text: str, offset: int = 0, skip=()) -> lis
 
     named = [(a, b) for a, b, _ in finder._names.hits(aliasfind.folded_as_is(text))]
     for start, end in named:
-        if not free(start, end):
+        if not free(start, end) or _glued_to_unknown(text, start, finder._by_text):
             continue
         found = text[start:end]
         alias = finder._by_text.get(found) or finder._by_fold.get(_fold(found))
@@ -51,7 +52,7 @@ def plain_find(finder: EntityFinder, text: str, offset: int = 0, skip=()) -> lis
         if word in NOT_FUZZY or word in finder._by_text or not free(m.start(), m.end()):
             continue
         alias = finder._closest(word)
-        if alias:
+        if alias and not (alias.kind != "economy" and _name_goes_on(text, m.end())):
             mentions.append(EntityMention(Span(m.start() + offset, m.end() + offset), alias.entity, alias.kind, "fuzzy"))
     return sorted(mentions, key=lambda e: e.span.start)
 
