@@ -702,6 +702,11 @@ def _segments(part: SentenceParts, out: dict) -> None:
             out[q.span] = [t for t in out[q.span] if t not in dated or t in own]
 
 
+TITLE_BEFORE = patterns.compile(
+    r"^\s*(?:place|position|spot)?\s*(?:in|on)\s+(?:the\s+|its\s+)?(?:[A-Z][\w’'-]*\s+){1,6}?"
+    r"(?:Ranking|Rankings|Index|List|Report|Survey)\s+$")
+"""A year in a ranking's title after a "from" figure: "to 27th from 24th in the World
+Digital Competitiveness Ranking 2018" names the edition of the change's current figure."""
 TO_PARTNER = patterns.compile(r"\s*(?:place|position|spot)?\s*(?:,\s*)?to\s+(?:the\s+)?", re.I)
 
 
@@ -749,12 +754,15 @@ def _compared(part: SentenceParts, out: dict) -> None:
                 out[q.span] = dated
 
 
-OWN_CLAUSE_WORDS = ("which", "who", "when", "it ", "they ")  # as written
+OWN_CLAUSE_WORDS = ("which", "who", "when", "it ", "they ", "ing ")  # as written
 RELATIVE_SPAN = patterns.compile(r",\s*(?:which|who)\b[^,;()]*(?:,|$)")
 """A relative clause set off by commas: "Fugaku, which led the list from June 2020 to
 November 2021, held on to fourth place"."""
 WHEN_AFTER = patterns.compile(r"^\s*,\s*when\s+[^,;()]{0,60}$", re.I)
 SPLICE = patterns.compile(r",\s+(?:it|they)\s+(?:had|has|was|were)\b")
+PARTICIPLE = patterns.compile(r",\s+(?!according\b)[a-z]+ing\b")
+"""A participle clause after a comma: ", having ranked 28th in 2023", ", recovering from
+its previous 7th position in 2021"."""
 
 
 def _own_clauses(part: SentenceParts, out: dict) -> None:
@@ -792,7 +800,32 @@ def _own_clauses(part: SentenceParts, out: dict) -> None:
                 kind = "month" if t.kind == "month" else "point"
                 out[q.span] = [TimeExpr(t.span, t.text, kind, start=t.start, end=t.start, month=t.month)]
         out[q.span] = [t for t in out[q.span] if t.span.start < q.span.end
-                       or not SPLICE.search(text[q.span.end - base:t.span.start - base])]
+                       or not SPLICE.search(text[q.span.end - base:t.span.start - base])
+                       and not _participle_own(part, q, t)]
+
+
+def _pair_in_series(part: SentenceParts, q) -> bool:
+    """"fell from 20th to 27th in X, 29th to 31st in Y and 18th to 20th in Z": after a
+    "from N to M" pair, each later "N to M" pair is a change too, its first figure the
+    previous edition's."""
+    text, base = part.sentence.text, part.sentence.span.start
+    qs = part.quantities
+    i = qs.index(q)
+    if i < 2 or i + 1 >= len(qs) or not TO_PARTNER.fullmatch(text[q.span.end - base:qs[i + 1].span.start - base]):
+        return False
+    return any(roles.FROM_BEFORE.search(text[max(0, o.span.start - base - 12):o.span.start - base])
+               and TO_PARTNER.fullmatch(text[o.span.end - base:qs[j + 1].span.start - base])
+               for j, o in enumerate(qs[:i - 1]))
+
+
+def _participle_own(part: SentenceParts, q, t: TimeExpr) -> bool:
+    """"ranked 20th out of 67, having ranked 28th in 2023": a time after a figure of its
+    own in a participle clause spliced on after a comma is that figure's, not the one
+    before the comma."""
+    text, base = part.sentence.text, part.sentence.span.start
+    m = PARTICIPLE.search(text, q.span.end - base, t.span.start - base)
+    return m is not None and any(base + m.end() <= o.span.start and o.span.end <= t.span.start
+                                 for o in part.quantities)
 
 
 def _times_by_quantity(part: SentenceParts) -> dict:
@@ -814,19 +847,24 @@ def _times_by_quantity(part: SentenceParts) -> dict:
     _baselines(part, out)
     for q in part.quantities if has_from else ():
         before = text[max(0, q.span.start - base - 12):q.span.start - base]
-        if not roles.FROM_BEFORE.search(before):
+        if not roles.FROM_BEFORE.search(before) and not _pair_in_series(part, q):
             continue
         # A time soon after the "from" figure, with no other figure between, is its own
         # ("from 2nd, which it enjoyed last year").
         later = [o.span.start for o in part.quantities if o.span.start > q.span.end]
         reach = min([q.span.end + 40, *later])
         bound = [t for t in out[q.span] if q.span.end <= t.span.start <= reach and t.kind != "event"]
+        titled = [t for t in out[q.span] if q.span.end <= t.span.start
+                  and TITLE_BEFORE.search(text[q.span.end - base:t.span.start - base])]
+        bound = [t for t in bound if t not in titled]
         to_partner = any(o.span.start > q.span.end and TO_PARTNER.fullmatch(text[q.span.end - base:o.span.start - base])
                          for o in part.quantities)
-        if not bound and len(part.quantities) > 1 and (not out[q.span] or to_partner):
+        if not bound and len(part.quantities) > 1 and (not out[q.span] or to_partner or titled):
             # "fell to 31st from 28th": the "from" figure is the previous edition's.
-            bound = [TimeExpr(q.span, "previous edition", "previous")]
+            bound = [TimeExpr(q.span, "previous edition", "previous", end=titled[0].start if titled else None)]
             out[q.span] = bound
+            if titled:
+                continue  # the title's year stays the other figures' edition
         if bound:
             for other in part.quantities:
                 if other is not q:

@@ -132,7 +132,7 @@ LEADING_DIGITS = patterns.compile(r"\d+")
 UP_WORD = patterns.compile(UP_WORDS)
 CLAUSE_SPLIT = patterns.compile(r"[;,]|\bwhile\b|\bbut\b")
 A_TOTAL_OF = patterns.compile(r"\ba\s+total\s+of\s+$", re.I)
-FROM_BEFORE = patterns.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+FROM_BEFORE = patterns.compile(r"\bfrom\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 TO_AFTER = patterns.compile(r"^\s*(?:place\s+|position\s+|spot\s+)?to\b", re.I)
 
 

@@ -51,6 +51,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "Back then, it had 202 entries": the time an earlier sentence named, which one unsaid
     # here — an earlier edition that can confirm a figure but never flag it.
     ("then", patterns.compile(r"\b(?:back\s+then|at\s+(?:that|the)\s+time|by\s+then|in\s+those\s+days)\b", re.I)),
+    # "broke into the top 10 last fall", "first listed last June": a season or month before
+    # the article's, so an earlier edition — which one unsaid (a list may come out twice a
+    # year): it can confirm a figure but never flag it.
+    ("season", patterns.compile(rf"\b(?:last|this\s+past)\s+(?:fall|autumn|spring|summer|winter|{MONTH}(?!\s*\d))(?![\w-])", re.I)),
     ("horizon", patterns.compile(rf"\b(?:over|in|within|during)\s+(?:the\s+next|the\s+coming|a|the\s+following|the\s+subsequent)\s+(?:(?P<n>{COUNT})[- ]years?|(?P<decade>decade)|(?P<n2>{COUNT})[- ]year\s+period)\b", re.I)),
     ("horizon", patterns.compile(rf"\b(?:over\s+|in\s+)?(?:a\s+|the\s+)?(?P<n>{COUNT})-year\s+(?:period|horizon|span)\b", re.I)),
     ("horizon", patterns.compile(rf"\b(?:over|within)\s+(?P<n>{COUNT})\s+years\b", re.I)),
@@ -81,6 +85,7 @@ NEEDS: list[tuple[bool, Words | None, Words | None]] = [
     (False, Words("year", "edition"), Words("earlier", "ago", "before", "prior")),  # year_ago
     (False, Words("currently", "present", "now"), None),  # now
     (False, Words("then", "time", "days"), None),  # then
+    (False, Words("last", "past"), Words("fall", "autumn", "spring", "summer", "winter", *_MONTHS)),  # season
     (False, Words("year", "decade"), None),  # horizon: "over the next decade"
     (False, Words("-year"), None),  # horizon: "a five-year period"
     (False, Words("years"), Words("over", "within")),  # horizon: "within five years"
@@ -96,7 +101,7 @@ LEADS: list[int | None] = [
     19,  # by: "through the end of "
     6,  # since: "since "
     12,  # fiscal: "fiscal year "
-    None, None, None, None, None, None, None, None,  # (no year needed)
+    None, None, None, None, None, None, None, None, None,  # (no year needed)
     0,  # year (it opens with its year: searched for plainly)
 ]
 """For each pattern that needs a year, the most characters a match holds before its first
@@ -236,7 +241,7 @@ def _make(kind: str, m: re.Match, offset: int) -> TimeExpr | None:
     if kind == "relative":
         n = _count(m.group("n"))
         return TimeExpr(span, text, "relative", years=n, offset=0) if n else None
-    if kind == "then":
+    if kind in ("then", "season"):
         return TimeExpr(span, text, "earlier")
     if kind == "now":
         return TimeExpr(span, text, "relative", years=1, offset=0)

@@ -200,7 +200,12 @@ def choose(table: Table, times: tuple[TimeExpr, ...], as_of: dt.date | None,
         later = found.ids[:found.undated] + found.ids[cut:]
         if published:
             current = published[-1].id
-            if previous and explicit is None and len(published) > 1:
+            before = next((t.end for t in times if t.kind == "previous" and t.end), None)
+            if previous and explicit is None and before and (published[-1].published or "")[:4] != str(before):
+                # "from 24th in the … Ranking 2018" read when 2018's is not the current
+                # edition: some edition before 2018's, which one unsaid — confirm only.
+                explicit = TimeExpr(times[0].span, "an earlier edition", "earlier", end=before)
+            elif previous and explicit is None and len(published) > 1:
                 # "from 28th" in a change: the edition before the current one.
                 current = published[-2].id
                 later = later + (published[-1].id,)

@@ -60,7 +60,10 @@ def _plain_choose(table, times, as_of, metric=None, entity=None) -> periods.Peri
         later = tuple(e.id for e in ordered if e.id not in out)
         if published:
             current = published[-1].id
-            if previous and explicit is None and len(published) > 1:
+            before = next((t.end for t in times if t.kind == "previous" and t.end), None)
+            if previous and explicit is None and before and (published[-1].published or "")[:4] != str(before):
+                explicit = TimeExpr(times[0].span, "an earlier edition", "earlier", end=before)
+            elif previous and explicit is None and len(published) > 1:
                 current = published[-2].id
                 later = later + (published[-1].id,)
     named = next((t for t in times if t.kind == "edition"), None)
