@@ -411,9 +411,11 @@ WHERE_MEASURE = patterns.compile(r"\b(?:is|was|are|were)\s+where\b", re.I)
 
 
 PEER_GROUP = patterns.compile(
-    r"\b(?:among|amongst|within)\s+(?!(?:the\s+|all\s+(?:the\s+)?)?(?:\d|economies\b|countries\b|nations\b))", re.I)
-"""'Within Asia it was second', 'came third among the 30-50 club': a rank among a group of
-the economies; 'among the 64 economies', 'among all countries' is the whole list."""
+    r"\b(?:among|amongst|within)\s+(?!(?:the\s+|all\s+(?:the\s+)?)?\d|(?:the|all)\s+(?:the\s+)?(?:economies|countries|nations)\b"
+    r"|(?:economies|countries|nations)\b(?!\s+(?:with|that|which|whose|having|where|of)\b))", re.I)
+"""'Within Asia it was second', 'came third among the 30-50 club', 'second among countries
+with a population over 50 million': a rank among a group of the economies; 'among the 64
+economies', 'among all countries' is the whole list."""
 
 PEER_AFTER = patterns.compile(r"^(?:\s+(?:place|spot|position|overall))?\s*,?\s+(?:among|amongst|within)\b", re.I)
 
@@ -475,6 +477,15 @@ def _other_list_after(claim: Claim, table: Table) -> bool:
         return False
     names = " ".join(table.names).lower()
     return any(not re.search(r"\b" + re.escape(w) + r"\b", names) for w in words)
+
+
+def _years_listed(claim: Claim) -> bool:
+    """"in business agility and IT integration, 26th and 25th respectively": a list of
+    figures "respectively" pairs with a list of measures none of the table's words named
+    is no list of its default measure — unless the list is of years ("11th and 12th in
+    2018 and 2017 respectively"): the sentence names as many years as there are figures."""
+    years = {t.start for t in claim.times if t.start is not None}
+    return len(years) >= claim.respective[1]
 
 
 def _measure_after(claim: Claim) -> bool:
@@ -1028,7 +1039,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     # of the table, though another figure's; the rank is not grounded as the default one.
     plain = not (q.kind == "rank" and any(b.end <= q.span.start for b in blocked)) and not others_named and not negated and not prep.ask(_other_measure_of, claim) \
         and not prep.ask(_measure_after, claim) and not _other_benchmark_after(claim, table) \
-        and not prep.ask(_narrowed, claim) and not _other_list_after(claim, table)
+        and not prep.ask(_narrowed, claim) and not _other_list_after(claim, table) \
+        and (claim.respective is None or _years_listed(claim))
     defaults_allowed = plain and (named and (
         q.kind == "rank" or (q.kind in ("percent", "money", "points", "quantity") and distance == 0))
         or (unit_tie and q.kind == "quantity"))
