@@ -327,7 +327,20 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
     exact = {t for s in claim.sources if s.exact for t in s.tables}
     if any(c.table.id in exact for c in out):
         out = [c for c in out if c.table.id in exact or c.table.id not in _publisher_only(claim)]
+    out = _named_factor_wins(out)
     return sorted(out, key=lambda c: (-c.strength, c.metric_span is None, c.table.id))
+
+
+def _named_factor_wins(out: list[Candidate]) -> list[Candidate]:
+    """"India rose one place to 52nd in 'future readiness'" beside a publisher of two
+    rankings: a measure only one of them has, named by its words, picks that table; the
+    same publisher's other table's default measure, which no word named, is not meant."""
+    worded = {c.table.id: c.table.publisher for c in out if c.metric_span is not None and not c.metric.default}
+    if not worded:
+        return out
+    publishers = set(worded.values())
+    return [c for c in out if c.metric_span is not None or c.table.id in worded
+            or not c.metric.default or c.table.publisher not in publishers]
 
 
 def _ruled_out(table: Table, claim: Claim, list_wide: frozenset[str]) -> bool:
