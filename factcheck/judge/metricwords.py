@@ -691,7 +691,7 @@ def _blank(text: str, start: int, end: int) -> str:
 OPENING_FRAME = patterns.compile(r"\s*(?=[fhmslibyaouwrc])(?:(?:For\s+example|For\s+instance|However|Meanwhile|Moreover|Similarly|Likewise|"
                            r"In\s+addition|By\s+contrast|In\s+contrast|Still|Yet|Also),\s*)?"
                            r"(?:On|In|For|Under|With|By|Using|As\s+(?:for|to|regards)|When\s+it\s+comes\s+to|"
-                           r"Regarding|Concerning)\s[^,;:.]{0,60},", re.I)
+                           r"Regarding|Concerning)\s[^,;:.]{0,60}?\s*,", re.I)
 """A sentence's opening phrase up to its first comma ("On the HPL-AI benchmark,", "As for
 future readiness,"), after a linking word if any ("For example, in knowledge,")."""
 
@@ -784,6 +784,27 @@ class _Prepared(NamedTuple):
         return found
 
 
+RELATIVE_OPEN = patterns.compile(
+    r",\s*which\b|\bthat\s+(?:is|was|are|were|has|had|[a-z]+s)\b")
+"""Where a relative clause opens: "…, which largely lifted the overall ranking,", "the
+knowledge section that gauges …"."""
+RELATIVE_WORDS = ("which", "that")
+
+
+def _relative_blanked(text: str, start: int) -> str:
+    """``text`` with a relative clause that ends at the last comma before the figure blanked
+    out: "In infrastructure, which largely lifted the overall ranking, it jumped to 11th",
+    "In the knowledge section that gauges new technology, Korea ranked 10th": its words
+    describe the phrase it hangs on, not the figure, whose measure that phrase names."""
+    last_comma = text.rfind(",", 0, start)
+    opened = None
+    for opened in RELATIVE_OPEN.finditer(text, 0, last_comma):
+        pass
+    if opened is None or ";" in text[opened.start():last_comma]:
+        return text
+    return _blank(text, opened.start() + (1 if text[opened.start()] == "," else 0), last_comma)
+
+
 DOUBLE_QUOTE = patterns.compile(r"[\"“”]")
 POSSESSIVE_GAP = patterns.compile(r"\s*(?:['’]s)?\s*")
 LIST_JOIN_END = patterns.compile(r"(?:,|\band)\s*$")
@@ -817,6 +838,8 @@ def _prepared(claim: Claim) -> _Prepared:
     joined = NEXT_FIGURE.search(text, q.span.end - offset) if _may_hold(lowered, NEXT_FIGURE_WORDS) else None
     if joined:
         text = text[:joined.start()] + " " * (len(text) - joined.start())
+    if _may_hold(lowered, RELATIVE_WORDS) and "," in text[:q.span.start - offset]:
+        text = _relative_blanked(text, q.span.start - offset)
     before_negation = text
     negated_phrases = []
     for m in NEGATED.finditer(text) if _may_hold(lowered, NEGATION_WORDS) else ():
