@@ -645,7 +645,13 @@ OPEN_BRACKET_BEFORE = patterns.compile(
     r"\(\s*(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s*[,;]\s*[+-]?$", re.I)
 """'international trade (6th, +23 places)': a figure later in a bracket that opens on
 another figure is about the same thing as it."""
-BRACKET_LABEL = patterns.compile(r"(?:^|[,;:(–—]|\band\b|\bin\b|\bits\b|\btheir\b|\bthe\b)\s*([^,;:()–—]{1,60}?)\s*\(\s*$", re.I)
+BRACKET_LABEL = patterns.compile(
+    r"(?s:.*(?:[,;:(–—]|\band\b|\bin\b|\bits\b|\btheir\b|\bthe\b)|)\s*([^,;:()–—]{1,60}?)\s*\("
+    r"\s*(?:(?:up|down)\b(?:[^()]{0,30}?\bto\b)?\s*)?$", re.I)
+"""The words right before a bracket the figure opens or ends ("high-tech exports (9th",
+"e-participation (up 11 places to 27th"): from the last opening word before them, so a
+sentence's subject further back ("Switzerland progressed in …") is not read as part of
+the label."""
 
 
 def _bracket_label(claim: Claim) -> str | None:
@@ -658,7 +664,7 @@ def _bracket_label(claim: Claim) -> str | None:
     inside = OPEN_BRACKET_BEFORE.search(before) if "(" in before[-16:] else None
     if inside:
         before = before[:inside.start() + 1]  # "prices (17th, +10 places)": the bracket's label
-    m = BRACKET_LABEL.search(before)
+    m = BRACKET_LABEL.match(before)
     if not m:
         return None
     label_start, label_end = base + m.start(1), base + m.end(1)
