@@ -479,6 +479,10 @@ def _other_list_after(claim: Claim, table: Table) -> bool:
     return any(not re.search(r"\b" + re.escape(w) + r"\b", names) for w in words)
 
 
+IN_AFTER = patterns.compile(r"\s+(?:place\s+|position\s+|spot\s+)?in\s", re.I)
+"""'first position in telecoms investment' (not 'the top place for several years')."""
+
+
 def _years_listed(claim: Claim) -> bool:
     """"in business agility and IT integration, 26th and 25th respectively": a list of
     figures "respectively" pairs with a list of measures none of the table's words named
@@ -1018,6 +1022,12 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
             return []
         hits = {listed[place]: hits[listed[place]]}
     if prep.ask(_pointing_back, claim):
+        return []
+    if hits and q.kind == "rank" and all(h[1].end <= q.span.start for h in hits.values()) \
+            and IN_AFTER.match(claim.sentence.text, q.span.end - offset) and prep.ask(_measure_after, claim):
+        # "the biggest gain in the technology factor, holding first position in telecoms
+        # investment": a measure named right after the rank is its own; a word of the
+        # table's further back names something else.
         return []
     label = prep.ask(_bracket_label, claim)
     if label is not None:
