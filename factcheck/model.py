@@ -155,6 +155,10 @@ class Claim:
     paired: bool = False
     """The figure's entity was given by a list form ("X and Y … 3rd and 4th, respectively",
     "third and fourth place go to X and Y"), not only by nearness."""
+    before: str = ""
+    """The passage's words that frame the sentence from before it: the article's opening
+    and the earlier sentences of its paragraph (set by ``judge.check`` only when the
+    article names some other benchmark or list; see ``match.rival_frame``)."""
 
     @property
     def span(self) -> Span:

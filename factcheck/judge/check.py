@@ -14,6 +14,7 @@ from ..read.document import Document, normalise
 from ..reference.library import Library
 from ..model import Finding, Span
 from . import freshness, neighbours, periods
+from .match import with_frames
 from .verdicts import Checker
 
 
@@ -31,7 +32,7 @@ class Engine:
 
     def check(self, document: Document) -> list[Finding]:
         analysed, original = _analysed(document)
-        claims = extract(analysed, self.extractors)
+        claims = with_frames(extract(analysed, self.extractors), analysed.prose, analysed.heading_lines, self.library)
         # An edition the article names beside its source is out, whatever the dateline.
         as_of = periods.as_of_named(claims, analysed.prose, document.as_of, self.library.tables)
         self.checker.ambiguous = {}

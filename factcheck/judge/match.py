@@ -16,8 +16,9 @@ from ..dataclassgen import dataclass
 from ..reference.library import Library
 from .ledpatterns import word_led
 from .metricindex import metric_word_index
-from .metricwords import (CLOSE_WORDS, NOT_WITH_REACH, _ascii_lower, _excluded, _may_hold, choose_metrics,
-                          library_units, spelled_out)
+from .metricwords import (CLOSE_WORDS, NOT_WITH_REACH, _alias_hits, _ascii_lower, _excluded, _may_hold,
+                          choose_metrics, library_units, spelled_out)
+from ..extract import sentences as _sentences
 from ..model import Claim, EntityMention, Span
 from ..reference.tables import Metric, Table
 
@@ -201,6 +202,20 @@ def _edition_sizes(table: Table) -> frozenset:
     return sizes
 
 
+LIST_SIZE_SLACK = 0.2
+"""How far an "out of N" may stand from every edition's size and still be the table's
+list (an edition the tables lack, a writer's slip) rather than another, smaller list."""
+
+
+def _other_list_size(table: Table, claim: Claim) -> bool:
+    """"ranked No. 2 out of 29 nations", "seventh out of 30 countries": a rank out of a
+    number far from the size of every edition of the table is a rank in some other list
+    (a peer group, another benchmark's), not the table's."""
+    n = claim.quantity.out_of
+    sizes = _edition_sizes(table) if n is not None else ()
+    return bool(sizes) and all(abs(n - size) > LIST_SIZE_SLACK * size for size in sizes)
+
+
 def _list_size(claim: Claim) -> bool:
     q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
     return bool(SIZE_BEFORE.search(text[max(0, q.span.start - base - 30):q.span.start - base])
@@ -287,6 +302,13 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
                                 list_wide=list_wide)
         if list_wide:
             chosen = _list_wide_readings(table, claim, chosen, list_wide, library)
+        if chosen and any(m.default for m, _, _ in chosen) and rival_frame(table, claim, library):
+            # "Fugaku leads the HPCG list. Frontier came second with 14 HPCG-PFlop/s": a
+            # rank or a performance in a passage about another benchmark is not the
+            # table's own ranking or ranking measure, unless its sentence names them.
+            chosen = [(m, s, l) for m, s, l in chosen if not m.default or _unit_settles(table, m)]
+        if chosen and claim.quantity.kind == "rank" and _other_list_size(table, claim):
+            chosen = []  # "No. 2 out of 29 nations" with populations over 20 million: a smaller list
         for metric, span, loose in chosen:
             entity = choose_entity(table, claim, library, metric)
             if entity is None:
@@ -305,7 +327,20 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
     exact = {t for s in claim.sources if s.exact for t in s.tables}
     if any(c.table.id in exact for c in out):
         out = [c for c in out if c.table.id in exact or c.table.id not in _publisher_only(claim)]
+    out = _named_factor_wins(out)
     return sorted(out, key=lambda c: (-c.strength, c.metric_span is None, c.table.id))
+
+
+def _named_factor_wins(out: list[Candidate]) -> list[Candidate]:
+    """"India rose one place to 52nd in 'future readiness'" beside a publisher of two
+    rankings: a measure only one of them has, named by its words, picks that table; the
+    same publisher's other table's default measure, which no word named, is not meant."""
+    worded = {c.table.id: c.table.publisher for c in out if c.metric_span is not None and not c.metric.default}
+    if not worded:
+        return out
+    publishers = set(worded.values())
+    return [c for c in out if c.metric_span is not None or c.table.id in worded
+            or not c.metric.default or c.table.publisher not in publishers]
 
 
 def _ruled_out(table: Table, claim: Claim, list_wide: frozenset[str]) -> bool:
@@ -455,3 +490,105 @@ def _size_fits(table: Table, claim: Claim) -> bool:
 def _publisher_only(claim: Claim) -> set[str]:
     exact = {t for s in claim.sources if s.exact for t in s.tables}
     return {t for s in claim.sources if not s.exact for t in s.tables} - exact
+
+
+# -- another benchmark or list framing the figure ------------------------------------------
+
+_DIGIT = patterns.compile(r"\d")
+POSSESSIVE_JOIN = patterns.compile(r"(?:['’‘]s)?\s*")
+"""Between a list's name and another benchmark's: "the Top500's HPCG" names the HPCG."""
+
+
+def _rival_words(table: Table, library: Library) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words that name this table's own ranking (its names, and the capitalised names
+    of its default measure other than a unit: "TOP500", "HPL", "Linpack") and those that
+    name another benchmark or list of the same things (the words its default measure is
+    never used with — "HPCG", "HPL-MxP", "mixed precision" — and the names of the other
+    lists of the same kind of entry: "Green500"). Kept with the table."""
+    found = table._index.get("rival_words")
+    if found is None:
+        defaults = [m for m in table.metrics.values() if m.default]
+        rivals = {w for m in defaults for w in (m.not_with or ())}
+        if table.period_kind == "list":
+            rivals |= {n for other in library.tables.values() if other.id != table.id
+                       and other.period_kind == "list" and other.entity_kind == table.entity_kind
+                       for n in other.names}
+        own = set(table.names) | {a for m in defaults if m.kind == "quantity" for a in m.aliases
+                                  if a != a.lower() and "flop" not in a.lower() and a != m.unit}
+        found = table._index["rival_words"] = (tuple(sorted(own - rivals)), tuple(sorted(rivals)))
+    return found
+
+
+def _benchmarks_named(text: str, table: Table, library: Library) -> list[tuple[int, int, bool]]:
+    """Where ``text`` names the table's own ranking or another benchmark: (start, end,
+    another's?). A name of the table's joined to another's ("the Top500's HPCG") is the
+    other's."""
+    own, rivals = _rival_words(table, library)
+    if not rivals:
+        return []
+    rival_set = frozenset(rivals)
+    hits = sorted((span.start, span.end, alias in rival_set) for span, alias in _alias_hits(text, 0, own + rivals))
+    out = []
+    for i, (a, b, rival) in enumerate(hits):
+        nxt = hits[i + 1] if i + 1 < len(hits) else None
+        if not rival and nxt is not None and nxt[2] and POSSESSIVE_JOIN.fullmatch(text, b, nxt[0]):
+            continue
+        out.append((a, b, rival))
+    return out
+
+
+def _unit_settles(table: Table, metric: Metric) -> bool:
+    """A measure in a unit no other measure of the table has ("gigaflops/watt") is that
+    measure whatever the benchmark around it; one in a unit it shares ("PFlop/s" for HPL
+    and HPCG alike) is not."""
+    return metric.kind == "quantity" and not any(
+        m.id != metric.id and m.kind == "quantity" and m.unit == metric.unit for m in table.metrics.values())
+
+
+def rival_frame(table: Table, claim: Claim, library: Library) -> bool:
+    """Is the figure framed by another benchmark or list than the table's own ranking?
+    The name nearest the figure in its sentence says ("second place for the TOP500 HPL
+    and first on HPCG"); a sentence that names none is framed by the passage before it,
+    and any other benchmark named there ("On the HPCG benchmark, Fugaku led. Frontier came
+    second.") leaves the figure's list unsaid."""
+    q, base = claim.quantity, claim.sentence.span.start
+    named = _benchmarks_named(claim.sentence.text, table, library)
+    if named:
+        start, end = q.span.start - base, q.span.end - base
+        nearest = min(named, key=lambda h: h[0] - end if h[0] >= end else start - h[1])
+        return nearest[2]
+    return bool(claim.before) and any(rival for _, _, rival in _benchmarks_named(claim.before, table, library))
+
+
+def with_frames(claims: list[Claim], prose: str, heading_lines, library: Library) -> list[Claim]:
+    """The claims, each with the passage's words before its sentence that may frame it
+    (``Claim.before``: the article's opening two paragraphs and the earlier sentences of
+    its own paragraph) — only when the article names another benchmark or list at all."""
+    words = _all_rival_words(library)
+    if not claims or not words or not _alias_hits(prose, 0, words):
+        return claims
+    split = _sentences.split(prose, heading_lines)
+    # The opening is the first two paragraphs with a figure or a list's name: a paragraph of
+    # plain prose (a standfirst) does not push the opening out (as ``claims._renumbered``).
+    texts: dict[int, list[str]] = {}
+    for s in split:
+        texts.setdefault(s.paragraph, []).append(s.text)
+    substantive = [p for p, t in texts.items() if _DIGIT.search(" ".join(t)) or _alias_hits(" ".join(t), 0, words)]
+    opening_paragraphs = frozenset(substantive[:2])
+    opening = " ".join(s.text for s in split if s.paragraph in opening_paragraphs)
+    paragraph_of = {s.span.start: s.paragraph for s in split}
+    out = []
+    for claim in claims:
+        paragraph = paragraph_of.get(claim.sentence.span.start)
+        earlier = " ".join(s.text for s in split if paragraph is not None and s.paragraph == paragraph
+                           and paragraph not in opening_paragraphs and s.span.end <= claim.sentence.span.start)
+        out.append(replace(claim, before=(opening + " " + earlier).strip()))
+    return out
+
+
+def _all_rival_words(library: Library) -> tuple[str, ...]:
+    found = library._derived.get("rival_words")
+    if found is None:
+        found = library._derived["rival_words"] = tuple(sorted(
+            {w for t in library.tables.values() for w in _rival_words(t, library)[1]}))
+    return found

@@ -412,9 +412,11 @@ WHERE_MEASURE = patterns.compile(r"\b(?:is|was|are|were)\s+where\b", re.I)
 
 
 PEER_GROUP = patterns.compile(
-    r"\b(?:among|amongst|within)\s+(?!(?:the\s+|all\s+(?:the\s+)?)?(?:\d|economies\b|countries\b|nations\b))", re.I)
-"""'Within Asia it was second', 'came third among the 30-50 club': a rank among a group of
-the economies; 'among the 64 economies', 'among all countries' is the whole list."""
+    r"\b(?:among|amongst|within)\s+(?!(?:the\s+|all\s+(?:the\s+)?)?\d|(?:the|all)\s+(?:the\s+)?(?:economies|countries|nations)\b"
+    r"|(?:economies|countries|nations)\b(?!\s+(?:with|that|which|whose|having|where|of)\b))", re.I)
+"""'Within Asia it was second', 'came third among the 30-50 club', 'second among countries
+with a population over 50 million': a rank among a group of the economies; 'among the 64
+economies', 'among all countries' is the whole list."""
 
 PEER_AFTER = patterns.compile(r"^(?:\s+(?:place|spot|position|overall))?\s*,?\s+(?:among|amongst|within)\b", re.I)
 
@@ -476,6 +478,19 @@ def _other_list_after(claim: Claim, table: Table) -> bool:
         return False
     names = " ".join(table.names).lower()
     return any(not re.search(r"\b" + re.escape(w) + r"\b", names) for w in words)
+
+
+IN_AFTER = patterns.compile(r"\s+(?:place\s+|position\s+|spot\s+)?in\s", re.I)
+"""'first position in telecoms investment' (not 'the top place for several years')."""
+
+
+def _years_listed(claim: Claim) -> bool:
+    """"in business agility and IT integration, 26th and 25th respectively": a list of
+    figures "respectively" pairs with a list of measures none of the table's words named
+    is no list of its default measure — unless the list is of years ("11th and 12th in
+    2018 and 2017 respectively"): the sentence names as many years as there are figures."""
+    years = {t.start for t in claim.times if t.start is not None}
+    return len(years) >= claim.respective[1]
 
 
 def _measure_after(claim: Claim) -> bool:
@@ -635,7 +650,13 @@ OPEN_BRACKET_BEFORE = patterns.compile(
     r"\(\s*(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s*[,;]\s*[+-]?$", re.I)
 """'international trade (6th, +23 places)': a figure later in a bracket that opens on
 another figure is about the same thing as it."""
-BRACKET_LABEL = patterns.compile(r"(?:^|[,;:(–—]|\band\b|\bin\b|\bits\b|\btheir\b|\bthe\b)\s*([^,;:()–—]{1,60}?)\s*\(\s*$", re.I)
+BRACKET_LABEL = patterns.compile(
+    r"(?s:.*(?:[,;:(–—]|\band\b|\bin\b|\bits\b|\btheir\b|\bthe\b)|)\s*([^,;:()–—]{1,60}?)\s*\("
+    r"\s*(?:(?:up|down)\b(?:[^()]{0,30}?\bto\b)?\s*)?$", re.I)
+"""The words right before a bracket the figure opens or ends ("high-tech exports (9th",
+"e-participation (up 11 places to 27th"): from the last opening word before them, so a
+sentence's subject further back ("Switzerland progressed in …") is not read as part of
+the label."""
 
 
 def _bracket_label(claim: Claim) -> str | None:
@@ -648,7 +669,7 @@ def _bracket_label(claim: Claim) -> str | None:
     inside = OPEN_BRACKET_BEFORE.search(before) if "(" in before[-16:] else None
     if inside:
         before = before[:inside.start() + 1]  # "prices (17th, +10 places)": the bracket's label
-    m = BRACKET_LABEL.search(before)
+    m = BRACKET_LABEL.match(before)
     if not m:
         return None
     label_start, label_end = base + m.start(1), base + m.end(1)
@@ -681,7 +702,7 @@ def _blank(text: str, start: int, end: int) -> str:
 OPENING_FRAME = patterns.compile(r"\s*(?=[fhmslibyaouwrc])(?:(?:For\s+example|For\s+instance|However|Meanwhile|Moreover|Similarly|Likewise|"
                            r"In\s+addition|By\s+contrast|In\s+contrast|Still|Yet|Also),\s*)?"
                            r"(?:On|In|For|Under|With|By|Using|As\s+(?:for|to|regards)|When\s+it\s+comes\s+to|"
-                           r"Regarding|Concerning)\s[^,;:.]{0,60},", re.I)
+                           r"Regarding|Concerning)\s[^,;:.]{0,60}?\s*,", re.I)
 """A sentence's opening phrase up to its first comma ("On the HPL-AI benchmark,", "As for
 future readiness,"), after a linking word if any ("For example, in knowledge,")."""
 
@@ -774,6 +795,27 @@ class _Prepared(NamedTuple):
         return found
 
 
+RELATIVE_OPEN = patterns.compile(
+    r",\s*which\b|\bthat\s+(?:is|was|are|were|has|had|[a-z]+s)\b")
+"""Where a relative clause opens: "…, which largely lifted the overall ranking,", "the
+knowledge section that gauges …"."""
+RELATIVE_WORDS = ("which", "that")
+
+
+def _relative_blanked(text: str, start: int) -> str:
+    """``text`` with a relative clause that ends at the last comma before the figure blanked
+    out: "In infrastructure, which largely lifted the overall ranking, it jumped to 11th",
+    "In the knowledge section that gauges new technology, Korea ranked 10th": its words
+    describe the phrase it hangs on, not the figure, whose measure that phrase names."""
+    last_comma = text.rfind(",", 0, start)
+    opened = None
+    for opened in RELATIVE_OPEN.finditer(text, 0, last_comma):
+        pass
+    if opened is None or ";" in text[opened.start():last_comma]:
+        return text
+    return _blank(text, opened.start() + (1 if text[opened.start()] == "," else 0), last_comma)
+
+
 DOUBLE_QUOTE = patterns.compile(r"[\"“”]")
 POSSESSIVE_GAP = patterns.compile(r"\s*(?:['’]s)?\s*")
 LIST_JOIN_END = patterns.compile(r"(?:,|\band)\s*$")
@@ -807,6 +849,8 @@ def _prepared(claim: Claim) -> _Prepared:
     joined = NEXT_FIGURE.search(text, q.span.end - offset) if _may_hold(lowered, NEXT_FIGURE_WORDS) else None
     if joined:
         text = text[:joined.start()] + " " * (len(text) - joined.start())
+    if _may_hold(lowered, RELATIVE_WORDS) and "," in text[:q.span.start - offset]:
+        text = _relative_blanked(text, q.span.start - offset)
     before_negation = text
     negated_phrases = []
     for m in NEGATED.finditer(text) if _may_hold(lowered, NEGATION_WORDS) else ():
@@ -980,6 +1024,12 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         hits = {listed[place]: hits[listed[place]]}
     if prep.ask(_pointing_back, claim):
         return []
+    if hits and q.kind == "rank" and all(h[1].end <= q.span.start for h in hits.values()) \
+            and IN_AFTER.match(claim.sentence.text, q.span.end - offset) and prep.ask(_measure_after, claim):
+        # "the biggest gain in the technology factor, holding first position in telecoms
+        # investment": a measure named right after the rank is its own; a word of the
+        # table's further back names something else.
+        return []
     label = prep.ask(_bracket_label, claim)
     if label is not None:
         # "particularly its institutional framework (2nd)": a rank in brackets is the rank
@@ -1029,7 +1079,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     # of the table, though another figure's; the rank is not grounded as the default one.
     plain = not (q.kind == "rank" and any(b.end <= q.span.start for b in blocked)) and not others_named and not negated and not prep.ask(_other_measure_of, claim) \
         and not prep.ask(_measure_after, claim) and not _other_benchmark_after(claim, table) \
-        and not prep.ask(_narrowed, claim) and not _other_list_after(claim, table)
+        and not prep.ask(_narrowed, claim) and not _other_list_after(claim, table) \
+        and (claim.respective is None or _years_listed(claim))
     defaults_allowed = plain and (named and (
         q.kind == "rank" or (q.kind in ("percent", "money", "points", "quantity") and distance == 0))
         or (unit_tie and q.kind == "quantity"))
