@@ -391,7 +391,7 @@ LIST_AFTER_VERB = patterns.compile(
 # "in the world" leave the default measure standing.
 NARROWING_FRAME = patterns.compile(
     r"\s*(?:(?:But|And|Yet|Still|However|Meanwhile|Moreover|Also|Similarly|Likewise|Overall)\s*,?\s+)?"
-    r"(?:In|Among|Amongst|Within|Across|On)\s+([^,;:.]{1,80}?)\s*,")
+    r"(?:In|Among|Amongst|Within|Across|On|For|As\s+for)\s+([^,;:.]{1,80}?)\s*,")
 
 FRAME_WORD = patterns.compile(r"\b[A-Za-z][\w'’-]*")  # whole words: not the "st" of "61st"
 
@@ -402,6 +402,7 @@ ranking rankings list lists index table league edition report survey study resul
 addition contrast comparison fact particular short sum all turn other hand meantime case
 imd swiss-based lausanne-based top monday tuesday wednesday thursday friday saturday sunday
 january february march april may june july august september october november december today
+time times row running consecutive straight successive once
 """.split())
 """Words an opening phrase may hold and still leave the table's default measure standing
 ("In this year's ranking,", "On Tuesday,", "In the overall list,")."""
@@ -442,6 +443,9 @@ def _narrowed(claim: Claim) -> bool:
     for s in claim.sources:  # the ranking's own name says which table, not what narrower thing
         if 0 <= s.span.start - base and s.span.end - base <= frame.end():
             words = _blank(words, max(0, s.span.start - base), s.span.end - base)
+    for e in claim.entities:  # "For China, which came 21st": whose figure, not what it ranks
+        if e.via != "reference" and 0 <= e.span.start - base and e.span.end - base <= frame.end():
+            words = _blank(words, e.span.start - base, e.span.end - base)
     return any(len(w) > 1 and _frame_word(w) not in NEUTRAL_FRAME_WORDS  # ("'s" left of a blanked name)
                for w in FRAME_WORD.findall(words, frame.start(1), frame.end(1)))
 
@@ -652,7 +656,7 @@ OPEN_BRACKET_BEFORE = patterns.compile(
 another figure is about the same thing as it."""
 BRACKET_LABEL = patterns.compile(
     r"(?s:.*(?:[,;:(–—]|\band\b|\bin\b|\bits\b|\btheir\b|\bthe\b)|)\s*([^,;:()–—]{1,60}?)\s*\("
-    r"\s*(?:(?:up|down)\b(?:[^()]{0,30}?\bto\b)?\s*)?$", re.I)
+    r"\s*(?:(?:up|down)\b(?:[^()]{0,30}?\bto\b)?\s*)?(?:(?:ranked|ranking|placed|at)\s+)?$", re.I)
 """The words right before a bracket the figure opens or ends ("high-tech exports (9th",
 "e-participation (up 11 places to 27th"): from the last opening word before them, so a
 sentence's subject further back ("Switzerland progressed in …") is not read as part of
@@ -673,7 +677,9 @@ def _bracket_label(claim: Claim) -> str | None:
     if not m:
         return None
     label_start, label_end = base + m.start(1), base + m.end(1)
-    if any(label_start <= e.span.start and e.span.end <= label_end + 1 for e in claim.entities
+    # "Austria (4th)": a name right before the bracket is what it ranks; "Qatar's low
+    # unemployment rate (ranked first)" ranks the words after the name.
+    if any(label_start <= e.span.start and label_end - 1 <= e.span.end <= label_end + 1 for e in claim.entities
            if e.via != "reference"):
         return None
     return m.group(1)
@@ -728,6 +734,9 @@ def _variants_gate(aliases: tuple[str, ...]) -> tuple[str, ...] | None:
 
 # (The look-ahead holds the spaces: "\s*(?!…)" would give the spaces back and cut at the comma.)
 CLAUSE_CUT = patterns.compile(r"[,;:](?!\s*(?:in terms of|when it comes to)\b)")
+
+
+TERMS_AFTER = patterns.compile(r"\s*,?\s*(?:in\s+terms\s+of|when\s+it\s+comes\s+to)\b", re.I)
 
 
 def _other_measure(text: str, end: int) -> bool:
@@ -1022,6 +1031,11 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         if len(listed) != length:
             return []
         hits = {listed[place]: hits[listed[place]]}
+    if hits and all(h[1].start < q.span.start for h in hits.values()) \
+            and TERMS_AFTER.match(text, q.span.end - offset):
+        # "In technology, it came 66th, in terms of regulation": the words right after the
+        # figure name its measure, a narrower one than the frame before it.
+        return []
     if prep.ask(_pointing_back, claim):
         return []
     if hits and q.kind == "rank" and all(h[1].end <= q.span.start for h in hits.values()) \
