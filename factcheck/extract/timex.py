@@ -188,6 +188,12 @@ def find(text: str, offset: int = 0) -> list[TimeExpr]:
                                       start=year, end=year))
                 taken.append((m.start(), m.end()))
                 continue
+            if kind == "last_year" and ROLE_AFTER.match(text, m.end()):
+                # "Last year's winner of the Green500 moved down to No. 5": the year says who
+                # the subject is, not which edition the figures are from.
+                found.append(TimeExpr(Span(m.start() + offset, m.end() + offset), m.group(0), "event"))
+                taken.append((m.start(), m.end()))
+                continue
             if kind == "date" and not text[:m.start()].strip() and DATELINE_AFTER.match(text, m.end()):
                 # "30th May 2023 - (Beijing) Chinese groups have released…": a dateline
                 # dates the report, not the figures (the article's date says as much).
@@ -199,6 +205,13 @@ def find(text: str, offset: int = 0) -> list[TimeExpr]:
                 found.append(expr)
                 taken.append((m.start(), m.end()))
     return sorted(found, key=lambda t: t.span.start)
+
+
+ROLE_AFTER = patterns.compile(
+    r"(?:['’]s)?\s+(?:overall\s+|top\s+)?(?:winner|champion|leader|victor|runner-up|title[-\s]holder|"
+    r"number\s+one|No\.\s*1\b|top\s+(?:system|machine|performer))", re.I)
+"""The holder of a place a possessive year names ("last year's winner", "this year's
+champion"): a description of the subject."""
 
 
 def _from_years(pattern: re.Pattern, text: str, lead: int, year: re.Match | None):
