@@ -179,8 +179,13 @@ def _in_paragraph(sentence: Sentence, paragraph: int) -> Sentence:
     return Sentence(sentence.span, sentence.text, paragraph, sentence.heading)
 
 
-def extract(document: Document, extractors: Extractors) -> list[Claim]:
-    parts = _renumbered(analyse(document, extractors))
+def extract(document: Document, extractors: Extractors, split: list[Sentence] | None = None) -> list[Claim]:
+    """The document's claims; ``split``, when given, receives its sentences as split (for
+    the judge's frames: see ``match.with_frames``), so they are not split twice."""
+    found = analyse(document, extractors)
+    if split is not None:
+        split.extend(p.sentence for p in found)
+    parts = _renumbered(found)
     named = {i: [e for e in p.entities if e.via != "reference"] for i, p in enumerate(parts)}
     subj = subjects.find([p.sentence for p in parts], named)
     claims: list[Claim] = []

@@ -32,7 +32,8 @@ class Engine:
 
     def check(self, document: Document) -> list[Finding]:
         analysed, original = _analysed(document)
-        claims = with_frames(extract(analysed, self.extractors), analysed.prose, analysed.heading_lines, self.library)
+        split: list = []
+        claims = with_frames(extract(analysed, self.extractors, split), analysed.prose, split, self.library)
         # An edition the article names beside its source is out, whatever the dateline.
         as_of = periods.as_of_named(claims, analysed.prose, document.as_of, self.library.tables)
         self.checker.ambiguous = {}

@@ -9,6 +9,7 @@ Weak ties may confirm a figure but never flag one (see ``verdicts``): right befo
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from .. import patterns
@@ -18,8 +19,7 @@ from .ledpatterns import word_led
 from .metricindex import metric_word_index
 from .metricwords import (CLOSE_WORDS, NOT_WITH_REACH, _alias_hits, _ascii_lower, _excluded, _may_hold,
                           choose_metrics, library_units, spelled_out)
-from ..extract import sentences as _sentences
-from ..model import Claim, EntityMention, Span
+from ..model import Claim, EntityMention, Sentence, Span
 from ..reference.tables import Metric, Table
 
 # Words by which a sentence points back at a source named earlier in its paragraph
@@ -560,30 +560,47 @@ def rival_frame(table: Table, claim: Claim, library: Library) -> bool:
     return bool(claim.before) and any(rival for _, _, rival in _benchmarks_named(claim.before, table, library))
 
 
-def with_frames(claims: list[Claim], prose: str, heading_lines, library: Library) -> list[Claim]:
+def with_frames(claims: list[Claim], prose: str, split: list[Sentence], library: Library) -> list[Claim]:
     """The claims, each with the passage's words before its sentence that may frame it
-    (``Claim.before``: the article's opening two paragraphs and the earlier sentences of
-    its own paragraph) — only when the article names another benchmark or list at all."""
+    (``Claim.before``: of the article's opening two paragraphs and the earlier sentences of
+    its own paragraph, those that name another benchmark or list) — only when the article
+    names one at all.
+
+    Only the sentences that name one are kept: ``rival_frame`` asks whether any does. At
+    most ``FRAME_SENTENCES`` of a paragraph's are kept before a claim, so the work stays
+    linear in the article however many names and figures one paragraph holds."""
     words = _all_rival_words(library)
-    if not claims or not words or not _alias_hits(prose, 0, words):
+    if not claims or not words:
         return claims
-    split = _sentences.split(prose, heading_lines)
+    hits = sorted(span.start for span, _ in _alias_hits(prose, 0, words))
+    if not hits:
+        return claims
+    named = [bisect_left(hits, s.span.start) < len(hits) and hits[bisect_left(hits, s.span.start)] < s.span.end
+             for s in split]
     # The opening is the first two paragraphs with a figure or a list's name: a paragraph of
     # plain prose (a standfirst) does not push the opening out (as ``claims._renumbered``).
-    texts: dict[int, list[str]] = {}
-    for s in split:
-        texts.setdefault(s.paragraph, []).append(s.text)
-    substantive = [p for p, t in texts.items() if _DIGIT.search(" ".join(t)) or _alias_hits(" ".join(t), 0, words)]
+    substantive: list[int] = []
+    for s, has in zip(split, named):
+        if (has or _DIGIT.search(s.text)) and s.paragraph not in substantive:
+            substantive.append(s.paragraph)  # (a few at most: two are used)
+        if len(substantive) > 2:
+            break
     opening_paragraphs = frozenset(substantive[:2])
-    opening = " ".join(s.text for s in split if s.paragraph in opening_paragraphs)
-    paragraph_of = {s.span.start: s.paragraph for s in split}
-    out = []
-    for claim in claims:
-        paragraph = paragraph_of.get(claim.sentence.span.start)
-        earlier = " ".join(s.text for s in split if paragraph is not None and s.paragraph == paragraph
-                           and paragraph not in opening_paragraphs and s.span.end <= claim.sentence.span.start)
-        out.append(replace(claim, before=(opening + " " + earlier).strip()))
-    return out
+    opening = " ".join(s.text for s, has in zip(split, named) if has and s.paragraph in opening_paragraphs)
+    earlier: dict[int, list[Sentence]] = {}  # a paragraph's naming sentences so far
+    for_sentence: dict[int, str] = {}  # a sentence's start → its frame words
+    for s, has in zip(split, named):
+        kept = earlier.get(s.paragraph, ()) if s.paragraph not in opening_paragraphs else ()
+        frame = " ".join((opening, *(k.text for k in kept[-FRAME_SENTENCES:]))).strip()
+        if frame:
+            for_sentence[s.span.start] = frame
+        if has:
+            earlier.setdefault(s.paragraph, []).append(s)
+    return [replace(claim, before=for_sentence[claim.sentence.span.start])
+            if claim.sentence.span.start in for_sentence else claim for claim in claims]
+
+
+FRAME_SENTENCES = 8
 
 
 def _all_rival_words(library: Library) -> tuple[str, ...]:
