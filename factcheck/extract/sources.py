@@ -33,8 +33,42 @@ _OTHER_TITLE = patterns.compile(
 publisher's, so what this finds after a bare publisher name is one no table holds."""
 
 
+_TITLE_IN_SENTENCE = patterns.compile(
+    r"\b((?:[A-Z][\w&’'-]*\s+){1,5})(?:Rankings?|Index|Indices|Report|Yearbook|Scoreboard|Barometer|Atlas)\b")
+"""A titled publication anywhere in the sentence ("the IMD World Competitiveness Centre
+published its 'World Talent Ranking Report'"): capitalised words before a word for a
+ranking or report."""
+
+_TITLE_WORD = patterns.compile(r"Ranking|Index|Indices|Report|Yearbook|Scoreboard|Barometer|Atlas")
+
+_GENERIC_TITLE_WORDS = frozenset(
+    "the its their this that a an latest new newest recent annual inaugural global world world's overall "
+    "top full final first second third imd ranking rankings index indices report yearbook scoreboard barometer "
+    "atlas list".split())
+"""Words of a title that name no publication of their own ("IMD's Latest Ranking", "The
+World Ranking" in a headline)."""
+
+
+def _other_title_in(text: str, taken_exact: list[tuple[int, int]], own_words: frozenset[str]) -> bool:
+    """Whether the sentence names, beside a bare publisher, a titled publication that is
+    none of the tables' (a table's own name is matched exactly, and overlaps it). A title
+    that shares a word with the publisher's tables' names ("International Competitiveness
+    Ranking", a translation of the World Competitiveness Ranking) is one of them."""
+    for m in _TITLE_IN_SENTENCE.finditer(text):
+        if any(m.start() < b and a < m.end() for a, b in taken_exact):
+            continue
+        words = {w.strip("’'").lower() for w in m.group(1).split()} - _GENERIC_TITLE_WORDS
+        if words and not words & own_words:
+            return True
+    return False
+
+
 class SourceFinder:
     def __init__(self, library: Library):
+        # The words of each table's names ("competitiveness", "digital"): a title using one
+        # is a variant of that table's name, not another publication.
+        self._name_words = {t.id: frozenset(w.lower() for n in t.names for w in re.findall(r"[\w’'-]+", n))
+                            - _GENERIC_TITLE_WORDS for t in library.tables.values()}
         phrases: dict[str, tuple[set[str], bool]] = {}
         # A table's own name ("TOP500") names that table, whatever the order the tables
         # load in; the same words as another table's publisher ("TOP500" publishes the
@@ -79,9 +113,13 @@ class SourceFinder:
                 self._ordered, flags_casefold=True, flexible_space=True) + r")(?![\w-])", re.I)
         return [m.span() for m in self._pattern.finditer(text)]
 
-    def find(self, text: str, offset: int = 0) -> list[SourceMention]:
+    def exact_names(self, text: str, offset: int = 0) -> tuple[list[SourceMention], list[tuple[int, int]]]:
+        """The sources the sentence names exactly, and where (without ``offset``): a
+        publisher beside a titled publication of its own that no table holds names none
+        of its tables."""
         found: list[SourceMention] = []
         taken: list[tuple[int, int]] = []
+        publishers: set[str] = set()  # the tables of the publishers named (before any title rule)
         for start, end in self._names_in(text):
             said = text[start:end]
             key = self._fold.get(_fold(said), said.lower())
@@ -90,12 +128,25 @@ class SourceFinder:
                     said[0].isupper() and any(ch.isdigit() for ch in key)):
                 continue  # "imd" in lower case is not IMD
             tables, exact = self._phrases[key]
+            if not exact:
+                publishers.update(tables)
             if not exact and _OTHER_TITLE.match(text, end):
                 # "IMD's World Talent Ranking": a publication of the publisher that no
                 # table holds; its figures are about none of the publisher's tables.
                 tables = ()
             found.append(SourceMention(Span(start + offset, end + offset), tables, exact))
             taken.append((start, end))
+        if any(not s.exact and s.tables for s in found) and _TITLE_WORD.search(text):
+            exact_spans = [(s.span.start - offset, s.span.end - offset) for s in found if s.exact]
+            own = frozenset().union(*(self._name_words.get(t, ()) for t in publishers))
+            if _other_title_in(text, exact_spans, own):
+                # "IMD … published its 'World Talent Ranking Report'": the sentence's figures
+                # are about that publication, none of the publisher's tables.
+                found = [s if s.exact else SourceMention(s.span, (), s.exact) for s in found]
+        return found, taken
+
+    def find(self, text: str, offset: int = 0) -> list[SourceMention]:
+        found, taken = self.exact_names(text, offset)
         lowered = text.lower()
         # An exact filter (``fuzzyfilter``) keeps the few long names that can score the
         # cut-off at all; one pass in C scores those (a name written out whole needs no

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from factcheck.extract.fuzzyfilter import PartialRatioFilter
-from factcheck.extract.sources import _OTHER_TITLE, FUZZY_SCORE, SourceFinder, _fold, _stretches
+from factcheck.extract.sources import FUZZY_SCORE, SourceFinder, _stretches
 from factcheck.model import SourceMention, Span
 from factcheck.reference import library
 
@@ -27,19 +27,7 @@ def finder() -> SourceFinder:
 
 def find_plainly(f: SourceFinder, text: str) -> list[SourceMention]:
     """``SourceFinder.find`` with no filter in front of rapidfuzz: every long name."""
-    found: list[SourceMention] = []
-    taken: list[tuple[int, int]] = []
-    for start, end in f._names_in(text):  # the exact names, as the finder reads them
-        said = text[start:end]
-        key = f._fold.get(_fold(said), said.lower())
-        if key in f._case_sensitive and said != f._case_sensitive[key] and not (
-                said[0].isupper() and any(ch.isdigit() for ch in key)):
-            continue
-        tables, exact = f._phrases[key]
-        if not exact and _OTHER_TITLE.match(text, end):
-            tables = ()
-        found.append(SourceMention(Span(start, end), tables, exact))
-        taken.append((start, end))
+    found, taken = f.exact_names(text)  # the exact names, as the finder reads them
     lowered = text.lower()
     for phrase in f._long:
         if phrase in lowered:
