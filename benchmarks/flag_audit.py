@@ -44,8 +44,8 @@ def passages(folder: Path):
             yield path, date
 
 
-def flags(command: str, path: Path, date: str) -> list[dict]:
-    cmd = [*command.split("\0"), str(path), "--format", "json", "--no-cache", "--no-decisions"]
+def flags(command: list[str], path: Path, date: str) -> list[dict]:
+    cmd = [*command, str(path), "--format", "json", "--no-cache", "--no-decisions"]
     if date[:4].isdigit():
         cmd += ["--as-of", date]
     done = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ))
@@ -66,9 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--factcheck", help="the factcheck command to run (default: the one beside this "
                     "interpreter, else `python -m factcheck`)")
     args = ap.parse_args(argv)
-    command = args.factcheck or factcheck_command()
-    if not args.factcheck and not Path(command).exists():
-        command = f"{sys.executable}\0-m\0factcheck"
+    command = [args.factcheck or factcheck_command()]
+    if not args.factcheck and not Path(command[0]).exists():
+        command = [sys.executable, "-m", "factcheck"]
     right: set[tuple[str, str]] = set()
     if args.right:
         with open(args.right, encoding="utf-8") as f:

@@ -24,22 +24,26 @@ FUZZY_SCORE = 92.0
 _fold = aliasfind.fold  # lower case, runs of spaces and hyphens one space
 
 
+_TITLE_KIND_WORDS = r"Rankings?|Index|Indices|Report|Yearbook|Scoreboard|Barometer|Atlas"
+"""The words that end a publication's title ("… Ranking", "… Index")."""
+_TITLE_KINDS = f"(?:{_TITLE_KIND_WORDS})"
+
 _OTHER_TITLE = patterns.compile(
     r"(?:['’]s)?\s+(?:(?:latest|recent|new|annual|inaugural|(?:19|20)\d\d)\s+)*"
     r"(?:[A-Z][\w&-]*\s+){0,5}"
-    r"(?:Rankings?|Index|Indices|Report|Yearbook|Survey|Outlook|Scoreboard|Barometer|Study|Atlas)\b")
+    r"(?:" + _TITLE_KIND_WORDS + r"|Survey|Outlook|Study)\b")
 """A titled publication right after a publisher's name ("IMD World Talent Ranking",
 "WIPO's Global Innovation Index"). A table's own name is matched whole before its
 publisher's, so what this finds after a bare publisher name is one no table holds."""
 
 
 _TITLE_IN_SENTENCE = patterns.compile(
-    r"\b((?:[A-Z][\w&’'-]*\s+){1,5})(?:Rankings?|Index|Indices|Report|Yearbook|Scoreboard|Barometer|Atlas)\b")
+    r"\b((?:[A-Z][\w&’'-]*\s+){1,5})" + _TITLE_KINDS + r"\b")
 """A titled publication anywhere in the sentence ("the IMD World Competitiveness Centre
 published its 'World Talent Ranking Report'"): capitalised words before a word for a
 ranking or report."""
 
-_TITLE_WORD = patterns.compile(r"Ranking|Index|Indices|Report|Yearbook|Scoreboard|Barometer|Atlas")
+_TITLE_WORD = patterns.compile(_TITLE_KINDS)
 
 _GENERIC_TITLE_WORDS = frozenset(
     "the its their this that a an latest new newest recent annual inaugural global world world's overall "

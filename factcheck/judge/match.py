@@ -575,8 +575,7 @@ def with_frames(claims: list[Claim], prose: str, split: list[Sentence], library:
     hits = sorted(span.start for span, _ in _alias_hits(prose, 0, words))
     if not hits:
         return claims
-    named = [bisect_left(hits, s.span.start) < len(hits) and hits[bisect_left(hits, s.span.start)] < s.span.end
-             for s in split]
+    named = [_any_between(hits, s.span.start, s.span.end) for s in split]
     # The opening is the first two paragraphs with a figure or a list's name: a paragraph of
     # plain prose (a standfirst) does not push the opening out (as ``claims._renumbered``).
     substantive: list[int] = []
@@ -601,6 +600,12 @@ def with_frames(claims: list[Claim], prose: str, split: list[Sentence], library:
 
 
 FRAME_SENTENCES = 8
+
+
+def _any_between(starts: list[int], a: int, b: int) -> bool:
+    """Whether the sorted ``starts`` hold one in [a, b)."""
+    i = bisect_left(starts, a)
+    return i < len(starts) and starts[i] < b
 
 
 def _all_rival_words(library: Library) -> tuple[str, ...]:

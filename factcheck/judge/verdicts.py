@@ -377,17 +377,18 @@ class Checker:
         sentence gives it to can't be told for sure: the earlier name may be the subject
         the figure is said of."""
         table = c.table
+        text, base = claim.sentence.text, claim.sentence.span.start
         stated_at = c.entity_mention.span.start if c.entity_mention is not None else claim.sentence.span.end
+        lead = LEADING_PHRASE.match(text)
+        lead_end = base + lead.end() if lead else None
         for m in claim.entities:
             if m.via == "reference" or m.kind == "world" or m.entity == c.entity or m.entity not in table.entities:
                 continue
             if m.span.start > stated_at:
                 continue  # "Sierra ranked fourth and Sunway TaihuLight third": the stated name leads
-            lead = LEADING_PHRASE.match(claim.sentence.text)
-            if lead and m.span.end <= claim.sentence.span.start + lead.end() <= stated_at:
+            if lead_end is not None and m.span.end <= lead_end <= stated_at:
                 continue  # "Prior to Frontier taking the top spot, Fugaku held …": no subject there
-            base = claim.sentence.span.start
-            if OWN_CLAUSE_BETWEEN.search(claim.sentence.text, m.span.end - base, max(m.span.end, stated_at) - base):
+            if OWN_CLAUSE_BETWEEN.search(text, m.span.end - base, max(m.span.end, stated_at) - base):
                 continue  # "HPC6 entered at No. 5, while the Alps system posted …": its own clause's subject
             if any(choice.accepts(f, table) and choice.in_scope(f) and not f.status
                    and agrees(claim, f, table) and _as_written(claim, f, table)
@@ -396,11 +397,10 @@ class Checker:
         return None
 
     def _owned_beside(self, claim: Claim, c: Candidate, finding: Finding, owner: str) -> Finding:
-        message = (f"Not flagged: {owner}, also named in this sentence, has exactly this figure, and the "
-                   f"sentence may give it to {owner} rather than {c.entity}. If it is {wording.possessive(c.entity)}: "
-                   f"{finding.message}")
-        return Finding(Verdict.UNVERIFIABLE, claim, finding.stated, finding.expected, message,
-                       None, finding.evidence, table=c.table.id)
+        return _unflagged(claim, c, finding, (
+            f"Not flagged: {owner}, also named in this sentence, has exactly this figure, and the "
+            f"sentence may give it to {owner} rather than {c.entity}. If it is {wording.possessive(c.entity)}: "
+            f"{finding.message}"))
 
     def _last_digit_off(self, claim: Claim, c: Candidate, choice, scope: list[Fact]) -> bool:
         """A list's total (its aggregate, its entry level) one unit off in the figure's last
@@ -681,11 +681,9 @@ class Checker:
                        table=table.id)
 
     def _weak(self, claim: Claim, c: Candidate, finding: Finding) -> Finding:
-        hint = finding.message
-        message = (f"Not checked: the sentence does not name a source, so it may not refer to the "
-                   f"{c.table.title}. If it does: {hint}")
-        return Finding(Verdict.UNVERIFIABLE, claim, finding.stated, finding.expected, message,
-                       None, finding.evidence, table=c.table.id)
+        return _unflagged(claim, c, finding, (
+            f"Not checked: the sentence does not name a source, so it may not refer to the "
+            f"{c.table.title}. If it does: {finding.message}"))
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -797,6 +795,13 @@ class Checker:
         return Finding(verdict, claim, stated(claim, c), _statement(c, fact), message, suggestion,
                        evidence, table=c.table.id, fix=fix,
                        grounds=grounds.of(claim, c, self._as_of, explicit_edition))
+
+
+def _unflagged(claim: Claim, c: Candidate, finding: Finding, message: str) -> Finding:
+    """The finding, kept for its reading and evidence but not flagged: unverifiable, with
+    ``message`` saying why (and what the check would have said)."""
+    return Finding(Verdict.UNVERIFIABLE, claim, finding.stated, finding.expected, message,
+                   None, finding.evidence, table=c.table.id)
 
 
 # "North America sees the biggest boost, while China's economy would be 14.5% larger",
