@@ -10,7 +10,9 @@ outside the repository), list them in ``index.tsv`` and read what the engine fla
     python benchmarks/flag_audit.py DIR --right right.tsv   # flags judged right, the rest counted wrong
 
 ``DIR/index.tsv``: a header line, then one passage a line: ``file``, ``url``, ``published``
-(``YYYY-MM-DD``, or ``YYYY-MM`` read as the 15th; anything after a space is a note).
+(``YYYY-MM-DD``, or ``YYYY-MM`` read as the month's last day: the page came out some day in
+that month, and an earlier day would check it against a list it may already cite; anything
+after a space is a note).
 ``right.tsv``: ``dir/file`` and the flagged figure's text, tab-separated: the flags a
 person checked against the sources and found right.
 """
@@ -18,6 +20,7 @@ person checked against the sources and found right.
 from __future__ import annotations
 
 import argparse
+import calendar
 import csv
 import json
 import os
@@ -29,6 +32,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from accuracy import factcheck_command  # noqa: E402
 
 
+def month_end(month: str) -> str:
+    """``YYYY-MM`` -> the last day of that month."""
+    year, mon = int(month[:4]), int(month[5:7])
+    return f"{month}-{calendar.monthrange(year, mon)[1]:02d}"
+
+
 def passages(folder: Path):
     """(path, date) of each passage listed in the folder's index."""
     with open(folder / "index.tsv", encoding="utf-8", newline="") as f:
@@ -38,7 +47,7 @@ def passages(folder: Path):
             continue
         date = row[2].split()[0] if len(row) > 2 and row[2].strip() else ""
         if len(date) == 7:
-            date += "-15"
+            date = month_end(date)
         path = folder / row[0]
         if path.exists():
             yield path, date
