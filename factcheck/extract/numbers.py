@@ -425,6 +425,24 @@ def _fraction_is_figure(text: str, m: re.Match) -> bool:
     return after.startswith(" of") or after.startswith(" (")
 
 
+_GROUP_AFTER = patterns.compile(r"^[ \u00a0\u202f]\d{3}(?![\d])")
+_GROUP_BEFORE = patterns.compile(r"(?<![\d.,])\d{1,3}[ \u00a0\u202f]$")
+_THREE_DIGITS = patterns.compile(r"\d{3}(?:\.\d+)?")
+
+
+def _space_grouped(text: str, m: re.Match) -> bool:
+    """The figure in digits is a group of a number whose thousands are set off by spaces,
+    as in much of Europe ("13 400 TFLOPS", "2 925.75"): a head of one to three digits
+    with a group of three after it, or a group of three with such a head before it. The
+    figure is left unread, as a decimal comma is: read alone it would be another number,
+    and a year before a count ("In 2019 500 systems") is not such a head."""
+    num = m.group("num")
+    if num.isdigit() and len(num) <= 3 and _GROUP_AFTER.match(text[m.end("num"):m.end("num") + 5]):
+        return True
+    return bool(_THREE_DIGITS.fullmatch(num)
+                and _GROUP_BEFORE.search(text[max(0, m.start("num") - 5):m.start("num")]))
+
+
 def _is_figure(text: str, m: re.Match) -> bool:
     num = m.group("num")
     after = text[m.end():m.end() + 3]
@@ -433,6 +451,8 @@ def _is_figure(text: str, m: re.Match) -> bool:
         # "65,69 petaflops", "7.630.848 cores": a decimal comma or dotted thousands, which
         # would be read as another number (65, 7.63); the figure is not read at all.
         return False
+    if num[:1].isdigit() and _space_grouped(text, m):
+        return False  # "13 400 TFLOPS", "152 064 nodes": one number, not read as two
     if _LETTER_AFTER.match(after) and not m.group("scale") and not m.group("unit"):
         return False  # "21st", "5G", "3D"
     if _DASH_LETTER_AFTER.match(after) and not m.group("scale") and not m.group("unit"):
