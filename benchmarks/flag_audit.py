@@ -15,6 +15,11 @@ that month, and an earlier day would check it against a list it may already cite
 after a space is a note).
 ``right.tsv``: ``dir/file`` and the flagged figure's text, tab-separated: the flags a
 person checked against the sources and found right.
+``errors.tsv`` (``--errors``): a header line, then the figures a person found stated wrongly
+about something the tables hold, whether flagged or not: ``dir/file``, the figure's text,
+its line, the table's fact and why. A flag on one of them counts as right too, and the
+summary says how many of them were flagged (a missed error is a defect as much as a false
+alarm is).
 """
 
 from __future__ import annotations
@@ -68,12 +73,33 @@ def flags(command: list[str], path: Path, date: str) -> list[dict]:
     return [x for d in documents for x in d["findings"] if x["severity"] in ("error", "warning")]
 
 
+def read_errors(path: Path) -> dict[tuple[str, str, str], str]:
+    """(``dir/file``, figure, line) -> the table's fact and why, from an errors file."""
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f, delimiter="\t"))
+    return {(row[0], row[1], row[2].strip()): " ".join(row[3:5])
+            for row in rows[1:] if len(row) >= 3 and row[0].strip()}
+
+
+def flagged_error(errors: dict, key: str, flag: dict) -> tuple[str, str, str] | None:
+    """The listed wrong figure a flag is on: same passage and line, and one figure's text
+    holds the other's ("four" and "four places")."""
+    for error in errors:
+        name, figure, line = error
+        if (name == key and line == str(flag["line"])
+                and (figure in flag["text"] or flag["text"] in figure)):
+            return error
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("folders", nargs="+", type=Path)
     ap.add_argument("--right", type=Path, help="flags judged right: dir/file<TAB>figure a line")
     ap.add_argument("--factcheck", help="the factcheck command to run (default: the one beside this "
                     "interpreter, else `python -m factcheck`)")
+    ap.add_argument("--errors", type=Path, help="figures stated wrongly, flagged or not: "
+                    "dir/file<TAB>figure<TAB>line<TAB>fact<TAB>why a line, after a header")
     args = ap.parse_args(argv)
     command = [args.factcheck or factcheck_command()]
     if not args.factcheck and not Path(command[0]).exists():
@@ -82,6 +108,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.right:
         with open(args.right, encoding="utf-8") as f:
             right = {tuple(line.rstrip("\n").split("\t")[:2]) for line in f if "\t" in line}
+    errors = read_errors(args.errors) if args.errors else {}
+    caught: set[tuple[str, str, str]] = set()
+    judged = bool(args.right or args.errors)
     count = raised = judged_right = 0
     for folder in args.folders:
         for path, date in passages(folder):
@@ -89,13 +118,20 @@ def main(argv: list[str] | None = None) -> int:
             key = f"{folder.name}/{path.name}"
             for x in flags(command, path, date):
                 raised += 1
-                ok = (key, x["text"]) in right
+                error = flagged_error(errors, key, x)
+                if error:
+                    caught.add(error)
+                ok = (key, x["text"]) in right or error is not None
                 judged_right += ok
-                mark = "right" if ok else ("wrong" if args.right else "-")
+                mark = "right" if ok else ("wrong" if judged else "-")
                 print(f"{key}:{x['line']}\t{x['text']!r}\t{x['verdict']}\t{mark}\t{x['message'][:160]}")
+    for key, figure, line in sorted(set(errors) - caught):
+        print(f"{key}:{line}\t{figure!r}\tmissed\t-\t{errors[(key, figure, line)][:160]}")
     summary = f"{count} passages, {raised} error/warning flags"
-    if args.right:
+    if judged:
         summary += f", {judged_right} judged right, {raised - judged_right} not"
+    if args.errors:
+        summary += f"; {len(caught)} of {len(errors)} wrong figures flagged"
     print(summary)
     return 0
 
