@@ -809,6 +809,30 @@ def _own_clauses(part: SentenceParts, out: dict) -> None:
                        and not _participle_own(part, q, t)]
 
 
+ASIDE_MARKS = ("(", "—", "–", "--", " - ")  # as written
+ASIDE = patterns.compile(r"\((?P<p>[^()]{1,160})\)|\s(?:--|—|–|-)\s(?P<d>[^;—–]{1,160}?)\s(?:--|—|–|-)\s")
+"""An aside between brackets or dashes: "Qatar — with an income of $100,000 in 2023 — was
+ranked fourth", "ranked 9th (up from 12th in 2021)"."""
+
+
+def _asides(part: SentenceParts, out: dict) -> None:
+    """A time inside an aside that holds a figure of its own is that figure's: the aside
+    describes something else (the subject's income, an earlier rank), so the figures of
+    the main clause do not take its time."""
+    text, base = part.sentence.text, part.sentence.span.start
+    if not part.times or len(part.quantities) < 2 or not folding.holds_any(text, ASIDE_MARKS):
+        return
+    for m in ASIDE.finditer(text):
+        group = "p" if m.group("p") is not None else "d"
+        a, b = base + m.start(group), base + m.end(group)
+        inside = [t for t in part.times if a <= t.span.start < b]
+        if not inside or not any(a <= q.span.start < b for q in part.quantities):
+            continue  # "ranked 9th (2023)": a bracketed year alone is the figure's edition
+        for q in part.quantities:
+            if not a <= q.span.start < b:
+                out[q.span] = [t for t in out[q.span] if t not in inside]
+
+
 def _pair_in_series(part: SentenceParts, q) -> bool:
     """"fell from 20th to 27th in X, 29th to 31st in Y and 18th to 20th in Z": after a
     "from N to M" pair, each later "N to M" pair is a change too, its first figure the
@@ -848,6 +872,7 @@ def _times_by_quantity(part: SentenceParts) -> dict:
     for q in part.quantities:
         start, end = _clause_bounds(part.sentence, q)
         out[q.span] = [t for t in part.times if start <= t.span.start < end]
+    _asides(part, out)
     _segments(part, out)
     _baselines(part, out)
     for q in part.quantities if has_from else ():

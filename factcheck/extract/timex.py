@@ -151,6 +151,28 @@ EDITION_WORDS = folding.Words("study", "report", "survey", "estimate", "update",
 
 DATELINE_AFTER = patterns.compile(r"\s*(?:[-–—|:]|\()")
 
+# "slipped to fourth in the latest rankings due in part to an economic slowdown seen last
+# year", "rose to 5th thanks to strong exports in 2023": a time inside a phrase that gives
+# the cause dates the cause, not the edition of the figures (the phrase runs to the next
+# clause break).
+CAUSE_BEFORE = patterns.compile(
+    r"\b(?:due\s+(?:[a-z]+\s+){0,2}?to|because\s+of|amid(?:st)?|thanks\s+(?:[a-z]+\s+){0,2}?to|on\s+the\s+back\s+of|"
+    r"(?:driven|fu?ell?ed|helped|hit|weighed\s+down|dragged\s+down|held\s+back)\s+(?:[a-z]+\s+)?by|owing\s+to|"
+    r"as\s+a\s+result\s+of|on\s+account\s+of)\s[^,;:.()—–]{0,80}$", re.I)
+CAUSE_WORDS = folding.Words("due", "because", "amid", "thanks", "back", "driven", "fuel", "fuell", "helped", "hit",
+                            "weighed", "dragged", "held", "owing", "result", "account")
+"""A word every match of ``CAUSE_BEFORE`` holds: a sentence without any skips it."""
+CAUSE_KINDS = ("point", "month", "by", "since", "relative", "span")
+RANKED_IN = patterns.compile(r"\d(?:st|nd|rd|th)\b|\b(?:rank|ranked|ranks|placed|came|finished)\b", re.I)
+
+
+def _in_cause(text: str, at: int) -> bool:
+    """Is the time at ``at`` inside a cause phrase (``CAUSE_BEFORE``)? Not when a rank or a
+    ranking verb stands between the cause's words and the time ("Due to strong growth Korea
+    ranked 5th in 2023": the cause ended unmarked, the year is the rank's)."""
+    cause = CAUSE_BEFORE.search(text, max(0, at - 110), at)
+    return cause is not None and RANKED_IN.search(text, cause.start(), at) is None
+
 
 def find(text: str, offset: int = 0) -> list[TimeExpr]:
     found: list[TimeExpr] = []
@@ -201,6 +223,8 @@ def find(text: str, offset: int = 0) -> list[TimeExpr]:
                 taken.append((m.start(), m.end()))
                 continue
             expr = _make(kind, m, offset)
+            if expr and expr.kind in CAUSE_KINDS and words & CAUSE_WORDS.mask and _in_cause(text, m.start()):
+                expr = TimeExpr(expr.span, expr.text, "event")  # the cause's time, no figure's
             if expr:
                 found.append(expr)
                 taken.append((m.start(), m.end()))
