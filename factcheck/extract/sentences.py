@@ -32,6 +32,11 @@ LIST_ITEM = patterns.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
 # opens with the first mark and looks back from it (no mark before it): the engine then
 # searches for marks only (``(?<![.!?])[.!?]++`` as first written).
 BOUNDARY = patterns.compile(r"[.!?](?<![.!?].)[.!?]*+[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+GLUED = patterns.compile(r"\.(?<=[a-z][a-z]\.)(?=[A-Z][a-z])")
+"""A full stop with no space after it, between a lower-case word and a capitalised one
+("… from last year.Of the 63 economies"): pages that lost the space when they were
+scraped or pasted. Not a decimal point, an initial ("U.S.Treasury") or a domain
+("Amazon.com"); an abbreviation is still checked as for ``BOUNDARY``."""
 
 
 LINES = patterns.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -101,12 +106,20 @@ def _split_block(prose: str, start: int, end: int, heading: bool):
         yield from _trimmed(prose, offset, end)
         return
     last = offset
-    for m in BOUNDARY.finditer(prose, offset, end):
-        if _is_abbreviation(prose, m.start(), offset):
-            continue
-        yield from _trimmed(prose, last, m.end())
-        last = m.end()
+    for cut in _cuts(prose, offset, end):
+        yield from _trimmed(prose, last, cut)
+        last = cut
     yield from _trimmed(prose, last, end)
+
+
+def _cuts(prose: str, start: int, end: int) -> list[int]:
+    """Where the block's sentences end, in order: after each ``BOUNDARY`` and ``GLUED``
+    stop that does not close an abbreviation."""
+    cuts = [m.end() for m in BOUNDARY.finditer(prose, start, end)
+            if not _is_abbreviation(prose, m.start(), start)]
+    glued = [m.end() for m in GLUED.finditer(prose, start, end)
+             if not _is_abbreviation(prose, m.start(), start)]
+    return sorted(cuts + glued) if glued else cuts
 
 
 def _is_abbreviation(prose: str, dot: int, floor: int) -> bool:

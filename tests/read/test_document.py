@@ -70,6 +70,18 @@ def test_sentences_split_with_spans_headlines_and_list_items():
     assert len({s.paragraph for s in found}) == 5
 
 
+def test_sentences_glued_without_a_space_are_split():
+    # pages that lost the space after a full stop; not abbreviations, initials, domains
+    # or a decimal point
+    text = ("Korea rose four places from last year.Of the 63 economies, it was 8th. "
+            "Sales rose 5.5% at Amazon.com in the U.S.Treasury data, e.g.The one. Mrs.Smith agreed.")
+    found = sentences.split(document.from_text(text, "a.txt").prose)
+    assert [s.text for s in found] == [
+        "Korea rose four places from last year.", "Of the 63 economies, it was 8th.",
+        "Sales rose 5.5% at Amazon.com in the U.S.Treasury data, e.g.The one.", "Mrs.Smith agreed.",
+    ]
+
+
 def test_markdown_heading_is_its_own_sentence():
     doc = document.from_text("# Title here\nBody text follows.\n", "a.md", markdown=True)
     found = sentences.split(doc.prose, doc.heading_lines)
