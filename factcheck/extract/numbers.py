@@ -147,10 +147,10 @@ NUMBER_ONE = patterns.compile(
     r"|(?:(?<=\b(?:at|to|is)\s)|(?<=\bwas\s)|(?<=\b(?:are|now)\s)|(?<=\bwere\s)|(?<=\branked\s)|(?<=\branks\s)"
     r"|(?<=\bremains\s)|(?<=\bremained\s))number\s(?P<at>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b"
     r"|number\s(?P<is>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?=\s+(?:is|was)\s+(?:the|a)\b)"
-    r"|(?P<top>(?:the|its|their)\s+top\s+(?:spot|place|position)|pole\s+position|top[- ]ranked"
-    r"|(?<=\bfor\s)top\s+(?:spot|place|position)|(?<=\bin\s)top\s+(?:spot|place|position)"
-    r"|(?<=\bat\s)top\s+(?:spot|place|position)|(?<=\btook\s)top\s+(?:spot|place|position)"
-    r"|(?<=\bclaimed\s)top\s+(?:spot|place|position)|(?<=\bsecured\s)top\s+(?:spot|place|position)"
+    r"|(?P<top>(?:the|its|their)\s+top\s+(?:spot|place|position)(?!s\b)|pole\s+position|top[- ]ranked"
+    r"|(?<=\bfor\s)top\s+(?:spot|place|position)(?!s\b)|(?<=\bin\s)top\s+(?:spot|place|position)(?!s\b)"
+    r"|(?<=\bat\s)top\s+(?:spot|place|position)(?!s\b)|(?<=\btook\s)top\s+(?:spot|place|position)(?!s\b)"
+    r"|(?<=\bclaimed\s)top\s+(?:spot|place|position)(?!s\b)|(?<=\bsecured\s)top\s+(?:spot|place|position)(?!s\b)"
     r"|(?:its|their|the)\s+(?:position|place|spot)\s+at\s+the\s+top(?=\s+of\s+the\s+(?:[\w’'-]+\s+){0,4}?(?:list|ranking|rankings|index|table)\b)"
     r"|(?<=\breached\s)the\s+top(?=\s+of\s+the\s+(?:[\w’'-]+\s+){0,4}?(?:list|ranking|rankings|index|table)\b)"
     r"|(?<=\bcame\s)top(?![\w-]|\s+(?:\d|ten|five|three|twenty|hundred))"
@@ -632,6 +632,7 @@ def _ranks(text: str, folded_text: str | None = None, offset: int = 0, has_digit
                 or (before.rstrip().endswith(",") and _LIST_BREAK_AFTER.match(after))
                 or _listed_ordinal(before, after, m.group("ord"))
                 or _respective(text, before, after)
+                or SHARED_PLACE_AFTER.match(after)
                 or _moved_to(before, after))):
             # "was first to use Arm" is a first, not a rank.
             # Word ordinals ("first", "third") are ranks only in explicit rank wording.
@@ -667,6 +668,10 @@ MOVE_WORDS = patterns.compile(
     r"returns?|returned|returning|back|places?|positions?|spots?|notch(?:es)?|up|down)\b", re.I)
 
 
+SHARED_PLACE_AFTER = patterns.compile(
+    rf"^(?:\s*(?:,|,?\s+and|,?\s+or)\s+(?:\d{{1,3}}(?:st|nd|rd|th)|{WORD_ORDINAL})){{1,3}}\s+(?:place|places|position|positions|spots?)\b", re.I)
+""""first and second place", "third, fourth and fifth places": ordinals sharing one place noun
+are each a rank."""
 ORD_WORD_RE = patterns.compile(rf"^\s*(?:,\s*|,?\s+and\s+){WORD_ORDINAL}\b", re.I)
 ORD_WORD_BEFORE = patterns.compile(rf"\b{WORD_ORDINAL}\s*(?:,\s*|,?\s+and\s+)$", re.I)
 
