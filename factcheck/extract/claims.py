@@ -66,6 +66,7 @@ RELATIVE_CLAUSE_WORDS = ("which", "who")  # as written
 FROM_WORDS = folding.Words("from")
 BASELINE_WORDS = folding.Words("from", "than", "compared", "versus", "vs", "over")
 COMPARED_WORDS = folding.Words("compared", "versus", "vs", "against")
+COMPARED_NAME_WORDS = folding.Words("ahead", "behind", "only", "trail", "than", "beat", "best", "outpac")
 CURRENT_WORDS = folding.Words("list", "edition", "ranking")
 PREVIOUS_BEFORE_WORDS = folding.Words("previous", "prior")
 PREVIOUS_AFTER_WORDS = folding.Words("previous", "prior", "last")
@@ -218,12 +219,16 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
         if by_name:
             respective = {}  # the list is of names; ``Claim.respective`` is for other lists
         paired = {**_coordinated(part, resolved), **by_name, **_table_rows(part, resolved)}
+        may_compare = bool(folding.held(folding.folded(part.sentence.text)) & COMPARED_NAME_WORDS.mask)
         for quantity in part.quantities:
             ordered = _nearest_first(resolved, part.sentence, quantity)
             if ordered and _owner_unknown(part, quantity, resolved):
                 ordered = ()
             elif ordered:
                 ordered = _compared_with(part.sentence, quantity, ordered)
+                ordered = _own_clause_subject(part, quantity, ordered)
+                if may_compare:
+                    ordered = _compared_names(part, quantity, ordered)
             if quantity.span in paired:
                 own = paired[quantity.span] if isinstance(paired[quantity.span], tuple) else (paired[quantity.span],)
                 ordered = (*own, *(m for m in ordered if m not in own))
@@ -256,7 +261,16 @@ RUN_JOIN = patterns.compile(r"\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?", re.I)
 NAME_JOIN = patterns.compile(
     r"^(?:['’]s?)?[^;:()\[\]]{0,60}?(?:,\s*and|,|\band)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?"
     r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s?\s+)?$")
-LIST_LEAD = patterns.compile(r"^\s*(?:place|places|position|positions|spots?)?\s*(?:on\s+the\s+[\w\s]{0,30}?)?\s*(?:are|were|went\s+to|go\s+to|is|was|with)\s+(?:the\s+)?$", re.I)
+LIST_LEAD = patterns.compile(r"^\s*(?:place|places|position|positions|spots?)?\s*(?:on\s+the\s+[\w\s]{0,30}?)?\s*(?:are|were|went\s+to|go\s+to|is|was|with)\s+(?:the\s+)?"
+                             r"(?:[A-Z][\w.&-]*['’]s\s+)?$", re.I)
+"""Between a run of figures and the names they go with: "In second and third place are …",
+"Coming in first and second place were IBM's Summit and Sierra" (a maker's possessive
+before the first name)."""
+INVERTED_LEAD = patterns.compile(
+    r"\s*(?:place|position|spot)?\s*(?:on\s+the\s+[\w\s]{0,30}?)?\s*(?:is|was|are|were|goes\s+to|went\s+to)\s+"
+    r"(?:the\s+)?(?:[A-Z][\w.&-]*['’]s\s+)?")
+""""At number three is Sierra", "In second place on the list was Japan's Fugaku": a rank
+before its verb, the name after it is the rank's owner (the sentence is inverted)."""
 
 
 def _coordinated(part: SentenceParts, mentions: list[EntityMention]) -> dict:
@@ -283,6 +297,10 @@ def _coordinated(part: SentenceParts, mentions: list[EntityMention]) -> dict:
             continue
         after = [m for m in named if m.span.start >= run[-1].span.end]
         if not after or not LIST_LEAD.match(text[run[-1].span.end - base:after[0].span.start - base]):
+            before = _names_just_before(part, named, run)
+            for i, q in enumerate(run):
+                if before:
+                    out[q.span] = (before[i],)
             continue
         by_kind: dict[str, list[tuple]] = {}
         for kind in dict.fromkeys(m.kind for m in after):
@@ -302,6 +320,28 @@ def _coordinated(part: SentenceParts, mentions: list[EntityMention]) -> dict:
             if own:
                 out[q.span] = own
     return out
+
+
+NAMES_TO_RUN = patterns.compile(r"^[^,;:()]{1,40}$")
+
+
+def _names_just_before(part: SentenceParts, named: list[EntityMention], run: list) -> list[EntityMention]:
+    """"X has pushed Singapore and Hong Kong into second and third place": as many names of
+    one kind, joined by "and", right before the run of figures in the same clause, each
+    with its figure in order."""
+    text, base = part.sentence.text, part.sentence.span.start
+    before = [m for m in named if m.span.end <= run[0].span.start]
+    if len(before) < len(run):
+        return []
+    chain = before[-len(run):]
+    if len({m.kind for m in chain}) != 1 or not NAMES_TO_RUN.match(text[chain[-1].span.end - base:run[0].span.start - base]):
+        return []
+    if not all(NAME_JOIN.match(text[a.span.end - base:b.span.start - base]) and
+               not CLAUSE_MARK.search(text, a.span.end - base, b.span.start - base) or
+               LIST_JOIN.fullmatch(text[a.span.end - base:b.span.start - base])
+               for a, b in zip(chain, chain[1:])):
+        return []
+    return chain
 
 
 # "26.1% of GDP ($7 trillion)": the figure in brackets restates the one before it, and
@@ -586,6 +626,63 @@ def _owner_unknown(part: SentenceParts, quantity: Quantity, mentions: list[Entit
     return False
 
 
+def _own_clause_subject(part: SentenceParts, quantity: Quantity,
+                        ordered: tuple[EntityMention, ...]) -> tuple[EntityMention, ...]:
+    """"Japan storms into the list; India reduced to just two entries", "Denmark fell, while
+    Ireland rose to 4th": a clause cut off from the rest ("; ", "while", "but", …) that
+    names a subject of its own before the figure keeps the figure to it. The other
+    clauses' names are not its owner, even when the tables know them and not it."""
+    start, end = _clause_bounds(part.sentence, quantity)
+    if start == part.sentence.span.start and end == part.sentence.span.end:
+        return ordered  # one clause: nothing to keep out
+    own = any(m.via not in ("reference", "object") and start <= m.span.start and m.span.end <= quantity.span.start
+              for m in ordered)
+    if not own:
+        return ordered
+    return tuple(m for m in ordered if start <= m.span.start < end)
+
+
+COMPARED_NAME_BEFORE = patterns.compile(
+    r"\b(?:ahead\s+of|behind|second\s+only\s+to|trail(?:s|ed|ing)?|than|beating|besting|outpacing)\s+"
+    r"(?:the\s+|its\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
+"""A name set against the subject: "well ahead of the second-placing Frontier", "fourth
+behind Singapore", "second only to the US"."""
+COMPARED_NAME_WORD = patterns.compile(
+    r"\b(?:ahead\s+of|behind|second\s+only\s+to|trail(?:s|ed|ing)?|than|beating|besting|outpacing)\b", re.I)
+ATTACHED_AFTER = patterns.compile(r"\s*(?:(?:in|at|on|with)\s+(?:the\s+)?|,\s*|['’]s?\s+(?:[\w-]+\s+){0,2}?|\(\s*|,?\s*(?:which|who|that)\b[^,;()]*)?")
+"""What may stand between a compared name and a figure that is still its own: "behind
+Singapore in first", "ahead of Australia, 22nd", "ahead of China's 28", "ahead of Frontier (second)", "behind Aurora, which posted"."""
+
+
+def _compared_names(part: SentenceParts, quantity: Quantity,
+                    ordered: tuple[EntityMention, ...]) -> tuple[EntityMention, ...]:
+    """"it measures 1.742 exaflops, well ahead of the second-placing Frontier", "has dropped
+    to fourth behind Singapore in first": a name the subject is compared with is not the
+    owner of the subject's figure. It is marked ``compared`` and put last: after the figure
+    always; before it too, unless the figure is attached to it ("Singapore in first")."""
+    text, base = part.sentence.text, part.sentence.span.start
+    q = quantity.span
+    kept, compared = [], []
+    for m in ordered:
+        at = m.span.start - base
+        if m.via in ("reference", "object"):
+            kept.append(m)
+            continue
+        if m.span.start >= q.end:
+            # "fourth behind Singapore in first, Switzerland in second": the whole list after
+            # the comparison word is compared
+            hit = COMPARED_NAME_WORD.search(text, q.end - base, at)
+        else:
+            hit = COMPARED_NAME_BEFORE.search(text, max(0, at - 45), at)
+            if hit and ATTACHED_AFTER.fullmatch(text, m.span.end - base, q.start - base):
+                hit = None
+        if hit:
+            compared.append(EntityMention(m.span, m.entity, m.kind, "compared"))
+        else:
+            kept.append(m)
+    return (*kept, *compared) if compared else ordered
+
+
 THAN_THE = patterns.compile(r"\bthan\s+(?:the|those|that)\s+(?:of\s+(?:the\s+)?)?$")
 
 
@@ -639,7 +736,8 @@ def _nearest_first(mentions: list[EntityMention], sentence: Sentence,
         # describes; so is one right after "for"/"in" ("$3.7 trillion for North America").
         between = text[q.end - base:mention.span.start - base]
         if not outside and (len(between) <= 2 and not CLAUSE_MARK.search(between)
-                            or FOR_IN.fullmatch(between)):
+                            or FOR_IN.fullmatch(between)
+                            or quantity.kind == "rank" and INVERTED_LEAD.fullmatch(between)):
             return (False, -1, 0)
         return (outside, 1, mention.span.start - q.end)
 

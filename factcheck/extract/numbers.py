@@ -652,6 +652,7 @@ def _ranks(text: str, folded_text: str | None = None, offset: int = 0, has_digit
                 or (before.rstrip().endswith(",") and _LIST_BREAK_AFTER.match(after))
                 or _listed_ordinal(before, after, m.group("ord"))
                 or _respective(text, before, after)
+                or SHARED_PLACE_AFTER.match(after)
                 or _moved_to(before, after))):
             # "was first to use Arm" is a first, not a rank.
             # Word ordinals ("first", "third") are ranks only in explicit rank wording.
@@ -687,6 +688,10 @@ MOVE_WORDS = patterns.compile(
     r"returns?|returned|returning|back|places?|positions?|spots?|notch(?:es)?|up|down)\b", re.I)
 
 
+SHARED_PLACE_AFTER = patterns.compile(
+    rf"^(?:\s*(?:,|,?\s+and|,?\s+or)\s+(?:\d{{1,3}}(?:st|nd|rd|th)|{WORD_ORDINAL})){{1,3}}\s+(?:place|places|position|positions|spots?)\b", re.I)
+""""first and second place", "third, fourth and fifth places": ordinals sharing one place noun
+are each a rank."""
 ORD_WORD_RE = patterns.compile(rf"^\s*(?:,\s*|,?\s+and\s+){WORD_ORDINAL}\b", re.I)
 ORD_WORD_BEFORE = patterns.compile(rf"\b{WORD_ORDINAL}\s*(?:,\s*|,?\s+and\s+)$", re.I)
 

@@ -367,6 +367,13 @@ class Checker:
                            "the publisher rounds the same list-wide total differently from one release to the "
                            "next, so it is not called wrong here. Check it by hand.", None,
                            finding.evidence, table=c.table.id), c
+        if c.entity_mention is not None and c.entity_mention.via == "compared" and finding.verdict in (
+                Verdict.CONTRADICTED, Verdict.MISATTRIBUTED, Verdict.OUTDATED):
+            # "it measures 1.742 exaflops, well ahead of Frontier": the only name the figure
+            # could go to is the one its subject is compared with; whose figure it is, unsaid.
+            finding = _unflagged(claim, c, finding, (
+                f"Not flagged: the sentence names {c.entity} only as what the figure's subject is compared "
+                f"with, so the figure may not be {wording.possessive(c.entity)}. If it is: {finding.message}"))
         loose_only = c.metric_span is None and bool(c.loose)
         if (c.strength <= STRENGTH_WEAK or loose_only or _subject_unclear(claim, c)) and finding.verdict in (
                 Verdict.CONTRADICTED, Verdict.MISATTRIBUTED, Verdict.OUTDATED):
@@ -609,9 +616,17 @@ class Checker:
         if table.ranks_unique and c.metric.kind == "rank" and needed and table.id in exact:
             # Only a table the article names outright: "the top position" in a passage about
             # the TOP500 says nothing of the Green500, which the same publisher issues.
+            # The article's words must tie the rank there: the holder named in the passage, or
+            # the rank given out of that edition's own size ("No. 12 out of 64"). "X was strong
+            # in government efficiency (seventh)" says nothing of the country seventh in the
+            # table if the article never names it; a table without X's own rank cannot tell a
+            # wrong country from a wrong edition or measure, so the figure is only unverifiable.
+            named = set(claim.passage_entities)
+            sized = claim.quantity.out_of is not None
             holders = {}
             for f in table.rows(None, c.metric.id):
-                if f.edition in needed and not f.status and agrees(claim, f, table) and f.entity != c.entity:
+                if f.edition in needed and not f.status and agrees(claim, f, table) and f.entity != c.entity \
+                        and (f.entity in named or sized and self._out_of_ok(claim, c, f, strict=True)):
                     holders[f.edition] = f
             if holders and set(holders) == needed:
                 row = self._prefer_current(list(holders.values()), table)
