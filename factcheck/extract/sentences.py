@@ -42,6 +42,7 @@ scraped or pasted. Not a decimal point, an initial ("U.S.Treasury") or a domain
 LINES = patterns.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 ENDS_SENTENCE = patterns.compile(r"[.!?:;\"”’)]$")
 ENDS_PARAGRAPH = patterns.compile(r"[.!?\"”’)]\s*$")
+PARAGRAPH_OPENING = patterns.compile(r"[ \t]*[\"'“‘(\[]?[A-Z0-9]")
 WORD_BEFORE_DOT = patterns.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z.]*)$")
 
 
@@ -91,11 +92,23 @@ def _blocks(prose: str, heading_lines: frozenset[int]):
             yield from flush()
             block = []
             continue
+        if line_paragraphs and block and _unfinished_paragraph(prose, block[-1], line):
+            yield from flush()
+            block = []
         block.append((start, end))
         if line_paragraphs and ENDS_PARAGRAPH.search(line):
             yield from flush()
             block = []
     yield from flush()
+
+
+def _unfinished_paragraph(prose: str, last: tuple[int, int], line: str) -> bool:
+    """In text with one paragraph a line, a long line without a final stop ends its
+    paragraph all the same when the next line opens like one (a capital, a digit, a
+    quote): a page whose paragraph lost its full stop ("… the fastest supercomputer in
+    the US" then "At number three is …") would otherwise run two paragraphs into one
+    sentence."""
+    return len(prose[last[0]:last[1]].strip()) > LONG_LINE and bool(PARAGRAPH_OPENING.match(line))
 
 
 def _split_block(prose: str, start: int, end: int, heading: bool):

@@ -82,6 +82,20 @@ def test_sentences_glued_without_a_space_are_split():
     ]
 
 
+def test_one_paragraph_a_line_without_final_stops():
+    # a page pasted one paragraph a line, where one paragraph lost its full stop; a line
+    # that goes on in lower case is still the same paragraph
+    long = "The second system on the list runs at a national laboratory and remains the fastest machine in the country"
+    text = (long + "\nAt number three is another machine, which delivers 94.6 petaflops on the benchmark run.\n"
+            + long + " and\nkeeps going on the next line, which starts in lower case for this test.\n")
+    found = sentences.split(document.from_text(text, "a.txt").prose)
+    assert [s.text for s in found] == [
+        long, "At number three is another machine, which delivers 94.6 petaflops on the benchmark run.",
+        long + " and\nkeeps going on the next line, which starts in lower case for this test.",
+    ]
+    assert [s.paragraph for s in found] == [0, 1, 2]
+
+
 def test_markdown_heading_is_its_own_sentence():
     doc = document.from_text("# Title here\nBody text follows.\n", "a.md", markdown=True)
     found = sentences.split(doc.prose, doc.heading_lines)
