@@ -604,6 +604,18 @@ def _partner_between(claim: Claim, text: str, span: Span) -> bool:
     return not JOINED_BETWEEN.search(text, span.end - offset, q.span.start - offset)
 
 
+CONTRAST = patterns.compile(r"\b(?:but|whereas|although|though|yet)\b|;", re.I)
+CONTRAST_WORDS = ("but", "whereas", "though", "yet", ";")
+
+
+def _contrast_between(text: str, end: int, start: int) -> bool:
+    """Whether a contrasting clause opens between the figure and a metric word after it
+    ("rose to 34th -- but slipped in economic performance", "fifth; in knowledge"): the
+    word is that clause's."""
+    between = text[end:start]
+    return _may_hold(_ascii_lower(between), CONTRAST_WORDS) and bool(CONTRAST.search(between))
+
+
 def _gap(a: Span, b: Span) -> int:
     return a.start - b.end if a.start >= b.end else b.start - a.end
 
@@ -1011,6 +1023,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
                 if span.start >= q.span.end and _excluded(
                         metric, text[span.end - offset:span.end - offset + NOT_WITH_REACH]):
                     continue  # "five systems above one exaflop/s in mixed precision": past the words
+                if span.start >= q.span.end and _contrast_between(text, q.span.end - offset, span.start - offset):
+                    continue  # "-- jumping from 43rd to 34th -- but slipped in knowledge": another clause
                 if (not (change_partner and _partner_between(claim, text, span))
                         and not (borrow and span.end <= q.span.start)
                         and claim.respective is None  # "third and fifth in technology and knowledge"
