@@ -557,11 +557,11 @@ FUNCTION_WORDS = {
 # Metric words right after another figure describe that figure (the claim's own figure
 # is blanked out of the text before this is asked).
 OTHER_FIGURE_BEFORE = patterns.compile(
-    r"(?:(?<![\w-])(?!(?:19|20)\d\d\b)(?:\d[\d,.]*\d|\d)(?:st|nd|rd|th)?|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))"
+    r"(?:(?<![\w-])(?!(?:19|20)\d\d\b)(?:\d[\d,.]*\d|\d)(?:st|nd|rd|th)?|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|half|quarter))"
     r"\s+(?:(?!(?:and|while|whereas|but)\b)[a-z-]+\s+){0,3}$")
 
 
-FIGURE_MARK = patterns.compile(r"\d|f(?:irst|ourth|ifth)|s(?:econd|ixth|eventh)|t(?:hird|enth)|eighth|ninth")
+FIGURE_MARK = patterns.compile(r"\d|f(?:irst|ourth|ifth)|s(?:econd|ixth|eventh)|t(?:hird|enth)|eighth|ninth|half|quarter")
 """What every match of ``OTHER_FIGURE_BEFORE`` holds (a digit or an ordinal's word, as it
 reads them): a search for it skips to the places where one can start, which the pattern
 itself, opening with a look-behind, cannot."""
@@ -606,6 +606,27 @@ def _partner_between(claim: Claim, text: str, span: Span) -> bool:
 
 CONTRAST = patterns.compile(r"\b(?:but|whereas|although|though|yet)\b|;", re.I)
 CONTRAST_WORDS = ("but", "whereas", "though", "yet", ";")
+
+
+CONTRAST_OPENING = patterns.compile(r"(?:,|;|\s[—–-]+)\s*(?:while|whereas|but)\s", re.I)
+FIGURE_OPENS_CLAUSE = patterns.compile(
+    r"\s*(?:of\s+(?:the\s+)?[\w-]+\s+)?(?:could|would|will|may|might|can|should|are|is|were|was|have|has|had)\b", re.I)
+"""'…, while 63% could see …': the figure is the subject of a clause of its own, whose
+measure the words of the clause before it do not name."""
+
+SHARE_OF_SHARE = patterns.compile(
+    r"\d(?:%|\s*percent|\s*per\s+cent)\s+(?:of\s+[\w-]+\s+)?(?:(?:could|would|will|may|might|can|should)\s+)?"
+    r"(?:[a-z]+\s+){1,2}$", re.I)
+
+
+def _share_of_share(claim: Claim) -> bool:
+    """"63% may have just under half of their workload automated": a share whose subject
+    is another share is a share within that group, not any measure of the whole."""
+    q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
+    if q.kind != "percent":
+        return False
+    before = text[max(0, q.span.start - base - 40):q.span.start - base]
+    return ("%" in before or "per" in before) and bool(SHARE_OF_SHARE.search(before))
 
 
 def _contrast_between(text: str, end: int, start: int) -> bool:
@@ -1012,6 +1033,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         window = (0, window[1])  # the opening phrase's words count, however far
 
     blocked: list[Span] = []  # metric words kept from the figure as another figure's
+    own_clause = bool(FIGURE_OPENS_CLAUSE.match(text, q.span.end - offset))
 
     def collect(borrow: bool) -> None:
         for metric, own in own_words:
@@ -1025,6 +1047,9 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
                     continue  # "five systems above one exaflop/s in mixed precision": past the words
                 if span.start >= q.span.end and _contrast_between(text, q.span.end - offset, span.start - offset):
                     continue  # "-- jumping from 43rd to 34th -- but slipped in knowledge": another clause
+                if span.end <= q.span.start and own_clause and CONTRAST_OPENING.search(
+                        text, span.end - offset, q.span.start - offset):
+                    continue  # "7% of jobs could go, while 63% may see…": the first clause's words
                 if (not (change_partner and _partner_between(claim, text, span))
                         and not (borrow and span.end <= q.span.start)
                         and claim.respective is None  # "third and fifth in technology and knowledge"
@@ -1055,6 +1080,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         for span, alias in loose.hits(text, offset, present=present):
             if not any(u.contains(span) for u in used_spans):
                 loose_hits.setdefault(metric.id, []).append(metric.loose_aliases[alias])
+    if prep.ask(_share_of_share, claim):
+        return []
     if q.kind in ("percent", "points"):
         share_of = prep.ask(_share_of_phrase, claim)
         if share_of is not None:
