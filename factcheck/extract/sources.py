@@ -175,10 +175,19 @@ class SourceFinder:
             start, end = alignment.dest_start, alignment.dest_end
             if any(start < b and a < end for a, b in taken):
                 continue
+            if _cuts_word(lowered, start, end):
+                continue  # "Said Business School" is not "IMD Business School" misspelt
             tables, exact = self._phrases[phrase]
             found.append(SourceMention(Span(start + offset, end + offset), tables, exact))
             taken.append((start, end))
         return sorted(found, key=lambda s: s.span.start)
+
+
+def _cuts_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` begins or ends inside a word ("[S]aid Business
+    School"): a close name aligned so is part of another name, not that name misspelt."""
+    return (0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum()) or (
+        0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum())
 
 
 def _stretches(taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
