@@ -45,6 +45,11 @@ ranking or report."""
 
 _TITLE_WORD = patterns.compile(_TITLE_KINDS)
 
+_LOWER_TITLE = patterns.compile(
+    r"\b((?:[\w’'-]+\s+){1,4})(?:rankings?|index|indices|report|list|scoreboard|yearbook)\b", re.I)
+"""The words of a title before its kind word, written in any case ("world digital
+competitiveness index")."""
+
 _GENERIC_TITLE_WORDS = frozenset(
     "the its their this that a an latest new newest recent annual inaugural global world world's overall "
     "top full final first second third imd ranking rankings index indices report yearbook scoreboard barometer "
@@ -73,6 +78,12 @@ class SourceFinder:
         # is a variant of that table's name, not another publication.
         self._name_words = {t.id: frozenset(w.lower() for n in t.names for w in re.findall(r"[\w’'-]+", n))
                             - _GENERIC_TITLE_WORDS for t in library.tables.values()}
+        # Each table's publisher's tables (IMD: both of its rankings), whichever of the
+        # publisher's names a table lists.
+        by_publisher: dict[str, list[str]] = {}
+        for table in library.tables.values():
+            by_publisher.setdefault(table.publisher, []).append(table.id)
+        self._siblings = {t.id: tuple(sorted(by_publisher[t.publisher])) for t in library.tables.values()}
         phrases: dict[str, tuple[set[str], bool]] = {}
         # A table's own name ("TOP500") names that table, whatever the order the tables
         # load in; the same words as another table's publisher ("TOP500" publishes the
@@ -140,6 +151,8 @@ class SourceFinder:
                 tables = ()
             found.append(SourceMention(Span(start + offset, end + offset), tables, exact))
             taken.append((start, end))
+        if any(not s.exact and s.tables for s in found):
+            found = [self._narrowed(s, text) if not s.exact and s.tables else s for s in found]
         if any(not s.exact and s.tables for s in found) and _TITLE_WORD.search(text):
             exact_spans = [(s.span.start - offset, s.span.end - offset) for s in found if s.exact]
             own = frozenset().union(*(self._name_words.get(t, ()) for t in publishers))
@@ -148,6 +161,21 @@ class SourceFinder:
                 # are about that publication, none of the publisher's tables.
                 found = [s if s.exact else SourceMention(s.span, (), s.exact) for s in found]
         return found, taken
+
+    def _narrowed(self, mention: SourceMention, text: str) -> SourceMention:
+        """"IMD business school's annual world digital competitiveness index": a publisher of
+        several tables beside a lower-case title holding a word only one of its tables'
+        names has ("digital") names that table."""
+        siblings = {u for t in mention.tables for u in self._siblings.get(t, (t,))}
+        if len(siblings) < 2 or not _LOWER_TITLE.search(text):
+            return mention
+        words = {t: self._name_words.get(t, frozenset()) for t in siblings}
+        said = {w.lower() for m in _LOWER_TITLE.finditer(text) for w in m.group(1).split()}
+        chosen = [t for t, own in words.items()
+                  if own - frozenset().union(*(o for u, o in words.items() if u != t)) & said]
+        if len(chosen) != 1:
+            return mention
+        return SourceMention(mention.span, tuple(chosen), mention.exact)
 
     def find(self, text: str, offset: int = 0) -> list[SourceMention]:
         found, taken = self.exact_names(text, offset)
@@ -175,10 +203,19 @@ class SourceFinder:
             start, end = alignment.dest_start, alignment.dest_end
             if any(start < b and a < end for a, b in taken):
                 continue
+            if _cuts_word(lowered, start, end):
+                continue  # "Said Business School" is not "IMD Business School" misspelt
             tables, exact = self._phrases[phrase]
             found.append(SourceMention(Span(start + offset, end + offset), tables, exact))
             taken.append((start, end))
         return sorted(found, key=lambda s: s.span.start)
+
+
+def _cuts_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` begins or ends inside a word ("[S]aid Business
+    School"): a close name aligned so is part of another name, not that name misspelt."""
+    return (0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum()) or (
+        0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum())
 
 
 def _stretches(taken: list[tuple[int, int]]) -> list[tuple[int, int]]:

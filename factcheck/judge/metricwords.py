@@ -373,10 +373,17 @@ def _counted_noun(claim: Claim) -> str | None:
 
 
 MEASURE_AFTER = patterns.compile(
-    r"^\s*(?=[psifob])(?:by\s+(?:a\s+)?(?:\w+\s+)?margin\s+)?(?:place\s+|position\s+|spot\s+)?(?:in|for|on)\s+(?!(?:the\s+)?(?:world|ranking|rankings|list|table|"
+    r"^\s*(?=[psifobgwir])(?:by\s+(?:a\s+)?(?:\w+\s+)?margin\s+)?(?:place\s+|position\s+|spot\s+)?"
+    r"(?:(?:globally|worldwide|internationally|regionally)\s+)?(?:in|for|on)\s+(?!(?:the\s+)?(?:world|ranking|rankings|list|table|"
     r"index|league|overall|edition|survey|report|latest|new|annual|same|this|that|last|(?:19|20)\d\d)\b"
-    r"|(?:a|the)\s+(?:\w+\s+)?(?:year|years|time|row)\b|\w+\s+(?:consecutive|straight|successive)\b)"
-    r"(?:the\s+|its\s+|terms\s+of\s+)?[a-z]", re.I)
+    r"|(?:a|the)\s+(?:\w+\s+)?(?:year|years|time|row)\b|\w+\s+(?:consecutive|straight|successive)\b"
+    r"|(?:\w+\s+)?(?:years|months|weeks|decades|editions|lists|times)\b"
+    r"|(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b)"
+    r"(?:the\s+|its\s+|terms\s+of\s+)?[\"“‘']?[a-z]", re.I)
+"""A measure named right after a rank: "third in robot density", "first globally in
+'foreign students'" (an adverb of where and an opening quote may come between); not a
+time ("for several years", "in June", "for two editions")."""
 
 
 # ("first by a wide margin in cyber security": a margin may stand between the rank and its measure)
@@ -499,21 +506,43 @@ def _years_listed(claim: Claim) -> bool:
 
 def _measure_after(claim: Claim) -> bool:
     """"ranks third in robot density": the rank is for some other measure, named after it."""
+    return _measure_after_at(claim) is not None
+
+
+def _measure_after_at(claim: Claim) -> int | None:
+    """Where the measure named right after a rank begins (``_measure_after``), in the
+    document's offsets, or None."""
     q = claim.quantity
     if q.kind != "rank":
-        return False
+        return None
     after = claim.sentence.text[q.span.end - claim.sentence.span.start:]
     named_list = LIST_AFTER_VERB.match(after)
-    if named_list:  # "topping the rankings for Graph 500": the measure follows the list's name
-        after = after[named_list.end():]
-    m = MEASURE_AFTER.match(after)
+    skipped = named_list.end() if named_list else 0
+    # ("topping the rankings for Graph 500": the measure follows the list's name)
+    m = MEASURE_AFTER.match(after[skipped:])  # (its "^" holds only at a string's start)
     if not m:
-        return False
-    named_at = q.span.end + m.end() - 1  # where the words after "in"/"for" begin
+        return None
+    named_at = q.span.end + skipped + m.end() - 1  # where the words after "in"/"for" begin
     # "35th in the IMD World Competitiveness Ranking", "No. 1 on the June 2021 TOP500 list":
     # the words after "in"/"on" name the source itself, not another measure.
-    return not any(named_at <= s.span.start <= named_at + 30 for s in claim.sources
-                   if not claim.source_carried)
+    if any(named_at <= s.span.start <= named_at + 30 for s in claim.sources if not claim.source_carried):
+        return None
+    return named_at
+
+
+LEAD_WORDS = frozenset(("both", "the", "its", "their", "area", "areas", "field", "fields", "of", "category",
+                        "categories", "factor", "factors", "pillar", "pillars", "overall"))
+"""Words that may come between "in" and the measure's own name ("first in both technology
+and knowledge", "fourth in the area of talent")."""
+
+
+def _names_from(text: str, start: int, at: int) -> bool:
+    """Whether a metric word at ``at`` is the measure named from ``start``: it stands
+    there, or only ``LEAD_WORDS`` (and quotes) come before it."""
+    if at < start:
+        return False
+    between = text[start:at]
+    return all(w.lower() in LEAD_WORDS for w in FRAME_WORD.findall(between)) and not CLAUSE_MARK.search(between)
 
 
 FUNCTION_WORDS = {
@@ -528,11 +557,11 @@ FUNCTION_WORDS = {
 # Metric words right after another figure describe that figure (the claim's own figure
 # is blanked out of the text before this is asked).
 OTHER_FIGURE_BEFORE = patterns.compile(
-    r"(?:(?<![\w-])(?!(?:19|20)\d\d\b)(?:\d[\d,.]*\d|\d)(?:st|nd|rd|th)?|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))"
+    r"(?:(?<![\w-])(?!(?:19|20)\d\d\b)(?:\d[\d,.]*\d|\d)(?:st|nd|rd|th)?|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|half|quarter))"
     r"\s+(?:(?!(?:and|while|whereas|but)\b)[a-z-]+\s+){0,3}$")
 
 
-FIGURE_MARK = patterns.compile(r"\d|f(?:irst|ourth|ifth)|s(?:econd|ixth|eventh)|t(?:hird|enth)|eighth|ninth")
+FIGURE_MARK = patterns.compile(r"\d|f(?:irst|ourth|ifth)|s(?:econd|ixth|eventh)|t(?:hird|enth)|eighth|ninth|half|quarter")
 """What every match of ``OTHER_FIGURE_BEFORE`` holds (a digit or an ordinal's word, as it
 reads them): a search for it skips to the places where one can start, which the pattern
 itself, opening with a look-behind, cannot."""
@@ -573,6 +602,39 @@ def _partner_between(claim: Claim, text: str, span: Span) -> bool:
     if span.start >= q.span.end or claim.role != "change":
         return True
     return not JOINED_BETWEEN.search(text, span.end - offset, q.span.start - offset)
+
+
+CONTRAST = patterns.compile(r"\b(?:but|whereas|although|though|yet)\b|;", re.I)
+CONTRAST_WORDS = ("but", "whereas", "though", "yet", ";")
+
+
+CONTRAST_OPENING = patterns.compile(r"(?:,|;|\s[—–-]+)\s*(?:while|whereas|but)\s", re.I)
+FIGURE_OPENS_CLAUSE = patterns.compile(
+    r"\s*(?:of\s+(?:the\s+)?[\w-]+\s+)?(?:could|would|will|may|might|can|should|are|is|were|was|have|has|had)\b", re.I)
+"""'…, while 63% could see …': the figure is the subject of a clause of its own, whose
+measure the words of the clause before it do not name."""
+
+SHARE_OF_SHARE = patterns.compile(
+    r"\d(?:%|\s*percent|\s*per\s+cent)\s+(?:of\s+[\w-]+\s+)?(?:(?:could|would|will|may|might|can|should)\s+)?"
+    r"(?:[a-z]+\s+){1,2}$", re.I)
+
+
+def _share_of_share(claim: Claim) -> bool:
+    """"63% may have just under half of their workload automated": a share whose subject
+    is another share is a share within that group, not any measure of the whole."""
+    q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
+    if q.kind != "percent":
+        return False
+    before = text[max(0, q.span.start - base - 40):q.span.start - base]
+    return ("%" in before or "per" in before) and bool(SHARE_OF_SHARE.search(before))
+
+
+def _contrast_between(text: str, end: int, start: int) -> bool:
+    """Whether a contrasting clause opens between the figure and a metric word after it
+    ("rose to 34th -- but slipped in economic performance", "fifth; in knowledge"): the
+    word is that clause's."""
+    between = text[end:start]
+    return _may_hold(_ascii_lower(between), CONTRAST_WORDS) and bool(CONTRAST.search(between))
 
 
 def _gap(a: Span, b: Span) -> int:
@@ -649,7 +711,12 @@ def _pointing_back(claim: Claim) -> bool:
         and POINTING_BACK_AFTER.match(text[q.span.end - base:]))
 
 
-CLOSING_BRACKET = patterns.compile(r"\s*(?:places?\s*|spots?\s*|positions?\s*)?[),;]")
+CLOSING_BRACKET = patterns.compile(
+    r"\s*(?:places?\s*|spots?\s*|positions?\s*)?(?:to\s+\d{1,3}(?:st|nd|rd|th)\s*)?[),;]")
+"""What ends a bracketed figure: "(9th)", "(6th, +23 places)", "(up 11 places to 27th)"."""
+SUB_MEASURE = patterns.compile(r"\bsub-?(?:factors?|ind(?:ex|ices|exes)|pillars?|categor(?:y|ies))\b|\bindicators?\b", re.I)
+"""'the sub-indices of digital infrastructure (sixth)': a label naming a part of a
+factor, not the factor."""
 OPEN_BRACKET_BEFORE = patterns.compile(
     r"\(\s*(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s*[,;]\s*[+-]?$", re.I)
 """'international trade (6th, +23 places)': a figure later in a bracket that opens on
@@ -666,6 +733,23 @@ the label."""
 def _bracket_label(claim: Claim) -> str | None:
     """The words a bracketed rank ranks ("business legislation (3rd)"), or None when the
     rank is not in brackets or a named thing stands before them ("Austria (4th)")."""
+    found = _bracket_label_at(claim)
+    return found[1] if found else None
+
+
+def _bracket_names_measure(claim: Claim) -> bool:
+    """"progressed in robot use (12th), online services (up 8 places to 19th)": a bracketed
+    figure after words that name something (not the list, not a name, not the sentence's
+    own opening "Taiwan jumped") is that thing's, so not the table's default measure."""
+    found = _bracket_label_at(claim)
+    if not found or found[0] == 0:
+        return False
+    return any(_frame_word(w) not in NEUTRAL_FRAME_WORDS and _frame_word(w) not in LIST_WORDS
+               for w in FRAME_WORD.findall(found[1]))
+
+
+def _bracket_label_at(claim: Claim) -> tuple[int, str] | None:
+    """``_bracket_label`` with where the label starts in the sentence."""
     q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
     if (q.kind != "rank" and claim.role != "change") or not CLOSING_BRACKET.match(text[q.span.end - base:]):
         return None
@@ -682,7 +766,7 @@ def _bracket_label(claim: Claim) -> str | None:
     if any(label_start <= e.span.start and label_end - 1 <= e.span.end <= label_end + 1 for e in claim.entities
            if e.via != "reference"):
         return None
-    return m.group(1)
+    return m.start(1), m.group(1)
 
 
 BENCHMARK_AFTER = patterns.compile(
@@ -949,6 +1033,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         window = (0, window[1])  # the opening phrase's words count, however far
 
     blocked: list[Span] = []  # metric words kept from the figure as another figure's
+    own_clause = bool(FIGURE_OPENS_CLAUSE.match(text, q.span.end - offset))
 
     def collect(borrow: bool) -> None:
         for metric, own in own_words:
@@ -960,6 +1045,11 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
                 if span.start >= q.span.end and _excluded(
                         metric, text[span.end - offset:span.end - offset + NOT_WITH_REACH]):
                     continue  # "five systems above one exaflop/s in mixed precision": past the words
+                if span.start >= q.span.end and _contrast_between(text, q.span.end - offset, span.start - offset):
+                    continue  # "-- jumping from 43rd to 34th -- but slipped in knowledge": another clause
+                if span.end <= q.span.start and own_clause and CONTRAST_OPENING.search(
+                        text, span.end - offset, q.span.start - offset):
+                    continue  # "7% of jobs could go, while 63% may see…": the first clause's words
                 if (not (change_partner and _partner_between(claim, text, span))
                         and not (borrow and span.end <= q.span.start)
                         and claim.respective is None  # "third and fifth in technology and knowledge"
@@ -990,6 +1080,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         for span, alias in loose.hits(text, offset, present=present):
             if not any(u.contains(span) for u in used_spans):
                 loose_hits.setdefault(metric.id, []).append(metric.loose_aliases[alias])
+    if prep.ask(_share_of_share, claim):
+        return []
     if q.kind in ("percent", "points"):
         share_of = prep.ask(_share_of_phrase, claim)
         if share_of is not None:
@@ -1044,8 +1136,19 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         # investment": a measure named right after the rank is its own; a word of the
         # table's further back names something else.
         return []
+    if hits and q.kind == "rank" and claim.respective is None:
+        named_at = prep.ask(_measure_after_at, claim)
+        if named_at is not None:
+            # "ranks third globally in regulation, a sub-factor of the technology factor":
+            # the measure named right after the rank is its own; the table's words further
+            # along name something else (here its parent).
+            hits = {mid: h for mid, h in hits.items() if _names_from(text, named_at - offset, h[1].start - offset)}
+            if not hits:
+                return []
     label = prep.ask(_bracket_label, claim)
     if label is not None:
+        if SUB_MEASURE.search(label):
+            return []  # "the sub-indices of digital infrastructure (sixth)": a part's rank
         # "particularly its institutional framework (2nd)": a rank in brackets is the rank
         # of what stands right before them; only a metric named there can be meant.
         hits = {mid: h for mid, h in hits.items() if any(
@@ -1094,6 +1197,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     plain = not (q.kind == "rank" and any(b.end <= q.span.start for b in blocked)) and not others_named and not negated and not prep.ask(_other_measure_of, claim) \
         and not prep.ask(_measure_after, claim) and not _other_benchmark_after(claim, table) \
         and not prep.ask(_narrowed, claim) and not _other_list_after(claim, table) \
+        and not prep.ask(_bracket_names_measure, claim) \
         and (claim.respective is None or _years_listed(claim))
     defaults_allowed = plain and (named and (
         q.kind == "rank" or (q.kind in ("percent", "money", "points", "quantity") and distance == 0))

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from factcheck.extract.fuzzyfilter import PartialRatioFilter
-from factcheck.extract.sources import FUZZY_SCORE, SourceFinder, _stretches
+from factcheck.extract.sources import FUZZY_SCORE, SourceFinder, _cuts_word, _stretches
 from factcheck.model import SourceMention, Span
 from factcheck.reference import library
 
@@ -37,6 +37,8 @@ def find_plainly(f: SourceFinder, text: str) -> list[SourceMention]:
             continue
         start, end = alignment.dest_start, alignment.dest_end
         if any(start < b and a < end for a, b in taken):
+            continue
+        if _cuts_word(lowered, start, end):  # (a close name cut inside a word is another name)
             continue
         tables, is_exact = f._phrases[phrase]
         found.append(SourceMention(Span(start, end), tables, is_exact))
