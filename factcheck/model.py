@@ -159,6 +159,11 @@ class Claim:
     """The passage's words that frame the sentence from before it: the article's opening
     and the earlier sentences of its paragraph (set by ``judge.check`` only when the
     article names some other benchmark or list; see ``match.rival_frame``)."""
+    referent: Sentence | None = None
+    """The sentence before, when this one points back to a measure named there ("There,
+    Ireland slipped to 10th" after one naming a pillar; "placing second in this factor"),
+    set by ``match.with_frames``: its measure words, not the table's default, name the
+    figure's measure."""
 
     @property
     def span(self) -> Span:

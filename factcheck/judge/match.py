@@ -216,6 +216,23 @@ def _other_list_size(table: Table, claim: Claim) -> bool:
     return bool(sizes) and all(abs(n - size) > LIST_SIZE_SLACK * size for size in sizes)
 
 
+CHANGE_TO_OUT_OF = patterns.compile(
+    r"[^,;.]{0,40}?\b(?:\d{1,3}(?:st|nd|rd|th)|No\.\s*\d{1,3})(?:\s+(?:place|spot|position))?\s+(?:out\s+of|of|among)\s+"
+    r"(?:the\s+)?(\d{1,3})\b", re.I)
+
+
+def _change_in_other_list(table: Table, claim: Claim) -> bool:
+    """"fallen four places to 10th out of 14 Asia Pacific countries": a change whose rank,
+    in its clause, is out of a number far from every edition's size moved in that smaller
+    list, not in the table's."""
+    q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
+    m = CHANGE_TO_OUT_OF.match(text, q.span.end - base)
+    if not m:
+        return False
+    n, sizes = int(m.group(1)), _edition_sizes(table)
+    return bool(sizes) and all(abs(n - size) > LIST_SIZE_SLACK * size for size in sizes)
+
+
 def _list_size(claim: Claim) -> bool:
     q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
     return bool(SIZE_BEFORE.search(text[max(0, q.span.start - base - 30):q.span.start - base])
@@ -309,6 +326,8 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
             chosen = [(m, s, l) for m, s, l in chosen if not m.default or _unit_settles(table, m)]
         if chosen and claim.quantity.kind == "rank" and _other_list_size(table, claim):
             chosen = []  # "No. 2 out of 29 nations" with populations over 20 million: a smaller list
+        if chosen and claim.role == "change" and _change_in_other_list(table, claim):
+            chosen = []  # "fallen four places to 10th out of 14 Asia Pacific countries": a regional move
         for metric, span, loose in chosen:
             entity = choose_entity(table, claim, library, metric)
             if entity is None:
@@ -569,6 +588,7 @@ def with_frames(claims: list[Claim], prose: str, split: list[Sentence], library:
     Only the sentences that name one are kept: ``rival_frame`` asks whether any does. At
     most ``FRAME_SENTENCES`` of a paragraph's are kept before a claim, so the work stays
     linear in the article however many names and figures one paragraph holds."""
+    claims = _with_referents(claims, split, library)
     words = _all_rival_words(library)
     if not claims or not words:
         return claims
@@ -600,6 +620,56 @@ def with_frames(claims: list[Claim], prose: str, split: list[Sentence], library:
 
 
 FRAME_SENTENCES = 8
+
+
+# "There, Ireland slipped to 10th", "Here, it came second", "placing second in this
+# factor": words that point back at a measure the sentence before named.
+POINTS_BACK = patterns.compile(
+    r"^\W*(?:There|Here)\s*,|\b(?:in|under|on|for|within)\s+(?:this|that|the\s+same)\s+"
+    r"(?:pillar|factor|area|category|sub-?factor|sub-?index|dimension|aspect|criterion|field|component|indicator)s?\b",
+    re.I)
+POINTS_BACK_WORDS = ("there", "here", "this", "that", "same")
+# "(1) The 'Knowledge' factor reflects …": a sentence whose subject is a factor of the
+# ranking makes it the topic of the bare ranks that follow in its paragraph.
+FACTOR_SUBJECT = patterns.compile(
+    r"^\W*(?:\(\w{1,3}\)\s*)?The\s+[\"“‘'’]?[A-Za-z][\w -]{0,40}?[\"”’']?\s+"
+    r"(?:factor|pillar|category|sub-?factor|sub-?index)\b")
+OWN_TERMS = patterns.compile(r"\boverall\b|\bin\s+the\s+(?:overall\s+)?(?:ranking|list|index)\b", re.I)
+
+
+def _pointed_to(split: list[Sentence], i: int, library: Library) -> Sentence:
+    """The sentence a back-pointing one (after ``split[i]``) points to: the nearest before
+    it, past at most two of plain prose (no figure and no table's measure words)."""
+    index = metric_word_index(library, spelled_out)
+    for j in range(i, max(-1, i - 3), -1):
+        s = split[j]
+        if any(c.isdigit() for c in s.text) or index.tables_in(s.text):
+            return s
+    return split[i]
+
+
+def _with_referents(claims: list[Claim], split: list[Sentence], library: Library) -> list[Claim]:
+    """The claims, each with ``Claim.referent`` (the sentence before) when its sentence
+    points back at a measure named there ("There, Ireland slipped from first to 10th"
+    after a sentence on the economic performance pillar), or follows, in its paragraph, a
+    sentence whose subject is a factor ("The 'Knowledge' factor reflects … Taiwan ranked
+    18th globally") and says nothing of the overall ranking itself."""
+    previous: dict[int, tuple[Sentence, int]] = {}  # a sentence's start → the one before, and where it points
+    for i, (before, s) in enumerate(zip(split, split[1:])):
+        lowered = s.text.lower()
+        back = POINTS_BACK.search(s.text) if any(w in lowered for w in POINTS_BACK_WORDS) else None
+        if back:
+            previous[s.span.start] = (_pointed_to(split, i, library), s.span.start + back.start())
+        elif before.paragraph == s.paragraph and FACTOR_SUBJECT.match(before.text) and not OWN_TERMS.search(s.text):
+            previous[s.span.start] = (before, s.span.start)
+    if not previous:
+        return claims
+    # ("Climbing from 11th to second, Ireland … as its ranking in this criterion soared": a
+    # figure before the pointing words is not pointed back.)
+    return [replace(c, referent=found[0])
+            if (found := previous.get(c.sentence.span.start)) and c.quantity.span.start >= found[1]
+            and (c.quantity.kind == "rank" or c.role == "change") else c
+            for c in claims]
 
 
 def _any_between(starts: list[int], a: int, b: int) -> bool:

@@ -536,6 +536,71 @@ LEAD_WORDS = frozenset(("both", "the", "its", "their", "area", "areas", "field",
 and knowledge", "fourth in the area of talent")."""
 
 
+AMONG_OWN_PARTS = patterns.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:among|of)\s+(?:the|its|their|all)\s+(?:(?:\w+|\d+)\s+)?(?:main\s+)?"
+    r"(?:categories|factors|pillars|sub-?factors|sub-?indices|areas|components|dimensions)\b", re.I)
+
+
+def _among_own_parts(claim: Claim) -> bool:
+    """"economic performance showed the biggest improvement among the four categories": a
+    figure compared among one economy's own factors, not across the economies."""
+    q, base = claim.quantity, claim.sentence.span.start
+    return bool(AMONG_OWN_PARTS.match(claim.sentence.text, q.span.end - base))
+
+
+NEXT_STATEMENT_FIGURE = patterns.compile(
+    r"[^,;]{0,40}?\b(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I)
+
+
+def _next_statement(text: str, end: int, word_end: int) -> bool:
+    """A metric word past a comma after the figure, with a figure of its own after it in
+    its clause ("rose from 8th to 6th, its business efficiency climbed from 6th to 4th"),
+    opens the next statement: it is that figure's measure, not this one's."""
+    if "," not in text[end:word_end]:
+        return False
+    return bool(NEXT_STATEMENT_FIGURE.match(text, word_end))
+
+
+NEXT_WORD = patterns.compile(r"[\s-]+([A-Za-z]+)")
+
+
+def _name_words(table: Table) -> frozenset[str]:
+    """The words of a ranking's names that say more than "world" or "ranking" ("digital",
+    "competitiveness"), kept with the table."""
+    found = table._index.get("name_words")
+    if found is None:
+        found = frozenset() if table.period_kind not in ("edition", "list") else frozenset(
+            w for n in table.names for w in map(_frame_word, FRAME_WORD.findall(n))
+            if w not in NEUTRAL_FRAME_WORDS and w not in LIST_WORDS and len(w) > 4)
+        table._index["name_words"] = found
+    return found
+
+
+def _names_ranking(table: Table, metric: Metric, text: str, end: int) -> bool:
+    """A metric word followed by a word of the ranking's own name that is none of the
+    metric's ("digital technology competitiveness") qualifies that name: it names the
+    ranking, not the measure."""
+    m = NEXT_WORD.match(text, end)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    return word in _name_words(table) and not any(word in a.lower().split() for a in metric.aliases)
+
+
+def _referent_metrics(referent, own_words) -> list[tuple[Metric, Span | None, tuple[str, ...]]]:
+    """The one measure the sentence a figure points back to names ("… a decline under the
+    economic performance pillar. There, Ireland slipped to 10th"); none when it names no
+    measure of the table, or several (which one is not said)."""
+    named = {}
+    for metric, own in own_words:
+        for span, _alias in own.hits(referent.text, referent.span.start):
+            named.setdefault(metric.id, (metric, span))
+    if len(named) != 1:
+        return []
+    metric, span = next(iter(named.values()))
+    return [(metric, span, ())]
+
+
 def _names_from(text: str, start: int, at: int) -> bool:
     """Whether a metric word at ``at`` is the measure named from ``start``: it stands
     there, or only ``LEAD_WORDS`` (and quotes) come before it."""
@@ -1045,6 +1110,10 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
                 if span.start >= q.span.end and _excluded(
                         metric, text[span.end - offset:span.end - offset + NOT_WITH_REACH]):
                     continue  # "five systems above one exaflop/s in mixed precision": past the words
+                if span.start >= q.span.end and _next_statement(text, q.span.end - offset, span.end - offset):
+                    continue  # "rose from 8th to 6th, its business efficiency climbed from 6th": the next pair's
+                if _names_ranking(table, metric, text, span.end - offset):
+                    continue  # "in terms of digital technology competitiveness": the ranking's own name
                 if span.start >= q.span.end and _contrast_between(text, q.span.end - offset, span.start - offset):
                     continue  # "-- jumping from 43rd to 34th -- but slipped in knowledge": another clause
                 if span.end <= q.span.start and own_clause and CONTRAST_OPENING.search(
@@ -1072,6 +1141,9 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
             hits[mid] = ((_gap(span, q.span), -(span.end - span.start)), span)
     if not hits and gapped:
         collect(borrow=True)  # only when the figure has no metric words of its own
+    if not hits and claim.referent is not None:
+        # "There, Ireland slipped to 10th": the measure the sentence before named.
+        return _referent_metrics(claim.referent, reading.own_words(usable, list_wide))
     loose_hits: dict[str, list[str]] = {}
     for metric in usable if not _none_in(reading.loose_keys, present) else ():
         loose = reading.loose[metric.id]
@@ -1080,7 +1152,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         for span, alias in loose.hits(text, offset, present=present):
             if not any(u.contains(span) for u in used_spans):
                 loose_hits.setdefault(metric.id, []).append(metric.loose_aliases[alias])
-    if prep.ask(_share_of_share, claim):
+    if prep.ask(_share_of_share, claim) or prep.ask(_among_own_parts, claim):
         return []
     if q.kind in ("percent", "points"):
         share_of = prep.ask(_share_of_phrase, claim)
