@@ -64,7 +64,7 @@ RIVAL_WORDS = folding.Words("beat", "overt", "outpac", "edge", "displac", "unsea
 RELATIVE_OF_UNKNOWN_WORDS = ("called", "named", "dubbed", "known")  # as written
 RELATIVE_CLAUSE_WORDS = ("which", "who")  # as written
 FROM_WORDS = folding.Words("from")
-BASELINE_WORDS = folding.Words("from", "than", "compared", "versus", "vs", "over")
+BASELINE_WORDS = folding.Words("from", "than", "compared", "versus", "vs", "over", "above", "below")
 COMPARED_WORDS = folding.Words("compared", "versus", "vs", "against")
 CURRENT_WORDS = folding.Words("list", "edition", "ranking")
 PREVIOUS_BEFORE_WORDS = folding.Words("previous", "prior")
@@ -73,7 +73,9 @@ PREVIOUS_AFTER_WORDS = folding.Words("previous", "prior", "last")
 
 # "sliding one notch from last year", "than a year earlier": the time is the baseline the
 # change is measured from, not the period of the figures around it.
-BASELINE_BEFORE = patterns.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|over)\s+(?:the\s+|its\s+)?$", re.I)
+BASELINE_BEFORE = patterns.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|over|above|below)\s+(?:the\s+|its\s+)?$", re.I)
+"""Before what a change is measured against: "one notch from last year", "ten notches above
+last year's ranking"."""
 
 
 @dataclass
@@ -116,7 +118,7 @@ def analyse(document: Document, extractors: Extractors) -> list[SentenceParts]:
         if folding.held(folding.folded(text)) & RESPECTIVELY_WORDS.mask:
             entities = _split_joint(entities, text, offset, extractors.entities, source_spans)
         skip = (*source_spans, *(t.span for t in times), *(e.span for e in entities))
-        figureless = roles.superlatives(text, offset, (*source_spans, *(e.span for e in entities)))
+        figureless = roles.superlatives(text, offset, (*source_spans, *(e.span for e in entities)), source_spans)
         skip = (*skip, *(q.span for q in figureless))
         may_top = folding.held(folding.folded(text)) & TOP_N_WORDS.mask
         may_restate = folding.holds_any(text, RESTATED_WORDS)
@@ -214,6 +216,7 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
         resolved = _resolve_references(part, subj, paragraph)
         times_of = _times_by_quantity(part)
         respective = _respective_run(part)
+        _respective_times(part, respective, times_of)
         by_name = _respectively(part, resolved, respective)
         if by_name:
             respective = {}  # the list is of names; ``Claim.respective`` is for other lists
@@ -938,3 +941,19 @@ def _times_by_quantity(part: SentenceParts) -> dict:
             out[first.span] = [TimeExpr(span.span, span.text, "point", start=span.start, end=span.start)]
             out[second.span] = [TimeExpr(span.span, span.text, "point", start=span.end, end=span.end)]
     return {k: tuple(sorted(v, key=lambda t: t.span.start)) for k, v in out.items()}
+
+
+def _respective_times(part: SentenceParts, respective: dict, times_of: dict) -> None:
+    """"ranked 19th in 2017, then 14th and 10th in 2018 and 2019, respectively": the n-th
+    figure of the list "respectively" refers to takes the n-th of as many years listed
+    after the figures (before the word), each its own edition."""
+    if not respective:
+        return
+    text, base = part.sentence.text, part.sentence.span.start
+    size, last = next(iter(respective.values()))[1], max(v[3] for v in respective.values())
+    said = base + numbers.RESPECTIVELY.search(text).start()
+    listed = [t for t in part.times if last <= t.span.start < said and t.kind in ("point", "month")]
+    if len(listed) != size:
+        return
+    for span, (i, *_rest) in respective.items():
+        times_of[span] = (listed[i],)
