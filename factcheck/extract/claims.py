@@ -906,6 +906,7 @@ def _times_by_quantity(part: SentenceParts) -> dict:
     _trajectory(part, out)
     _compared(part, out)
     _own_clauses(part, out)
+    _dated_heads(part, out)
     described = DESCRIBED_SUBJECT.match(text)
     if described:
         # "The overall leader of the 2022 edition of the ranking, Denmark, dropped to fourth
@@ -957,3 +958,35 @@ def _respective_times(part: SentenceParts, respective: dict, times_of: dict) -> 
         return
     for span, (i, *_rest) in respective.items():
         times_of[span] = (listed[i],)
+
+
+DATED_HEAD = patterns.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?:report|edition|list|ranking|rankings|survey|study|index|yearbook)\s*$",
+    re.I)
+"""The words between a time and the comma of a relative clause that describes a dated
+publication: "last year's report, which cited …", "the 2021 edition, which put …"."""
+
+
+def _dated_heads(part: SentenceParts, out: dict) -> None:
+    """"continues from last year's report, which cited a decline from 18th to 23rd": the
+    figures of a relative clause on a dated publication are that edition's; a change's
+    starting figure there is of some edition before it, which one unsaid (confirm only)."""
+    text, base = part.sentence.text, part.sentence.span.start
+    if not part.times or "which" not in text:
+        return
+    for m in RELATIVE_SPAN.finditer(text):
+        a, b = base + m.start(), base + m.end()
+        head = next((t for t in part.times if t.span.end <= a and t.kind in ("relative", "point", "edition")
+                     and (t.kind != "relative" or t.years == 1 and t.offset is not None)
+                     and DATED_HEAD.match(text, t.span.end - base, m.start())), None)
+        if head is None or any(a <= t.span.start < b for t in part.times):
+            continue  # (a clause with a time of its own keeps it: see ``_own_clauses``)
+        if head.kind == "edition":
+            head = TimeExpr(head.span, head.text, "point", start=head.start, end=head.end)
+        for q in part.quantities:
+            if not a <= q.span.start < b:
+                continue
+            if roles.FROM_BEFORE.search(text[max(0, q.span.start - base - 12):q.span.start - base]):
+                out[q.span] = [TimeExpr(q.span, "an edition before " + head.text, "earlier", end=head.start)]
+            else:
+                out[q.span] = [head]
