@@ -892,6 +892,13 @@ def _times_by_quantity(part: SentenceParts) -> dict:
         bound = [t for t in bound if t not in titled]
         to_partner = any(o.span.start > q.span.end and TO_PARTNER.fullmatch(text[q.span.end - base:o.span.start - base])
                          for o in part.quantities)
+        if bound and _season_before_now(part, q, bound, out):
+            # "increased from 202 last December to 206": a change to the current figure
+            # starting at a month or season before the article's starts at the edition
+            # before the current one.
+            for other in part.quantities:
+                out[other.span] = [t for t in out[other.span] if t not in bound]
+            bound = [TimeExpr(q.span, "previous edition", "previous")]
         if not bound and len(part.quantities) > 1 and (not out[q.span] or to_partner or titled):
             # "fell to 31st from 28th": the "from" figure is the previous edition's.
             bound = [TimeExpr(q.span, "previous edition", "previous", end=titled[0].start if titled else None)]
@@ -990,3 +997,23 @@ def _dated_heads(part: SentenceParts, out: dict) -> None:
                 out[q.span] = [TimeExpr(q.span, "an edition before " + head.text, "earlier", end=head.start)]
             else:
                 out[q.span] = [head]
+
+
+SEASON_TIME = ("last ", "this past ")
+"""How a month or season before the article's opens ("last December", "this past fall")."""
+
+
+def _season_before_now(part: SentenceParts, q, bound: list, out: dict) -> bool:
+    """Is ``q`` a "from" figure dated only by a past month or season ("from 202 last
+    December") whose "to" figure right after it has no time of its own (the current one)?"""
+    if not all(t.kind == "earlier" and t.text.lower().startswith(SEASON_TIME) for t in bound):
+        return False
+    text, base = part.sentence.text, part.sentence.span.start
+    after = [o for o in part.quantities if o.span.start > q.span.end]
+    if not after:
+        return False
+    partner = after[0]
+    gap = text[q.span.end - base:partner.span.start - base]
+    return (TO_PARTNER.fullmatch(gap[gap.find(bound[-1].text) + len(bound[-1].text):]) is not None
+            and not any(t.kind != "event" and t.span.start > q.span.end for t in out[partner.span]
+                        if t not in bound))
