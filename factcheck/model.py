@@ -155,6 +155,10 @@ class Claim:
     paired: bool = False
     """The figure's entity was given by a list form ("X and Y … 3rd and 4th, respectively",
     "third and fourth place go to X and Y"), not only by nearness."""
+    referred: str = ""
+    """For a sentence that refers back to a scenario ("in this scenario, the shortage is
+    164k"), the earlier sentence of its paragraph that names one (set by ``judge.check``;
+    see ``periods.scenario_referred``)."""
     before: str = ""
     """The passage's words that frame the sentence from before it: the article's opening
     and the earlier sentences of its paragraph (set by ``judge.check`` only when the

@@ -64,7 +64,7 @@ RIVAL_WORDS = folding.Words("beat", "overt", "outpac", "edge", "displac", "unsea
 RELATIVE_OF_UNKNOWN_WORDS = ("called", "named", "dubbed", "known")  # as written
 RELATIVE_CLAUSE_WORDS = ("which", "who")  # as written
 FROM_WORDS = folding.Words("from")
-BASELINE_WORDS = folding.Words("from", "than", "compared", "versus", "vs", "over")
+BASELINE_WORDS = folding.Words("from", "than", "compared", "versus", "vs", "over", "above", "below")
 COMPARED_WORDS = folding.Words("compared", "versus", "vs", "against")
 COMPARED_NAME_WORDS = folding.Words("ahead", "behind", "only", "trail", "than", "beat", "best", "outpac")
 CURRENT_WORDS = folding.Words("list", "edition", "ranking")
@@ -74,7 +74,9 @@ PREVIOUS_AFTER_WORDS = folding.Words("previous", "prior", "last")
 
 # "sliding one notch from last year", "than a year earlier": the time is the baseline the
 # change is measured from, not the period of the figures around it.
-BASELINE_BEFORE = patterns.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|over)\s+(?:the\s+|its\s+)?$", re.I)
+BASELINE_BEFORE = patterns.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|over|above|below)\s+(?:the\s+|its\s+)?$", re.I)
+"""Before what a change is measured against: "one notch from last year", "ten notches above
+last year's ranking"."""
 
 
 @dataclass
@@ -117,7 +119,7 @@ def analyse(document: Document, extractors: Extractors) -> list[SentenceParts]:
         if folding.held(folding.folded(text)) & RESPECTIVELY_WORDS.mask:
             entities = _split_joint(entities, text, offset, extractors.entities, source_spans)
         skip = (*source_spans, *(t.span for t in times), *(e.span for e in entities))
-        figureless = roles.superlatives(text, offset, (*source_spans, *(e.span for e in entities)))
+        figureless = roles.superlatives(text, offset, (*source_spans, *(e.span for e in entities)), source_spans)
         skip = (*skip, *(q.span for q in figureless))
         may_top = folding.held(folding.folded(text)) & TOP_N_WORDS.mask
         may_restate = folding.holds_any(text, RESTATED_WORDS)
@@ -215,6 +217,7 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
         resolved = _resolve_references(part, subj, paragraph)
         times_of = _times_by_quantity(part)
         respective = _respective_run(part)
+        _respective_times(part, respective, times_of)
         by_name = _respectively(part, resolved, respective)
         if by_name:
             respective = {}  # the list is of names; ``Claim.respective`` is for other lists
@@ -987,6 +990,13 @@ def _times_by_quantity(part: SentenceParts) -> dict:
         bound = [t for t in bound if t not in titled]
         to_partner = any(o.span.start > q.span.end and TO_PARTNER.fullmatch(text[q.span.end - base:o.span.start - base])
                          for o in part.quantities)
+        if bound and _season_before_now(part, q, bound, out):
+            # "increased from 202 last December to 206": a change to the current figure
+            # starting at a month or season before the article's starts at the edition
+            # before the current one.
+            for other in part.quantities:
+                out[other.span] = [t for t in out[other.span] if t not in bound]
+            bound = [TimeExpr(q.span, "previous edition", "previous")]
         if not bound and len(part.quantities) > 1 and (not out[q.span] or to_partner or titled):
             # "fell to 31st from 28th": the "from" figure is the previous edition's.
             bound = [TimeExpr(q.span, "previous edition", "previous", end=titled[0].start if titled else None)]
@@ -1001,6 +1011,7 @@ def _times_by_quantity(part: SentenceParts) -> dict:
     _trajectory(part, out)
     _compared(part, out)
     _own_clauses(part, out)
+    _dated_heads(part, out)
     described = DESCRIBED_SUBJECT.match(text)
     if described:
         # "The overall leader of the 2022 edition of the ranking, Denmark, dropped to fourth
@@ -1036,3 +1047,71 @@ def _times_by_quantity(part: SentenceParts) -> dict:
             out[first.span] = [TimeExpr(span.span, span.text, "point", start=span.start, end=span.start)]
             out[second.span] = [TimeExpr(span.span, span.text, "point", start=span.end, end=span.end)]
     return {k: tuple(sorted(v, key=lambda t: t.span.start)) for k, v in out.items()}
+
+
+def _respective_times(part: SentenceParts, respective: dict, times_of: dict) -> None:
+    """"ranked 19th in 2017, then 14th and 10th in 2018 and 2019, respectively": the n-th
+    figure of the list "respectively" refers to takes the n-th of as many years listed
+    after the figures (before the word), each its own edition."""
+    if not respective:
+        return
+    text, base = part.sentence.text, part.sentence.span.start
+    size, last = next(iter(respective.values()))[1], max(v[3] for v in respective.values())
+    said = base + numbers.RESPECTIVELY.search(text).start()
+    listed = [t for t in part.times if last <= t.span.start < said and t.kind in ("point", "month")]
+    if len(listed) != size:
+        return
+    for span, (i, *_rest) in respective.items():
+        times_of[span] = (listed[i],)
+
+
+DATED_HEAD = patterns.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?:report|edition|list|ranking|rankings|survey|study|index|yearbook)\s*$",
+    re.I)
+"""The words between a time and the comma of a relative clause that describes a dated
+publication: "last year's report, which cited …", "the 2021 edition, which put …"."""
+
+
+def _dated_heads(part: SentenceParts, out: dict) -> None:
+    """"continues from last year's report, which cited a decline from 18th to 23rd": the
+    figures of a relative clause on a dated publication are that edition's; a change's
+    starting figure there is of some edition before it, which one unsaid (confirm only)."""
+    text, base = part.sentence.text, part.sentence.span.start
+    if not part.times or "which" not in text:
+        return
+    for m in RELATIVE_SPAN.finditer(text):
+        a, b = base + m.start(), base + m.end()
+        head = next((t for t in part.times if t.span.end <= a and t.kind in ("relative", "point", "edition")
+                     and (t.kind != "relative" or t.years == 1 and t.offset is not None)
+                     and DATED_HEAD.match(text, t.span.end - base, m.start())), None)
+        if head is None or any(a <= t.span.start < b for t in part.times):
+            continue  # (a clause with a time of its own keeps it: see ``_own_clauses``)
+        if head.kind == "edition":
+            head = TimeExpr(head.span, head.text, "point", start=head.start, end=head.end)
+        for q in part.quantities:
+            if not a <= q.span.start < b:
+                continue
+            if roles.FROM_BEFORE.search(text[max(0, q.span.start - base - 12):q.span.start - base]):
+                out[q.span] = [TimeExpr(q.span, "an edition before " + head.text, "earlier", end=head.start)]
+            else:
+                out[q.span] = [head]
+
+
+SEASON_TIME = ("last ", "this past ")
+"""How a month or season before the article's opens ("last December", "this past fall")."""
+
+
+def _season_before_now(part: SentenceParts, q, bound: list, out: dict) -> bool:
+    """Is ``q`` a "from" figure dated only by a past month or season ("from 202 last
+    December") whose "to" figure right after it has no time of its own (the current one)?"""
+    if not all(t.kind == "earlier" and t.text.lower().startswith(SEASON_TIME) for t in bound):
+        return False
+    text, base = part.sentence.text, part.sentence.span.start
+    after = [o for o in part.quantities if o.span.start > q.span.end]
+    if not after:
+        return False
+    partner = after[0]
+    gap = text[q.span.end - base:partner.span.start - base]
+    return (TO_PARTNER.fullmatch(gap[gap.find(bound[-1].text) + len(bound[-1].text):]) is not None
+            and not any(t.kind != "event" and t.span.start > q.span.end for t in out[partner.span]
+                        if t not in bound))

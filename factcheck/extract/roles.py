@@ -147,14 +147,51 @@ class Role:
     """The words that say so."""
 
 
-def superlatives(text: str, offset: int, skip=()) -> list[Quantity]:
+# "the 58th TOP500 list", "its 36th World Competitiveness Ranking": an ordinal between an
+# article (or a possessive) and a list's name is the list's edition number — but not in
+# "the 10th TOP500 system", where the word after the name is no word for an edition.
+EDITION_ORDINAL_BEFORE = patterns.compile(
+    r"\b(?:the|its|[A-Z][\w.-]*['’]s)\s+(?P<ord>\d{1,3}(?:st|nd|rd|th))\s+$", re.I)
+EDITION_NAME_END = patterns.compile(
+    r"(?:edition|list|iteration|ranking|rankings|index|report|yearbook|survey)\b", re.I)
+EDITION_AFTER_NAME = patterns.compile(
+    r"\s+(?:edition|list|iteration|ranking|rankings|index|report|yearbook|survey)\b", re.I)
+
+HELD_AFTER_NAME = patterns.compile(
+    r"\s+(?:entry|entries|spot|place|position|system|machine|economy|country|member|slot|rank|finisher)\b", re.I)
+"""After the name, a place on the list, not the list: "the 20th TOP500 list entry"."""
+
+
+def _named_editions(text: str, offset: int, names) -> list[Quantity]:
+    """Edition numbers written before a list's name (``EDITION_ORDINAL_BEFORE``): the
+    name's own last word, or the word after it, must be one for a publication."""
+    out = []
+    for name in names:
+        a, b = name.start - offset, name.end - offset
+        if a <= 0 or not text[a - 1].isspace() or not text[a - 2:a - 1].isalpha():
+            continue  # (cheap: the character before the name is the ordinal's last letter)
+        m = EDITION_ORDINAL_BEFORE.search(text, max(0, a - 40), a)
+        if m is None:
+            continue
+        name_text = text[a:b]
+        if not (EDITION_NAME_END.search(name_text.rsplit(None, 1)[-1]) or EDITION_AFTER_NAME.match(text, b)) \
+                or HELD_AFTER_NAME.match(text, b):
+            continue
+        n = float(LEADING_DIGITS.match(m.group("ord")).group(0))
+        span = Span(m.start("ord") + offset, m.end("ord") + offset)
+        out.append(Quantity(span, m.group("ord"), n, n, n, "edition"))
+    return out
+
+
+def superlatives(text: str, offset: int, skip=(), names=()) -> list[Quantity]:
     """Claims without a figure of their own: superlative changes (kind ``superlative``),
-    edition numbers (``edition``) and records and firsts (``record``)."""
-    out: list[Quantity] = []
+    edition numbers (``edition``) and records and firsts (``record``). ``names`` are the
+    spans of the lists' names the sentence holds ("the 58th TOP500 list")."""
+    out: list[Quantity] = _named_editions(text, offset, names) if names else []
     words = folding.held(folding.folded(text))
     if not words & FIGURELESS_WORDS:
         return out
-    taken: list[Span] = list(skip)
+    taken: list[Span] = [*skip, *(q.span for q in out)]
     for m in EDITION_NUMBER.finditer(text) if words & EDITION_NUMBER_WORDS.mask else ():
         span = Span(m.start() + offset, m.end() + offset)
         if not any(span.overlaps(s) for s in taken):

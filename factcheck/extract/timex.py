@@ -183,6 +183,7 @@ def find(text: str, offset: int = 0) -> list[TimeExpr]:
     if not has_year and not words & WORDED:
         return found
     may_event = may_edition = None  # (tested once, when a year is first found)
+    may_respective = words & RESPECTIVELY_WORDS.mask
     anchored = has_year and SPACE_RUN.search(text) is None
     for (kind, pattern), (year, needs, also), lead in zip(PATTERNS, NEEDS, LEADS):
         if year and not has_year or needs is not None and not words & needs.mask \
@@ -222,6 +223,8 @@ def find(text: str, offset: int = 0) -> list[TimeExpr]:
                 found.append(TimeExpr(Span(m.start() + offset, m.end() + offset), m.group(0), "event"))
                 taken.append((m.start(), m.end()))
                 continue
+            if kind == "span" and may_respective and _listed_years(text, m):
+                continue  # "in 2018 and 2019, respectively": two years, one per figure
             expr = _make(kind, m, offset)
             if expr and expr.kind in CAUSE_KINDS and words & CAUSE_WORDS.mask and _in_cause(text, m.start()):
                 expr = TimeExpr(expr.span, expr.text, "event")  # the cause's time, no figure's
@@ -229,6 +232,18 @@ def find(text: str, offset: int = 0) -> list[TimeExpr]:
                 found.append(expr)
                 taken.append((m.start(), m.end()))
     return sorted(found, key=lambda t: t.span.start)
+
+
+RESPECTIVELY_WORDS = folding.Words("respectively")
+RESPECTIVE_AFTER = patterns.compile(r"\s*,?\s*respectively\b", re.I)
+
+
+def _listed_years(text: str, m: re.Match) -> bool:
+    """"reached 14th and 10th in 2018 and 2019, respectively": two years joined by "and"
+    that "respectively" pairs with a list of figures are two points, not a span ("between
+    2018 and 2019" stays one)."""
+    return (m.group("b") is not None and " and " in m.group(0) and not m.group(0)[:1].lower() == "b"
+            and RESPECTIVE_AFTER.match(text, m.end()) is not None)
 
 
 ROLE_AFTER = patterns.compile(

@@ -34,6 +34,7 @@ class Engine:
         analysed, original = _analysed(document)
         split: list = []
         claims = with_frames(extract(analysed, self.extractors, split), analysed.prose, split, self.library)
+        claims = periods.scenario_referred(claims, split)
         # An edition the article names beside its source is out, whatever the dateline.
         as_of = periods.as_of_named(claims, analysed.prose, document.as_of, self.library.tables)
         self.checker.ambiguous = {}

@@ -501,7 +501,15 @@ def _years_listed(claim: Claim) -> bool:
     is no list of its default measure — unless the list is of years ("11th and 12th in
     2018 and 2017 respectively"): the sentence names as many years as there are figures."""
     years = {t.start for t in claim.times if t.start is not None}
-    return len(years) >= claim.respective[1]
+    if len(years) >= claim.respective[1]:
+        return True
+    # "14th and 10th in 2018 and 2019, respectively": each figure took its own year.
+    text, base = claim.sentence.text, claim.sentence.span.start
+    after = text[claim.respective[3] - base:]
+    return len(years) == 1 and len(_YEARS.findall(after[:after.lower().find("respectively")])) == claim.respective[1]
+
+
+_YEARS = patterns.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _measure_after(claim: Claim) -> bool:

@@ -8,7 +8,9 @@ current at the article's date; an undated article with no year may mean any edit
 from __future__ import annotations
 
 import bisect
+import re
 import datetime as dt
+from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -272,6 +274,32 @@ def _editions_by_year(table: Table) -> dict[str, tuple[tuple[str, ...], tuple[st
             year: (tuple(e.id for e in order if e.published[:4] == year),
                    tuple(e.id for e in order if e.published[:4] != year)) for year in years}
     return found
+
+
+REFERS_BACK = patterns.compile(
+    r"\b(?:this|that|the\s+same|such\s+a)\s+(?:scenario|case|projection|variant)\b", re.I)
+"""A sentence that refers back to a scenario named before it: "In this scenario, …"."""
+NAMES_SCENARIO = patterns.compile(r"\b(?:scenario|case|projection|variant)\b", re.I)
+
+
+def scenario_referred(claims, split) -> list:
+    """The claims, each whose sentence refers back to a scenario ("In this scenario, there
+    is a shortage of 164k") with the nearest earlier sentence of its paragraph that names
+    one ("The first scenario expects low demand …") as ``Claim.referred``: which
+    scenario's row the figure means is said there."""
+    if not any("scenario" in c.sentence.text.lower() or " case" in c.sentence.text for c in claims):
+        return claims
+    referred: dict[int, str] = {}
+    last: dict[int, str] = {}  # a paragraph's last sentence naming a scenario so far
+    for s in split:
+        if s.paragraph in last and REFERS_BACK.search(s.text):
+            referred[s.span.start] = last[s.paragraph]
+        if NAMES_SCENARIO.search(s.text) and not REFERS_BACK.search(s.text):
+            last[s.paragraph] = s.text
+    if not referred:
+        return claims
+    return [replace(c, referred=referred[c.sentence.span.start]) if c.sentence.span.start in referred else c
+            for c in claims]
 
 
 NAMED_EDITION_GRACE = dt.timedelta(days=31)

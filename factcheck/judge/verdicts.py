@@ -80,7 +80,13 @@ def _names_scenario(sentence: str, label: str) -> bool:
     for m in SCENARIO_NOUN.finditer(sentence):
         if own & set(_LETTERS.findall(m.group(1).lower())):
             return True
-    return False
+    # "Scenario 1 — Low demand in IT", "the first scenario expects low demand": the label's
+    # words right after the noun.
+    return any(own & set(_LETTERS.findall(m.group(1).lower())) for m in SCENARIO_AFTER.finditer(sentence))
+
+
+SCENARIO_AFTER = patterns.compile(
+    r"\b(?:scenario|case|projection|variant)\b(?:\s*\d+)?\s*(?:[—–:-]\s*)?((?:[\w'’-]+\s+){0,3})", re.I)
 
 
 RIVAL_BEFORE = patterns.compile(r"\b(?:its|their|his|her|the|a)\s+(?:nearest\s+|closest\s+|main\s+)?"
@@ -757,7 +763,8 @@ class Checker:
         scenario = table.scenarios.get(fact.scenario)
         if scenario and scenario.role == "upper" and claim.quantity.upper_bound:
             return True
-        return scenario is not None and _names_scenario(claim.sentence.text, scenario.label)
+        return scenario is not None and (_names_scenario(claim.sentence.text, scenario.label)
+                                         or bool(claim.referred) and _names_scenario(claim.referred, scenario.label))
 
     def _central_for(self, c: Candidate, fact: Fact) -> Fact:
         """The default-scenario row next to ``fact`` (same edition and period), if any."""

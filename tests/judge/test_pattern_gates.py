@@ -71,9 +71,10 @@ def _check_gates(text):
 
 def _plain_names_scenario(sentence: str, label: str) -> bool:
     """``verdicts._names_scenario`` as first written: the search on every sentence."""
-    from factcheck.judge.verdicts import _LETTERS, SCENARIO_FILLER
+    from factcheck.judge.verdicts import _LETTERS, SCENARIO_AFTER, SCENARIO_FILLER
     own = {w for w in _LETTERS.findall(label.lower()) if w not in SCENARIO_FILLER}
-    return any(own & set(_LETTERS.findall(m.group(1).lower())) for m in SCENARIO_NOUN.finditer(sentence))
+    return any(own & set(_LETTERS.findall(m.group(1).lower()))
+               for pattern in (SCENARIO_NOUN, SCENARIO_AFTER) for m in pattern.finditer(sentence))
 
 
 @settings(max_examples=400, deadline=None)
