@@ -93,7 +93,8 @@ class EntityMention:
     """Canonical entity name (``Japan``, ``World``, ``Fugaku``)."""
     kind: str
     via: str = "name"
-    """``name``, ``demonym``, ``fuzzy`` or ``reference`` ("the nation")."""
+    """``name``, ``demonym``, ``fuzzy``, ``reference`` ("the nation") or ``unknown`` (a
+    longer name no table holds, entity empty: see ``entities``)."""
 
 
 @dataclass(frozen=True)

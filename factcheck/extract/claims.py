@@ -15,7 +15,7 @@ from .. import patterns
 from . import folding, numbers, roles, sentences, subjects, timex
 from ..dataclassgen import dataclass
 from ..read.document import Document
-from .entities import EntityFinder
+from .entities import DESCRIBED, UNKNOWN, EntityFinder
 from ..reference.library import Library
 from ..model import Claim, EntityMention, Quantity, Sentence, SourceMention, TimeExpr
 from .sources import SourceFinder
@@ -45,6 +45,12 @@ LIST_JOIN = patterns.compile(r"\s*(?:,|and|, and)\s*")
 LINE = patterns.compile(r"[^\n]+")
 CLAUSE_MARK = patterns.compile(r"[,;:]")
 FOR_IN = patterns.compile(r"\s+(?:for|in)\s+(?:the\s+)?")
+OBJECT_PLACE = patterns.compile(r"\s*(?:,\s*)?(?:in|at|from)\s+(?:the\s+)?")
+"""Between a rival and a place that is its own: "surpassing Switzerland in second place",
+"overtook Denmark at No. 2", "displacing Ireland from second"."""
+FROM_OWNER = patterns.compile(r"\s+(?:[a-z]+\s+)?from\s+(?:the\s+)?")
+"""Between a count and the name it is of: "114 from America", "30 systems from the US"."""
+LIST_ITEM_END = patterns.compile(r"\s*(?:[,;.)]|and\b|or\b|$)")
 POSSESSIVE_GAP = patterns.compile(r"(?:['’]s)?\s*")
 
 
@@ -207,6 +213,7 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
         part = _narrow_publishers(part, named_before, topic)
         named_before.extend(t for s in part.sources if s.exact for t in s.tables)
         sources = tuple(part.sources) or carried
+        before = (carried, distance)
         if part.sources:
             carried, distance = tuple(part.sources), 0
         elif distance == 0:
@@ -214,7 +221,8 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
         here = 0 if part.sources else distance
         if not part.quantities:
             continue  # nothing below is needed for a sentence without a figure
-        resolved = _resolve_references(part, subj, paragraph)
+        around = _resolve_references(part, subj, paragraph)
+        resolved = [m for m in around if m.via != UNKNOWN]
         times_of = _times_by_quantity(part)
         respective = _respective_run(part)
         _respective_times(part, respective, times_of)
@@ -224,10 +232,15 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
         paired = {**_coordinated(part, resolved), **by_name, **_table_rows(part, resolved)}
         may_compare = bool(folding.held(folding.folded(part.sentence.text)) & COMPARED_NAME_WORDS.mask)
         for quantity in part.quantities:
-            ordered = _nearest_first(resolved, part.sentence, quantity)
-            if ordered and _owner_unknown(part, quantity, resolved):
-                ordered = ()
+            ordered = _nearest_first(around, part.sentence, quantity)
+            if ordered and (ordered[0].via == UNKNOWN and ordered[0].span.start < quantity.span.start
+                            or _owner_unknown(part, quantity, resolved)):
+                # "a rack of Frontier, the Frontier Exascale Pilot, took first": the owner is
+                # a thing no table holds; kept (entity empty) so that no one, not even the
+                # list as a whole, is taken for it
+                ordered = ordered[:1] if ordered[0].via == UNKNOWN else ()
             elif ordered:
+                ordered = tuple(m for m in ordered if m.via != UNKNOWN)
                 ordered = _compared_with(part.sentence, quantity, ordered)
                 ordered = _own_clause_subject(part, quantity, ordered)
                 if may_compare:
@@ -235,6 +248,10 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
             if quantity.span in paired:
                 own = paired[quantity.span] if isinstance(paired[quantity.span], tuple) else (paired[quantity.span],)
                 ordered = (*own, *(m for m in ordered if m not in own))
+            own_sources, carried_here, distance_here = sources, not part.sources and bool(sources), here if sources else 0
+            if len(part.sources) and len(part.quantities) > 1:
+                own_sources, carried_here, distance_here = _sources_of(part, quantity, before, own_sources,
+                                                                       carried_here, distance_here)
             role = roles.find(part.sentence.text, part.sentence.span.start, quantity)
             times = times_of[quantity.span]
             if role.role == roles.VALUE and any(t.kind == "previous" for t in times):
@@ -246,10 +263,10 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
                 sentence=part.sentence,
                 entities=ordered,
                 times=times,
-                sources=sources,
-                source_carried=not part.sources and bool(sources),
+                sources=own_sources,
+                source_carried=carried_here,
                 passage_entities=subj.passage(paragraph),
-                source_distance=here if sources else 0,
+                source_distance=distance_here,
                 topic=topic,
                 role=role.role,
                 direction=role.direction,
@@ -479,6 +496,37 @@ def _table_rows(part: SentenceParts, mentions: list[EntityMention]) -> dict:
     return out
 
 
+SOURCE_OF_FIGURE = patterns.compile(r"\s*(?:spot|place|position|rank|ranking)?\s*(?:on|in|of)\s+(?:the\s+)?"
+                                    r"(?:latest\s+|new\s+|current\s+)?$", re.I)
+"""Between a figure and the list it is on: "took the No. 10 spot on the TOP500"."""
+
+
+def _sources_of(part: SentenceParts, quantity: Quantity, before: tuple, sources: tuple,
+                carried: bool, distance: int) -> tuple[tuple, bool, int]:
+    """"The No. 4 spot was held by Adastra, a system that took the No. 10 spot on the
+    TOP500": a list named right after one figure is that figure's; the sentence's other
+    figures of its kind (a second rank) keep to the sentence's other sources, else to what the passage carried before
+    it (without that list), else to none."""
+    text, base = part.sentence.text, part.sentence.span.start
+    attached = {}
+    for source in part.sources:
+        owner = next((q for q in part.quantities if q.span.end <= source.span.start
+                      and SOURCE_OF_FIGURE.fullmatch(text, q.span.end - base, source.span.start - base)), None)
+        if owner is not None:
+            attached[source] = owner
+    if not attached or any(owner is quantity or owner.kind != quantity.kind for owner in attached.values()):
+        # "Fugaku, which took the top spot on the TOP500 list, delivered 415.5 petaflops":
+        # a figure of another kind is on the same list; only a second rank is on another
+        return sources, carried, distance
+    rest = tuple(s for s in part.sources if attached.get(s, quantity) is quantity)
+    if rest:
+        return rest, False, 0
+    taken = {t for s in attached for t in s.tables}
+    prior, prior_distance = before
+    rest = tuple(s for s in prior if not set(s.tables) <= taken)
+    return rest, bool(rest), prior_distance if rest else 0
+
+
 def _narrow_publishers(part: SentenceParts, named_before: list[str],
                        topic: tuple[str, ...] = ()) -> SentenceParts:
     """"according to the same IMD ranking" after the article named IMD's digital ranking:
@@ -517,9 +565,10 @@ def _resolve_references(part: SentenceParts, subj, paragraph: int) -> list[Entit
     # object; the place is the subject's.
     if folding.held(folding.folded(text)) & RIVAL_WORDS.mask:
         out = [EntityMention(m.span, m.entity, m.kind, "object")
-               if m.via != "reference" and RIVAL_BEFORE.search(text[max(0, m.span.start - base - 30):m.span.start - base])
+               if m.via not in ("reference", UNKNOWN) and RIVAL_BEFORE.search(text[max(0, m.span.start - base - 30):m.span.start - base])
                else m for m in out]
-    named = [m for m in out if m.via not in ("reference", "object")]
+    # a description ("the supercomputer ranked second") is no name: "It" may still be the subject
+    named = [m for m in out if m.via not in ("reference", "object") and m.kind != DESCRIBED]
     subject = subj.of_paragraph(paragraph)
     opening = PRONOUN_AFTER_OPENING.match(text) if subject and folding.holds_any(text, PRONOUN_WORDS) else None
     if opening and any(m.span.start < base + opening.end() for m in named):
@@ -701,6 +750,14 @@ def _compared_with(sentence: Sentence, quantity: Quantity,
     return tuple(m for m in ordered if m.span.start >= quantity.span.end)
 
 
+def _from_owner(text: str, base: int, quantity: Quantity, mention: EntityMention, between: str) -> bool:
+    """"there are 226 Chinese machines on the list, 114 from America, and 30 from Japan": a
+    count (no rank: "up to 5th from Japan's 7th" is a change) with "from" and a name that
+    ends its list item is that name's figure."""
+    return quantity.kind != "rank" and "from" in between and bool(FROM_OWNER.fullmatch(between)) \
+        and bool(LIST_ITEM_END.match(text, mention.span.end - base))
+
+
 def _nearest_first(mentions: list[EntityMention], sentence: Sentence,
                    quantity: Quantity) -> tuple[EntityMention, ...]:
     """Entities ordered by how likely they are the figure's subject: in the same clause
@@ -731,6 +788,9 @@ def _nearest_first(mentions: list[EntityMention], sentence: Sentence,
         if anchor is not None and 0 <= anchor - mention.span.end <= 1:
             return (False, -2, 0)
         if mention.via == "object":
+            if quantity.kind == "rank" and mention.span.end <= q.start and \
+                    OBJECT_PLACE.fullmatch(text, mention.span.end - base, q.start - base):
+                return (False, -1, 0)  # "to surpass Switzerland in second place": the rival's place
             return (True, 2, 0)  # a rival beaten or overtaken: its figure only when no one else fits
         outside = not (start <= mention.span.start < end)
         if mention.span.end <= q.start:
@@ -739,7 +799,7 @@ def _nearest_first(mentions: list[EntityMention], sentence: Sentence,
         # describes; so is one right after "for"/"in" ("$3.7 trillion for North America").
         between = text[q.end - base:mention.span.start - base]
         if not outside and (len(between) <= 2 and not CLAUSE_MARK.search(between)
-                            or FOR_IN.fullmatch(between)
+                            or FOR_IN.fullmatch(between) or _from_owner(text, base, quantity, mention, between)
                             or quantity.kind == "rank" and INVERTED_LEAD.fullmatch(between)):
             return (False, -1, 0)
         return (outside, 1, mention.span.start - q.end)

@@ -20,6 +20,20 @@ from ..model import EntityMention, Span
 REFERENCE = patterns.compile(
     r"\b(?:the|The)\s+(?P<noun>nation|country|economy|machine|computer|system|supercomputer|model|chatbot)(?:'s|’s)?"
     r"(?!\s+(?:of|with|that|which)\b)")
+DESCRIPTION = patterns.compile(
+    r"\b(?:the|The)\s+(?P<mods>(?:[\w-]+['’]s\s+|[\w-]+\s+){0,3}?)"
+    r"(?P<noun>economy|country|nation|city-state|superpower|machine|system|supercomputer|computer|model)\s+"
+    r"(?P<rel>(?:that|which)\s+)?(?P<verb>ranked|placed|listed|came|finished|fell|dropped|slipped|slid|rose|climbed|"
+    r"jumped|moved|took|held|remained|stayed|is|was|sits|sat)\b")
+"""A thing described, not named, as the subject of a rank's verb: "the world's biggest
+economy fell to fourth", "the city-state rose to first", "the system that ranked
+second", "that of the supercomputer ranked second"."""
+DESCRIPTION_NOUNS = ("economy", "country", "nation", "city-state", "superpower", "machine", "computer",
+                     "system", "model")  # as written
+DESCRIBING_MOD = patterns.compile(r"['’]s\s|est\s|er\s")
+"""A modifier that picks one thing out rather than pointing back: "world's", "biggest",
+"larger" (not "the new system", "the same machine": those point back)."""
+PREPOSITION_BEFORE = patterns.compile(r"\b(?:of|than|to|with|by|from|behind|over|for)\s+$")
 REFERENCE_NOUNS = ("nation", "country", "economy", "machine", "computer", "system", "model", "chatbot")
 """A word every reference holds as written ("supercomputer" holds "computer")."""
 REFERENCE_KINDS = {"nation": "economy", "country": "economy", "economy": "economy", "machine": "system",
@@ -68,8 +82,41 @@ class _Alias:
     via: str
 
 
+UNKNOWN = "unknown"
+"""How a mention names a thing no table holds ("Frontier TDS" when only Frontier is known):
+its entity is empty; ``claims`` lets it take a figure from the names around it. Its kind
+is no table's: ``UNKNOWN_NAME`` for a name, ``DESCRIBED`` for a description ("the world's
+biggest economy")."""
+UNKNOWN_NAME = "unknown name"
+DESCRIBED = "description"
+
+SMALL_WORDS = frozenset({"and", "of", "the", "for", "in", "on", "at", "to", "&"})
+
+
+def _title_spellings(name: str) -> list[str]:
+    """How press copy spells a name of several words: every word capitalised ("the K
+    Supercomputer"), or every word but the small ones ("Frontier Test and Development
+    System"); "&" written "and" and "and" written "&" in each."""
+    words = name.split(" ")
+    spellings = [" ".join(w[:1].upper() + w[1:] for w in words),
+                 " ".join(w if w.lower() in SMALL_WORDS else w[:1].upper() + w[1:] for w in words)]
+    if "&" in words or "and" in words:
+        swap = {"&": "and", "and": "&"}
+        spellings += [" ".join(swap.get(w, w) for w in s.split(" ")) for s in spellings]
+    return spellings
+
+
 GLUED_BEFORE = patterns.compile(r"(?<![\w-])([A-Z][\w]*)-$")
 NAME_GOES_ON = patterns.compile(r"[ \t]+(?:[A-Z]|\d)")
+
+
+ADJECTIVE_AFTER = patterns.compile(r"-(?:based|headquartered|born|made|built|owned|backed|funded|registered|listed)\b")
+""""Switzerland-based IMD", "a US-built machine": the name is part of an adjective that
+describes something else, never the owner of a figure (a thing of unknown owner: ``UNKNOWN``)."""
+
+
+def _in_adjective(text: str, end: int) -> bool:
+    return end < len(text) and text[end] == "-" and bool(ADJECTIVE_AFTER.match(text, end))
 
 
 def _glued_to_unknown(text: str, start: int, known: dict) -> bool:
@@ -82,11 +129,54 @@ def _glued_to_unknown(text: str, start: int, known: dict) -> bool:
     return bool(glued) and glued.group(1) not in known
 
 
+NEXT_CAPITALISED = patterns.compile(r"[ \t]+([A-Z][\w&.-]*)")
+GENERIC_HEADS = frozenset({"System", "Systems", "Supercomputer", "Computer", "Machine", "Model", "Models", "Chatbot",
+                           "January", "February", "March", "April", "May", "June", "July", "August",
+                           "September", "October", "November", "December", "I"})
+"""Capitalised words after a name that do not make it another name: a kind's noun ("the
+Summit Supercomputer"), a month, "I"."""
+LOWER_WORD = patterns.compile(r"\b[a-z]{4,}\b")
+
+
+def _goes_on_unknown(text: str, end: int, starts: set[int], free) -> bool:
+    """"Frontier TDS", "a rack known as the Frontier Exascale Prototype": a system's or a
+    model's name followed by another capitalised word that starts no name the tables know
+    is the head of a longer, unknown name (another machine), not the name itself. Not in
+    a sentence written in title case ("Frontier Keeps Top Spot"), nor before a kind's noun
+    or a source ("Frontier Green500 result")."""
+    m = NEXT_CAPITALISED.match(text, end)
+    if m is None or m.start(1) in starts or m.group(1) in GENERIC_HEADS:
+        return False
+    if not free(m.start(1), m.end(1)):
+        return False  # a source's name: "Frontier TOP500 …" is Frontier's
+    return bool(LOWER_WORD.search(text))
+
+
 def _name_goes_on(text: str, end: int) -> bool:
     """"Mistral Large 2": a capitalised word followed by another capitalised word or a
     number is part of a longer name, not a misspelling of a one-word product name
     ("Mixtral"): products differ by a letter. (A country's misspelling keeps its match.)"""
     return bool(NAME_GOES_ON.match(text, end))
+
+
+def _descriptions(text: str, named: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where ``text`` describes a thing with no name of its own as a rank verb's subject
+    (``DESCRIPTION``): its owner is unknown, and no name elsewhere may take its figure.
+    Not "the Japanese economy fell" (a name in the description ties it), nor "the new
+    system ranked" (a pointer back: ``REFERENCE``); "the supercomputer ranked second" only
+    after a preposition ("that of …"), where it cannot be a clause's subject."""
+    if not any(noun in text for noun in DESCRIPTION_NOUNS):
+        return []
+    out = []
+    for m in DESCRIPTION.finditer(text):
+        if any(m.start() <= a < m.end("noun") for a, _ in named):
+            continue
+        plain = m.group("noun") in ("city-state", "superpower") or m.group("rel") \
+            or DESCRIBING_MOD.search(m.group("mods"))
+        if plain or m.group("verb") in ("ranked", "placed", "listed") and not m.group("mods") \
+                and PREPOSITION_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+            out.append((m.start(), m.end("noun")))
+    return out
 
 
 class EntityFinder:
@@ -110,9 +200,8 @@ class EntityFinder:
             lowered = alias.text[:1].upper() + alias.text[1:]
             self._by_text.setdefault(lowered, alias)
             if " " in alias.text:
-                # Headlines and press copy capitalise every word: "the K Supercomputer".
-                titled = " ".join(w[:1].upper() + w[1:] for w in alias.text.split(" "))
-                self._by_text.setdefault(titled, alias)
+                for spelling in _title_spellings(alias.text):
+                    self._by_text.setdefault(spelling, alias)
         ordered = sorted(self._by_text, key=len, reverse=True)
         # Names may wrap across a line ("United\nStates"): spaces match any whitespace.
         self._by_fold = {_fold(k): v for k, v in self._by_text.items()}
@@ -134,12 +223,13 @@ class EntityFinder:
         for target in self._fuzzy_targets:
             self._targets_by_initial.setdefault(target[0], []).append(target)
         self._fuzzy_memo: dict[str, _Alias | None] = {}
-        self._last: tuple[str | None, tuple[list, list, list]] = (None, ([], [], []))
+        self._last: tuple[str | None, tuple[list, list, list, list]] = (None, ([], [], [], []))
 
-    def _scan(self, text: str) -> tuple[list, list, list]:
+    def _scan(self, text: str) -> tuple[list, list, list, list]:
         """What ``find`` reads in ``text`` whatever it is told to skip: the names (start,
         end, alias), the references (start, end, kind, where a name right after the noun
-        would start, or -1) and the capitalised words (start, end, word). The last text's
+        would start, or -1), the capitalised words (start, end, word) and the descriptions
+        (start, end). The last text's
         are kept: a sentence with a source is read twice, with and without its spans."""
         last_text, last_scan = self._last
         if text == last_text:
@@ -162,7 +252,8 @@ class EntityFinder:
             next_name = m.end() + len(_MAYBE_BLANKS.match(after).group(0)) if _BLANKS.match(after) else -1
             references.append((m.start(), m.end(), REFERENCE_KINDS[m.group("noun").lower()], next_name))
         capitalised = [(m.start(), m.end(), m.group(0)) for m in CAPITALISED.finditer(text)]
-        scan = (named, references, capitalised)
+        described = _descriptions(text, [(s, e) for s, e, a in named if a.kind != "world"])
+        scan = (named, references, capitalised, described)
         self._last = (text, scan)  # one store: text and scan always go together
         return scan
 
@@ -191,14 +282,32 @@ class EntityFinder:
                     return False
             return True
 
-        named, references, capitalised = self._scan(text)
+        named, references, capitalised, described = self._scan(text)
+        starts = {start for start, _, _ in named}
         for start, end, alias in named:
+            if alias.kind == "world" and described and any(a <= start < b for a, b in described):
+                continue  # "the world's biggest economy": the World gives way to the description
             if not free(start, end) or _glued_to_unknown(text, start, self._by_text):
+                continue
+            if _in_adjective(text, end):
+                # "US-based systems contribute 644 petaflops": whose figure is unsaid, and
+                # no other name (nor the World) takes it
+                mentions.append(EntityMention(Span(start + offset, end + offset), "", UNKNOWN_NAME, UNKNOWN))
+                taken.append((start, end))
+                continue
+            if alias.kind in ("system", "model") and _goes_on_unknown(text, end, starts, free):
+                # kept as a name no table holds: it may be the nearest owner of a figure
+                mentions.append(EntityMention(Span(start + offset, end + offset), "", UNKNOWN_NAME, UNKNOWN))
+                taken.append((start, end))
                 continue
             if alias.text in ("US", "U.S.") and alias.via == "demonym":
                 alias = _Alias(alias.text, alias.entity, alias.kind, "name")
             mentions.append(EntityMention(Span(start + offset, end + offset), alias.entity, alias.kind, alias.via))
             taken.append((start, end))
+        for start, end in described:
+            if free(start, end):
+                mentions.append(EntityMention(Span(start + offset, end + offset), "", DESCRIBED, UNKNOWN))
+                taken.append((start, end))
         named_starts = {mention.span.start - offset for mention in mentions}
         for start, end, kind, next_name in references:
             # "the supercomputer Sierra": a name right after the noun is the thing itself,

@@ -482,6 +482,11 @@ class Checker:
         if current:
             best = self._prefer_current(pool, table, claim)
             reasons = list(c.loose)
+            if self._publishers_own(c, best) and self._scenario_ok(claim, c, best):
+                # The primary's own publisher page gives this figure: stated by the source.
+                if reasons:
+                    return self._needs_context(claim, c, best, reasons)
+                return self._finding(Verdict.SUPPORTED, claim, c, best, explain.message_supported(c, best, claim))
             if best.status:
                 primary = self._primary_for(c, best)
                 reasons.insert(0, explain.alternative_reason(c, best, primary))
@@ -774,6 +779,16 @@ class Checker:
             if (f.edition, f.period, f.scenario) == (fact.edition, fact.period, c.table.default_scenario) and not f.status:
                 return f
         return fact
+
+    def _publishers_own(self, c: Candidate, fact: Fact) -> bool:
+        """An alternative row that cites the very page the main row cites ("TOP500's June
+        2020 list page says 148.8"; the main row's 148.6 cites that page too, read
+        elsewhere) is the publisher's own figure: a claim giving it is not disputed."""
+        if fact.status != "alternative":
+            return False
+        primary = self._primary_for(c, fact)
+        return primary is not None and bool(fact.source_url) and fact.source_url == primary.source_url \
+            and fact.publisher == primary.publisher
 
     def _primary_for(self, c: Candidate, fact: Fact) -> Fact | None:
         for f in c.table.rows(fact.entity, fact.metric):

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from factcheck.extract import aliasfind, entities
 from factcheck.extract.entities import (
-    _glued_to_unknown, _name_goes_on,
+    _glued_to_unknown, _name_goes_on, _goes_on_unknown, _in_adjective, _descriptions, UNKNOWN, UNKNOWN_NAME, DESCRIBED,
     CAPITALISED, NOT_FUZZY, REFERENCE, REFERENCE_KINDS, EntityFinder, _Alias, _BLANKS, _MAYBE_BLANKS, _fold)
 from factcheck.model import EntityMention, Span
 from factcheck.reference import library
@@ -27,17 +27,33 @@ def plain_find(finder: EntityFinder, text: str, offset: int = 0, skip=()) -> lis
         return all(not (a < y and x < b) for x, y in taken)
 
     named = [(a, b) for a, b, _ in finder._names.hits(aliasfind.folded_as_is(text))]
+    aliases = {(a, b): finder._by_text.get(text[a:b]) or finder._by_fold.get(_fold(text[a:b])) for a, b in named}
+    described = _descriptions(text, [(a, b) for (a, b), al in aliases.items() if al and al.kind != "world"])
+    starts = {a for (a, b), al in aliases.items() if al}
     for start, end in named:
         if not free(start, end) or _glued_to_unknown(text, start, finder._by_text):
             continue
-        found = text[start:end]
-        alias = finder._by_text.get(found) or finder._by_fold.get(_fold(found))
+        alias = aliases[(start, end)]
         if alias is None:
+            continue
+        if _in_adjective(text, end):
+            mentions.append(EntityMention(Span(start + offset, end + offset), "", UNKNOWN_NAME, UNKNOWN))
+            taken.append((start, end))
+            continue
+        if alias.kind == "world" and any(a <= start < b for a, b in described):
+            continue
+        if alias.kind in ("system", "model") and _goes_on_unknown(text, end, starts, free):
+            mentions.append(EntityMention(Span(start + offset, end + offset), "", UNKNOWN_NAME, UNKNOWN))
+            taken.append((start, end))
             continue
         if alias.text in ("US", "U.S.") and alias.via == "demonym":
             alias = _Alias(alias.text, alias.entity, alias.kind, "name")
         mentions.append(EntityMention(Span(start + offset, end + offset), alias.entity, alias.kind, alias.via))
         taken.append((start, end))
+    for a, b in described:
+        if free(a, b):
+            mentions.append(EntityMention(Span(a + offset, b + offset), "", DESCRIBED, UNKNOWN))
+            taken.append((a, b))
     named_starts = {m.span.start - offset for m in mentions}
     for m in REFERENCE.finditer(text):
         if _BLANKS.match(text[m.end():]) and m.end() + len(
