@@ -38,10 +38,14 @@ PLAIN = {
     "CLAUSE_BREAK": (match.CLAUSE_BREAK, re.compile(
         r";|,\s*(?:and|but|while|whereas)\b|\s(?:while|whereas)\s", re.I)),
     "MEASURE_AFTER": (metricwords.MEASURE_AFTER, re.compile(
-        r"^\s*(?:place\s+|position\s+|spot\s+)?(?:in|for|on)\s+(?!(?:the\s+)?(?:world|ranking|rankings|list|table|"
+        r"^\s*(?:by\s+(?:a\s+)?(?:\w+\s+)?margin\s+)?(?:place\s+|position\s+|spot\s+)?"
+        r"(?:(?:globally|worldwide|internationally|regionally)\s+)?(?:in|for|on)\s+(?!(?:the\s+)?(?:world|ranking|rankings|list|table|"
         r"index|league|overall|edition|survey|report|latest|new|annual|same|this|that|last|(?:19|20)\d\d)\b"
-        r"|(?:a|the)\s+(?:\w+\s+)?(?:year|years|time|row)\b|\w+\s+(?:consecutive|straight|successive)\b)"
-        r"(?:the\s+|its\s+|terms\s+of\s+)?[a-z]", re.I)),
+        r"|(?:a|the)\s+(?:\w+\s+)?(?:year|years|time|row)\b|\w+\s+(?:consecutive|straight|successive)\b"
+        r"|(?:\w+\s+)?(?:years|months|weeks|decades|editions|lists|times)\b"
+        r"|(?:january|february|march|april|may|june|july|august|september|october|november|december"
+        r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b)"
+        r"(?:the\s+|its\s+|terms\s+of\s+)?[\"“‘']?[a-z]", re.I)),
     "BENCHMARK_AFTER": (metricwords.BENCHMARK_AFTER, re.compile(
         r"^\s*(?:on|in|for)\s+(?:the\s+|its\s+)?((?:[\w.-]+\s+){0,2}?[\w.-]+)\s+(?:benchmark|test|metric)\b", re.I)),
     "OPENING_FRAME": (metricwords.OPENING_FRAME, re.compile(
@@ -69,7 +73,8 @@ WORDS = ["the", "this", "that", "its", "list", "ranking", "rankings", "league ta
          "benchmark", "test", "metric", "HPL-AI", "For example", "For instance", "However", "Meanwhile", "Moreover",
          "Similarly", "Likewise", "In addition", "By contrast", "Still", "Yet", "Also", "Under", "With", "By",
          "Using", "As for", "As regards", "When it comes to", "Regarding", "Concerning", "İn", "ſtill", "It",
-         "They", "These", "The system", "The company", "This year", "That ranking"]
+         "They", "These", "The system", "The company", "This year", "That ranking", "globally", "worldwide",
+         "regionally", "margin", "by a wide margin", "June", "jun", "sept", "years", "editions", "“", "'", "g", "i"]
 
 
 def _cased(word: str, draw) -> str:
