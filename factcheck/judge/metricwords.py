@@ -982,6 +982,7 @@ def _relative_blanked(text: str, start: int) -> str:
     return _blank(text, opened.start() + (1 if text[opened.start()] == "," else 0), last_comma)
 
 
+OF_BETWEEN = patterns.compile(r"\s+of\s+(?:the\s+)?", re.I)
 DOUBLE_QUOTE = patterns.compile(r"[\"“”]")
 POSSESSIVE_GAP = patterns.compile(r"\s*(?:['’]s)?\s*")
 LIST_JOIN_END = patterns.compile(r"(?:,|\band)\s*$")
@@ -1240,6 +1241,12 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         # says more than the word inside it (Rmax's "performance").
         hits = {mid: h for mid, h in hits.items()
                 if not any(o[1] != h[1] and o[1].contains(h[1]) for o in hits.values())}
+    if len(hits) > 1:
+        # "$11 trillion in economic value of other forms of AI": words right after "of" say
+        # whose value it is, a narrower measure than the general words they complete.
+        hits = {mid: h for mid, h in hits.items() if not any(
+            o[1].start > h[1].end and OF_BETWEEN.fullmatch(text, h[1].end - offset, o[1].start - offset)
+            for o in hits.values())}
     if len(hits) > 1:
         # "the GDP gains — $6.6 trillion — are expected to come from increased labor
         # productivity": words the figure is said to come from name which part it is.
