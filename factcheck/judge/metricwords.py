@@ -842,6 +842,21 @@ def _bracket_label_at(claim: Claim) -> tuple[int, str] | None:
     return m.start(1), m.group(1)
 
 
+COMPARED_BRACKET = patterns.compile(r"\bthan\b[^.;:()]{1,60}\(\s*$", re.I)
+BRACKET_END = patterns.compile(r"^\s*\)")
+
+
+def _compared_bracket(claim: Claim) -> bool:
+    """"a larger boost than productivity gains in 2030 ($9.1 trillion)": a figure in
+    brackets right after the measure a comparison sets beside the subject may be either
+    one's; it is tied to neither."""
+    q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
+    before = text[max(0, q.span.start - base - 80):q.span.start - base]
+    if "than" not in before.lower() or not BRACKET_END.match(text[q.span.end - base:]):
+        return False
+    return bool(COMPARED_BRACKET.search(before))
+
+
 BENCHMARK_AFTER = patterns.compile(
     r"^\s*(?=[oif])(?:on|in|for)\s+(?:the\s+|its\s+)?((?:[\w.-]+\s+){0,2}?[\w.-]+)\s+(?:benchmark|test|metric)\b", re.I)
 
@@ -1161,7 +1176,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         for span, alias in loose.hits(text, offset, present=present):
             if not any(u.contains(span) for u in used_spans):
                 loose_hits.setdefault(metric.id, []).append(metric.loose_aliases[alias])
-    if prep.ask(_share_of_share, claim) or prep.ask(_among_own_parts, claim):
+    if prep.ask(_share_of_share, claim) or prep.ask(_among_own_parts, claim) \
+            or prep.ask(_compared_bracket, claim):
         return []
     if q.kind in ("percent", "points"):
         share_of = prep.ask(_share_of_phrase, claim)
