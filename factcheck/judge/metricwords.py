@@ -857,6 +857,54 @@ def _compared_bracket(claim: Claim) -> bool:
     return bool(COMPARED_BRACKET.search(before))
 
 
+ACCOUNT_FOR = patterns.compile(
+    r"\b(?:account(?:s|ed|ing)?\s+for|make\s+up|makes\s+up|made\s+up)\s+(?:about\s+|almost\s+|nearly\s+|roughly\s+|over\s+|some\s+)?[^.;:()]{0,30}$", re.I)
+OF_TOTAL_AFTER = patterns.compile(r"^[^.;:()]{0,30}?,?\s+of\s+(?:the\s+)?\S", re.I)
+
+
+def _part_of_total(claim: Claim) -> bool:
+    """"these regions will account for almost 70%, or $10.7 trillion, of AI's global
+    impact": what accounts for a figure of a total is a part of it; the figure is the
+    part's, not the total's measure."""
+    if claim.quantity.kind not in ("money", "percent", "quantity"):
+        return False
+    q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
+    before = text[max(0, q.span.start - base - 60):q.span.start - base]
+    low = before.lower()
+    if "for" not in low and "up" not in low:
+        return False
+    return bool(ACCOUNT_FOR.search(before)) and bool(OF_TOTAL_AFTER.match(text[q.span.end - base:]))
+
+
+SECTOR = patterns.compile(
+    r"\b(?:one\s+of\s+the\s+(?:sectors|industries)|(?!(?:all|every|whole|entire|each|any|other|the|an?|this|that)\b)"
+    r"[A-Za-z][\w-]*\s+(?:industry|sector))\b", re.I)
+
+
+def _sector_subject(claim: Claim) -> Span | None:
+    """"The banking industry is one of the sectors with the largest opportunities …, with
+    an estimated annual value of at least $200 billion": a money figure in a sentence about
+    one sector is that sector's part of the total, unless a measure of the table names the
+    sector itself ("the software industry"); the span of the sector's words, or None."""
+    if claim.quantity.kind != "money":
+        return None
+    text = claim.sentence.text
+    low = text.lower()
+    if "industr" not in low and "sector" not in low:
+        return None
+    m = SECTOR.search(text)
+    if m is None:
+        return None
+    base = claim.sentence.span.start
+    return Span(base + m.start(), base + m.end())
+
+
+def part_of_whole(claim: Claim) -> bool:
+    """Is the figure a part's share of a total ("account for $10.7 trillion of …", a
+    sector's value)? Then no whole's measure, nor another publisher's, is meant."""
+    return _part_of_total(claim) or _sector_subject(claim) is not None
+
+
 BENCHMARK_AFTER = patterns.compile(
     r"^\s*(?=[oif])(?:on|in|for)\s+(?:the\s+|its\s+)?((?:[\w.-]+\s+){0,2}?[\w.-]+)\s+(?:benchmark|test|metric)\b", re.I)
 
@@ -1177,8 +1225,11 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
             if not any(u.contains(span) for u in used_spans):
                 loose_hits.setdefault(metric.id, []).append(metric.loose_aliases[alias])
     if prep.ask(_share_of_share, claim) or prep.ask(_among_own_parts, claim) \
-            or prep.ask(_compared_bracket, claim):
+            or prep.ask(_compared_bracket, claim) or prep.ask(_part_of_total, claim):
         return []
+    sector = prep.ask(_sector_subject, claim)
+    if sector is not None and not any(h[1].overlaps(sector) for h in hits.values()):
+        return []  # "the banking industry … an annual value of $200 billion": a sector's part
     if q.kind in ("percent", "points"):
         share_of = prep.ask(_share_of_phrase, claim)
         if share_of is not None:

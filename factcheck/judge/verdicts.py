@@ -29,7 +29,7 @@ from ..extract import roles
 from .compare import _end_agrees as end_agrees, agrees, edition_size, other_scale, range_agrees
 from ..reference.library import Library
 from .match import STRENGTH_PUBLISHER, STRENGTH_WEAK, Candidate, candidates, list_wide_metrics
-from .metricwords import _metric_kind_fits as metric_kind_fits
+from .metricwords import _metric_kind_fits as metric_kind_fits, part_of_whole
 from ..model import Claim, Evidence, Fact, Finding, Statement, Verdict
 from ..reference.tables import Table
 
@@ -256,6 +256,8 @@ class Checker:
                                          for m in self.library.tables[t].metrics.values())}
         if not named or _significant_digits(q.text) < 3:
             return set()
+        if part_of_whole(claim):
+            return set()  # "these regions will account for $10.7 trillion of the gain": a part's figure
         return named
 
     def judge_as(self, claim: Claim, c: Candidate, as_of: dt.date | None) -> Finding | None:
