@@ -857,6 +857,22 @@ def _compared_bracket(claim: Claim) -> bool:
     return bool(COMPARED_BRACKET.search(before))
 
 
+PEAK_BEFORE = patterns.compile(
+    r"\b(?:maximum|max|peak)\s+(?:[a-z]+\s+)?(?:of\s+|at\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+)?$", re.I)
+PEAK_WORD = patterns.compile(r"\bpeak\b", re.I)
+
+
+def _peak_before(claim: Claim) -> bool:
+    """"with a transient maximum of 187.7", "a peak of 200 petaflops": a figure right after
+    "maximum"/"peak" is a peak value, not the sustained one."""
+    q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
+    before = text[max(0, q.span.start - base - 40):q.span.start - base]
+    low = before.lower()
+    if "max" not in low and "peak" not in low:
+        return False
+    return bool(PEAK_BEFORE.search(before))
+
+
 ACCOUNT_FOR = patterns.compile(
     r"\b(?:account(?:s|ed|ing)?\s+for|make\s+up|makes\s+up|made\s+up)\s+(?:about\s+|almost\s+|nearly\s+|roughly\s+|over\s+|some\s+)?[^.;:()]{0,30}$", re.I)
 OF_TOTAL_AFTER = patterns.compile(r"^[^.;:()]{0,30}?,?\s+of\s+(?:the\s+)?\S", re.I)
@@ -1224,6 +1240,15 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         for span, alias in loose.hits(text, offset, present=present):
             if not any(u.contains(span) for u in used_spans):
                 loose_hits.setdefault(metric.id, []).append(metric.loose_aliases[alias])
+    peak = q.kind in ("quantity", "number") and prep.ask(_peak_before, claim)
+    if peak:
+        # "a sustained 122.3 petaflops, with a transient maximum of 187.7": a figure called a
+        # maximum or peak is the peak measure, if the table has one ("On the HPL-AI benchmark,
+        # … a peak of 1.421 exaflops" rules it out there); never the default, sustained one.
+        peaks = [m for m in usable if any(PEAK_WORD.search(a) for a in m.aliases)]
+        if peaks:
+            return [(peaks[0], hits[peaks[0].id][1] if peaks[0].id in hits else None, ())]
+        hits = {mid: h for mid, h in hits.items() if not table.metrics[mid].default}
     if prep.ask(_share_of_share, claim) or prep.ask(_among_own_parts, claim) \
             or prep.ask(_compared_bracket, claim) or prep.ask(_part_of_total, claim):
         return []
@@ -1353,7 +1378,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         and not prep.ask(_narrowed, claim) and not _other_list_after(claim, table) \
         and not prep.ask(_bracket_names_measure, claim) \
         and (claim.respective is None or _years_listed(claim))
-    defaults_allowed = plain and (named and (
+    defaults_allowed = not peak and plain and (named and (
         q.kind == "rank" or (q.kind in ("percent", "money", "points", "quantity") and distance == 0))
         or (unit_tie and q.kind == "quantity"))
     if defaults_allowed:
