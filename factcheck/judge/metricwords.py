@@ -730,6 +730,17 @@ def _share_of_phrase(claim: Claim) -> str | None:
     return " ".join(phrase.split()[:6])
 
 
+def share_names_metric(claim: Claim, metric: Metric) -> bool:
+    """A share's "of …" phrase ("95.6 percent of the systems on the list") names what it
+    counts; a share of something else is not this metric. True when the figure is no
+    share "of" anything."""
+    if claim.quantity.kind not in ("percent", "points"):
+        return True
+    share_of = _share_of_phrase(claim)
+    return share_of is None or any(_alias_in(a, "of " + share_of)
+                                   for a in (*metric.aliases, *metric.loose_aliases))
+
+
 OPENING_QUOTE = patterns.compile(r"^\s*[\"“”'‘’]")
 CLOSING_QUOTE = patterns.compile(r"^(\s*[\w-]+)[\"“”'‘’](?=\s)")
 PHRASE_END = patterns.compile(r"[.,;:()\[\]—–\"“”]")
