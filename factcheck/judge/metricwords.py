@@ -893,8 +893,8 @@ def _part_of_total(claim: Claim) -> bool:
     """"these regions will account for almost 70%, or $10.7 trillion, of AI's global
     impact": what accounts for a figure of a total is a part of it; the figure is the
     part's, not the total's measure."""
-    if claim.quantity.kind not in ("money", "percent", "quantity"):
-        return False
+    if claim.quantity.kind not in ("money", "quantity"):
+        return False  # "accounting for more than 80% of the global total" is a share: a measure
     q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
     before = text[max(0, q.span.start - base - 60):q.span.start - base]
     low = before.lower()
