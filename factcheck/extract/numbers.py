@@ -235,6 +235,7 @@ _NAME_BEFORE = patterns.compile(r"[A-Z][a-z]+\s$")
 _STEP_AFTER = patterns.compile(r"^\s+(?:notch|spot|place|position|rank|rung)\b", re.I)
 _OF_THE_AFTER = patterns.compile(r"^\s+(?:of\s+(?:the|its|their|his|her|our)|or\s+so)\b", re.I)
 _BY_BEFORE = patterns.compile(r"\bby\s*(?:between\s+)?$", re.I)
+_TO_WORD = patterns.compile(r"\bto\b", re.I)
 _BETWEEN_BEFORE = patterns.compile(r"between\s*$", re.I)
 _BETWEEN_FROM_BEFORE = patterns.compile(r"(?:between|from)\s*$", re.I)
 _SPOT_NUMBER = patterns.compile(r"\d{1,3}")
@@ -565,8 +566,11 @@ def _compatible_range(text: str, a: re.Match, b: re.Match) -> bool:
     """Is "A to B" / "A-B" / "between A and B" one range rather than two figures?"""
     joiner = text[a.end():b.start()].strip().lower()
     before = text[max(0, a.start() - 40):a.start()]
-    if CHANGE_VERB.search(before) and not _BY_BEFORE.search(before):
-        return False  # "rose from 25 to 28" is a change, not a range; "rise by 15% to 40%" is one
+    change = CHANGE_VERB.search(before)
+    if change and not _BY_BEFORE.search(before) and not _TO_WORD.search(change.group(0)):
+        # "rose from 25 to 28" is a change, not a range; "rise by 15% to 40%" is one, and so is
+        # "an increase to the estimated $11 trillion to $17.7 trillion" (the change's "to" is used)
+        return False
     if joiner == "and" and not _BETWEEN_BEFORE.search(before):
         return False
     bare_a = not (a.group("scale") or a.group("unit") or a.group("cur"))

@@ -221,12 +221,35 @@ CHANGE_TO_OUT_OF = patterns.compile(
     r"(?:the\s+)?(\d{1,3})\b", re.I)
 
 
+OUT_OF_RANK = patterns.compile(
+    r"\b(?:\d{1,3}(?:st|nd|rd|th)|No\.\s*\d{1,3})(?:\s+(?:place|spot|position))?\s+(?:out\s+of|of|among)\s+"
+    r"(?:the\s+)?(\d{1,3})\b", re.I)
+OUT_OF_BEFORE_REACH = 120
+OVERALL = patterns.compile(r"\boverall\b|[;]", re.I)
+
+
+def _out_of_before(text: str, start: int) -> re.Match | None:
+    """"ranked even higher at No. 2 out of 29 nations, second only to the US and an
+    improvement of one spot from 2020": the last rank out of a number before the change,
+    in its sentence, with no "overall" (nor ";") between to bring the main list back."""
+    before = text[max(0, start - OUT_OF_BEFORE_REACH):start]
+    low = before.lower()
+    if "of" not in low and "among" not in low:
+        return None
+    found = None
+    for found in OUT_OF_RANK.finditer(before):
+        pass
+    if found is None or OVERALL.search(before, found.end()):
+        return None
+    return found
+
+
 def _change_in_other_list(table: Table, claim: Claim) -> bool:
     """"fallen four places to 10th out of 14 Asia Pacific countries": a change whose rank,
     in its clause, is out of a number far from every edition's size moved in that smaller
     list, not in the table's."""
     q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
-    m = CHANGE_TO_OUT_OF.match(text, q.span.end - base)
+    m = CHANGE_TO_OUT_OF.match(text, q.span.end - base) or _out_of_before(text, q.span.start - base)
     if not m:
         return False
     n, sizes = int(m.group(1)), _edition_sizes(table)

@@ -730,6 +730,17 @@ def _share_of_phrase(claim: Claim) -> str | None:
     return " ".join(phrase.split()[:6])
 
 
+def share_names_metric(claim: Claim, metric: Metric) -> bool:
+    """A share's "of …" phrase ("95.6 percent of the systems on the list") names what it
+    counts; a share of something else is not this metric. True when the figure is no
+    share "of" anything."""
+    if claim.quantity.kind not in ("percent", "points"):
+        return True
+    share_of = _share_of_phrase(claim)
+    return share_of is None or any(_alias_in(a, "of " + share_of)
+                                   for a in (*metric.aliases, *metric.loose_aliases))
+
+
 OPENING_QUOTE = patterns.compile(r"^\s*[\"“”'‘’]")
 CLOSING_QUOTE = patterns.compile(r"^(\s*[\w-]+)[\"“”'‘’](?=\s)")
 PHRASE_END = patterns.compile(r"[.,;:()\[\]—–\"“”]")
@@ -840,6 +851,85 @@ def _bracket_label_at(claim: Claim) -> tuple[int, str] | None:
            if e.via != "reference"):
         return None
     return m.start(1), m.group(1)
+
+
+COMPARED_BRACKET = patterns.compile(r"\bthan\b[^.;:()]{1,60}\(\s*$", re.I)
+BRACKET_END = patterns.compile(r"^\s*\)")
+
+
+def _compared_bracket(claim: Claim) -> bool:
+    """"a larger boost than productivity gains in 2030 ($9.1 trillion)": a figure in
+    brackets right after the measure a comparison sets beside the subject may be either
+    one's; it is tied to neither."""
+    q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
+    before = text[max(0, q.span.start - base - 80):q.span.start - base]
+    if "than" not in before.lower() or not BRACKET_END.match(text[q.span.end - base:]):
+        return False
+    return bool(COMPARED_BRACKET.search(before))
+
+
+PEAK_BEFORE = patterns.compile(
+    r"\b(?:maximum|max|peak)\s+(?:[a-z]+\s+)?(?:of\s+|at\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+)?$", re.I)
+PEAK_WORD = patterns.compile(r"\bpeak\b", re.I)
+
+
+def _peak_before(claim: Claim) -> bool:
+    """"with a transient maximum of 187.7", "a peak of 200 petaflops": a figure right after
+    "maximum"/"peak" is a peak value, not the sustained one."""
+    q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
+    before = text[max(0, q.span.start - base - 40):q.span.start - base]
+    low = before.lower()
+    if "max" not in low and "peak" not in low:
+        return False
+    return bool(PEAK_BEFORE.search(before))
+
+
+ACCOUNT_FOR = patterns.compile(
+    r"\b(?:account(?:s|ed|ing)?\s+for|make\s+up|makes\s+up|made\s+up)\s+(?:about\s+|almost\s+|nearly\s+|roughly\s+|over\s+|some\s+)?[^.;:()]{0,30}$", re.I)
+OF_TOTAL_AFTER = patterns.compile(r"^[^.;:()]{0,30}?,?\s+of\s+(?:the\s+)?\S", re.I)
+
+
+def _part_of_total(claim: Claim) -> bool:
+    """"these regions will account for almost 70%, or $10.7 trillion, of AI's global
+    impact": what accounts for a figure of a total is a part of it; the figure is the
+    part's, not the total's measure."""
+    if claim.quantity.kind not in ("money", "quantity"):
+        return False  # "accounting for more than 80% of the global total" is a share: a measure
+    q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
+    before = text[max(0, q.span.start - base - 60):q.span.start - base]
+    low = before.lower()
+    if "for" not in low and "up" not in low:
+        return False
+    return bool(ACCOUNT_FOR.search(before)) and bool(OF_TOTAL_AFTER.match(text[q.span.end - base:]))
+
+
+SECTOR = patterns.compile(
+    r"\b(?:one\s+of\s+the\s+(?:sectors|industries)|(?!(?:all|every|whole|entire|each|any|other|the|an?|this|that)\b)"
+    r"[A-Za-z][\w-]*\s+(?:industry|sector))\b", re.I)
+
+
+def _sector_subject(claim: Claim) -> Span | None:
+    """"The banking industry is one of the sectors with the largest opportunities …, with
+    an estimated annual value of at least $200 billion": a money figure in a sentence about
+    one sector is that sector's part of the total, unless a measure of the table names the
+    sector itself ("the software industry"); the span of the sector's words, or None."""
+    if claim.quantity.kind != "money":
+        return None
+    text = claim.sentence.text
+    low = text.lower()
+    if "industr" not in low and "sector" not in low:
+        return None
+    m = SECTOR.search(text)
+    if m is None:
+        return None
+    base = claim.sentence.span.start
+    return Span(base + m.start(), base + m.end())
+
+
+def part_of_whole(claim: Claim) -> bool:
+    """Is the figure a part's share of a total ("account for $10.7 trillion of …", a
+    sector's value)? Then no whole's measure, nor another publisher's, is meant."""
+    return _part_of_total(claim) or _sector_subject(claim) is not None
 
 
 BENCHMARK_AFTER = patterns.compile(
@@ -982,6 +1072,7 @@ def _relative_blanked(text: str, start: int) -> str:
     return _blank(text, opened.start() + (1 if text[opened.start()] == "," else 0), last_comma)
 
 
+OF_BETWEEN = patterns.compile(r"\s+of\s+(?:the\s+)?", re.I)
 DOUBLE_QUOTE = patterns.compile(r"[\"“”]")
 POSSESSIVE_GAP = patterns.compile(r"\s*(?:['’]s)?\s*")
 LIST_JOIN_END = patterns.compile(r"(?:,|\band)\s*$")
@@ -1160,8 +1251,21 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         for span, alias in loose.hits(text, offset, present=present):
             if not any(u.contains(span) for u in used_spans):
                 loose_hits.setdefault(metric.id, []).append(metric.loose_aliases[alias])
-    if prep.ask(_share_of_share, claim) or prep.ask(_among_own_parts, claim):
+    peak = q.kind in ("quantity", "number") and prep.ask(_peak_before, claim)
+    if peak:
+        # "a sustained 122.3 petaflops, with a transient maximum of 187.7": a figure called a
+        # maximum or peak is the peak measure, if the table has one ("On the HPL-AI benchmark,
+        # … a peak of 1.421 exaflops" rules it out there); never the default, sustained one.
+        peaks = [m for m in usable if any(PEAK_WORD.search(a) for a in m.aliases)]
+        if peaks:
+            return [(peaks[0], hits[peaks[0].id][1] if peaks[0].id in hits else None, ())]
+        hits = {mid: h for mid, h in hits.items() if not table.metrics[mid].default}
+    if prep.ask(_share_of_share, claim) or prep.ask(_among_own_parts, claim) \
+            or prep.ask(_compared_bracket, claim) or prep.ask(_part_of_total, claim):
         return []
+    sector = prep.ask(_sector_subject, claim)
+    if sector is not None and not any(h[1].overlaps(sector) for h in hits.values()):
+        return []  # "the banking industry … an annual value of $200 billion": a sector's part
     if q.kind in ("percent", "points"):
         share_of = prep.ask(_share_of_phrase, claim)
         if share_of is not None:
@@ -1241,6 +1345,12 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         hits = {mid: h for mid, h in hits.items()
                 if not any(o[1] != h[1] and o[1].contains(h[1]) for o in hits.values())}
     if len(hits) > 1:
+        # "$11 trillion in economic value of other forms of AI": words right after "of" say
+        # whose value it is, a narrower measure than the general words they complete.
+        hits = {mid: h for mid, h in hits.items() if not any(
+            o[1].start > h[1].end and OF_BETWEEN.fullmatch(text, h[1].end - offset, o[1].start - offset)
+            for o in hits.values())}
+    if len(hits) > 1:
         # "the GDP gains — $6.6 trillion — are expected to come from increased labor
         # productivity": words the figure is said to come from name which part it is.
         part_of = {mid: h for mid, h in hits.items() if h[1].start >= q.span.end and _comes_from(
@@ -1279,7 +1389,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         and not prep.ask(_narrowed, claim) and not _other_list_after(claim, table) \
         and not prep.ask(_bracket_names_measure, claim) \
         and (claim.respective is None or _years_listed(claim))
-    defaults_allowed = plain and (named and (
+    defaults_allowed = not peak and plain and (named and (
         q.kind == "rank" or (q.kind in ("percent", "money", "points", "quantity") and distance == 0))
         or (unit_tie and q.kind == "quantity"))
     if defaults_allowed:

@@ -29,7 +29,7 @@ from ..extract import roles
 from .compare import _end_agrees as end_agrees, agrees, edition_size, other_scale, range_agrees
 from ..reference.library import Library
 from .match import STRENGTH_PUBLISHER, STRENGTH_WEAK, Candidate, candidates, list_wide_metrics
-from .metricwords import _metric_kind_fits as metric_kind_fits
+from .metricwords import _metric_kind_fits as metric_kind_fits, part_of_whole, share_names_metric
 from ..model import Claim, Evidence, Fact, Finding, Statement, Verdict
 from ..reference.tables import Table
 
@@ -226,6 +226,8 @@ class Checker:
             for metric in table.metrics.values():
                 if not metric_kind_fits(q.kind, metric, q.currency, q.unit):
                     continue
+                if not share_names_metric(claim, metric):
+                    continue  # "95.6 percent of the systems on the list" is no share of large models
                 for row in table.rows(None, metric.id):
                     if row.status or row.number is None or not agrees(claim, row, table):
                         continue
@@ -256,6 +258,8 @@ class Checker:
                                          for m in self.library.tables[t].metrics.values())}
         if not named or _significant_digits(q.text) < 3:
             return set()
+        if part_of_whole(claim):
+            return set()  # "these regions will account for $10.7 trillion of the gain": a part's figure
         return named
 
     def judge_as(self, claim: Claim, c: Candidate, as_of: dt.date | None) -> Finding | None:
