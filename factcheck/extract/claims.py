@@ -297,8 +297,8 @@ def _coordinated(part: SentenceParts, mentions: list[EntityMention]) -> dict:
     """"In second and third place are Japan's Fugaku and Finland's LUMI": a list of figures
     and a list of as many names of one kind, joined by "and": the n-th figure goes with the
     n-th name (of each kind that makes such a list)."""
-    if len(part.quantities) < 2:
-        return {}
+    if not part.quantities or len(part.quantities) < 2 and part.quantities[0].kind != "rank":
+        return {}  # (one rank may head a list of ordinals that are no figures: ``_ordinal_tail``)
     text, base = part.sentence.text, part.sentence.span.start
     qs = part.quantities
     run = [qs[0]]
@@ -313,11 +313,14 @@ def _coordinated(part: SentenceParts, mentions: list[EntityMention]) -> dict:
     out: dict = {}
     named = [m for m in mentions if m.via not in ("reference", "object")]
     for run in runs:
-        if len(run) < 2:
+        extra, run_end = _ordinal_tail(text, run[-1].span.end - base) if run[-1].kind == "rank" else (0, 0)
+        size = len(run) + extra
+        run_end = run_end + base if extra else run[-1].span.end
+        if size < 2:
             continue
-        after = [m for m in named if m.span.start >= run[-1].span.end]
-        if not after or not LIST_LEAD.match(text[run[-1].span.end - base:after[0].span.start - base]):
-            before = _names_just_before(part, named, run)
+        after = [m for m in named if m.span.start >= run_end]
+        if not after or not LIST_LEAD.match(text[run_end - base:after[0].span.start - base]):
+            before = _names_just_before(part, named, run, size)
             for i, q in enumerate(run):
                 if before:
                     out[q.span] = (before[i],)
@@ -327,13 +330,13 @@ def _coordinated(part: SentenceParts, mentions: list[EntityMention]) -> dict:
             same = [m for m in after if m.kind == kind]
             chain = [same[0]]
             for m in same[1:]:
-                if len(chain) == len(run):
+                if len(chain) == size:
                     break
                 if NAME_JOIN.match(text[chain[-1].span.end - base:m.span.start - base]):
                     chain.append(m)
                 else:
                     break
-            if len(chain) == len(run):
+            if len(chain) == size:
                 by_kind[kind] = chain
         for i, q in enumerate(run):
             own = tuple(chain[i] for chain in by_kind.values())
@@ -342,18 +345,39 @@ def _coordinated(part: SentenceParts, mentions: list[EntityMention]) -> dict:
     return out
 
 
+ORDINAL_ITEM = patterns.compile(
+    r"\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"\d{1,3}(?:st|nd|rd|th))\b", re.I)
+
+
+def _ordinal_tail(text: str, end: int) -> tuple[int, int]:
+    """"Summit and Sierra taking the first and second", "X, Y and Z took the first, second
+    and third": ordinals after a rank that are no figure of their own (no place noun after
+    them) still make a list with it. How many follow, and where the last ends."""
+    count = 0
+    while end < len(text) and text[end] in " ,&a":
+        m = ORDINAL_ITEM.match(text, end)
+        if m is None:
+            break
+        count, end = count + 1, m.end()
+    return count, end
+
+
 NAMES_TO_RUN = patterns.compile(r"^[^,;:()]{1,40}$")
 
 
-def _names_just_before(part: SentenceParts, named: list[EntityMention], run: list) -> list[EntityMention]:
+def _names_just_before(part: SentenceParts, named: list[EntityMention], run: list,
+                       size: int = 0) -> list[EntityMention]:
     """"X has pushed Singapore and Hong Kong into second and third place": as many names of
     one kind, joined by "and", right before the run of figures in the same clause, each
-    with its figure in order."""
+    with its figure in order (``size`` of them: the run and any ordinals of it that are no
+    figure of their own)."""
     text, base = part.sentence.text, part.sentence.span.start
+    size = size or len(run)
     before = [m for m in named if m.span.end <= run[0].span.start]
-    if len(before) < len(run):
+    if len(before) < size:
         return []
-    chain = before[-len(run):]
+    chain = before[-size:]
     if len({m.kind for m in chain}) != 1 or not NAMES_TO_RUN.match(text[chain[-1].span.end - base:run[0].span.start - base]):
         return []
     if not all(NAME_JOIN.match(text[a.span.end - base:b.span.start - base]) and
