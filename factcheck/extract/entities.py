@@ -9,6 +9,8 @@ references, resolved to the passage's subject in ``subjects``.
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz.distance import DamerauLevenshtein
 
 from .. import patterns
@@ -150,6 +152,20 @@ def _goes_on_unknown(text: str, end: int, starts: set[int], free) -> bool:
     if not free(m.start(1), m.end(1)):
         return False  # a source's name: "Frontier TOP500 …" is Frontier's
     return bool(LOWER_WORD.search(text))
+
+
+VERSION_AFTER = patterns.compile(
+    r"(?:[ \t]+|-)v?\d{1,2}(?:\.\d{1,2})?(?![\w%]|[.,]\d)(?![ \t]*(?:[A-Za-z/]*flops?\b|[A-Za-z/]*Flop|percent|per\b|"
+    r"hundred|thousand|million|billion|trillion|bn\b|[kMGTPE]?W\b|watts?\b|times\b|x\b|points?\b|places?\b|"
+    r"spots?\b|positions?\b|years?\b|months?\b|days?\b|hours?\b|of\b|out\b))", re.I)
+
+
+def _version_after(text: str, end: int) -> bool:
+    """"PaLM 2, according to internal documents, is trained on …", "Gemini 1.5", "GPT-4"
+    when only "GPT" is known: a system's or a model's name followed by a version number is
+    another version, a thing no table holds (a version the tables hold is matched whole,
+    the longest name first). Not a figure after the name ("Frontier 1.1 exaflops")."""
+    return end < len(text) and text[end] in " \t-" and bool(VERSION_AFTER.match(text, end))
 
 
 def _name_goes_on(text: str, end: int) -> bool:
@@ -295,7 +311,8 @@ class EntityFinder:
                 mentions.append(EntityMention(Span(start + offset, end + offset), "", UNKNOWN_NAME, UNKNOWN))
                 taken.append((start, end))
                 continue
-            if alias.kind in ("system", "model") and _goes_on_unknown(text, end, starts, free):
+            if alias.kind in ("system", "model") and (_goes_on_unknown(text, end, starts, free)
+                                                       or _version_after(text, end)):
                 # kept as a name no table holds: it may be the nearest owner of a figure
                 mentions.append(EntityMention(Span(start + offset, end + offset), "", UNKNOWN_NAME, UNKNOWN))
                 taken.append((start, end))
