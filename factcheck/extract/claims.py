@@ -205,7 +205,12 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
     topic = tuple(dict.fromkeys(t for p in parts if p.sentence.paragraph <= 1 or p.sentence.heading
                                 for s in p.sources if s.exact for t in s.tables
                                 if p.sentence.paragraph <= 2))
+    last_named: dict[str, str] = {}  # each kind's entity named last before the sentence
     for part in parts:
+        earlier = dict(last_named) if part.quantities else last_named
+        for e in part.entities:
+            if e.entity and e.via not in ("reference", UNKNOWN) and e.kind != "world":
+                last_named[e.kind] = e.entity
         if part.sentence.paragraph != paragraph:
             # A source named earlier still frames what follows, more weakly with distance
             # (see ``match``: beyond its paragraph it needs "the ranking"-style words).
@@ -221,7 +226,7 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
         here = 0 if part.sources else distance
         if not part.quantities:
             continue  # nothing below is needed for a sentence without a figure
-        around = _resolve_references(part, subj, paragraph)
+        around = _resolve_references(part, subj, paragraph, earlier)
         resolved = [m for m in around if m.via != UNKNOWN]
         times_of = _times_by_quantity(part)
         respective = _respective_run(part)
@@ -574,17 +579,28 @@ RIVAL_BEFORE = patterns.compile(
     r"surpass(?:ed|es|ing)?|outrank(?:ed|s|ing)?|replac(?:ed|es|ing))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
 
 
-def _resolve_references(part: SentenceParts, subj, paragraph: int) -> list[EntityMention]:
-    """"the nation" → the paragraph's country; "the machine" → its supercomputer."""
+OPENING_REFERENCE = patterns.compile(r"^\W{0,2}$")
+
+
+def _resolve_references(part: SentenceParts, subj, paragraph: int,
+                        earlier: dict[str, str] | None = None) -> list[EntityMention]:
+    """"the nation" → the paragraph's country; "the machine" → its supercomputer. A
+    reference that opens its sentence points back, never forward: "The country was ranked
+    27th, and now trails Malaysia, which …" is the one named last before the sentence, not
+    the paragraph's name that stands later in the sentence itself."""
     out = []
+    text, base = part.sentence.text, part.sentence.span.start
     for mention in part.entities:
         if mention.via == "reference":
             referent = subj.of_paragraph(paragraph, mention.kind)
+            if referent and earlier and earlier.get(mention.kind, referent) != referent \
+                    and OPENING_REFERENCE.match(text[:mention.span.start - base]) \
+                    and _named_only_after(part, referent, mention.span.end):
+                referent = earlier[mention.kind]
             if referent:
                 out.append(EntityMention(mention.span, referent, mention.kind, "reference"))
         else:
             out.append(mention)
-    text, base = part.sentence.text, part.sentence.span.start
     # "It beat out Japan's MN-3 for top place": a rival named after such a verb is the
     # object; the place is the subject's.
     if folding.held(folding.folded(text)) & RIVAL_WORDS.mask:
@@ -609,16 +625,24 @@ def _resolve_references(part: SentenceParts, subj, paragraph: int) -> list[Entit
     return out
 
 
+def _named_only_after(part: SentenceParts, entity: str, end: int) -> bool:
+    """Is ``entity`` named in the sentence, and only after ``end``?"""
+    spans = [m.span.start for m in part.entities if m.entity == entity and m.via != "reference"]
+    return bool(spans) and min(spans) >= end
+
+
 # "dropped two spots after topping the list in 2022 and 2023": the years are the
 # topping's, not the drop's.
 CLAUSE_CUT = patterns.compile(
     # ";", "while", "whereas", "but", "compared with/to", "versus", "vs", "after/before …ing",
+    # "and now/currently/today",
     # each word after a boundary (``\b``). Every choice opens with its first character and
     # looks at the boundary after it (no word character before it): the engine then
     # searches for those characters only (about 2 µs a sentence where a look-ahead for them
     # took 4, and the choices tried at every character 12).
     r";|w(?<!\ww)(?:hile\b|hereas\b)|b(?<!\wb)(?:ut\b|efore\s+(?=\w+ing\b))|c(?<!\wc)ompared\s+(?:with|to)\b"
-    r"|v(?<!\wv)(?:ersus\b|s\.?)|a(?<!\wa)fter\s+(?=\w+ing\b)"
+    # ("was ranked 27th in 2024, and now trails …": the year is the earlier clause's)
+    r"|v(?<!\wv)(?:ersus\b|s\.?)|a(?<!\wa)(?:fter\s+(?=\w+ing\b)|nd\s+(?=(?:now|currently|today)\b))"
     # "…add $4.4 trillion a year, reaching $15.7 trillion by 2030", "…kept 7th place, with
     # plans for a successor around 2030": a trailing phrase keeps its year to itself
     r"|,\s+(?=(?:reaching|bringing|taking|pushing|lifting|rising\s+to|with\s+plans|with\s+an?\s+(?:goal|target|plan|aim))\b)")
