@@ -884,6 +884,26 @@ def _peak_before(claim: Claim) -> bool:
     return bool(PEAK_BEFORE.search(before))
 
 
+EXCEPTED_COUNT = patterns.compile(
+    r"(?:\b(?:all|every|each|any)\s+(?:[\w-]+\s+){0,2}?(?:but|except|save|bar)\s+(?:for\s+)?(?:the\s+)?(?:top\s+|largest\s+|biggest\s+)?"
+    r"|\bthan\s+(?:the\s+|those\s+|that\s+)?(?:[\w'’-]+\s+){0,3}?of\s+(?:only\s+|just\s+)?)$", re.I)
+
+
+def _excepted_count(claim: Claim) -> bool:
+    """"larger than the GDPs of all but six countries", "every economy except the top
+    three", "bigger than the economies of 180 countries": a count after "all but" leaves
+    things out, and one after "than … of" is what a figure is compared with; neither counts
+    a thing a table measures."""
+    if claim.quantity.kind != "number":
+        return False
+    q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
+    before = text[max(0, q.span.start - base - 50):q.span.start - base]
+    low = before.lower()
+    if "but" not in low and "xcept" not in low and "save" not in low and "bar" not in low and "than" not in low:
+        return False
+    return bool(EXCEPTED_COUNT.search(before))
+
+
 ACCOUNT_FOR = patterns.compile(
     r"\b(?:account(?:s|ed|ing)?\s+for|make\s+up|makes\s+up|made\s+up)\s+(?:about\s+|almost\s+|nearly\s+|roughly\s+|over\s+|some\s+)?[^.;:()]{0,30}$", re.I)
 OF_TOTAL_AFTER = patterns.compile(r"^[^.;:()]{0,30}?,?\s+of\s+(?:the\s+)?\S", re.I)
@@ -1261,7 +1281,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
             return [(peaks[0], hits[peaks[0].id][1] if peaks[0].id in hits else None, ())]
         hits = {mid: h for mid, h in hits.items() if not table.metrics[mid].default}
     if prep.ask(_share_of_share, claim) or prep.ask(_among_own_parts, claim) \
-            or prep.ask(_compared_bracket, claim) or prep.ask(_part_of_total, claim):
+            or prep.ask(_compared_bracket, claim) or prep.ask(_part_of_total, claim) \
+            or prep.ask(_excepted_count, claim):
         return []
     sector = prep.ask(_sector_subject, claim)
     if sector is not None and not any(h[1].overlaps(sector) for h in hits.values()):
