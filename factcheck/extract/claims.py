@@ -238,7 +238,8 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
         may_compare = bool(folding.held(folding.folded(part.sentence.text)) & COMPARED_NAME_WORDS.mask)
         for quantity in part.quantities:
             ordered = _nearest_first(around, part.sentence, quantity)
-            if ordered and (ordered[0].via == UNKNOWN and ordered[0].span.start < quantity.span.start
+            if ordered and (ordered[0].via == UNKNOWN and (ordered[0].span.start < quantity.span.start
+                                                            or _group_after(part, quantity, ordered[0]))
                             or _owner_unknown(part, quantity, resolved)):
                 # "a rack of Frontier, the Frontier Exascale Pilot, took first": the owner is
                 # a thing no table holds; kept (entity empty) so that no one, not even the
@@ -296,6 +297,17 @@ INVERTED_LEAD = patterns.compile(
     r"(?:the\s+)?(?:[A-Z][\w.&-]*['’]s\s+)?")
 """"At number three is Sierra", "In second place on the list was Japan's Fugaku": a rank
 before its verb, the name after it is the rank's owner (the sentence is inverted)."""
+
+
+GROUP_AFTER = patterns.compile(r"\s*(?:for|in|across|among)\s+(?:the\s+)?")
+
+
+def _group_after(part: SentenceParts, quantity: Quantity, mention: EntityMention) -> bool:
+    """"a boost of 26% for certain economies": a group described right after the figure,
+    behind "for"/"in", is whose it is."""
+    base = part.sentence.span.start
+    return mention.kind == DESCRIBED and mention.span.start > quantity.span.end and bool(
+        GROUP_AFTER.fullmatch(part.sentence.text, quantity.span.end - base, mention.span.start - base))
 
 
 def _coordinated(part: SentenceParts, mentions: list[EntityMention]) -> dict:

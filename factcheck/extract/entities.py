@@ -195,6 +195,31 @@ def _descriptions(text: str, named: list[tuple[int, int]]) -> list[tuple[int, in
     return out
 
 
+PLURAL_DESCRIPTION = patterns.compile(
+    r"\b(?:of|for|in|across|among)\s+(?:the\s+)?(?P<desc>(?:some|many|most|certain|individual|local|several|specific|"
+    r"particular|developing|emerging|advanced|poorer|richer|smaller|larger|other|these|those|such|select|selected|"
+    r"participating|neighbou?ring)\s+(?:[\w-]+\s+)?(?:economies|countries|nations|regions|markets|states))\b"
+    r"|(?:^|[,;]\s*|\b(?:that|while|and|but)\s+)(?P<subj>(?:some|many|several|certain)\s+(?:[\w-]+\s+)?"
+    r"(?:economies|countries|nations|regions|markets|states))\b", re.I)
+PLURAL_NOUNS = ("economies", "countries", "nations", "regions", "markets", "states")  # as written
+
+
+def _plural_descriptions(text: str, named: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"elevate the GDP of local economies by up to 26%", "a boost of 5% for developing
+    countries", "some countries could gain 26%": a group described, not named, is whose figure it is; no one of them, and
+    not the World, may take it. Not a group with a name in it ("of other Asian economies"
+    keeps no name: a demonym makes it no one's either)."""
+    low = text.lower()
+    if not any(noun in low for noun in PLURAL_NOUNS):
+        return []
+    out = []
+    for m in PLURAL_DESCRIPTION.finditer(text):
+        group = "desc" if m.group("desc") else "subj"
+        if not any(m.start(group) <= a < m.end(group) for a, _ in named):
+            out.append((m.start(group), m.end(group)))
+    return out
+
+
 class EntityFinder:
     """Built once per library; ``find`` runs per sentence."""
 
@@ -268,7 +293,8 @@ class EntityFinder:
             next_name = m.end() + len(_MAYBE_BLANKS.match(after).group(0)) if _BLANKS.match(after) else -1
             references.append((m.start(), m.end(), REFERENCE_KINDS[m.group("noun").lower()], next_name))
         capitalised = [(m.start(), m.end(), m.group(0)) for m in CAPITALISED.finditer(text)]
-        described = _descriptions(text, [(s, e) for s, e, a in named if a.kind != "world"])
+        plain_names = [(s, e) for s, e, a in named if a.kind != "world"]
+        described = _descriptions(text, plain_names) + _plural_descriptions(text, plain_names)
         scan = (named, references, capitalised, described)
         self._last = (text, scan)  # one store: text and scan always go together
         return scan
