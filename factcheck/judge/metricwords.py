@@ -928,6 +928,29 @@ SECTOR = patterns.compile(
     r"[A-Za-z][\w-]*\s+(?:industry|sector))\b", re.I)
 
 
+INDUSTRY = (r"(?:banking|retail|high[\s-]tech|life\s+sciences|health\s?care|pharma(?:ceuticals?)?|manufacturing|"
+            r"telecom(?:munications)?|insurance|logistics|agriculture|automotive|consumer\s+packaged\s+goods|"
+            r"advanced\s+electronics|semiconductors|financial\s+services|media|travel|education|energy|utilities|"
+            r"public\s+sector|construction|aerospace|chemicals|transportation)")
+INDUSTRY_SUBJECT = patterns.compile(
+    r"(?:^\W*|\b(?:in|for|to|across|within)\s+|\bTake\s+)(?:the\s+)?" + INDUSTRY
+    + r"(?:\s*(?:,|and|&)\s*(?:[\w-]+\s+){0,2}?[\w-]+)?\b(?!\s+(?:industry|sector)\b)", re.I)
+INDUSTRY_WORDS = ("bank", "retail", "tech", "science", "health", "pharma", "manufactur", "telecom", "insurance",
+                  "logistic", "agricultur", "automotive", "goods", "electronic", "semiconductor", "financial",
+                  "media", "travel", "education", "energy", "utilities", "public", "construction", "aerospace",
+                  "chemical", "transport")
+
+
+def _industry_named(text: str) -> re.Match | None:
+    """"Retail and consumer packaged goods also stand to gain … $400 billion to $660
+    billion", "in banking, … $200 billion", "Take life sciences": an industry named as
+    the sentence's subject, or behind "in"/"for", without the word "sector"."""
+    low = text.lower()
+    if not any(w in low for w in INDUSTRY_WORDS):
+        return None
+    return INDUSTRY_SUBJECT.search(text)
+
+
 def _sector_subject(claim: Claim) -> Span | None:
     """"The banking industry is one of the sectors with the largest opportunities …, with
     an estimated annual value of at least $200 billion": a money figure in a sentence about
@@ -937,9 +960,9 @@ def _sector_subject(claim: Claim) -> Span | None:
         return None
     text = claim.sentence.text
     low = text.lower()
-    if "industr" not in low and "sector" not in low:
-        return None
-    m = SECTOR.search(text)
+    m = SECTOR.search(text) if "industr" in low or "sector" in low else None
+    if m is None:
+        m = _industry_named(text)
     if m is None:
         return None
     base = claim.sentence.span.start
