@@ -205,7 +205,12 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
     topic = tuple(dict.fromkeys(t for p in parts if p.sentence.paragraph <= 1 or p.sentence.heading
                                 for s in p.sources if s.exact for t in s.tables
                                 if p.sentence.paragraph <= 2))
+    last_named: dict[str, str] = {}  # each kind's entity named last before the sentence
     for part in parts:
+        earlier = dict(last_named) if part.quantities else last_named
+        for e in part.entities:
+            if e.entity and e.via not in ("reference", UNKNOWN) and e.kind != "world":
+                last_named[e.kind] = e.entity
         if part.sentence.paragraph != paragraph:
             # A source named earlier still frames what follows, more weakly with distance
             # (see ``match``: beyond its paragraph it needs "the ranking"-style words).
@@ -221,7 +226,7 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
         here = 0 if part.sources else distance
         if not part.quantities:
             continue  # nothing below is needed for a sentence without a figure
-        around = _resolve_references(part, subj, paragraph)
+        around = _resolve_references(part, subj, paragraph, earlier)
         resolved = [m for m in around if m.via != UNKNOWN]
         times_of = _times_by_quantity(part)
         respective = _respective_run(part)
@@ -233,7 +238,8 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
         may_compare = bool(folding.held(folding.folded(part.sentence.text)) & COMPARED_NAME_WORDS.mask)
         for quantity in part.quantities:
             ordered = _nearest_first(around, part.sentence, quantity)
-            if ordered and (ordered[0].via == UNKNOWN and ordered[0].span.start < quantity.span.start
+            if ordered and (ordered[0].via == UNKNOWN and (ordered[0].span.start < quantity.span.start
+                                                            or _group_after(part, quantity, ordered[0]))
                             or _owner_unknown(part, quantity, resolved)):
                 # "a rack of Frontier, the Frontier Exascale Pilot, took first": the owner is
                 # a thing no table holds; kept (entity empty) so that no one, not even the
@@ -293,12 +299,23 @@ INVERTED_LEAD = patterns.compile(
 before its verb, the name after it is the rank's owner (the sentence is inverted)."""
 
 
+GROUP_AFTER = patterns.compile(r"\s*(?:for|in|across|among)\s+(?:the\s+)?")
+
+
+def _group_after(part: SentenceParts, quantity: Quantity, mention: EntityMention) -> bool:
+    """"a boost of 26% for certain economies": a group described right after the figure,
+    behind "for"/"in", is whose it is."""
+    base = part.sentence.span.start
+    return mention.kind == DESCRIBED and mention.span.start > quantity.span.end and bool(
+        GROUP_AFTER.fullmatch(part.sentence.text, quantity.span.end - base, mention.span.start - base))
+
+
 def _coordinated(part: SentenceParts, mentions: list[EntityMention]) -> dict:
     """"In second and third place are Japan's Fugaku and Finland's LUMI": a list of figures
     and a list of as many names of one kind, joined by "and": the n-th figure goes with the
     n-th name (of each kind that makes such a list)."""
-    if len(part.quantities) < 2:
-        return {}
+    if not part.quantities or len(part.quantities) < 2 and part.quantities[0].kind != "rank":
+        return {}  # (one rank may head a list of ordinals that are no figures: ``_ordinal_tail``)
     text, base = part.sentence.text, part.sentence.span.start
     qs = part.quantities
     run = [qs[0]]
@@ -313,11 +330,14 @@ def _coordinated(part: SentenceParts, mentions: list[EntityMention]) -> dict:
     out: dict = {}
     named = [m for m in mentions if m.via not in ("reference", "object")]
     for run in runs:
-        if len(run) < 2:
+        extra, run_end = _ordinal_tail(text, run[-1].span.end - base) if run[-1].kind == "rank" else (0, 0)
+        size = len(run) + extra
+        run_end = run_end + base if extra else run[-1].span.end
+        if size < 2:
             continue
-        after = [m for m in named if m.span.start >= run[-1].span.end]
-        if not after or not LIST_LEAD.match(text[run[-1].span.end - base:after[0].span.start - base]):
-            before = _names_just_before(part, named, run)
+        after = [m for m in named if m.span.start >= run_end]
+        if not after or not LIST_LEAD.match(text[run_end - base:after[0].span.start - base]):
+            before = _names_just_before(part, named, run, size)
             for i, q in enumerate(run):
                 if before:
                     out[q.span] = (before[i],)
@@ -327,13 +347,13 @@ def _coordinated(part: SentenceParts, mentions: list[EntityMention]) -> dict:
             same = [m for m in after if m.kind == kind]
             chain = [same[0]]
             for m in same[1:]:
-                if len(chain) == len(run):
+                if len(chain) == size:
                     break
                 if NAME_JOIN.match(text[chain[-1].span.end - base:m.span.start - base]):
                     chain.append(m)
                 else:
                     break
-            if len(chain) == len(run):
+            if len(chain) == size:
                 by_kind[kind] = chain
         for i, q in enumerate(run):
             own = tuple(chain[i] for chain in by_kind.values())
@@ -342,18 +362,39 @@ def _coordinated(part: SentenceParts, mentions: list[EntityMention]) -> dict:
     return out
 
 
+ORDINAL_ITEM = patterns.compile(
+    r"\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"\d{1,3}(?:st|nd|rd|th))\b", re.I)
+
+
+def _ordinal_tail(text: str, end: int) -> tuple[int, int]:
+    """"Summit and Sierra taking the first and second", "X, Y and Z took the first, second
+    and third": ordinals after a rank that are no figure of their own (no place noun after
+    them) still make a list with it. How many follow, and where the last ends."""
+    count = 0
+    while end < len(text) and text[end] in " ,&a":
+        m = ORDINAL_ITEM.match(text, end)
+        if m is None:
+            break
+        count, end = count + 1, m.end()
+    return count, end
+
+
 NAMES_TO_RUN = patterns.compile(r"^[^,;:()]{1,40}$")
 
 
-def _names_just_before(part: SentenceParts, named: list[EntityMention], run: list) -> list[EntityMention]:
+def _names_just_before(part: SentenceParts, named: list[EntityMention], run: list,
+                       size: int = 0) -> list[EntityMention]:
     """"X has pushed Singapore and Hong Kong into second and third place": as many names of
     one kind, joined by "and", right before the run of figures in the same clause, each
-    with its figure in order."""
+    with its figure in order (``size`` of them: the run and any ordinals of it that are no
+    figure of their own)."""
     text, base = part.sentence.text, part.sentence.span.start
+    size = size or len(run)
     before = [m for m in named if m.span.end <= run[0].span.start]
-    if len(before) < len(run):
+    if len(before) < size:
         return []
-    chain = before[-len(run):]
+    chain = before[-size:]
     if len({m.kind for m in chain}) != 1 or not NAMES_TO_RUN.match(text[chain[-1].span.end - base:run[0].span.start - base]):
         return []
     if not all(NAME_JOIN.match(text[a.span.end - base:b.span.start - base]) and
@@ -550,17 +591,28 @@ RIVAL_BEFORE = patterns.compile(
     r"surpass(?:ed|es|ing)?|outrank(?:ed|s|ing)?|replac(?:ed|es|ing))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
 
 
-def _resolve_references(part: SentenceParts, subj, paragraph: int) -> list[EntityMention]:
-    """"the nation" → the paragraph's country; "the machine" → its supercomputer."""
+OPENING_REFERENCE = patterns.compile(r"^\W{0,2}$")
+
+
+def _resolve_references(part: SentenceParts, subj, paragraph: int,
+                        earlier: dict[str, str] | None = None) -> list[EntityMention]:
+    """"the nation" → the paragraph's country; "the machine" → its supercomputer. A
+    reference that opens its sentence points back, never forward: "The country was ranked
+    27th, and now trails Malaysia, which …" is the one named last before the sentence, not
+    the paragraph's name that stands later in the sentence itself."""
     out = []
+    text, base = part.sentence.text, part.sentence.span.start
     for mention in part.entities:
         if mention.via == "reference":
             referent = subj.of_paragraph(paragraph, mention.kind)
+            if referent and earlier and earlier.get(mention.kind, referent) != referent \
+                    and OPENING_REFERENCE.match(text[:mention.span.start - base]) \
+                    and _named_only_after(part, referent, mention.span.end):
+                referent = earlier[mention.kind]
             if referent:
                 out.append(EntityMention(mention.span, referent, mention.kind, "reference"))
         else:
             out.append(mention)
-    text, base = part.sentence.text, part.sentence.span.start
     # "It beat out Japan's MN-3 for top place": a rival named after such a verb is the
     # object; the place is the subject's.
     if folding.held(folding.folded(text)) & RIVAL_WORDS.mask:
@@ -585,16 +637,24 @@ def _resolve_references(part: SentenceParts, subj, paragraph: int) -> list[Entit
     return out
 
 
+def _named_only_after(part: SentenceParts, entity: str, end: int) -> bool:
+    """Is ``entity`` named in the sentence, and only after ``end``?"""
+    spans = [m.span.start for m in part.entities if m.entity == entity and m.via != "reference"]
+    return bool(spans) and min(spans) >= end
+
+
 # "dropped two spots after topping the list in 2022 and 2023": the years are the
 # topping's, not the drop's.
 CLAUSE_CUT = patterns.compile(
     # ";", "while", "whereas", "but", "compared with/to", "versus", "vs", "after/before …ing",
+    # "and now/currently/today",
     # each word after a boundary (``\b``). Every choice opens with its first character and
     # looks at the boundary after it (no word character before it): the engine then
     # searches for those characters only (about 2 µs a sentence where a look-ahead for them
     # took 4, and the choices tried at every character 12).
     r";|w(?<!\ww)(?:hile\b|hereas\b)|b(?<!\wb)(?:ut\b|efore\s+(?=\w+ing\b))|c(?<!\wc)ompared\s+(?:with|to)\b"
-    r"|v(?<!\wv)(?:ersus\b|s\.?)|a(?<!\wa)fter\s+(?=\w+ing\b)"
+    # ("was ranked 27th in 2024, and now trails …": the year is the earlier clause's)
+    r"|v(?<!\wv)(?:ersus\b|s\.?)|a(?<!\wa)(?:fter\s+(?=\w+ing\b)|nd\s+(?=(?:now|currently|today)\b))"
     # "…add $4.4 trillion a year, reaching $15.7 trillion by 2030", "…kept 7th place, with
     # plans for a successor around 2030": a trailing phrase keeps its year to itself
     r"|,\s+(?=(?:reaching|bringing|taking|pushing|lifting|rising\s+to|with\s+plans|with\s+an?\s+(?:goal|target|plan|aim))\b)")

@@ -9,6 +9,8 @@ references, resolved to the passage's subject in ``subjects``.
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz.distance import DamerauLevenshtein
 
 from .. import patterns
@@ -152,6 +154,20 @@ def _goes_on_unknown(text: str, end: int, starts: set[int], free) -> bool:
     return bool(LOWER_WORD.search(text))
 
 
+VERSION_AFTER = patterns.compile(
+    r"(?:[ \t]+|-)v?\d{1,2}(?:\.\d{1,2})?(?![\w%]|[.,]\d)(?![ \t]*(?:[A-Za-z/]*flops?\b|[A-Za-z/]*Flop|percent|per\b|"
+    r"hundred|thousand|million|billion|trillion|bn\b|[kMGTPE]?W\b|watts?\b|times\b|x\b|points?\b|places?\b|"
+    r"spots?\b|positions?\b|years?\b|months?\b|days?\b|hours?\b|of\b|out\b))", re.I)
+
+
+def _version_after(text: str, end: int) -> bool:
+    """"PaLM 2, according to internal documents, is trained on …", "Gemini 1.5", "GPT-4"
+    when only "GPT" is known: a system's or a model's name followed by a version number is
+    another version, a thing no table holds (a version the tables hold is matched whole,
+    the longest name first). Not a figure after the name ("Frontier 1.1 exaflops")."""
+    return end < len(text) and text[end] in " \t-" and bool(VERSION_AFTER.match(text, end))
+
+
 def _name_goes_on(text: str, end: int) -> bool:
     """"Mistral Large 2": a capitalised word followed by another capitalised word or a
     number is part of a longer name, not a misspelling of a one-word product name
@@ -176,6 +192,31 @@ def _descriptions(text: str, named: list[tuple[int, int]]) -> list[tuple[int, in
         if plain or m.group("verb") in ("ranked", "placed", "listed") and not m.group("mods") \
                 and PREPOSITION_BEFORE.search(text, max(0, m.start() - 10), m.start()):
             out.append((m.start(), m.end("noun")))
+    return out
+
+
+PLURAL_DESCRIPTION = patterns.compile(
+    r"\b(?:of|for|in|across|among)\s+(?:the\s+)?(?P<desc>(?:some|many|most|certain|individual|local|several|specific|"
+    r"particular|developing|emerging|advanced|poorer|richer|smaller|larger|other|these|those|such|select|selected|"
+    r"participating|neighbou?ring)\s+(?:[\w-]+\s+)?(?:economies|countries|nations|regions|markets|states))\b"
+    r"|(?:^|[,;]\s*|\b(?:that|while|and|but)\s+)(?P<subj>(?:some|many|several|certain)\s+(?:[\w-]+\s+)?"
+    r"(?:economies|countries|nations|regions|markets|states))\b", re.I)
+PLURAL_NOUNS = ("economies", "countries", "nations", "regions", "markets", "states")  # as written
+
+
+def _plural_descriptions(text: str, named: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"elevate the GDP of local economies by up to 26%", "a boost of 5% for developing
+    countries", "some countries could gain 26%": a group described, not named, is whose figure it is; no one of them, and
+    not the World, may take it. Not a group with a name in it ("of other Asian economies"
+    keeps no name: a demonym makes it no one's either)."""
+    low = text.lower()
+    if not any(noun in low for noun in PLURAL_NOUNS):
+        return []
+    out = []
+    for m in PLURAL_DESCRIPTION.finditer(text):
+        group = "desc" if m.group("desc") else "subj"
+        if not any(m.start(group) <= a < m.end(group) for a, _ in named):
+            out.append((m.start(group), m.end(group)))
     return out
 
 
@@ -252,7 +293,8 @@ class EntityFinder:
             next_name = m.end() + len(_MAYBE_BLANKS.match(after).group(0)) if _BLANKS.match(after) else -1
             references.append((m.start(), m.end(), REFERENCE_KINDS[m.group("noun").lower()], next_name))
         capitalised = [(m.start(), m.end(), m.group(0)) for m in CAPITALISED.finditer(text)]
-        described = _descriptions(text, [(s, e) for s, e, a in named if a.kind != "world"])
+        plain_names = [(s, e) for s, e, a in named if a.kind != "world"]
+        described = _descriptions(text, plain_names) + _plural_descriptions(text, plain_names)
         scan = (named, references, capitalised, described)
         self._last = (text, scan)  # one store: text and scan always go together
         return scan
@@ -295,7 +337,8 @@ class EntityFinder:
                 mentions.append(EntityMention(Span(start + offset, end + offset), "", UNKNOWN_NAME, UNKNOWN))
                 taken.append((start, end))
                 continue
-            if alias.kind in ("system", "model") and _goes_on_unknown(text, end, starts, free):
+            if alias.kind in ("system", "model") and (_goes_on_unknown(text, end, starts, free)
+                                                       or _version_after(text, end)):
                 # kept as a name no table holds: it may be the nearest owner of a figure
                 mentions.append(EntityMention(Span(start + offset, end + offset), "", UNKNOWN_NAME, UNKNOWN))
                 taken.append((start, end))

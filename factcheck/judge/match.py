@@ -20,6 +20,7 @@ from .metricindex import metric_word_index
 from .metricwords import (CLOSE_WORDS, NOT_WITH_REACH, _alias_hits, _ascii_lower, _excluded, _may_hold,
                           choose_metrics, library_units, spelled_out)
 from ..model import Claim, EntityMention, Sentence, Span
+from ..extract.entities import UNKNOWN
 from ..reference.tables import Metric, Table
 
 # Words by which a sentence points back at a source named earlier in its paragraph
@@ -112,7 +113,9 @@ def choose_entity(table: Table, claim: Claim, library: Library,
     for mention in claim.entities:
         if mention.entity in with_metric or mention.kind == table.entity_kind or mention.entity in table.entities:
             return mention.entity, mention
-    if table.default_entity:
+    if table.default_entity and not (claim.entities and claim.entities[0].via == UNKNOWN):
+        # (a figure whose owner is described, not named — "the GDP of local economies by
+        # up to 26%" — is no one's: not the table's default entity, the World's)
         return table.default_entity, None
     return None
 

@@ -884,6 +884,26 @@ def _peak_before(claim: Claim) -> bool:
     return bool(PEAK_BEFORE.search(before))
 
 
+EXCEPTED_COUNT = patterns.compile(
+    r"(?:\b(?:all|every|each|any)\s+(?:[\w-]+\s+){0,2}?(?:but|except|save|bar)\s+(?:for\s+)?(?:the\s+)?(?:top\s+|largest\s+|biggest\s+)?"
+    r"|\bthan\s+(?:the\s+|those\s+|that\s+)?(?:[\w'’-]+\s+){0,3}?of\s+(?:only\s+|just\s+)?)$", re.I)
+
+
+def _excepted_count(claim: Claim) -> bool:
+    """"larger than the GDPs of all but six countries", "every economy except the top
+    three", "bigger than the economies of 180 countries": a count after "all but" leaves
+    things out, and one after "than … of" is what a figure is compared with; neither counts
+    a thing a table measures."""
+    if claim.quantity.kind != "number":
+        return False
+    q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
+    before = text[max(0, q.span.start - base - 50):q.span.start - base]
+    low = before.lower()
+    if "but" not in low and "xcept" not in low and "save" not in low and "bar" not in low and "than" not in low:
+        return False
+    return bool(EXCEPTED_COUNT.search(before))
+
+
 ACCOUNT_FOR = patterns.compile(
     r"\b(?:account(?:s|ed|ing)?\s+for|make\s+up|makes\s+up|made\s+up)\s+(?:about\s+|almost\s+|nearly\s+|roughly\s+|over\s+|some\s+)?[^.;:()]{0,30}$", re.I)
 OF_TOTAL_AFTER = patterns.compile(r"^[^.;:()]{0,30}?,?\s+of\s+(?:the\s+)?\S", re.I)
@@ -908,6 +928,29 @@ SECTOR = patterns.compile(
     r"[A-Za-z][\w-]*\s+(?:industry|sector))\b", re.I)
 
 
+INDUSTRY = (r"(?:banking|retail|high[\s-]tech|life\s+sciences|health\s?care|pharma(?:ceuticals?)?|manufacturing|"
+            r"telecom(?:munications)?|insurance|logistics|agriculture|automotive|consumer\s+packaged\s+goods|"
+            r"advanced\s+electronics|semiconductors|financial\s+services|media|travel|education|energy|utilities|"
+            r"public\s+sector|construction|aerospace|chemicals|transportation)")
+INDUSTRY_SUBJECT = patterns.compile(
+    r"(?:^\W*|\b(?:in|for|to|across|within)\s+|\bTake\s+)(?:the\s+)?" + INDUSTRY
+    + r"(?:\s*(?:,|and|&)\s*(?:[\w-]+\s+){0,2}?[\w-]+)?\b(?!\s+(?:industry|sector)\b)", re.I)
+INDUSTRY_WORDS = ("bank", "retail", "tech", "science", "health", "pharma", "manufactur", "telecom", "insurance",
+                  "logistic", "agricultur", "automotive", "goods", "electronic", "semiconductor", "financial",
+                  "media", "travel", "education", "energy", "utilities", "public", "construction", "aerospace",
+                  "chemical", "transport")
+
+
+def _industry_named(text: str) -> re.Match | None:
+    """"Retail and consumer packaged goods also stand to gain … $400 billion to $660
+    billion", "in banking, … $200 billion", "Take life sciences": an industry named as
+    the sentence's subject, or behind "in"/"for", without the word "sector"."""
+    low = text.lower()
+    if not any(w in low for w in INDUSTRY_WORDS):
+        return None
+    return INDUSTRY_SUBJECT.search(text)
+
+
 def _sector_subject(claim: Claim) -> Span | None:
     """"The banking industry is one of the sectors with the largest opportunities …, with
     an estimated annual value of at least $200 billion": a money figure in a sentence about
@@ -917,9 +960,9 @@ def _sector_subject(claim: Claim) -> Span | None:
         return None
     text = claim.sentence.text
     low = text.lower()
-    if "industr" not in low and "sector" not in low:
-        return None
-    m = SECTOR.search(text)
+    m = SECTOR.search(text) if "industr" in low or "sector" in low else None
+    if m is None:
+        m = _industry_named(text)
     if m is None:
         return None
     base = claim.sentence.span.start
@@ -1261,7 +1304,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
             return [(peaks[0], hits[peaks[0].id][1] if peaks[0].id in hits else None, ())]
         hits = {mid: h for mid, h in hits.items() if not table.metrics[mid].default}
     if prep.ask(_share_of_share, claim) or prep.ask(_among_own_parts, claim) \
-            or prep.ask(_compared_bracket, claim) or prep.ask(_part_of_total, claim):
+            or prep.ask(_compared_bracket, claim) or prep.ask(_part_of_total, claim) \
+            or prep.ask(_excepted_count, claim):
         return []
     sector = prep.ask(_sector_subject, claim)
     if sector is not None and not any(h[1].overlaps(sector) for h in hits.values()):
