@@ -594,15 +594,15 @@ CLAUSE_CUT = patterns.compile(
     # searches for those characters only (about 2 µs a sentence where a look-ahead for them
     # took 4, and the choices tried at every character 12).
     r";|w(?<!\ww)(?:hile\b|hereas\b)|b(?<!\wb)(?:ut\b|efore\s+(?=\w+ing\b))|c(?<!\wc)ompared\s+(?:with|to)\b"
-    r"|v(?<!\wv)(?:ersus\b|s\.?)|a(?<!\wa)fter\s+(?=\w+ing\b)"
+    r"|v(?<!\wv)(?:ersus\b|s\.?)"
     # "…add $4.4 trillion a year, reaching $15.7 trillion by 2030", "…kept 7th place, with
-    # plans for a successor around 2030": a trailing phrase keeps its year to itself
-    r"|,\s+(?=(?:reaching|bringing|taking|pushing|lifting|rising\s+to|with\s+plans|with\s+an?\s+(?:goal|target|plan|aim))\b)"
-    # "was ranked 27th in 2024, and now trails Malaysia, which climbed to 23rd", "placed
-    # 9th last year but is currently 12th", "…in 2019; today it sits 7th": a clause set in
-    # the present by "now", "currently" or "today" keeps the earlier clause's year out
-    r"|,\s+(?=(?:and\s+)?(?:(?:is|are|has|have|it|they)\s+)?(?:now|currently|today)\b(?![’'-]))"
-    r"|a(?<!\wa)nd\s+(?=(?:(?:is|are|has|have|it|they)\s+)?(?:now|currently|today)\b(?![’'-]))")
+    # plans for a successor around 2030": a trailing phrase keeps its year to itself;
+    # "was ranked 27th in 2024, and now trails Malaysia, which climbed to 23rd", "was 34th
+    # in 2024 and is currently 23rd": a clause set in the present by "now", "currently" or
+    # "today" keeps the earlier clause's year out (";" already cuts "; today it sits 7th")
+    r"|,\s+(?=(?:reaching|bringing|taking|pushing|lifting|rising\s+to|with\s+plans|with\s+an?\s+(?:goal|target|plan|aim))\b"
+    r"|(?:and\s+)?(?:(?:is|are|has|have|it|they)\s+)?(?:now|currently|today)\b(?![’'-]))"
+    r"|a(?<!\wa)(?:fter\s+(?=\w+ing\b)|nd\s+(?=(?:(?:is|are|has|have|it|they)\s+)?(?:now|currently|today)\b(?![’'-])))")
 
 
 # "After a drop in 2023, Hong Kong recovered to 7th": an opening phrase of what came
