@@ -653,11 +653,15 @@ CLAUSE_CUT = patterns.compile(
     # searches for those characters only (about 2 µs a sentence where a look-ahead for them
     # took 4, and the choices tried at every character 12).
     r";|w(?<!\ww)(?:hile\b|hereas\b)|b(?<!\wb)(?:ut\b|efore\s+(?=\w+ing\b))|c(?<!\wc)ompared\s+(?:with|to)\b"
-    # ("was ranked 27th in 2024, and now trails …": the year is the earlier clause's)
-    r"|v(?<!\wv)(?:ersus\b|s\.?)|a(?<!\wa)(?:fter\s+(?=\w+ing\b)|nd\s+(?=(?:now|currently|today)\b))"
+    r"|v(?<!\wv)(?:ersus\b|s\.?)"
     # "…add $4.4 trillion a year, reaching $15.7 trillion by 2030", "…kept 7th place, with
-    # plans for a successor around 2030": a trailing phrase keeps its year to itself
-    r"|,\s+(?=(?:reaching|bringing|taking|pushing|lifting|rising\s+to|with\s+plans|with\s+an?\s+(?:goal|target|plan|aim))\b)")
+    # plans for a successor around 2030": a trailing phrase keeps its year to itself;
+    # "was ranked 27th in 2024, and now trails Malaysia, which climbed to 23rd", "was 34th
+    # in 2024 and is currently 23rd": a clause set in the present by "now", "currently" or
+    # "today" keeps the earlier clause's year out (";" already cuts "; today it sits 7th")
+    r"|,\s+(?=(?:reaching|bringing|taking|pushing|lifting|rising\s+to|with\s+plans|with\s+an?\s+(?:goal|target|plan|aim))\b"
+    r"|(?:and\s+)?(?:(?:is|are|has|have|it|they)\s+)?(?:now|currently|today)\b(?![’'-]))"
+    r"|a(?<!\wa)(?:fter\s+(?=\w+ing\b)|nd\s+(?=(?:(?:is|are|has|have|it|they)\s+)?(?:now|currently|today)\b(?![’'-])))")
 
 
 # "After a drop in 2023, Hong Kong recovered to 7th": an opening phrase of what came
@@ -877,6 +881,13 @@ CURRENT_AFTER = patterns.compile(
 PREVIOUS_BEFORE = patterns.compile(
     r"\b(?:its|their|the)\s+(?:previous|prior)\s+(?:HPL\s+)?(?:score|result|figure|mark|rank|ranking|position|place)"
     r"\s+(?:of\s+)?$", re.I)
+PAST_RECORD_BEFORE = patterns.compile(
+    r"\b(?:previous|prior|earlier|former|old|last)\s+(?:world\s+|efficiency\s+|performance\s+)?"
+    r"(?:record|best|high|peak|top\s+score)\s+(?:of\s+|at\s+|was\s+|stood\s+at\s+)?$", re.I)
+"""Before a figure that was a record: "MN-3's previous record of 29.70 GFlops/W", "its
+earlier best of 21.1": a past figure, of some edition before the current one (which one,
+unsaid unless named), so it may be confirmed, never called out of date."""
+PAST_RECORD_WORDS = folding.Words("previous", "prior", "earlier", "former", "old", "last")
 PREVIOUS_AFTER = patterns.compile(
     r"^\s*(?:that\s+|which\s+)?(?:(?:the|this|that|it)\s+)?(?:\w+\s+){0,2}?(?:on|in)\s+the\s+(?:previous|prior|last)\s+"
     r"(?:list|edition|ranking)\b", re.I)
@@ -951,11 +962,34 @@ def _baselines(part: SentenceParts, out: dict) -> None:
         owner = next((q for q in part.quantities
                       if 0 <= q.span.start - t.span.end <= 3
                       and POSSESSIVE_GAP.fullmatch(text[t.span.end - base:q.span.start - base])), None)
+        owner = owner or _sourced_by_edition(part, t)
         for q in part.quantities:
             if q is owner:
                 out[q.span] = [t]
             else:
                 out[q.span] = [x for x in out[q.span] if x is not t]
+
+
+SOURCE_EDITION_GAP = patterns.compile(r"\s*,?\s*from\s+(?:the\s+|its\s+|their\s+)?", re.I)
+SOURCE_EDITION_AFTER = patterns.compile(
+    r"\s+(?:[A-Z][\w.-]*\s+){0,3}?(?:list|lists|edition|ranking|rankings|index|report|study|survey|yearbook)\b",
+    re.I)
+
+
+def _sourced_by_edition(part: SentenceParts, t: TimeExpr):
+    """"its previous record of 29.70 GFlops/W from the June 2021 Green500 list", "a score
+    of 71.2 from the 2022 edition": a time between "from" right after a figure and the
+    name of a list or edition names the edition the figure comes from — the figure's own
+    period, not a baseline (as "climbed three places from the 2022 edition" is, where
+    the figure is a change: its steps' unit stands between)."""
+    text, base = part.sentence.text, part.sentence.span.start
+    if not SOURCE_EDITION_AFTER.match(text, t.span.end - base):
+        return None
+    for q in part.quantities:
+        if q.span.end <= t.span.start and SOURCE_EDITION_GAP.fullmatch(text, q.span.end - base, t.span.start - base):
+            before = text[max(0, q.span.start - base - 12):q.span.start - base]
+            return None if roles.AMOUNT_BEFORE.search(before) or roles.FROM_BEFORE.search(before) else q
+    return None
 
 
 COMPARED_BEFORE = patterns.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+"
@@ -1157,6 +1191,10 @@ def _times_by_quantity(part: SentenceParts) -> dict:
             # "in comparison to its previous score of 0.174 EFlop/s", "the 7.94 EFlop/s it
             # achieved on the previous list": the edition before the current one.
             out[q.span] = [TimeExpr(q.span, "previous edition", "previous")]
+    for q in part.quantities if words & PAST_RECORD_WORDS.mask else ():
+        if PAST_RECORD_BEFORE.search(text, max(0, q.span.start - base - 40), q.span.start - base) \
+                and not any(t.kind in ("point", "month", "span") for t in out[q.span]):
+            out[q.span] = [TimeExpr(q.span, "an earlier record", "earlier")]
     spans = [t for t in part.times if t.kind == "span"]
     same_kind = [q for q in part.quantities if q.kind == part.quantities[0].kind] if part.quantities else []
     if len(spans) == 1 and len(part.quantities) == 2 and len(same_kind) == 2:

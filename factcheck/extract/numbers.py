@@ -186,7 +186,9 @@ LABEL_BEFORE = patterns.compile(
     r"\b(?:Scenario|Phase|Section|Chapter|Table|Figure|Fig\.|Part|Step|Article|Level|Tier|Type|"
     r"Version|Volume|Vol\.|Stage|Round|Item|Page|Case|Option|Group|Class|Gen|Series)\s$")
 
-RANGE_JOIN = patterns.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.I)
+RANGE_JOIN = patterns.compile(r"^\s*(?:-|–|—|to|and)\s*[$€£¥]?$", re.I)
+"""Between the ends of a range: "2.6-4.4", "2.6 to 4.4", and "$2.6 trillion-$4.4 trillion",
+where the second end's currency sign stands right after the dash."""
 
 
 # What every match of these patterns holds (``folding``): a sentence without any of the
@@ -557,7 +559,7 @@ CHANGE_VERB = patterns.compile(
 
 
 def _unit_signature(m: re.Match) -> tuple:
-    unit = (m.group("unit") or "").lower()
+    unit = "" if m.group("curword") else (m.group("unit") or "").lower()  # "4.4 trillion dollars": money
     kind = "points" if "point" in unit or unit.strip().startswith("pp") else ("percent" if unit else "")
     return bool(m.group("cur")) or bool(m.group("curword")), kind
 
@@ -566,7 +568,8 @@ def _compatible_range(text: str, a: re.Match, b: re.Match) -> bool:
     """Is "A to B" / "A-B" / "between A and B" one range rather than two figures?"""
     joiner = text[a.end():b.start()].strip().lower()
     before = text[max(0, a.start() - 40):a.start()]
-    change = CHANGE_VERB.search(before)
+    # (a dash is never the "to" of a change: "grew 20-30%", "from $2.6-$4.4 trillion")
+    change = CHANGE_VERB.search(before) if not joiner.startswith(("-", "–", "—")) else None
     if change and not _BY_BEFORE.search(before) and not _TO_WORD.search(change.group(0)):
         # "rose from 25 to 28" is a change, not a range; "rise by 15% to 40%" is one, and so is
         # "an increase to the estimated $11 trillion to $17.7 trillion" (the change's "to" is used)
@@ -574,9 +577,17 @@ def _compatible_range(text: str, a: re.Match, b: re.Match) -> bool:
     if joiner == "and" and not _BETWEEN_BEFORE.search(before):
         return False
     bare_a = not (a.group("scale") or a.group("unit") or a.group("cur"))
-    if not bare_a and _unit_signature(a) != _unit_signature(b):
+    if not bare_a and _unit_signature(a) != _unit_signature(b) and not _money_borrowed(a, b):
         return False
     return True
+
+
+def _money_borrowed(a: re.Match, b: re.Match) -> bool:
+    """"$2.6-4.4 trillion", "$2.6–4.4tn", "$2.6 trillion-$4.4 trillion" (the sign in the
+    joiner): the second end of a money range leaves out the currency the first one gives,
+    and has no unit of another kind (a percentage) of its own."""
+    return bool(a.group("cur") or a.group("curword")) and not (b.group("cur") or b.group("curword")) \
+        and not b.group("unit") and not (a.group("unit") and not a.group("curword"))
 
 
 def _range_quantity(text: str, a: re.Match, b: re.Match, offset: int = 0) -> Quantity | None:
@@ -584,6 +595,8 @@ def _range_quantity(text: str, a: re.Match, b: re.Match, offset: int = 0) -> Qua
     ca = _components(text, a)
     if not ca or not cb:
         return None
+    if ca["currency"] and not cb["currency"] and cb["kind"] == "number":
+        cb = dict(cb, kind="money", currency=ca["currency"])  # "$2.6-4.4 trillion": the first end's
     # "$2.6-4.4 trillion", "60-70%", "$2.6 to $4.4 trillion": the first end borrows the
     # second's scale (and unit, when it has none of its own).
     if not a.group("scale") and (b.group("scale") or not (a.group("unit") or a.group("cur"))):

@@ -211,6 +211,12 @@ def choose(table: Table, times: tuple[TimeExpr, ...], as_of: dt.date | None,
                 # "from 28th" in a change: the edition before the current one.
                 current = published[-2].id
                 later = later + (published[-1].id,)
+            elif previous and explicit is None:
+                # "jumped from eighth to fifth" when the table starts with the current
+                # edition: the edition before it is not held, and the current one's row is
+                # where the change ended, never where it started — nothing to check.
+                current = None
+                later = later + (published[-1].id,)
     named = next((t for t in times if t.kind == "edition"), None)
     if named is not None and table.editions:
         # "the 2019 study": the editions published that year; the rest cannot be meant.
