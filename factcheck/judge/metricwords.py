@@ -857,12 +857,26 @@ COMPARED_BRACKET = patterns.compile(r"\bthan\b[^.;:()]{1,60}\(\s*$", re.I)
 BRACKET_END = patterns.compile(r"^\s*\)")
 
 
+def _words_before(claim: Claim, reach: int) -> str:
+    """The ``reach`` characters of the claim's sentence right before its figure."""
+    start = claim.quantity.span.start - claim.sentence.span.start
+    return claim.sentence.text[max(0, start - reach):start]
+
+
+def _ends_before(claim: Claim, reach: int, words: tuple[str, ...], pattern: re.Pattern) -> bool:
+    """Does ``pattern`` end right before the figure, within ``reach`` characters? Tried
+    only when one of ``words`` (which every match holds, in lower case) is there."""
+    before = _words_before(claim, reach)
+    low = before.lower()
+    return any(word in low for word in words) and bool(pattern.search(before))
+
+
 def _compared_bracket(claim: Claim) -> bool:
     """"a larger boost than productivity gains in 2030 ($9.1 trillion)": a figure in
     brackets right after the measure a comparison sets beside the subject may be either
     one's; it is tied to neither."""
     q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
-    before = text[max(0, q.span.start - base - 80):q.span.start - base]
+    before = _words_before(claim, 80)
     if "than" not in before.lower() or not BRACKET_END.match(text[q.span.end - base:]):
         return False
     return bool(COMPARED_BRACKET.search(before))
@@ -876,12 +890,7 @@ PEAK_WORD = patterns.compile(r"\bpeak\b", re.I)
 def _peak_before(claim: Claim) -> bool:
     """"with a transient maximum of 187.7", "a peak of 200 petaflops": a figure right after
     "maximum"/"peak" is a peak value, not the sustained one."""
-    q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
-    before = text[max(0, q.span.start - base - 40):q.span.start - base]
-    low = before.lower()
-    if "max" not in low and "peak" not in low:
-        return False
-    return bool(PEAK_BEFORE.search(before))
+    return _ends_before(claim, 40, ("max", "peak"), PEAK_BEFORE)
 
 
 EXCEPTED_COUNT = patterns.compile(
@@ -896,12 +905,7 @@ def _excepted_count(claim: Claim) -> bool:
     a thing a table measures."""
     if claim.quantity.kind != "number":
         return False
-    q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
-    before = text[max(0, q.span.start - base - 50):q.span.start - base]
-    low = before.lower()
-    if "but" not in low and "xcept" not in low and "save" not in low and "bar" not in low and "than" not in low:
-        return False
-    return bool(EXCEPTED_COUNT.search(before))
+    return _ends_before(claim, 50, ("but", "xcept", "save", "bar", "than"), EXCEPTED_COUNT)
 
 
 ACCOUNT_FOR = patterns.compile(
@@ -916,11 +920,8 @@ def _part_of_total(claim: Claim) -> bool:
     if claim.quantity.kind not in ("money", "quantity"):
         return False  # "accounting for more than 80% of the global total" is a share: a measure
     q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
-    before = text[max(0, q.span.start - base - 60):q.span.start - base]
-    low = before.lower()
-    if "for" not in low and "up" not in low:
-        return False
-    return bool(ACCOUNT_FOR.search(before)) and bool(OF_TOTAL_AFTER.match(text[q.span.end - base:]))
+    return (_ends_before(claim, 60, ("for", "up"), ACCOUNT_FOR)
+            and bool(OF_TOTAL_AFTER.match(text[q.span.end - base:])))
 
 
 SECTOR = patterns.compile(
