@@ -618,6 +618,14 @@ def _range_quantity(text: str, a: re.Match, b: re.Match, offset: int = 0) -> Qua
 BARE_PLACE = patterns.compile(r"(?<![\w.,+\-−–])(?P<n>\d{1,3})\s+(?:position|place|spot)\b(?![-\w])", re.I)
 BARE_PLACE_WORDS = folding.Words("position", "place", "spot")
 
+# "was 61 on the list", "is ranked 12 in the index", "came in at 7 on the TOP500 list": a bare
+# number said to stand on a list is the entry's place there, never a measured value.
+ON_LIST = patterns.compile(
+    r"\b(?:was|is|ranked|ranks|placed|(?:came|comes)\s+in\s+at|(?:sits|sat|stands|stood|landed|lands)\s+at)"
+    r"\s+(?P<n>\d{1,3})\s+(?:on|in)\s+(?:the|this|that|its|their)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:list|ranking|rankings|index|league\s+table)\b", re.I)
+ON_LIST_WORDS = folding.Words("list", "ranking", "index", "table")
+
 # "took spots 3 and 4", "in places 2, 5 and 9": a list of positions after the noun.
 SPOTS = patterns.compile(r"\b(?:spots|places|positions)\s+(\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,\s*)?(?:and|&)\s*\d{1,3})\b(?![\d.,]\d)")
 
@@ -649,6 +657,9 @@ def _ranks(text: str, folded_text: str | None = None, offset: int = 0, has_digit
     for m in BARE_PLACE.finditer(text) if has_digit and words & BARE_PLACE_WORDS.mask else ():
         if int(m.group("n")) >= 2:
             yield _rank(text, m.start(), m.end(), int(m.group("n")), offset)
+    for m in ON_LIST.finditer(text) if has_digit and words & ON_LIST_WORDS.mask else ():
+        if int(m.group("n")) >= 1:
+            yield _rank(text, m.start("n"), m.end("n"), int(m.group("n")), offset)
     if words & ORDINAL_WORDS.mask:
         ordinals = ORDINAL
     else:  # no ordinal word: only digits can be an ordinal, if any is

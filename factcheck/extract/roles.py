@@ -77,6 +77,11 @@ RANK_STEPS_AFTER = patterns.compile(r"^\s*(?:places?|spots?|positions?|notch(?:e
 DIRECTION_BEFORE = patterns.compile(rf"\b(?P<dir>{UP_WORDS}|{DOWN_WORDS})\b(?:\s+(?:by|a\s+further|another))?\s*$",
                               re.I)
 SIGN_BEFORE = patterns.compile(r"[+\-−–]$")
+# "their number one and two positions", "the number one and number two spots", "the No. 1, 2 and 3 spots", "the 1 or 2 position":
+# the figure closes a list of rank labels, so the steps word names places, not a move.
+RANK_LIST_BEFORE = patterns.compile(
+    r"(?:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)(?:st|nd|rd|th)?|\bNo\.?\s*\d+)"
+    r"\s*(?:,|\band\b|\bor\b|&|/)\s*(?:number\s+|No\.?\s*)?$", re.I)
 # "improved by more than 585 petaflops": a measured value changed by an amount.
 AMOUNT_BEFORE = patterns.compile(rf"\b(?P<dir>{UP_WORDS}|{DOWN_WORDS})\s+by\s*$", re.I)
 
@@ -259,6 +264,8 @@ def find(text: str, base: int, quantity: Quantity) -> Role:
     words = folding.held(folding.folded(text))
     if quantity.kind == "number":
         steps = RANK_STEPS_AFTER.match(after)
+        if steps and RANK_LIST_BEFORE.search(before):
+            steps = None
         if steps:
             verb = DIRECTION_BEFORE.search(before)
             word = steps.group("dir") or (verb.group("dir") if verb else None)
