@@ -158,7 +158,7 @@ def _table_words(table: Table) -> AliasSet:
     built once and kept with the table."""
     words = table._index.get("metric_words")
     if words is None:
-        aliases = tuple(sorted({a for m in table.metrics.values() for a in (*m.aliases, *m.loose_aliases)}))
+        aliases = tuple(sorted({a for m in table.metrics.values() for a in (*m.aliases, *_with_word_forms(m.loose_aliases))}))
         words = table._index["metric_words"] = _alias_set(aliases)
     return words
 
@@ -230,6 +230,42 @@ class _Words:
         return _sorted_hits(text, offset, self.aliases, self._matcher, window, present)
 
 
+# A loose word stands for its other forms too: "replaced" for "the replacement of",
+# "could replace", "replacing"; "eliminate" for "eliminated", "the elimination of"; "lost"
+# for "the loss of", "lose". Only verbs ("-ed", "-e") and this one irregular pair.
+IRREGULAR_FORMS = {"lost": ("lose", "loses", "losing", "loss", "losses"),
+                   "lose": ("lost", "loses", "losing", "loss", "losses")}
+
+
+def _word_forms(word: str) -> tuple[str, ...]:
+    if word in IRREGULAR_FORMS:
+        return IRREGULAR_FORMS[word]
+    if len(word) < 4 or not word.isalpha() or not word.islower():
+        return ()
+    if word.endswith("ed"):
+        base = word[:-1] if word[-3] in "cgsvz" or word[:-1].endswith(("ate", "ire", "ipe")) else word[:-2]
+    elif word.endswith("e"):
+        base = word
+    else:
+        return ()
+    stem = base[:-1] if base.endswith("e") else base
+    forms = (base, base + "s", stem + "ed" if base == stem else base + "d", stem + "ing", base + "ment", base + "ments")
+    if base.endswith("ate"):
+        forms += (stem + "ion",)
+    return tuple(f for f in forms if f != word)
+
+
+def _with_word_forms(loose: dict) -> dict:
+    """``loose`` and, for each alias whose first word is a verb, the same alias with that
+    word's other forms, explained alike ("wipe out": "wiped out", "wiping out")."""
+    out = dict(loose)
+    for alias, why in loose.items():
+        first, _, rest = alias.partition(" ")
+        for form in _word_forms(first):
+            out.setdefault(f"{form} {rest}" if rest else form, why)
+    return out
+
+
 class _Reading:
     """What choosing a metric reads from a table alone, worked out once per table and kept
     with it (``_reading``): a claim is matched against the same few tables again and again,
@@ -244,7 +280,8 @@ class _Reading:
         self.metrics = metrics
         self.lowered = {m.id: frozenset(a.lower() for a in m.aliases) for m in metrics}
         self.words = {m.id: _Words(m.aliases) for m in metrics}
-        self.loose = {m.id: _Words(m.loose_aliases) for m in metrics}
+        self.loose_why = {m.id: _with_word_forms(m.loose_aliases) for m in metrics}
+        self.loose = {m.id: _Words(self.loose_why[m.id]) for m in metrics}
         self.words_keys = _keys_of(self.words.values())
         self.loose_keys = _keys_of(self.loose.values())
         self.ranked_counts = frozenset(m.out_of for m in metrics if m.out_of)
@@ -1294,7 +1331,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
             continue
         for span, alias in loose.hits(text, offset, present=present):
             if not any(u.contains(span) for u in used_spans):
-                loose_hits.setdefault(metric.id, []).append(metric.loose_aliases[alias])
+                loose_hits.setdefault(metric.id, []).append(reading.loose_why[metric.id][alias])
     peak = q.kind in ("quantity", "number") and prep.ask(_peak_before, claim)
     if peak:
         # "a sustained 122.3 petaflops, with a transient maximum of 187.7": a figure called a
