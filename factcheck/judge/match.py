@@ -219,14 +219,12 @@ def _other_list_size(table: Table, claim: Claim) -> bool:
     return bool(sizes) and all(abs(n - size) > LIST_SIZE_SLACK * size for size in sizes)
 
 
-CHANGE_TO_OUT_OF = patterns.compile(
-    r"[^,;.]{0,40}?\b(?:\d{1,3}(?:st|nd|rd|th)|No\.\s*\d{1,3})(?:\s+(?:place|spot|position))?\s+(?:out\s+of|of|among)\s+"
-    r"(?:the\s+)?(\d{1,3})\b", re.I)
-
-
-OUT_OF_RANK = patterns.compile(
-    r"\b(?:\d{1,3}(?:st|nd|rd|th)|No\.\s*\d{1,3})(?:\s+(?:place|spot|position))?\s+(?:out\s+of|of|among)\s+"
-    r"(?:the\s+)?(\d{1,3})\b", re.I)
+_RANK_OUT_OF = (r"\b(?:\d{1,3}(?:st|nd|rd|th)|No\.\s*\d{1,3})(?:\s+(?:place|spot|position))?\s+(?:out\s+of|of|among)\s+"
+                r"(?:the\s+)?(\d{1,3})\b")
+"""A rank out of N ("10th out of 14", "No. 3 among 29"); group 1 is N."""
+CHANGE_TO_OUT_OF = patterns.compile(r"[^,;.]{0,40}?" + _RANK_OUT_OF, re.I)
+"""... within a short clause after a change ("fell four places to 10th out of 14")."""
+OUT_OF_RANK = patterns.compile(_RANK_OUT_OF, re.I)
 OUT_OF_BEFORE_REACH = 120
 OVERALL = patterns.compile(r"\boverall\b|[;]", re.I)
 
