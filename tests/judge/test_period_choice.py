@@ -66,6 +66,9 @@ def _plain_choose(table, times, as_of, metric=None, entity=None) -> periods.Peri
             elif previous and explicit is None and len(published) > 1:
                 current = published[-2].id
                 later = later + (published[-1].id,)
+            elif previous and explicit is None:
+                current = None
+                later = later + (published[-1].id,)
     named = next((t for t in times if t.kind == "edition"), None)
     if named is not None and table.editions:
         of_year = [e.id for e in table.edition_order() if e.published[:4] == str(named.start)]
