@@ -10,9 +10,9 @@ outside the repository), list them in ``index.tsv`` and read what the engine fla
     python benchmarks/flag_audit.py DIR --right right.tsv   # flags judged right, the rest counted wrong
 
 ``DIR/index.tsv``: a header line, then one passage a line: ``file``, ``url``, ``published``
-(``YYYY-MM-DD``, or ``YYYY-MM`` read as the month's last day: the page came out some day in
-that month, and an earlier day would check it against a list it may already cite; anything
-after a space is a note).
+(``YYYY-MM-DD``, or ``YYYY-MM`` read as the month's last day and ``YYYY`` as the year's: the
+page came out some day in that month or year, and an earlier day would check it against a
+list it may already cite; anything after a space is a note).
 ``right.tsv``: ``dir/file`` and the flagged figure's text, tab-separated: the flags a
 person checked against the sources and found right.
 ``errors.tsv`` (``--errors``): a header line, then the figures a person found stated wrongly
@@ -51,6 +51,8 @@ def passages(folder: Path):
         if not row or not row[0].strip():
             continue
         date = row[2].split()[0] if len(row) > 2 and row[2].strip() else ""
+        if len(date) == 4:
+            date = f"{date}-12"
         if len(date) == 7:
             date = month_end(date)
         path = folder / row[0]

@@ -64,3 +64,12 @@ def test_flags_on_listed_errors_are_right_and_the_rest_missed(tmp_path, capsys):
     # a month-only date is checked at the month's last day
     assert (folder / "a.txt.asof").read_text() == "2024-06-30"
     assert (folder / "b.txt.asof").read_text() == "2023-02-10"
+
+
+def test_a_year_only_date_is_read_as_the_years_last_day(tmp_path):
+    (tmp_path / "index.tsv").write_text(
+        "file\turl\tpublished\nc.txt\thttp://c\t2017\nd.txt\thttp://d\t2019-02 approx\n", encoding="utf-8")
+    for name in ("c.txt", "d.txt"):
+        (tmp_path / name).write_text("z", encoding="utf-8")
+    dates = {path.name: date for path, date in _audit().passages(tmp_path)}
+    assert dates == {"c.txt": "2017-12-31", "d.txt": "2019-02-28"}
