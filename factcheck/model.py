@@ -164,6 +164,10 @@ class Claim:
     """The passage's words that frame the sentence from before it: the article's opening
     and the earlier sentences of its paragraph (set by ``judge.check`` only when the
     article names some other benchmark or list; see ``match.rival_frame``)."""
+    range_given: bool = False
+    """The passage writes the other end of the source's range elsewhere ("$2.6 to $4.4tn"
+    a paragraph on, "the lower end of the range is $2.6 trillion"): one end quoted alone is
+    then not passed off as the estimate (set by ``neighbours.range_in_passage``)."""
     referent: Sentence | None = None
     """The sentence before, when this one points back to a measure named there ("There,
     Ireland slipped to 10th" after one naming a pillar; "placing second in this factor"),

@@ -43,6 +43,7 @@ class Engine:
             findings = neighbours.settled_by_sentence(findings, self.checker, as_of)
         findings = neighbours.counts_carried(findings, self.checker, as_of)
         findings = neighbours.changes_by_partner(findings, self.checker, as_of)
+        findings = neighbours.range_in_passage(findings, self.checker, as_of)
         tables = self.library.tables
         findings = [freshness.unsure_when_behind(f, as_of, tables) for f in findings]
         return [_on_original(f, original) for f in findings] if original else findings

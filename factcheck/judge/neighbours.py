@@ -15,6 +15,7 @@ from .. import patterns
 from . import derived, grounds
 from ..extract import roles
 from ..model import Finding, Ground, Verdict
+from .compare import agrees
 from .match import STRENGTH_PUBLISHER, Candidate, choose_entity
 from .metricwords import counted_phrase
 from .verdicts import Checker
@@ -182,3 +183,45 @@ def _change_from(claim, partner: Finding, checker: Checker, as_of) -> Finding | 
     title = table.editions[edition].title if edition in table.editions else edition
     period = Ground("period", "passage", partner.claim.quantity.span, title)
     return replace(found, grounds=tuple(g for g in grounds.of(claim, c, as_of) if g.slot != "period") + (period,))
+
+
+def range_in_passage(findings: list[Finding], checker: Checker, as_of) -> list[Finding]:
+    """"McKinsey says generative AI could add $4.4 trillion a year" with "$2.6 trillion to
+    $4.4 trillion" (or "the lower end is $2.6 trillion") elsewhere in the passage: one end
+    of the source's range quoted alone is warned about as not the central estimate — unless
+    the passage writes the other end too, so the reader is given the range."""
+    out: list[Finding] = []
+    for f in findings:
+        other = _other_end(f, checker)
+        if other and any(g is not f and _gives(g.claim, other, checker) for g in findings):
+            f = checker.check(replace(f.claim, range_given=True), as_of)
+        out.append(f)
+    return out
+
+
+def _other_end(f: Finding, checker: Checker) -> list:
+    """For a warning on one end of a source's range, the rows of the range's other end."""
+    if f.verdict != Verdict.NEEDS_CONTEXT or not f.table or f.expected is None or not f.expected.scenario:
+        return []
+    table = checker.library.tables.get(f.table)
+    scenario = table.scenarios.get(f.expected.scenario) if table else None
+    if scenario is None or scenario.role not in ("lower", "upper"):
+        return []
+    metric = next((m for m in table.metrics.values() if m.label == f.expected.metric), None)
+    if metric is None:
+        return []
+    wanted = "upper" if scenario.role == "lower" else "lower"
+    return [row for row in table.rows(f.expected.entity, metric.id)
+            if not row.status and str(row.period) == str(f.expected.period) and row.scenario
+            and getattr(table.scenarios.get(row.scenario), "role", None) == wanted]
+
+
+def _gives(claim, rows: list, checker: Checker) -> bool:
+    """Does this figure of the passage state one of ``rows`` (itself, or as an end of a range)?"""
+    q = claim.quantity
+    if q.kind not in ("money", "percent", "number", "quantity"):
+        return False
+    table = checker.library.tables[rows[0].table]
+    if q.range_of is not None:
+        return checker.range_end_matches(claim, rows)
+    return any(agrees(claim, row, table) for row in rows)

@@ -29,7 +29,7 @@ from ..extract import roles
 from .compare import _end_agrees as end_agrees, agrees, edition_size, other_scale, range_agrees
 from ..reference.library import Library
 from .match import STRENGTH_PUBLISHER, STRENGTH_WEAK, Candidate, candidates, list_wide_metrics
-from .metricwords import _metric_kind_fits as metric_kind_fits, part_of_whole, share_names_metric
+from .metricwords import _alias_hits as alias_hits, _metric_kind_fits as metric_kind_fits, part_of_whole, share_names_metric
 from ..model import Claim, Evidence, Fact, Finding, Statement, Verdict
 from ..reference.tables import Table
 
@@ -370,6 +370,15 @@ class Checker:
                            "edition older than the one it is checked against, and the article does not place "
                            "the change's editions for sure, so it is not flagged. Check it by hand.", None,
                            table=c.table.id), c
+        twin = self._twin_named(claim, c, choice) if finding.verdict == Verdict.CONTRADICTED else None
+        if twin is not None:
+            other, row = twin
+            other_c = replace(c, metric=other)
+            return _unflagged(claim, c, finding, (
+                f"Not flagged: {claim.quantity.text.strip()} is {wording.possessive(c.entity)} {other.label} in the "
+                f"{explain.edition_title(c.table, row)} ({explain.value(other_c, row)}), and the sentence names that "
+                f"measure too, so which one it gives is unclear. If it means the {c.metric.label}: "
+                f"{finding.message}")), c
         if finding.verdict == Verdict.CONTRADICTED and self._last_digit_off(claim, c, choice, scope):
             return Finding(Verdict.UNVERIFIABLE, claim, finding.stated, finding.expected,
                            f"{claim.quantity.text.strip()} is one unit off the source's "
@@ -395,6 +404,29 @@ class Checker:
             if owner is not None:
                 finding = self._owned_beside(claim, c, finding, owner)
         return finding, c
+
+    def _twin_named(self, claim: Claim, c: Candidate, choice) -> tuple | None:
+        """"a peak of 1.1 exaflops in the Linpack benchmark", "the potential to automate up
+        to 70% of work activities": the figure is, in an edition the claim can mean, the
+        entity's value of another measure of the same unit that the sentence names too
+        (Linpack: Rmax; "potential to automate": the share of working time). Two measures
+        are named and the figure is one of them: not a wrong figure, an unclear measure.
+        (Ranks are left out: every measure of a league table runs 1, 2, 3 ….)"""
+        if c.metric.kind == "rank" or claim.quantity.range_of is not None:
+            return None
+        table, sentence = c.table, claim.sentence
+        # Words inside the figure ("1.1 exaflops") or inside the words that named its own
+        # measure ("performance" in "peak performance") name no second measure.
+        taken = [claim.quantity.span] + ([c.metric_span] if c.metric_span is not None else [])
+        for other in table.metrics.values():
+            if other.id == c.metric.id or other.unit != c.metric.unit or other.kind != c.metric.kind:
+                continue
+            rows = [f for f in table.rows(c.entity, other.id)
+                    if not f.status and choice.in_scope(f) and agrees(claim, f, table)]
+            if rows and any(not any(span.start < t.end and t.start < span.end for t in taken)
+                            for span, _ in alias_hits(sentence.text, sentence.span.start, other.aliases)):
+                return other, rows[0]
+        return None
 
     def _owner_beside(self, claim: Claim, c: Candidate, choice) -> str | None:
         """"Tuolumne, a smaller sibling of El Capitan, which ranked 12th": another entity
@@ -585,7 +617,7 @@ class Checker:
         primary = [f for f in scope if not f.status and choice.in_scope(f)]
         needed = self._needed_editions(c, choice, claim)
         if (primary and claim.quantity.range_of is not None and len(primary) < 2
-                and self._range_end_matches(claim, primary)):
+                and self.range_end_matches(claim, primary)):
             # The source states one figure ("up to 70 billion") and it is one end of the
             # article's range ("from 7 billion to 70 billion"): the other end is unsaid.
             return None
@@ -596,7 +628,7 @@ class Checker:
         if ends is not None and not (needed and not needed <= {f.edition for f in primary}):
             low, high = ends
             middle = [f for f in primary if f.scenario and f not in ends and f.period == low.period
-                      and self._range_end_matches(claim, [f])]
+                      and self.range_end_matches(claim, [f])]
             message = (f"{table.title}: the source's range for {c.entity}'s {c.metric.label} ({low.period}, "
                        f"{explain.edition_title(table, low)}) runs from "
                        f"{explain.value(c, low)} ({explain.scenario_label(c, low)}) to {explain.value(c, high)} "
@@ -697,7 +729,7 @@ class Checker:
                                      extra=(twin[0],))
         return None
 
-    def _range_end_matches(self, claim: Claim, rows: list[Fact]) -> bool:
+    def range_end_matches(self, claim: Claim, rows: list[Fact]) -> bool:
         q = claim.quantity
         for end in q.range_of:
             probe = Claim(replace(q, value=end, low=end, high=end, range_of=None), claim.sentence,
@@ -771,6 +803,8 @@ class Checker:
             return True
         scenario = table.scenarios.get(fact.scenario)
         if scenario and scenario.role == "upper" and claim.quantity.upper_bound:
+            return True
+        if scenario and scenario.role in ("lower", "upper") and claim.range_given:
             return True
         return scenario is not None and (_names_scenario(claim.sentence.text, scenario.label)
                                          or bool(claim.referred) and _names_scenario(claim.referred, scenario.label))
