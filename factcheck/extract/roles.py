@@ -64,6 +64,11 @@ SUPERLATIVE = patterns.compile(
     r"fallers?|drops?|falls?|declines?|losers?)\b|\bmost[- ]improved\b", re.I)
 DOWN_NOUNS = ("faller", "drop", "fall", "decline", "loser")
 
+# "one of the strongest improvements", "among the biggest risers", "two of the sharpest
+# falls": a place among the top few, not the top one; nothing the tables can settle.
+ONE_OF_BEFORE = patterns.compile(
+    r"\b(?:one|some|two|three|four|five|several|many|among|amongst)\s+(?:of\s+)?(?:the\s+)?$", re.I)
+
 UP_WORDS = (r"rose|rises|rising|risen|climbed|climbs|climbing|jumped|jumps|jumping|improved|improves|"
             r"improving|gained|gains|gaining|advanced|advances|advancing|leapt|leaped|leaps|soared|"
             r"moved\s+up|moves\s+up|moving\s+up|went\s+up|up|higher|surged|shot\s+up|increased|grew")
@@ -211,7 +216,7 @@ def superlatives(text: str, offset: int, skip=(), names=()) -> list[Quantity]:
     skip = taken
     for m in SUPERLATIVE.finditer(text) if words & SUPERLATIVE_WORDS.mask else ():
         span = Span(m.start() + offset, m.end() + offset)
-        if any(span.overlaps(s) for s in skip):
+        if any(span.overlaps(s) for s in skip) or ONE_OF_BEFORE.search(text, max(0, m.start() - 24), m.start()):
             continue
         what = (m.group("what") or "improvement").lower()
         value = -1.0 if what.startswith(DOWN_NOUNS) else 1.0
