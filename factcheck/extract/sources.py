@@ -37,6 +37,15 @@ _OTHER_TITLE = patterns.compile(
 publisher's, so what this finds after a bare publisher name is one no table holds."""
 
 
+_OTHER_TITLE_LOWER = patterns.compile(
+    r"(?:['’]s)?\s+(?:(?:latest|recent|new|annual|inaugural|(?:19|20)\d\d)\s+)*"
+    r"((?:[A-Z][\w&-]*\s+){1,5})(?:rankings?|index|indices|report|yearbook|scoreboard|barometer|atlas|survey|"
+    r"outlook|study)\b")
+"""The same with its kind word in lower case ("IMD World Talent ranking"): a title only
+when its capitalised words are not generic and none is a word of the publisher's own
+tables' names ("IMD World Competitiveness ranking" is the table's)."""
+
+
 _TITLE_IN_SENTENCE = patterns.compile(
     r"\b((?:[A-Z][\w&’'-]*\s+){1,5})" + _TITLE_KINDS + r"\b")
 """A titled publication anywhere in the sentence ("the IMD World Competitiveness Centre
@@ -145,7 +154,7 @@ class SourceFinder:
             tables, exact = self._phrases[key]
             if not exact:
                 publishers.update(tables)
-            if not exact and _OTHER_TITLE.match(text, end):
+            if not exact and (_OTHER_TITLE.match(text, end) or self._other_lower_title(text, end, tables)):
                 # "IMD's World Talent Ranking": a publication of the publisher that no
                 # table holds; its figures are about none of the publisher's tables.
                 tables = ()
@@ -161,6 +170,14 @@ class SourceFinder:
                 # are about that publication, none of the publisher's tables.
                 found = [s if s.exact else SourceMention(s.span, (), s.exact) for s in found]
         return found, taken
+
+    def _other_lower_title(self, text: str, end: int, tables) -> bool:
+        m = _OTHER_TITLE_LOWER.match(text, end)
+        if m is None:
+            return False
+        words = {w.strip("’'").lower() for w in m.group(1).split()} - _GENERIC_TITLE_WORDS
+        own = frozenset().union(*(self._name_words.get(t, ()) for t in tables))
+        return bool(words) and not words & own
 
     def _narrowed(self, mention: SourceMention, text: str) -> SourceMention:
         """"IMD business school's annual world digital competitiveness index": a publisher of
