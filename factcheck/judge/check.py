@@ -13,7 +13,7 @@ from ..extract.claims import Extractors, extract
 from ..read.document import Document, normalise
 from ..reference.library import Library
 from ..model import Finding, Span
-from . import freshness, neighbours, periods
+from . import freshness, listorder, neighbours, periods
 from .match import with_frames
 from .verdicts import Checker
 
@@ -44,6 +44,7 @@ class Engine:
         findings = neighbours.counts_carried(findings, self.checker, as_of)
         findings = neighbours.changes_by_partner(findings, self.checker, as_of)
         findings = neighbours.range_in_passage(findings, self.checker, as_of)
+        findings = listorder.orders_checked(findings, self.checker, as_of)
         tables = self.library.tables
         findings = [freshness.unsure_when_behind(f, as_of, tables) for f in findings]
         return [_on_original(f, original) for f in findings] if original else findings
