@@ -455,7 +455,7 @@ def _respectively(part: SentenceParts, mentions: list[EntityMention], respective
     named = [m for m in mentions if m.via != "reference" and floor <= m.span.start and m.span.end <= run[0].span.start]
     # "Japan is just ahead of Malaysia and Kazakhstan, ranking 33rd and 34th, respectively":
     # the figures go with the names listed last.
-    named = named[-size:]
+    named = _joined_names(part, named, size) or named[-size:]
     if len(named) == size:
         return {q.span: named[respective[q.span][0]] for q in run}
     # "Third and fourth place go to the LUMI and Leonardo systems from Finland and Italy
@@ -465,6 +465,18 @@ def _respectively(part: SentenceParts, mentions: list[EntityMention], respective
     if not chains:
         return {}
     return {q.span: tuple(chain[respective[q.span][0]] for chain in chains) for q in run}
+
+
+def _joined_names(part: SentenceParts, named: list[EntityMention], size: int) -> list[EntityMention]:
+    """"Denmark, Sweden and Norway all ranked ahead of Finland, coming 6th, 8th and 9th
+    respectively": the last run of as many names joined only by commas and "and" is the
+    list the figures go with; a name outside it (the one they are compared with) is not."""
+    text, base = part.sentence.text, part.sentence.span.start
+    for i in range(len(named) - size, -1, -1):
+        run = named[i:i + size]
+        if all(LIST_JOIN.fullmatch(text[a.span.end - base:b.span.start - base]) for a, b in zip(run, run[1:])):
+            return run
+    return []
 
 
 def _parallel_run(part: SentenceParts, first: Quantity, size: int) -> dict:

@@ -1041,6 +1041,25 @@ OPENING_FRAME = patterns.compile(r"\s*(?=[fhmslibyaouwrc])(?:(?:For\s+example|Fo
 future readiness,"), after a linking word if any ("For example, in knowledge,")."""
 
 
+LABEL_OPENING = patterns.compile(r"\s*[A-Z][\w&'’-]*(?:\s+[\w&'’-]+){0,3}?\s*(?::|\s[—–-])\s")
+"""A paragraph's leading label ("Infrastructure:", "Business efficiency –"): it names the
+measure of the figures of the sentence it opens."""
+
+PAIR_HEAD = patterns.compile(
+    r"\bfrom\s+(?:the\s+|its\s+)?(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|"
+    r"ninth|tenth)(?:\s+(?:place|spot|position))?(?:\s+(?:in\s+(?:19|20)\d\d|last\s+year|a\s+year\s+(?:earlier|ago)))?"
+    r"\s*,?\s+to\s+(?:the\s+)?$", re.I)
+
+
+def _pair_start(text: str, start: int) -> int | None:
+    """"from 43rd in 2022 to 42nd this year": where the pair opens (its "from"), for the
+    figure that ends it; the pair is one measure, named before its start or after its end."""
+    if "from" not in text[max(0, start - 60):start].lower():
+        return None
+    m = PAIR_HEAD.search(text, max(0, start - 60), start)
+    return m.start() if m else None
+
+
 def _excluded(metric: Metric, text: str) -> bool:
     # One pattern for all of a metric's excluding words (cached by the word tuple), searched
     # only when the text holds a word of each (``wordgate``): most texts hold none.
@@ -1048,6 +1067,55 @@ def _excluded(metric: Metric, text: str) -> bool:
         return False
     words = tuple(metric.not_with)
     return wordgate.may_hold(text, _variants_gate(words)) and bool(_aliases_pattern(words)[0].search(text))
+
+
+def _inside_excluded(metric: Metric, text: str, a: int, b: int) -> bool:
+    """Whether the metric's words at ``text[a:b]`` are part of words that rule the metric
+    out: "infrastructure" in "technological infrastructure" (a sub-factor's name) is not the
+    Infrastructure factor."""
+    if not metric.not_with:
+        return False
+    around = text[max(0, a - NOT_WITH_REACH):b + NOT_WITH_REACH]
+    if not wordgate.may_hold(around, _variants_gate(tuple(metric.not_with))):
+        return False
+    at = a - max(0, a - NOT_WITH_REACH)
+    return any(m.start() <= at and at + (b - a) <= m.end()
+               for m in _aliases_pattern(tuple(metric.not_with))[0].finditer(around))
+
+
+# Another figure of the sentence (not a year): "41st in the talent subcategory and 54th in
+# future readiness" — the words past it are that figure's.
+FIGURE_BETWEEN = patterns.compile(
+    r"(?<![\w.])(?!(?:19|20)\d\d\b)\d[\d,.]*(?:st|nd|rd|th)?\b"
+    r"|\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I)
+
+
+JOINT = patterns.compile(r"[,;]|\b(?:and|while|whereas|but)\b", re.I)
+
+
+def _own_stretch(text: str, start: int, end: int) -> slice:
+    """The figure's surroundings where words that rule a measure out count: up to
+    ``NOT_WITH_REACH`` either side, but not past another figure ("ranked 41st in the talent
+    subcategory and 54th in future readiness": "talent" is the 41st's)."""
+    a, b = max(0, start - NOT_WITH_REACH), min(len(text), end + NOT_WITH_REACH)
+    for m in FIGURE_BETWEEN.finditer(text, a, start):
+        a = m.end()
+    if a > max(0, start - NOT_WITH_REACH):  # the words after that figure are its own, up to a joint
+        joint = None
+        for joint in JOINT.finditer(text, a, start):
+            pass
+        a = joint.end() if joint else start
+    after = FIGURE_BETWEEN.search(text, end, b)
+    return slice(a, after.start() if after else b)
+
+
+def _every_other_excluded(fitting: tuple[Metric, ...], prep) -> bool:
+    """"ranked third in domestic economy", "climbed nine places in technological
+    infrastructure": words that rule out every named measure of the figure's kind (a
+    sub-factor's name beside the factors) name some measure the table does not hold; the
+    table's default measure is not assumed there either."""
+    others = [m for m in fitting if not m.default]
+    return bool(others) and all(m.not_with and prep.excludes(m) for m in others)
 
 
 def _variants(aliases: tuple[str, ...]) -> tuple[str, ...]:
@@ -1196,10 +1264,10 @@ def _prepared(claim: Claim) -> _Prepared:
         text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
     # "13.4 HPCG-petaflops" rules Rmax out; "Rmax of 415 petaflops as well as topping the
     # Graph 500" does not: another measure's words count near the figure, in its clause.
-    near_figure = text[max(0, q.span.start - offset - NOT_WITH_REACH):q.span.end - offset + NOT_WITH_REACH]
+    near_figure = text[_own_stretch(text, q.span.start - offset, q.span.end - offset)]
     # "On the HPL-AI benchmark, Fugaku registered 1.45 exaflops": an opening phrase sets
     # the measure for the whole sentence after it, however far the figure stands.
-    opening = OPENING_FRAME.match(text)
+    opening = OPENING_FRAME.match(text) or LABEL_OPENING.match(text)
     framed_to = 0  # the end of an opening phrase that frames the figure
     if opening and opening.end() <= q.span.start - offset:
         near_figure = opening.group(0) + " " + near_figure
@@ -1274,6 +1342,9 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     no_words = _none_in(reading.words_keys, present)
     own_words = reading.own_words(usable, list_wide) if not no_words else ()
     window = _near(text, offset, q.span, METRIC_REACH, table)
+    pair_at = _pair_start(text, q.span.start - offset) if q.kind == "rank" else None
+    if pair_at is not None:
+        window = (max(0, window[0] - (q.span.start - offset - pair_at)), window[1])
     if framed_to:
         window = (0, window[1])  # the opening phrase's words count, however far
 
@@ -1290,6 +1361,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
                 if span.start >= q.span.end and _excluded(
                         metric, text[span.end - offset:span.end - offset + NOT_WITH_REACH]):
                     continue  # "five systems above one exaflop/s in mixed precision": past the words
+                if _inside_excluded(metric, text, span.start - offset, span.end - offset):
+                    continue  # "the sub-factor of technological infrastructure": not the factor
                 if span.start >= q.span.end and _next_statement(text, q.span.end - offset, span.end - offset):
                     continue  # "rose from 8th to 6th, its business efficiency climbed from 6th": the next pair's
                 if _names_ranking(table, metric, text, span.end - offset):
@@ -1307,6 +1380,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
                     blocked.append(span)
                     continue  # "14 provinces", "28th for knowledge": another figure's words
                 gap = span.start - q.span.end if span.start >= q.span.end else q.span.start - span.end
+                if pair_at is not None and span.end - offset <= pair_at:
+                    gap = pair_at - (span.end - offset)  # "Infrastructure: … from 43rd to 42nd": the pair's
                 if gap > METRIC_REACH and not span.end - offset <= framed_to:
                     continue  # "…, which adopt digital technology" far along is not the figure's metric
                 key = (gap, -(span.end - span.start))
@@ -1470,7 +1545,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         and not prep.ask(_measure_after, claim) and not _other_benchmark_after(claim, table) \
         and not prep.ask(_narrowed, claim) and not _other_list_after(claim, table) \
         and not prep.ask(_bracket_names_measure, claim) \
-        and (claim.respective is None or _years_listed(claim))
+        and (claim.respective is None or _years_listed(claim)) \
+        and not _every_other_excluded(reading.fitting(q.kind, q.currency, q.unit), prep)
     defaults_allowed = not peak and plain and (named and (
         q.kind == "rank" or (q.kind in ("percent", "money", "points", "quantity") and distance == 0))
         or (unit_tie and q.kind == "quantity"))
