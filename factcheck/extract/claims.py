@@ -72,7 +72,8 @@ RELATIVE_CLAUSE_WORDS = ("which", "who")  # as written
 FROM_WORDS = folding.Words("from")
 BASELINE_WORDS = folding.Words("from", "than", "compared", "versus", "vs", "over", "above", "below")
 COMPARED_WORDS = folding.Words("compared", "versus", "vs", "against")
-COMPARED_NAME_WORDS = folding.Words("ahead", "behind", "only", "trail", "than", "beat", "best", "outpac")
+COMPARED_NAME_WORDS = folding.Words("ahead", "behind", "only", "trail", "than", "beat", "best", "outpac", "outperform",
+                                    "surpass", "overtak")
 CURRENT_WORDS = folding.Words("list", "edition", "ranking")
 PREVIOUS_BEFORE_WORDS = folding.Words("previous", "prior")
 PREVIOUS_AFTER_WORDS = folding.Words("previous", "prior", "last")
@@ -235,7 +236,8 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
         if by_name:
             respective = {}  # the list is of names; ``Claim.respective`` is for other lists
         paired = {**_coordinated(part, resolved), **by_name, **_table_rows(part, resolved)}
-        may_compare = bool(folding.held(folding.folded(part.sentence.text)) & COMPARED_NAME_WORDS.mask)
+        may_compare = bool(folding.held(folding.folded(part.sentence.text)) & COMPARED_NAME_WORDS.mask) or any(
+            m.via == "object" for m in resolved)
         for quantity in part.quantities:
             ordered = _nearest_first(around, part.sentence, quantity)
             if ordered and (ordered[0].via == UNKNOWN and (ordered[0].span.start < quantity.span.start
@@ -771,12 +773,13 @@ def _own_clause_subject(part: SentenceParts, quantity: Quantity,
 
 
 COMPARED_NAME_BEFORE = patterns.compile(
-    r"\b(?:ahead\s+of|behind|second\s+only\s+to|trail(?:s|ed|ing)?|than|beating|besting|outpacing)\s+"
-    r"(?:the\s+|its\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
+    r"\b(?:ahead\s+of|behind|second\s+only\s+to|trail(?:s|ed|ing)?|than|beating|besting|outpacing|"
+    r"outperform(?:s|ed|ing)?|surpassing|overtaking)\s+(?:the\s+|its\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
 """A name set against the subject: "well ahead of the second-placing Frontier", "fourth
 behind Singapore", "second only to the US"."""
 COMPARED_NAME_WORD = patterns.compile(
-    r"\b(?:ahead\s+of|behind|second\s+only\s+to|trail(?:s|ed|ing)?|than|beating|besting|outpacing)\b", re.I)
+    r"\b(?:ahead\s+of|behind|second\s+only\s+to|trail(?:s|ed|ing)?|than|beating|besting|outpacing|"
+    r"outperform(?:s|ed|ing)?|surpassing|overtaking)\b", re.I)
 ATTACHED_AFTER = patterns.compile(r"\s*(?:(?:in|at|on|with)\s+(?:the\s+)?|,\s*|['’]s?\s+(?:[\w-]+\s+){0,2}?|\(\s*|,?\s*(?:which|who|that)\b[^,;()]*)?")
 """What may stand between a compared name and a figure that is still its own: "behind
 Singapore in first", "ahead of Australia, 22nd", "ahead of China's 28", "ahead of Frontier (second)", "behind Aurora, which posted"."""
@@ -793,6 +796,11 @@ def _compared_names(part: SentenceParts, quantity: Quantity,
     kept, compared = [], []
     for m in ordered:
         at = m.span.start - base
+        if m.via == "object" and m.span.start >= q.end:
+            # "has 530 billion parameters, surpassing GPT-3": the rival a verb after the
+            # figure names is what the subject's figure is set against
+            compared.append(EntityMention(m.span, m.entity, m.kind, "compared"))
+            continue
         if m.via in ("reference", "object"):
             kept.append(m)
             continue
