@@ -1025,6 +1025,30 @@ PARTICIPLE = patterns.compile(r",\s+(?!according\b)[a-z]+ing\b")
 its previous 7th position in 2021"."""
 
 
+SAME_AS_WORDS = folding.Words("consistent", "line", "level", "par", "unchanged", "same", "stuck", "steady", "flat")
+SAME_AS_BEFORE = patterns.compile(
+    r"\b(?:consistent\s+with|in\s+line\s+with|level\s+with|on\s+par\s+with|unchanged\s+(?:from|since|on)|"
+    r"(?:the\s+)?same\s+as|stuck\s+with|steady\s+(?:from|since|on)|flat\s+(?:from|since|on))\s+"
+    r"(?:the\s+|its\s+|their\s+)?(?:(?:results?|score|figure|level|mark)s?\s+(?:from|of)\s+)?$", re.I)
+"""Before a time a figure is said to equal: "stayed consistent with last year's results
+with 16.0", "unchanged from 2020 at 442", "stuck with the results from last year"."""
+
+
+def _same_as(part: SentenceParts, out: dict) -> None:
+    """"Fugaku stayed consistent with last year's results with 16.0 petaflops": a time the
+    figure is said to equal is what it is compared with, not its date; the figure is said
+    of now (and then), so it is checked against the current edition."""
+    text, base = part.sentence.text, part.sentence.span.start
+    if not folding.held(folding.folded(text)) & SAME_AS_WORDS.mask:
+        return
+    for t in part.times:
+        if t.kind in ("point", "relative", "month") and SAME_AS_BEFORE.search(
+                text, max(0, t.span.start - base - 60), t.span.start - base):
+            for q in part.quantities:
+                if t in out[q.span]:
+                    out[q.span] = [o for o in out[q.span] if o is not t]
+
+
 def _own_clauses(part: SentenceParts, out: dict) -> None:
     """A clause with a time of its own keeps it, and its figures keep to it:
     - "Denmark, which came fourth last year, took the top place": the figure of a relative
@@ -1199,6 +1223,7 @@ def _times_by_quantity(part: SentenceParts) -> dict:
             out[q.span] = bound
     _trajectory(part, out)
     _compared(part, out)
+    _same_as(part, out)
     _own_clauses(part, out)
     _dated_heads(part, out)
     described = DESCRIBED_SUBJECT.match(text)

@@ -261,6 +261,18 @@ def _edition_before(published, year: int, time: TimeExpr, current, later):
     return ids[i - 1], None, later + ids[i:]
 
 
+def year_lists_unheld(table: Table, choice: PeriodChoice, scope) -> bool:
+    """"Fugaku delivered 16.0 HPCG-petaflops last year": a year of a list published
+    several times a year (June and November) means any of that year's lists. When the
+    table holds the figure for only some of them, the others may hold the one written, so
+    a row can confirm it but not call it wrong."""
+    time = choice.explicit
+    if time is None or time.kind != "point" or table.period_kind != "list" or not table.editions:
+        return False
+    of_year = [e for e in _editions_by_year(table).get(str(time.start), ((), ()))[0] if e not in choice.later]
+    return len(of_year) > 1 and not set(of_year) <= {f.edition for f in scope}
+
+
 def several_years(times, horizon: bool = False) -> bool:
     """Is a figure said of several past years at once ("over the last three years", "in
     the past four editions")? No single edition is meant. With ``horizon``, a span

@@ -363,6 +363,12 @@ class Checker:
                            "the article does not say which edition, so it can only be confirmed, not flagged. "
                            "Check it by hand.", None,
                            table=c.table.id), c
+        if finding.verdict in (Verdict.CONTRADICTED, Verdict.MISATTRIBUTED, Verdict.OUTDATED) \
+                and periods.year_lists_unheld(table, choice, scope):
+            return Finding(Verdict.UNVERIFIABLE, claim, finding.stated, None,
+                           "The article gives a year, and the list comes out more than once a year; the "
+                           "table does not hold this figure for every list of that year, so it can only be "
+                           "confirmed, not flagged. Check it by hand.", None, table=c.table.id), c
         if finding.verdict == Verdict.OUTDATED and claim.role == "previous":
             # "a decline from 18th to 23rd": the starting figure is a past value by its
             # role, its edition only "the one before" the end figure's, which the article
