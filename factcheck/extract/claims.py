@@ -1045,6 +1045,30 @@ PARTICIPLE = patterns.compile(r",\s+(?!according\b)[a-z]+ing\b")
 its previous 7th position in 2021"."""
 
 
+SAME_AS_WORDS = folding.Words("consistent", "line", "level", "par", "unchanged", "same", "stuck", "steady", "flat")
+SAME_AS_BEFORE = patterns.compile(
+    r"\b(?:consistent\s+with|in\s+line\s+with|level\s+with|on\s+par\s+with|unchanged\s+(?:from|since|on)|"
+    r"(?:the\s+)?same\s+as|stuck\s+with|steady\s+(?:from|since|on)|flat\s+(?:from|since|on))\s+"
+    r"(?:the\s+|its\s+|their\s+)?(?:(?:results?|score|figure|level|mark)s?\s+(?:from|of)\s+)?$", re.I)
+"""Before a time a figure is said to equal: "stayed consistent with last year's results
+with 16.0", "unchanged from 2020 at 442", "stuck with the results from last year"."""
+
+
+def _same_as(part: SentenceParts, out: dict) -> None:
+    """"Fugaku stayed consistent with last year's results with 16.0 petaflops": a time the
+    figure is said to equal is what it is compared with, not its date; the figure is said
+    of now (and then), so it is checked against the current edition."""
+    text, base = part.sentence.text, part.sentence.span.start
+    if not folding.held(folding.folded(text)) & SAME_AS_WORDS.mask:
+        return
+    for t in part.times:
+        if t.kind in ("point", "relative", "month") and SAME_AS_BEFORE.search(
+                text, max(0, t.span.start - base - 60), t.span.start - base):
+            for q in part.quantities:
+                if t in out[q.span]:
+                    out[q.span] = [o for o in out[q.span] if o is not t]
+
+
 def _own_clauses(part: SentenceParts, out: dict) -> None:
     """A clause with a time of its own keeps it, and its figures keep to it:
     - "Denmark, which came fourth last year, took the top place": the figure of a relative
@@ -1082,6 +1106,20 @@ def _own_clauses(part: SentenceParts, out: dict) -> None:
         out[q.span] = [t for t in out[q.span] if t.span.start < q.span.end
                        or not SPLICE.search(text[q.span.end - base:t.span.start - base])
                        and not _participle_own(part, q, t)]
+        out[q.span] = _participle_times(part, q, out[q.span])
+
+
+def _participle_times(part: SentenceParts, q, times: list) -> list:
+    """"is 4th in 2018, having climbed from 9th to 5th in 2017": a figure of a participle
+    clause with a time of its own keeps to that time, not the main clause's before it."""
+    text, base = part.sentence.text, part.sentence.span.start
+    m = None
+    for m in PARTICIPLE.finditer(text, 0, q.span.start - base):
+        pass
+    if m is None:
+        return times
+    own = [t for t in times if t.span.start >= base + m.start()]
+    return own if own and len(own) < len(times) else times
 
 
 ASIDE_MARKS = ("(", "—", "–", "--", " - ")  # as written
@@ -1132,6 +1170,24 @@ def _participle_own(part: SentenceParts, q, t: TimeExpr) -> bool:
                                  for o in part.quantities)
 
 
+def _change_end(start, times: list) -> TimeExpr | None:
+    """"climbed from 20th to 15th in last year's edition", "rose from 9th to 5th in 2019",
+    "in 2019 it rose from 9th to 5th": the one time of a "from A to B" change that is not
+    A's own dates where the change ended, B; A is of the edition before that one (not the
+    one before the article's). Kept in ``start`` (a year) or ``offset`` (years before the
+    article's date)."""
+    ends = [t for t in times if t.kind in ("point", "edition") and t.start
+            or t.kind == "relative" and t.years == 1 and t.offset]
+    after = [t for t in ends if t.span.start >= start.span.end]
+    ends = after or ends  # "is 4th in 2018, having climbed from 9th to 5th in 2017"
+    if len(ends) != 1:
+        return None
+    t = ends[0]
+    if t.kind == "relative":
+        return TimeExpr(t.span, f"the edition before {t.text}", "previous", offset=t.offset)
+    return TimeExpr(t.span, f"the edition before {t.start}'s", "previous", start=t.start)
+
+
 def _times_by_quantity(part: SentenceParts) -> dict:
     """Which time expressions each figure of a sentence is about.
 
@@ -1174,6 +1230,9 @@ def _times_by_quantity(part: SentenceParts) -> dict:
         if not bound and len(part.quantities) > 1 and (not out[q.span] or to_partner or titled):
             # "fell to 31st from 28th": the "from" figure is the previous edition's.
             bound = [TimeExpr(q.span, "previous edition", "previous", end=titled[0].start if titled else None)]
+            ended = _change_end(q, out[q.span]) if to_partner and not titled else None
+            if ended is not None:
+                bound = [ended]
             out[q.span] = bound
             if titled:
                 continue  # the title's year stays the other figures' edition
@@ -1184,6 +1243,7 @@ def _times_by_quantity(part: SentenceParts) -> dict:
             out[q.span] = bound
     _trajectory(part, out)
     _compared(part, out)
+    _same_as(part, out)
     _own_clauses(part, out)
     _dated_heads(part, out)
     described = DESCRIBED_SUBJECT.match(text)

@@ -731,12 +731,16 @@ def _respective(text: str, before: str, after: str) -> bool:
 
 
 def _moved_to(before: str, after: str) -> bool:
-    """"drops one place to third", "returning to eighth", "taking fourth", "(from sixth)"."""
+    """"drops one place to third", "returning to eighth", "taking fourth", "(from sixth)",
+    "up from eighth"."""
     if _TAKING_BEFORE.search(before):
         return True
     if _OPEN_FROM_BEFORE.search(before) and CLOSE_AFTER.match(after):
         return True
-    to = _TO_BEFORE.search(before)
+    # "jumping up from eighth", "down from third the previous year", "rose to fifth from
+    # eighth": a move's "from" word ordinal is the place it left, as its "to" one is the
+    # place it reached.
+    to = _TO_BEFORE.search(before) or roles.FROM_BEFORE.search(before)
     return bool(to and MOVE_WORDS.search(before[max(0, to.start() - 30):to.start()]))
 
 

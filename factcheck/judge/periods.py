@@ -203,7 +203,12 @@ def choose(table: Table, times: tuple[TimeExpr, ...], as_of: dt.date | None,
         if published:
             current = published[-1].id
             before = next((t.end for t in times if t.kind == "previous" and t.end), None)
-            if previous and explicit is None and before and (published[-1].published or "")[:4] != str(before):
+            ended = _change_ended(times, as_of)
+            if previous and explicit is None and ended:
+                # "climbed from 20th to 15th last year": the edition before the one the
+                # change ended in.
+                current, explicit, later = _edition_before(published, ended, times[0], current, later)
+            elif previous and explicit is None and before and (published[-1].published or "")[:4] != str(before):
                 # "from 24th in the … Ranking 2018" read when 2018's is not the current
                 # edition: some edition before 2018's, which one unsaid — confirm only.
                 explicit = TimeExpr(times[0].span, "an earlier edition", "earlier", end=before)
@@ -228,6 +233,44 @@ def choose(table: Table, times: tuple[TimeExpr, ...], as_of: dt.date | None,
                 later = others
                 current = of_year[-1] if explicit is None else current
     return PeriodChoice(explicit, current, horizon, later)
+
+
+def _change_ended(times, as_of: dt.date) -> int | None:
+    """The year a change ended in, for its start figure ("from 20th to 15th in 2017":
+    2017; "… last year": the article's year less one): see ``claims._change_end``."""
+    for t in times:
+        if t.kind == "previous" and t.start:
+            return t.start
+        if t.kind == "previous" and t.offset:
+            return as_of.year - t.offset
+    return None
+
+
+def _edition_before(published, year: int, time: TimeExpr, current, later):
+    """The edition just before the one published in ``year``, as (current, explicit,
+    later). With several editions that year (a list out in June and November) which one
+    the change ended in is unsaid: some edition before that year, confirm only. With none
+    held before it, nothing to check."""
+    of_year = [i for i, e in enumerate(published) if (e.published or "")[:4] == str(year)]
+    if len(of_year) != 1:
+        return current, TimeExpr(time.span, "an earlier edition", "earlier", end=year), later
+    i = of_year[0]
+    ids = tuple(e.id for e in published)
+    if i == 0:
+        return None, None, later + ids
+    return ids[i - 1], None, later + ids[i:]
+
+
+def year_lists_unheld(table: Table, choice: PeriodChoice, scope) -> bool:
+    """"Fugaku delivered 16.0 HPCG-petaflops last year": a year of a list published
+    several times a year (June and November) means any of that year's lists. When the
+    table holds the figure for only some of them, the others may hold the one written, so
+    a row can confirm it but not call it wrong."""
+    time = choice.explicit
+    if time is None or time.kind != "point" or table.period_kind != "list" or not table.editions:
+        return False
+    of_year = [e for e in _editions_by_year(table).get(str(time.start), ((), ()))[0] if e not in choice.later]
+    return len(of_year) > 1 and not set(of_year) <= {f.edition for f in scope}
 
 
 def several_years(times, horizon: bool = False) -> bool:

@@ -61,7 +61,17 @@ def _plain_choose(table, times, as_of, metric=None, entity=None) -> periods.Peri
         if published:
             current = published[-1].id
             before = next((t.end for t in times if t.kind == "previous" and t.end), None)
-            if previous and explicit is None and before and (published[-1].published or "")[:4] != str(before):
+            ended = next((t.start or as_of.year - t.offset for t in times
+                          if t.kind == "previous" and (t.start or t.offset)), None)
+            ids = tuple(e.id for e in published)
+            of_year = [i for i, e in enumerate(published) if (e.published or "")[:4] == str(ended)]
+            if previous and explicit is None and ended and len(of_year) != 1:
+                explicit = TimeExpr(times[0].span, "an earlier edition", "earlier", end=ended)
+            elif previous and explicit is None and ended:
+                # the edition before the one the change ended in; none when it is the first
+                current = ids[of_year[0] - 1] if of_year[0] else None
+                later = later + ids[of_year[0]:]
+            elif previous and explicit is None and before and (published[-1].published or "")[:4] != str(before):
                 explicit = TimeExpr(times[0].span, "an earlier edition", "earlier", end=before)
             elif previous and explicit is None and len(published) > 1:
                 current = published[-2].id
