@@ -81,6 +81,13 @@ def _other_title_in(text: str, taken_exact: list[tuple[int, int]], own_words: fr
     return False
 
 
+def _name_forms(name: str) -> tuple[str, ...]:
+    """A table's name, lower case, and its plural when it ends in "ranking" ("the World
+    Competitiveness Rankings of IMD" names the World Competitiveness Ranking)."""
+    key = name.lower()
+    return (key, key + "s") if key.endswith(" ranking") else (key,)
+
+
 class SourceFinder:
     def __init__(self, library: Library):
         # The words of each table's names ("competitiveness", "digital"): a title using one
@@ -99,8 +106,9 @@ class SourceFinder:
         # Green500) do not name that other table.
         for table in library.tables.values():
             for name in table.names:
-                tables, _ = phrases.setdefault(name.lower(), (set(), True))
-                tables.add(table.id)
+                for form in _name_forms(name):
+                    tables, _ = phrases.setdefault(form, (set(), True))
+                    tables.add(table.id)
         for table in library.tables.values():
             for name in table.publisher_names:
                 key = name.lower()

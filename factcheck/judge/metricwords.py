@@ -1097,13 +1097,22 @@ def _own_stretch(text: str, start: int, end: int) -> slice:
     """The figure's surroundings where words that rule a measure out count: up to
     ``NOT_WITH_REACH`` either side, but not past another figure ("ranked 41st in the talent
     subcategory and 54th in future readiness": "talent" is the 41st's)."""
+    pair_at = _pair_start(text, start)
+    own = _plain_stretch(text, start, end)
+    if pair_at is None:
+        return own
+    # "public finances went from 12th to 6th": the pair's end has its start's words
+    return slice(_plain_stretch(text, pair_at, pair_at).start, own.stop)
+
+
+def _plain_stretch(text: str, start: int, end: int) -> slice:
     a, b = max(0, start - NOT_WITH_REACH), min(len(text), end + NOT_WITH_REACH)
     for m in FIGURE_BETWEEN.finditer(text, a, start):
         a = m.end()
     if a > max(0, start - NOT_WITH_REACH):  # the words after that figure are its own, up to a joint
-        joint = None
-        for joint in JOINT.finditer(text, a, start):
-            pass
+        # the first joint after it: "…to 6th, productivity and efficiency 14th" keeps the
+        # "and" inside the next measure's name
+        joint = JOINT.search(text, a, start)
         a = joint.end() if joint else start
     after = FIGURE_BETWEEN.search(text, end, b)
     return slice(a, after.start() if after else b)
