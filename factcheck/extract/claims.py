@@ -198,6 +198,10 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
     parts = _renumbered(found)
     named = {i: [e for e in p.entities if e.via != "reference"] for i, p in enumerate(parts)}
     subj = subjects.find([p.sentence for p in parts], named)
+
+    def subj_before(paragraph_now: int, kind: str) -> str | None:
+        return subj.of_paragraph(paragraph_now - 1, kind) if paragraph_now > 0 else None
+
     claims: list[Claim] = []
     carried: tuple[SourceMention, ...] = ()
     distance = 0
@@ -207,11 +211,21 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
                                 for s in p.sources if s.exact for t in s.tables
                                 if p.sentence.paragraph <= 2))
     last_named: dict[str, str] = {}  # each kind's entity named last before the sentence
+    kinds_here: set[str] = set()  # the kinds named in the paragraph before the sentence
     for part in parts:
+        if part.sentence.paragraph != paragraph:
+            kinds_here = set()
         earlier = dict(last_named) if part.quantities else last_named
+        if part.quantities and earlier:
+            # "The machine achieved 415.5 petaflops, far surpassing … Summit" opening a
+            # paragraph: the one it points back to is the previous paragraph's subject,
+            # not the name that paragraph happened to end on
+            earlier = {kind: (name if kind in kinds_here else subj_before(part.sentence.paragraph, kind) or name)
+                       for kind, name in earlier.items()}
         for e in part.entities:
             if e.entity and e.via not in ("reference", UNKNOWN) and e.kind != "world":
                 last_named[e.kind] = e.entity
+                kinds_here.add(e.kind)
         if part.sentence.paragraph != paragraph:
             # A source named earlier still frames what follows, more weakly with distance
             # (see ``match``: beyond its paragraph it needs "the ranking"-style words).
@@ -780,6 +794,12 @@ behind Singapore", "second only to the US"."""
 COMPARED_NAME_WORD = patterns.compile(
     r"\b(?:ahead\s+of|behind|second\s+only\s+to|trail(?:s|ed|ing)?|than|beating|besting|outpacing|"
     r"outperform(?:s|ed|ing)?|surpassing|overtaking)\b", re.I)
+COMPARED_RIGHT_BEFORE = patterns.compile(
+    r"\b(?:ahead\s+of|behind|trail(?:s|ed|ing)?|beating|besting|outpacing)\s+(?:just\s+)?(?:the\s+)?$", re.I)
+"""The comparison word right before the name ("just ahead of Thailand"), not a few words
+back ("Ahead of Taiwan was the US": the US is the subject)."""
+IN_PLACE_AFTER = patterns.compile(r"\s*(?:in|at|on|with)\s")
+"""A compared name's figure attached by "in"/"at" ("behind Singapore in first")."""
 ATTACHED_AFTER = patterns.compile(r"\s*(?:(?:in|at|on|with)\s+(?:the\s+)?|,\s*|['’]s?\s+(?:[\w-]+\s+){0,2}?|\(\s*|,?\s*(?:which|who|that)\b[^,;()]*)?")
 """What may stand between a compared name and a figure that is still its own: "behind
 Singapore in first", "ahead of Australia, 22nd", "ahead of China's 28", "ahead of Frontier (second)", "behind Aurora, which posted"."""
@@ -810,7 +830,14 @@ def _compared_names(part: SentenceParts, quantity: Quantity,
             hit = COMPARED_NAME_WORD.search(text, q.end - base, at)
         else:
             hit = COMPARED_NAME_BEFORE.search(text, max(0, at - 45), at)
-            if hit and ATTACHED_AFTER.fullmatch(text, m.span.end - base, q.start - base):
+            attached = ATTACHED_AFTER.fullmatch(text, m.span.end - base, q.start - base) if hit else None
+            if attached and (not IN_PLACE_AFTER.match(attached.group(0)) or not COMPARED_RIGHT_BEFORE.search(
+                    hit.group(0)) or any(o.kind == quantity.kind and o.span.end <= base + hit.start()
+                                         for o in part.quantities)):
+                # "ahead of Australia, 22nd", "ahead of Frontier (second)": the compared
+                # name's own figure. "fourth behind Singapore in first" too: the subject has
+                # its own figure before; but "Malaysia finished just ahead of Thailand in 22nd
+                # place" gives the subject's only figure
                 hit = None
         if hit:
             compared.append(EntityMention(m.span, m.entity, m.kind, "compared"))

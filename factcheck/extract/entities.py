@@ -20,7 +20,8 @@ from ..reference.library import Library
 from ..model import EntityMention, Span
 
 REFERENCE = patterns.compile(
-    r"\b(?:the|The)\s+(?P<noun>nation|country|economy|machine|computer|system|supercomputer|model|chatbot)(?:'s|’s)?"
+    r"\b(?:the|The)\s+(?P<noun>nation|country|economy|kingdom|Kingdom|republic|Republic|city-state|emirate|machine|"
+    r"computer|system|supercomputer|model|chatbot)(?:'s|’s)?"
     r"(?!\s+(?:of|with|that|which)\b)")
 DESCRIPTION = patterns.compile(
     r"\b(?:the|The)\s+(?P<mods>(?:[\w-]+['’]s\s+|[\w-]+\s+){0,3}?)"
@@ -36,9 +37,11 @@ DESCRIBING_MOD = patterns.compile(r"['’]s\s|est\s|er\s")
 """A modifier that picks one thing out rather than pointing back: "world's", "biggest",
 "larger" (not "the new system", "the same machine": those point back)."""
 PREPOSITION_BEFORE = patterns.compile(r"\b(?:of|than|to|with|by|from|behind|over|for)\s+$")
-REFERENCE_NOUNS = ("nation", "country", "economy", "machine", "computer", "system", "model", "chatbot")
+REFERENCE_NOUNS = ("nation", "country", "economy", "ingdom", "epublic", "city-state", "mirate", "machine", "computer",
+                   "system", "model", "chatbot")
 """A word every reference holds as written ("supercomputer" holds "computer")."""
-REFERENCE_KINDS = {"nation": "economy", "country": "economy", "economy": "economy", "machine": "system",
+REFERENCE_KINDS = {"nation": "economy", "country": "economy", "economy": "economy", "kingdom": "economy",
+                   "republic": "economy", "city-state": "economy", "emirate": "economy", "machine": "system",
                    "computer": "system", "system": "system", "supercomputer": "system", "model": "model", "chatbot": "model"}
 
 # Capitalised words that look like a misspelt country but are ordinary words.
@@ -115,6 +118,20 @@ NAME_GOES_ON = patterns.compile(r"[ \t]+(?:[A-Z]|\d)")
 ADJECTIVE_AFTER = patterns.compile(r"-(?:based|headquartered|born|made|built|owned|backed|funded|registered|listed)\b")
 """"Switzerland-based IMD", "a US-built machine": the name is part of an adjective that
 describes something else, never the owner of a figure (a thing of unknown owner: ``UNKNOWN``)."""
+
+
+BRACKET_OPEN = patterns.compile(r"\s*\(\s*$")
+BRACKET_CLOSE = patterns.compile(r"\s*\)")
+
+
+def _bracketed_qualifier(text: str, start: int, end: int, named) -> bool:
+    """"Hong Kong (China)", "Taiwan (China)": a name alone in brackets right after another
+    name qualifies it (IMD labels some economies so); it is not a second economy."""
+    if start == 0 or text[start - 1] not in "( " or not BRACKET_CLOSE.match(text, end):
+        return False
+    opening = BRACKET_OPEN.search(text, max(0, start - 3), start)
+    return opening is not None and any(b == opening.start() or text[b:opening.start()].strip() == ""
+                                       for a, b, _ in named if b <= opening.start())
 
 
 def _in_adjective(text: str, end: int) -> bool:
@@ -343,6 +360,9 @@ class EntityFinder:
                 mentions.append(EntityMention(Span(start + offset, end + offset), "", UNKNOWN_NAME, UNKNOWN))
                 taken.append((start, end))
                 continue
+            if _bracketed_qualifier(text, start, end, named):
+                taken.append((start, end))
+                continue  # "Hong Kong (China)": the bracket qualifies the name before it
             if alias.text in ("US", "U.S.") and alias.via == "demonym":
                 alias = _Alias(alias.text, alias.entity, alias.kind, "name")
             mentions.append(EntityMention(Span(start + offset, end + offset), alias.entity, alias.kind, alias.via))

@@ -68,6 +68,8 @@ PHYSICAL_UNITS = {
     "pflops": ("PFlop/s", 1.0), "petaflop": ("PFlop/s", 1.0), "peta flops": ("PFlop/s", 1.0),
     "teraflops": ("PFlop/s", 0.001), "teraflop/s": ("PFlop/s", 0.001), "tflop/s": ("PFlop/s", 0.001),
     "tflops": ("PFlop/s", 0.001),
+    "gigaflops": ("PFlop/s", 1e-6), "gigaflop/s": ("PFlop/s", 1e-6), "gflop/s": ("PFlop/s", 1e-6),
+    "gflops": ("PFlop/s", 1e-6),
     "gigaflops per watt": ("GFlops/W", 1.0), "gigaflops/watt": ("GFlops/W", 1.0),
     "gflops/w": ("GFlops/W", 1.0), "gflops/watt": ("GFlops/W", 1.0), "gflop/s/w": ("GFlops/W", 1.0),
     "gflops per watt": ("GFlops/W", 1.0), "gigaflops per watt": ("GFlops/W", 1.0),
@@ -184,7 +186,10 @@ NOT_RANK_AFTER = patterns.compile(r"^\s+(?:(?:[\w-]+\s+){0,2}?(?:list|lists|edit
 
 LABEL_BEFORE = patterns.compile(
     r"\b(?:Scenario|Phase|Section|Chapter|Table|Figure|Fig\.|Part|Step|Article|Level|Tier|Type|"
-    r"Version|Volume|Vol\.|Stage|Round|Item|Page|Case|Option|Group|Class|Gen|Series)\s$")
+    r"Version|Volume|Vol\.|Stage|Round|Item|Page|Case|Option|Group|Class|Gen|Series|"
+    r"Graph|Green|Fortune|Russell|FTSE|Nikkei|S&P)\s$")
+"""Labels and names a number completes: "Scenario 1", "Table 3"; "Graph 500", "Green 500",
+"Fortune 500", "FTSE 100" (lists and indexes written with a space)."""
 
 RANGE_JOIN = patterns.compile(r"^\s*(?:-|–|—|to|and)\s*[$€£¥]?$", re.I)
 """Between the ends of a range: "2.6-4.4", "2.6 to 4.4", and "$2.6 trillion-$4.4 trillion",
@@ -626,6 +631,14 @@ ON_LIST = patterns.compile(
     r"(?:list|ranking|rankings|index|league\s+table)\b", re.I)
 ON_LIST_WORDS = folding.Words("list", "ranking", "index", "table")
 
+# "climbed 13 places from 39 in 2018 to 26 in 2019", "its ranking improved from 39 to 26": the
+# bare numbers at the ends of a move of places, or of a ranking's path, are places.
+PLACES_PATH = patterns.compile(
+    r"\b(?:(?:places?|spots?|positions?|notch(?:es)?|rungs?)|rank(?:ing)?s?\b[^.;%$]{0,40}?)\s+from\s+(?P<a>\d{1,3})"
+    r"(?:\s+(?:in\s+(?:19|20)\d\d|last\s+year|a\s+year\s+(?:earlier|ago)))?\s*,?\s+to\s+(?P<b>\d{1,3})\b"
+    r"(?![.,]\d|\s*(?:%|per\s*cent|percent|billion|million|thousand|trillion|economies|countries))", re.I)
+PLACES_PATH_WORDS = folding.Words("from")
+
 # "took spots 3 and 4", "in places 2, 5 and 9": a list of positions after the noun.
 SPOTS = patterns.compile(r"\b(?:spots|places|positions)\s+(\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,\s*)?(?:and|&)\s*\d{1,3})\b(?![\d.,]\d)")
 
@@ -657,6 +670,9 @@ def _ranks(text: str, folded_text: str | None = None, offset: int = 0, has_digit
     for m in BARE_PLACE.finditer(text) if has_digit and words & BARE_PLACE_WORDS.mask else ():
         if int(m.group("n")) >= 2:
             yield _rank(text, m.start(), m.end(), int(m.group("n")), offset)
+    for m in PLACES_PATH.finditer(text) if has_digit and words & PLACES_PATH_WORDS.mask else ():
+        for end in ("a", "b"):
+            yield _rank(text, m.start(end), m.end(end), int(m.group(end)), offset)
     for m in ON_LIST.finditer(text) if has_digit and words & ON_LIST_WORDS.mask else ():
         if int(m.group("n")) >= 1:
             yield _rank(text, m.start("n"), m.end("n"), int(m.group("n")), offset)

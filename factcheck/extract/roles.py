@@ -26,6 +26,11 @@ VALUE, PREVIOUS, CHANGE, KEPT, DIFFERENCE, AGGREGATE, BIGGEST_CHANGE, EDITION, R
 # economies), so its ranks and counts are within that part, never the whole list's.
 SCOPE_OPENER = patterns.compile(
     r"^\W*(?:In|Within|Among|Amongst)\s+(?P<scope>[^,;:.]{2,80}?),", re.I)
+# "…said that among the 14 Asia-Pacific countries, Malaysia was ranked 10th": the same scope
+# opening a clause inside the sentence; its count and the ranks of the clause it opens are
+# within that part.
+MID_SCOPE = patterns.compile(r"\b(?:among|amongst|within)\s+(?P<scope>[^,;:.]{2,80}?),", re.I)
+MID_SCOPE_WORDS = folding.Words("among", "amongst", "within")
 SCOPE_GROUP = patterns.compile(
     r"\b(?:Asia|Asian|Europe|European|Africa|African|Americas?|Latin|Middle\s+East|Gulf|Nordic|ASEAN|"
     r"OECD|G7|G20|EU|BRICS|APAC|Asia-Pacific|region|regional|club|bloc|group|members|peers|neighbou?rs|"
@@ -224,6 +229,30 @@ def superlatives(text: str, offset: int, skip=(), names=()) -> list[Quantity]:
     return out
 
 
+def _mid_scope(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of a scope ("among the 14 Asia-Pacific countries,") that holds the figure
+    or opens its clause (at most 60 characters, no clause break, from its comma)."""
+    if not folding.held(folding.folded(text)) & MID_SCOPE_WORDS.mask:
+        return None
+    for m in MID_SCOPE.finditer(text, 0, min(len(text), end + 90)):
+        if m.start() >= start:
+            break
+        if not SCOPE_GROUP.search(m.group("scope")):
+            continue
+        inside = m.start("scope") <= start and end <= m.end("scope")
+        opens = m.end() <= start and start - m.end() <= 60 and not CLAUSE_BREAK_BETWEEN.search(text, m.end(), start)
+        if inside or opens:
+            return m.start("scope"), m.end("scope")
+    return None
+
+
+CLAUSE_BREAK_BETWEEN = patterns.compile(r"[,;:]")
+
+COUNT_OF_PART = patterns.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:economies|countries|nations|members|states|systems|supercomputers)\s+"
+    r"(?:in|of|from|across)\s+(?P<scope>(?:the\s+)?[^,;:.]{2,40})", re.I)
+
+
 def words_scoped(text: str) -> bool:
     """Could the sentence open with a scope ("In Asia,", "Among …,")? A cheap test of
     its first word before ``SCOPE_OPENER`` is tried."""
@@ -262,6 +291,16 @@ def find(text: str, base: int, quantity: Quantity) -> Role:
         scope = SCOPE_OPENER.match(text)
         if scope and SCOPE_GROUP.search(scope.group("scope")):
             return Role(WITHIN, 0, Span(base + scope.start("scope"), base + scope.end("scope")))
+    if quantity.kind == "number":
+        # "the five economies in the ASEAN region", "14 countries of the Asia-Pacific": a
+        # count of a part of the list
+        part = COUNT_OF_PART.match(text, end)
+        if part and SCOPE_GROUP.search(part.group("scope")):
+            return Role(WITHIN, 0, Span(base + part.start("scope"), base + part.end("scope")))
+    if quantity.kind in ("rank", "number"):
+        scoped = _mid_scope(text, start, end)
+        if scoped is not None:
+            return Role(WITHIN, 0, Span(base + scoped[0], base + scoped[1]))
     before, after = text[max(0, start - 60):start], text[end:end + 80]
     here = max(0, start - 60)
     # Each pattern below reads a part of the sentence: one that needs a word the whole

@@ -81,6 +81,10 @@ def find(sentences: list[Sentence], mentions: dict[int, list[EntityMention]]) ->
             first_seen.setdefault(mention.entity, mention.span.start)
             kinds.setdefault(mention.entity, mention.kind)
             article[mention.entity] += 2 if sentence.heading else 1
+            if mention.via == "demonym" and mention.kind == "economy":
+                # "Swiss business school IMD": an adjective, not what the paragraph is about
+                # ("the Republic" later in the article is still Singapore)
+                continue
             per_paragraph.setdefault(sentence.paragraph, Counter())[mention.entity] += 1
             if sentence.heading and mention.entity not in headings:
                 headings.append(mention.entity)

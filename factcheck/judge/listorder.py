@@ -8,7 +8,10 @@ and its edition are the article's own), every item of the list is a bare name th
 knows (a name with a figure of its own — "followed by France with 18", "Hong Kong (11th)"
 — is a claim of its own, and ends the list), and the table's places are unique. A list
 that does not follow the table's order is one finding on the whole list, saying which
-names are out of place and what order the source gives.
+names are out of place and what order the source gives. Names in the table's order that
+skip places ("followed by Switzerland and the UAE" after a second place, the third named
+elsewhere) are not settled: only a list out of order, or one naming a place at or before
+the one it follows, is flagged.
 """
 
 from __future__ import annotations
@@ -105,6 +108,11 @@ def _list_after(f: Finding, checker: Checker) -> Finding | None:
     list_claim = replace(claim, quantity=quantity, role="value")
     evidence = tuple(dict.fromkeys([_evidence(table, anchor), *(_evidence(table, row) for _, _, row in stated_rows)]))
     first = stated_rows[0]
+    ranks = [int(r.number) for _, _, r in stated_rows]
+    if wrong and min(ranks) > place and ranks == sorted(set(ranks)):
+        # "…second, followed by Switzerland and the UAE" (4th and 5th) when the passage
+        # placed the US third elsewhere: in order, with places skipped — not settled here
+        return None
     if not wrong:
         message = (f"Matches the source: after {anchor.entity} ({wording.ordinal(place)}), the {edition} puts "
                    + ", ".join(f"{e} {wording.ordinal(int(r.number))}" for _, e, r in stated_rows)
