@@ -212,9 +212,16 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
                                 if p.sentence.paragraph <= 2))
     last_named: dict[str, str] = {}  # each kind's entity named last before the sentence
     kinds_here: set[str] = set()  # the kinds named in the paragraph before the sentence
+    first_before: dict[str, str] = {}  # each kind's first name in the paragraph's sentence before
+    first_now: dict[str, str] = {}
     for part in parts:
         if part.sentence.paragraph != paragraph:
             kinds_here = set()
+            first_now = {}
+        first_before, first_now = first_now, {}
+        for e in part.entities:
+            if e.entity and e.via not in ("reference", UNKNOWN) and e.kind != "world":
+                first_now.setdefault(e.kind, e.entity)
         earlier = dict(last_named) if part.quantities else last_named
         if part.quantities and earlier:
             # "The machine achieved 415.5 petaflops, far surpassing … Summit" opening a
@@ -241,7 +248,7 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
         here = 0 if part.sources else distance
         if not part.quantities:
             continue  # nothing below is needed for a sentence without a figure
-        around = _resolve_references(part, subj, paragraph, earlier)
+        around = _resolve_references(part, subj, paragraph, earlier, first_before)
         resolved = [m for m in around if m.via != UNKNOWN]
         times_of = _times_by_quantity(part)
         respective = _respective_run(part)
@@ -623,7 +630,8 @@ OPENING_REFERENCE = patterns.compile(r"^\W{0,2}$")
 
 
 def _resolve_references(part: SentenceParts, subj, paragraph: int,
-                        earlier: dict[str, str] | None = None) -> list[EntityMention]:
+                        earlier: dict[str, str] | None = None,
+                        previous: dict[str, str] | None = None) -> list[EntityMention]:
     """"the nation" → the paragraph's country; "the machine" → its supercomputer. A
     reference that opens its sentence points back, never forward: "The country was ranked
     27th, and now trails Malaysia, which …" is the one named last before the sentence, not
@@ -658,8 +666,11 @@ def _resolve_references(part: SentenceParts, subj, paragraph: int,
         span = type(part.sentence.span)(start, start + 2)
         # "China's best machine is the Sunway TaihuLight. It uses 10 million cores": "it"
         # may be the paragraph's country or its machine; each table takes the kind it ranks.
-        referents = [subject] + [r for r in (subj.of_paragraph(paragraph, k) for k in sorted(set(subj.kinds.values())))
-                                 if r and r != subject]
+        # "At No. 5 is Frontera. It has an HPL result of 23.5 petaflops": the thing the
+        # sentence before (in the paragraph) named first, of each kind, comes before the
+        # paragraph's most named one.
+        referents = [*(previous or {}).values(), subject] + [
+            r for r in (subj.of_paragraph(paragraph, k) for k in sorted(set(subj.kinds.values()))) if r and r != subject]
         for name in dict.fromkeys(referents):
             out.append(EntityMention(span, name, subj.kinds.get(name, "economy"), "reference"))
     return out

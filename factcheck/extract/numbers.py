@@ -257,6 +257,12 @@ _TO_BEFORE = patterns.compile(r"\bto\s+(?:the\s+)?$")
 _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _MONTH_BEFORE = patterns.compile(rf"\b{_MONTH_WORD}\s+$", re.I)
 _MONTH_AFTER = patterns.compile(rf"^\s+(?:of\s+)?{_MONTH_WORD}\b", re.I)
+# "the ranking announced on the 13th (local time)", "released on the 21st": a day of the
+# month, not a place (one that names a place says so: "on the 13th spot")
+_DAY_BEFORE = patterns.compile(
+    r"\b(?:announced|released|published|unveiled|revealed|issued|held|presented|opened|launched|out)\s+on\s+the\s+$",
+    re.I)
+_DAY_AFTER = patterns.compile(r"^(?!\s+(?:place|position|spot|rank|slot|of\s+(?:the|\d)|among|out\s+of|in\s+the))")
 _PLACE_AFTER = patterns.compile(r"^\s+(?:place|position|spot)\b")
 
 
@@ -767,7 +773,10 @@ def _change_path(before: str, after: str) -> bool:
 
 
 def _is_date_ordinal(before: str, after: str, word: str) -> bool:
-    return bool(_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after))
+    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+        return True
+    day = ordinal_value(word)
+    return bool(day is not None and day <= 31 and _DAY_BEFORE.search(before) and _DAY_AFTER.match(after))
 
 
 def _rank(text: str, start: int, end: int, value: int, offset: int = 0):

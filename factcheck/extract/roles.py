@@ -248,6 +248,10 @@ def _mid_scope(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 CLAUSE_BREAK_BETWEEN = patterns.compile(r"[,;:]")
 
+REGIONAL_COUNT = patterns.compile(
+    r"\s+(?P<scope>(?:[\w-]+\s+){1,3}?)(?:economies|countries|nations|members|states)\b", re.I)
+""""the five Southeast Asian economies", "14 Asia-Pacific countries": a region's word before
+the counted noun."""
 COUNT_OF_PART = patterns.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:economies|countries|nations|members|states|systems|supercomputers)\s+"
     r"(?:in|of|from|across)\s+(?P<scope>(?:the\s+)?[^,;:.]{2,40})", re.I)
@@ -294,7 +298,7 @@ def find(text: str, base: int, quantity: Quantity) -> Role:
     if quantity.kind == "number":
         # "the five economies in the ASEAN region", "14 countries of the Asia-Pacific": a
         # count of a part of the list
-        part = COUNT_OF_PART.match(text, end)
+        part = COUNT_OF_PART.match(text, end) or REGIONAL_COUNT.match(text, end)
         if part and SCOPE_GROUP.search(part.group("scope")):
             return Role(WITHIN, 0, Span(base + part.start("scope"), base + part.end("scope")))
     if quantity.kind in ("rank", "number"):
