@@ -11,9 +11,10 @@ from .. import patterns
 from ..dataclassgen import dataclass
 from ..extract.claims import Extractors, extract
 from ..read.document import Document, normalise
+from ..read.language import not_english
 from ..reference.library import Library
 from ..model import Finding, Span
-from . import freshness, listorder, neighbours, periods
+from . import foreign, freshness, listorder, neighbours, periods
 from .match import with_frames
 from .verdicts import Checker
 
@@ -47,6 +48,8 @@ class Engine:
         findings = listorder.orders_checked(findings, self.checker, as_of)
         tables = self.library.tables
         findings = [freshness.unsure_when_behind(f, as_of, tables) for f in findings]
+        if findings and not_english(analysed.prose):
+            findings = [foreign.unread(f) for f in findings]
         return [_on_original(f, original) for f in findings] if original else findings
 
 

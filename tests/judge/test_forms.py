@@ -12,6 +12,7 @@ import pytest
 
 from factcheck.judge.check import Engine
 from factcheck.read.document import from_text
+from factcheck.read.language import not_english
 from factcheck.reference import library
 
 CASES = [case for path in sorted((Path(__file__).parent.parent / "cases").glob("forms*.toml"))
@@ -61,6 +62,8 @@ def test_plain_paragraphs_anywhere_change_no_verdict(engine, where):
     articles = [(c["text"], c.get("as_of")) for c in CASES]
     articles += [(p.read_text(encoding="utf-8"), None) for p in GOLD_ARTICLES if p.is_file()]
     for text, as_of in articles:
+        if not_english(text):
+            continue  # two English paragraphs can make an article in another language English
         before = [(t, v) for t, v, _ in _verdicts(engine, text, as_of)]
         after = [(t, v) for t, v, _ in _verdicts(engine, _with_prose(text, where), as_of)]
         assert before == after, text[:80]
