@@ -1408,6 +1408,11 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     if not hits and claim.referent is not None:
         # "There, Ireland slipped to 10th": the measure the sentence before named.
         return _referent_metrics(claim.referent, reading.own_words(usable, list_wide))
+    peak = q.kind in ("quantity", "number") and prep.ask(_peak_before, claim)
+    if not hits and not peak and not named and not unit_tie:
+        # No metric words of the figure's, and neither a frame nor a unit that could give
+        # the default metric: every rule below could only return nothing.
+        return []
     loose_hits: dict[str, list[str]] = {}
     for metric in usable if not _none_in(reading.loose_keys, present) else ():
         loose = reading.loose[metric.id]
@@ -1416,7 +1421,6 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         for span, alias in loose.hits(text, offset, present=present):
             if not any(u.contains(span) for u in used_spans):
                 loose_hits.setdefault(metric.id, []).append(reading.loose_why[metric.id][alias])
-    peak = q.kind in ("quantity", "number") and prep.ask(_peak_before, claim)
     if peak:
         # "a sustained 122.3 petaflops, with a transient maximum of 187.7": a figure called a
         # maximum or peak is the peak measure, if the table has one ("On the HPL-AI benchmark,
@@ -1533,6 +1537,10 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     if loose_hits and named:
         metric_id = next(iter(loose_hits))
         return [(table.metrics[metric_id], None, tuple(loose_hits[metric_id]))]
+    if peak or not (named and (q.kind == "rank" or (q.kind in ("percent", "money", "points", "quantity")
+                                                    and distance == 0))
+                    or (unit_tie and q.kind == "quantity")):
+        return []  # no default metric can be meant: the tests below need not run
     # Another metric's words right by the figure ("labour productivity growth would expand
     # 1.5%") say it is that other measure, even if its kind does not fit: no default then.
     ranked_counts = reading.ranked_counts
@@ -1556,9 +1564,6 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         and not prep.ask(_bracket_names_measure, claim) \
         and (claim.respective is None or _years_listed(claim)) \
         and not _every_other_excluded(reading.fitting(q.kind, q.currency, q.unit), prep)
-    defaults_allowed = not peak and plain and (named and (
-        q.kind == "rank" or (q.kind in ("percent", "money", "points", "quantity") and distance == 0))
-        or (unit_tie and q.kind == "quantity"))
-    if defaults_allowed:
+    if plain:  # (and a frame or unit allows a default, as tested above)
         return [(m, None, ()) for m in usable if m.default][:1]
     return []
