@@ -214,6 +214,7 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
     kinds_here: set[str] = set()  # the kinds named in the paragraph before the sentence
     first_before: dict[str, str] = {}  # each kind's first name in the paragraph's sentence before
     first_now: dict[str, str] = {}
+    named_at: dict[str, int] = {}  # where each entity is first named
     for part in parts:
         if part.sentence.paragraph != paragraph:
             kinds_here = set()
@@ -233,6 +234,7 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
             if e.entity and e.via not in ("reference", UNKNOWN) and e.kind != "world":
                 last_named[e.kind] = e.entity
                 kinds_here.add(e.kind)
+                named_at.setdefault(e.entity, e.span.start)
         if part.sentence.paragraph != paragraph:
             # A source named earlier still frames what follows, more weakly with distance
             # (see ``match``: beyond its paragraph it needs "the ranking"-style words).
@@ -248,7 +250,7 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
         here = 0 if part.sources else distance
         if not part.quantities:
             continue  # nothing below is needed for a sentence without a figure
-        around = _resolve_references(part, subj, paragraph, earlier, first_before)
+        around = _resolve_references(part, subj, paragraph, earlier, first_before, named_at)
         resolved = [m for m in around if m.via != UNKNOWN]
         times_of = _times_by_quantity(part)
         respective = _respective_run(part)
@@ -478,9 +480,16 @@ def _respectively(part: SentenceParts, mentions: list[EntityMention], respective
     named = [m for m in mentions if m.via != "reference" and floor <= m.span.start and m.span.end <= run[0].span.start]
     # "Japan is just ahead of Malaysia and Kazakhstan, ranking 33rd and 34th, respectively":
     # the figures go with the names listed last.
-    named = _joined_names(part, named, size) or named[-size:]
-    if len(named) == size:
-        return {q.span: named[respective[q.span][0]] for q in run}
+    last = _joined_names(part, named, size) or named[-size:]
+    if len(last) == size and len({m.kind for m in last}) > 1:
+        # "Japan's 'Fugaku' and Finland's 'LUMI' ranked fourth and fifth respectively": the
+        # names mix countries and machines; the last ones of each kind are a list each.
+        chains = [same[-size:] for kind in dict.fromkeys(m.kind for m in named)
+                  if len(same := [m for m in named if m.kind == kind and m.via != "object"]) >= size]
+        if chains:
+            return {q.span: tuple(chain[respective[q.span][0]] for chain in chains) for q in run}
+    if len(last) == size:
+        return {q.span: last[respective[q.span][0]] for q in run}
     # "Third and fourth place go to the LUMI and Leonardo systems from Finland and Italy
     # respectively": no list of names before, one (of each kind) after.
     chains = _name_chains(part, [m for m in mentions if m.via not in ("reference", "object")
@@ -631,7 +640,8 @@ OPENING_REFERENCE = patterns.compile(r"^\W{0,2}$")
 
 def _resolve_references(part: SentenceParts, subj, paragraph: int,
                         earlier: dict[str, str] | None = None,
-                        previous: dict[str, str] | None = None) -> list[EntityMention]:
+                        previous: dict[str, str] | None = None,
+                        named_at: dict[str, int] | None = None) -> list[EntityMention]:
     """"the nation" → the paragraph's country; "the machine" → its supercomputer. A
     reference that opens its sentence points back, never forward: "The country was ranked
     27th, and now trails Malaysia, which …" is the one named last before the sentence, not
@@ -671,6 +681,11 @@ def _resolve_references(part: SentenceParts, subj, paragraph: int,
         # paragraph's most named one.
         referents = [*(previous or {}).values(), subject] + [
             r for r in (subj.of_paragraph(paragraph, k) for k in sorted(set(subj.kinds.values()))) if r and r != subject]
+        if named_at is not None:
+            # "The world's fastest supercomputer is IBM-built. It boasts 148.6 petaflops.
+            # Ranked No. 2, Sierra …": "It" points back, never to a name the paragraph
+            # gives only later.
+            referents = [r for r in referents if named_at.get(r, base) < base]
         for name in dict.fromkeys(referents):
             out.append(EntityMention(span, name, subj.kinds.get(name, "economy"), "reference"))
     return out
