@@ -33,9 +33,13 @@ OTHER_MEASURE = patterns.compile(
 # The look-ahead for the first letters ("(?=[…])") changes no match: it lets the engine
 # skip to where one can start instead of trying every word at every character (twice as
 # fast; these run once per claim).
+# "driven mainly by its strength in economic performance", "thanks largely to": an adverb
+# may stand inside the phrase; ", with technology being the main drag": a "with … being"
+# phrase gives the cause too.
 CAUSE = patterns.compile(
-    r"(?=[btdoaml])\b(?:because|thanks\s+to|due\s+to|driven\s+by|owing\s+to|as\s+a\s+result\s+of|on\s+the\s+back\s+of|"
-    r"on\s+the\s+strength\s+of|mainly\s+for|largely\s+for)\b", re.I)
+    r"(?=[btdoamlw])\b(?:because|(?:thanks|due|owing)\s+(?:[a-z]+ly\s+)?to|driven\s+(?:[a-z]+ly\s+)?by|"
+    r"as\s+a\s+result\s+of|on\s+the\s+back\s+of|on\s+the\s+strength\s+of|mainly\s+for|largely\s+for|"
+    r"with\s+(?:[\w-]+\s+){1,4}?being)\b", re.I)
 
 # "…to second place, Ireland showcased strong economic performance", "…to second place,
 # as its ranking in economic performance soared": a comma and a new subject start
@@ -60,7 +64,7 @@ NEGATED = patterns.compile(
 OTHER_MEASURE_WORDS = ("terms", "categor", "pillar", "factor", "index", "indicator", "criteri", "comes", "measure",
                        "aspect", "dimension")
 """Words every match of ``OTHER_MEASURE`` holds (lower case), for ``_may_hold``."""
-CAUSE_WORDS = ("because", "thanks", "due", "driven", "owing", "result", "back", "strength", "mainly", "largely")
+CAUSE_WORDS = ("because", "thanks", "due", "driven", "owing", "result", "back", "strength", "mainly", "largely", "being")
 NEGATION_WORDS = ("exclud", "without", "other", "apart", "counting", "leaving", "setting")
 
 
