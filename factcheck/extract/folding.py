@@ -70,6 +70,7 @@ class Words(tuple):
             if word not in _BITS:
                 _BITS[word] = 1 << len(_BITS)
                 _searcher = _last = None  # built again, with the new word, when next used
+                _recent.clear()
             mask |= _BITS[word]
         self.mask = mask
         return self
@@ -82,16 +83,34 @@ def held(text: str) -> int:
     last = _last
     if last is not None and (text is last[0] or text == last[0]):
         return last[1]
+    found = _recent.get(text)
+    if found is None:
+        found = _recent[text] = _held(text)
+    _last = (text, found)
+    return found
+
+
+def _held(text: str) -> int:
+    """``held``, worked out: one pass of the automaton over ``text``."""
+    global _searcher
     if _searcher is None:
         _searcher = ahocorasick_rs.AhoCorasick(list(_BITS), implementation=ahocorasick_rs.Implementation.ContiguousNFA)
+    if len(_recent) >= RECENT:
+        _recent.clear()
     found = 0
     try:
         for index, _, _ in _searcher.find_matches_as_indexes(text, overlapping=True):
             found |= 1 << index
     except UnicodeEncodeError:  # a lone surrogate, which the automaton cannot read
         found = sum(bit for word, bit in _BITS.items() if word in text)
-    _last = (text, found)
     return found
+
+
+RECENT = 128
+"""How many texts ``held`` keeps the answer of, beside the last: the claims of a sentence
+are made after every sentence of the article has been read (``claims.extract``), and read
+the sentence's gates again. Emptied when full, so it never holds more than this many."""
+_recent: dict[str, int] = {}
 
 
 def holds_any(text: str, words) -> bool:

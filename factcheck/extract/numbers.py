@@ -626,7 +626,9 @@ def _range_quantity(text: str, a: re.Match, b: re.Match, offset: int = 0) -> Qua
 # "from 11 position", "in 12 place": a bare number before a singular "position", "place"
 # or "spot" is a rank, not a change of rank (that is "11 positions"; "one place" is left to
 # the change it usually is).
-BARE_PLACE = patterns.compile(r"(?<![\w.,+\-−–])(?P<n>\d{1,3})\s+(?:position|place|spot)\b(?![-\w])", re.I)
+BARE_PLACE = patterns.compile(r"(?P<n>\d(?<![\w.,+\-−–]\d)\d{0,2})\s+(?:position|place|spot)\b(?![-\w])", re.I)
+r"""(``(?<![\w.,+\-−–])\d{1,3}…``, written to open with the digit and look back from it, so
+the engine searches for digits only: ``tests/extract/test_pattern_openings.py``.)"""
 BARE_PLACE_WORDS = folding.Words("position", "place", "spot")
 
 # "was 61 on the list", "is ranked 12 in the index", "came in at 7 on the TOP500 list": a bare

@@ -12,7 +12,7 @@ import re
 from rapidfuzz import fuzz, process
 
 from .. import patterns
-from . import aliasfind, trie
+from . import aliasfind, folding, trie
 from .fuzzyfilter import PartialRatioFilter
 from ..reference.library import Library
 from ..model import SourceMention, Span
@@ -58,6 +58,9 @@ _LOWER_TITLE = patterns.compile(
     r"\b((?:[\w’'-]+\s+){1,4})(?:rankings?|index|indices|report|list|scoreboard|yearbook)\b", re.I)
 """The words of a title before its kind word, written in any case ("world digital
 competitiveness index")."""
+_LOWER_TITLE_WORDS = folding.Words("ranking", "index", "indices", "report", "list", "scoreboard", "yearbook")
+"""A word every match of ``_LOWER_TITLE`` holds (``folding``): a sentence without any is
+not searched."""
 
 _GENERIC_TITLE_WORDS = frozenset(
     "the its their this that a an latest new newest recent annual inaugural global world world's overall "
@@ -192,10 +195,12 @@ class SourceFinder:
         several tables beside a lower-case title holding a word only one of its tables'
         names has ("digital") names that table."""
         siblings = {u for t in mention.tables for u in self._siblings.get(t, (t,))}
-        if len(siblings) < 2 or not _LOWER_TITLE.search(text):
+        if len(siblings) < 2 or not folding.held(folding.folded(text)) & _LOWER_TITLE_WORDS.mask:
+            return mention
+        said = {w.lower() for m in _LOWER_TITLE.finditer(text) for w in m.group(1).split()}
+        if not said:
             return mention
         words = {t: self._name_words.get(t, frozenset()) for t in siblings}
-        said = {w.lower() for m in _LOWER_TITLE.finditer(text) for w in m.group(1).split()}
         chosen = [t for t, own in words.items()
                   if own - frozenset().union(*(o for u, o in words.items() if u != t)) & said]
         if len(chosen) != 1:
