@@ -22,14 +22,15 @@ from .sources import SourceFinder
 
 PRONOUN_SUBJECT = patterns.compile(r"^(?:It|Its|It’s|It's)\b")
 PRONOUN_AFTER_OPENING = patterns.compile(
-    r"^[^,;:]{3,140},\s*(?P<it>it|It)\s+(?!had\s+\w+(?:ed|en|eld)\b|(?:is|was|has\s+been|'s|’s)\s+(?:\w+ed|said|known|seen|shown|clear|likely|worth|true|"
+    r"^[^,;:]{3,140},\s*(?P<it>it|It|this(?=\s+(?:was|is|has|had|became|remains)\b))\s+(?!had\s+\w+(?:ed|en|eld)\b|(?:is|was|has\s+been|'s|’s)\s+(?:\w+ed|said|known|seen|shown|clear|likely|worth|true|"
     r"possible|unlikely|expected)\b)(?=[a-z])")
 """"With 180 billion parameters and trained on 3.5 trillion tokens, it beats…",
-"According to the list, it delivers 1.7 exaflops…": the sentence's subject is "it" after an
+"According to the list, it delivers 1.7 exaflops…", "At 175 billion parameters, this was the
+largest model": the sentence's subject is "it" (or "this" before its verb) after an
 opening phrase, and a name later in the sentence ("older models such as X") is not it.
 (Not an empty "it": "Seen this way, it is clear that…"; nor a past perfect, "Prior to
 last June, it had held the top position", a time before one the tables cannot place.)"""
-PRONOUN_WORDS = ("it ", "It ")  # as written
+PRONOUN_WORDS = ("it ", "It ", "this ")  # as written
 
 
 # "the top 10", "top-five": the size of a group the sentence talks about, not a claim.
@@ -261,6 +262,7 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
         paired = {**_coordinated(part, resolved), **by_name, **_table_rows(part, resolved)}
         may_compare = bool(folding.held(folding.folded(part.sentence.text)) & COMPARED_NAME_WORDS.mask) or any(
             m.via == "object" for m in resolved)
+        asides = _figure_asides(part)
         for quantity in part.quantities:
             ordered = _nearest_first(around, part.sentence, quantity)
             if ordered and (ordered[0].via == UNKNOWN and (ordered[0].span.start < quantity.span.start
@@ -276,6 +278,8 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
                 ordered = _own_clause_subject(part, quantity, ordered)
                 if may_compare:
                     ordered = _compared_names(part, quantity, ordered)
+            if asides:
+                ordered = _outside_asides(ordered, quantity, asides)
             if quantity.span in paired:
                 own = paired[quantity.span] if isinstance(paired[quantity.span], tuple) else (paired[quantity.span],)
                 ordered = (*own, *(m for m in ordered if m not in own))
@@ -673,7 +677,7 @@ def _resolve_references(part: SentenceParts, subj, paragraph: int,
         opening = None  # "Fugaku, the leader, it…": a name in the opening phrase is the subject
     if subject and (not named and PRONOUN_SUBJECT.match(text) or opening):
         start = base + (opening.start("it") if opening else 0)
-        span = type(part.sentence.span)(start, start + 2)
+        span = type(part.sentence.span)(start, start + (len(opening.group("it")) if opening else 2))
         # "China's best machine is the Sunway TaihuLight. It uses 10 million cores": "it"
         # may be the paragraph's country or its machine; each table takes the kind it ranks.
         # "At No. 5 is Frontera. It has an HPL result of 23.5 petaflops": the thing the
@@ -1197,6 +1201,32 @@ def _asides(part: SentenceParts, out: dict) -> None:
         for q in part.quantities:
             if not a <= q.span.start < b:
                 out[q.span] = [t for t in out[q.span] if t not in inside]
+
+
+def _figure_asides(part: SentenceParts) -> list[tuple[int, int]]:
+    """The asides of a sentence (brackets, dashes) that hold a figure of their own, as
+    document offsets: "At 175 billion parameters, this was the largest model (Microsoft's
+    Turing-NLG comes second at 17 billion)"."""
+    text, base = part.sentence.text, part.sentence.span.start
+    if len(part.quantities) < 2 or not folding.holds_any(text, ASIDE_MARKS):
+        return []
+    out = []
+    for m in ASIDE.finditer(text):
+        group = "p" if m.group("p") is not None else "d"
+        a, b = base + m.start(group), base + m.end(group)
+        if any(a <= q.span.start < b for q in part.quantities) and any(
+                not a <= q.span.start < b for q in part.quantities):
+            out.append((a, b))
+    return out
+
+
+def _outside_asides(ordered, quantity: Quantity, asides: list[tuple[int, int]]):
+    """A name inside an aside with a figure of its own is that figure's owner, never the
+    owner of a figure outside the aside."""
+    for a, b in asides:
+        if not a <= quantity.span.start < b:
+            ordered = tuple(m for m in ordered if m.via == "reference" or not a <= m.span.start < b)
+    return ordered
 
 
 def _pair_in_series(part: SentenceParts, q) -> bool:
