@@ -46,9 +46,9 @@ LIST_JOIN = patterns.compile(r"\s*(?:,|and|, and)\s*")
 LINE = patterns.compile(r"[^\n]+")
 CLAUSE_MARK = patterns.compile(r"[,;:]")
 FOR_IN = patterns.compile(r"\s+(?:for|in)\s+(?:the\s+)?")
-OBJECT_PLACE = patterns.compile(r"\s*(?:,\s*)?(?:in|at|from)\s+(?:the\s+)?")
+OBJECT_PLACE = patterns.compile(r"\s*(?:,\s*)?(?:in|at|from)\s+(?:the\s+)?|\s*\(\s*(?:ranked\s+|no\.\s*)?", re.I)
 """Between a rival and a place that is its own: "surpassing Switzerland in second place",
-"overtook Denmark at No. 2", "displacing Ireland from second"."""
+"overtook Denmark at No. 2", "displacing Ireland from second", "surpasses Japan (38th)"."""
 FROM_OWNER = patterns.compile(r"\s+(?:[a-z]+\s+)?from\s+(?:the\s+)?")
 """Between a count and the name it is of: "114 from America", "30 systems from the US"."""
 LIST_ITEM_END = patterns.compile(r"\s*(?:[,;.)]|and\b|or\b|$)")
@@ -280,6 +280,10 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
                     ordered = _compared_names(part, quantity, ordered)
             if asides:
                 ordered = _outside_asides(ordered, quantity, asides)
+            if quantity.kind == "rank" and folding.holds_any(part.sentence.text, (" by ",)):
+                ordered = _held_by(part, quantity, ordered, resolved)
+            if quantity.kind == "rank" and SHARED_TOP.match(quantity.text) and _listed_subject(part, quantity, resolved):
+                ordered = ()  # "Switzerland, Singapore and Hong Kong topped the ranking": no one's first place
             if quantity.span in paired:
                 own = paired[quantity.span] if isinstance(paired[quantity.span], tuple) else (paired[quantity.span],)
                 ordered = (*own, *(m for m in ordered if m not in own))
@@ -1203,6 +1207,42 @@ def _asides(part: SentenceParts, out: dict) -> None:
                 out[q.span] = [t for t in out[q.span] if t not in inside]
 
 
+RANK_NOUN_BEFORE = patterns.compile(r"\b(?:[Rr]anks?|[Pp]laces|[Ss]pots|[Pp]ositions)\s+(?:\d{1,3}\s*(?:,\s*(?:and\s+)?|and\s+|&\s*))*$")
+HELD_BY_AFTER = patterns.compile(
+    r"(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)\d{1,3})*\s+(?:(?:are|is|were|was)\s+)?"
+    r"(?:(?:held|occupied|taken|claimed|filled|won)\s+)?by\s+(?:the\s+)?", re.I)
+
+
+def _held_by(part: SentenceParts, quantity: Quantity, ordered, mentions):
+    """"Ranks 1, 2 and 3 are held by systems from the USA, and rank 4 by a system from
+    Japan": a place given by its number is whatever the words after "by" name. A name there
+    owns it; a description ("a system from Japan") leaves it without a known owner."""
+    text, base = part.sentence.text, part.sentence.span.start
+    start, end = quantity.span.start - base, quantity.span.end - base
+    if not RANK_NOUN_BEFORE.search(text, max(0, start - 40), start):
+        return ordered
+    by = HELD_BY_AFTER.match(text, end)
+    if by is None:
+        return ordered
+    owner = next((m for m in mentions if m.via not in ("reference", UNKNOWN) and m.span.start - base == by.end()), None)
+    return (owner, *(m for m in ordered if m != owner)) if owner else ()
+
+
+SHARED_TOP = patterns.compile(r"(?:topped|tops|topping|headed|heads|heading|led|lead)\b", re.I)
+SUBJECT_TO_VERB = patterns.compile(r"\s*(?:(?:all|jointly|together|again|once\s+again|also)\s+)?")
+
+
+def _listed_subject(part: SentenceParts, quantity: Quantity, mentions: list[EntityMention]) -> bool:
+    """Is the subject of a "topped"/"led" figure a list of names ("Switzerland, Singapore
+    and Hong Kong topped the latest rankings")? Then the verb places them at the top
+    together, and no one of them first."""
+    text, base = part.sentence.text, part.sentence.span.start
+    named = [m for m in mentions if m.via not in ("reference", "object") and m.span.end <= quantity.span.start]
+    if len(named) < 2 or not SUBJECT_TO_VERB.fullmatch(text, named[-1].span.end - base, quantity.span.start - base):
+        return False
+    return bool(LIST_JOIN.fullmatch(text, named[-2].span.end - base, named[-1].span.start - base))
+
+
 def _figure_asides(part: SentenceParts) -> list[tuple[int, int]]:
     """The asides of a sentence (brackets, dashes) that hold a figure of their own, as
     document offsets: "At 175 billion parameters, this was the largest model (Microsoft's
@@ -1303,6 +1343,9 @@ def _times_by_quantity(part: SentenceParts) -> dict:
         bound = [t for t in bound if t not in titled]
         to_partner = any(o.span.start > q.span.end and TO_PARTNER.fullmatch(text[q.span.end - base:o.span.start - base])
                          for o in part.quantities)
+        # "fell to 34th from 27th place this year": the end of the move came first
+        ended_first = any(o.span.end <= q.span.start and roles.TO_THEN_FROM_BEFORE.search(
+            text[max(0, o.span.start - base - 8):q.span.start - base]) for o in part.quantities)
         if bound and _season_before_now(part, q, bound, out):
             # "increased from 202 last December to 206": a change to the current figure
             # starting at a month or season before the article's starts at the edition
@@ -1310,7 +1353,7 @@ def _times_by_quantity(part: SentenceParts) -> dict:
             for other in part.quantities:
                 out[other.span] = [t for t in out[other.span] if t not in bound]
             bound = [TimeExpr(q.span, "previous edition", "previous")]
-        if not bound and len(part.quantities) > 1 and (not out[q.span] or to_partner or titled):
+        if not bound and len(part.quantities) > 1 and (not out[q.span] or to_partner or titled or ended_first):
             # "fell to 31st from 28th": the "from" figure is the previous edition's.
             bound = [TimeExpr(q.span, "previous edition", "previous", end=titled[0].start if titled else None)]
             ended = _change_end(q, out[q.span]) if to_partner and not titled else None

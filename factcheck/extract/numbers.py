@@ -198,7 +198,7 @@ where the second end's currency sign stands right after the dash."""
 
 # What every match of these patterns holds (``folding``): a sentence without any of the
 # words skips the pattern. SPOTS does not fold case: its words are looked for as written.
-SPOTS_WORDS = ("spots", "places", "positions")
+SPOTS_WORDS = ("spots", "places", "positions", "anks")
 TOPPED_WORDS = folding.Words("topp", "tops", "head")  # not "top": "TOP500" would open it
 NUMBER_ONE_WORDS = folding.Words("no.", "no ", "number", "top", "pole", "#")
 # ... and a match holding none of these but "top" also holds one of the words after it
@@ -648,7 +648,11 @@ PLACES_PATH = patterns.compile(
 PLACES_PATH_WORDS = folding.Words("from")
 
 # "took spots 3 and 4", "in places 2, 5 and 9": a list of positions after the noun.
-SPOTS = patterns.compile(r"\b(?:spots|places|positions)\s+(\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,\s*)?(?:and|&)\s*\d{1,3})\b(?![\d.,]\d)")
+# "Ranks 1, 2 and 3 are held by US systems", "rank 4 by a system from Japan": the same after
+# "ranks", and a number after a singular "rank" (not "rank 5 places higher").
+SPOTS = patterns.compile(r"\b(?:spots|places|positions|[Rr]anks)\s+(\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,\s*)?(?:and|&)\s*\d{1,3})\b(?![\d.,]\d)")
+RANK_NUMBER = patterns.compile(
+    r"\b[Rr]ank\s+(?P<n>\d{1,3})\b(?![\d.,]\d|\s*(?:%|per\s*cent|percent|places?|spots?|positions?|notch|rungs?)\b)")
 
 
 def _ranks(text: str, folded_text: str | None = None, offset: int = 0, has_digit: bool = True):
@@ -661,6 +665,10 @@ def _ranks(text: str, folded_text: str | None = None, offset: int = 0, has_digit
     for m in SPOTS.finditer(text) if has_digit and folding.holds_any(text, SPOTS_WORDS) else ():
         for n in _SPOT_NUMBER.finditer(m.group(1)):
             yield _rank(text, m.start(1) + n.start(), m.start(1) + n.end(), int(n.group(0)), offset)
+    if has_digit and folding.holds_any(text, ("rank ", "Rank ")):
+        for m in RANK_NUMBER.finditer(text):
+            if int(m.group("n")) >= 1:
+                yield _rank(text, m.start("n"), m.end("n"), int(m.group("n")), offset)
     words = folding.held(folded_text)
     for m in TOPPED.finditer(text) if words & TOPPED_WORDS.mask else ():
         yield _rank(text, m.start("verb"), m.end("verb"), 1, offset)

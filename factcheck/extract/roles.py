@@ -149,6 +149,11 @@ CLAUSE_SPLIT = patterns.compile(r"[;,]|\bwhile\b|\bbut\b")
 A_TOTAL_OF = patterns.compile(r"\ba\s+total\s+of\s+$", re.I)
 FROM_BEFORE = patterns.compile(r"\bfrom\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 TO_AFTER = patterns.compile(r"^\s*(?:place\s+|position\s+|spot\s+)?to\b", re.I)
+TO_THEN_FROM_BEFORE = patterns.compile(
+    r"\bto\s+(?:the\s+)?(?:no\.\s*)?[\w-]+(?:\s+(?:place|position|spot|rank))?,?\s+from\s+(?:the\s+|its\s+|their\s+)?$",
+    re.I)
+""""fell to 34th from 27th place", "rose to second from fifth": the place after "from" is
+where the move started, when the place it ended in comes first."""
 
 
 @dataclass(frozen=True)
@@ -360,6 +365,6 @@ def find(text: str, base: int, quantity: Quantity) -> Role:
         kept = KEPT_BEFORE.search(before) if words & KEPT_WORDS.mask else None
         if kept:
             return Role(KEPT, 0, Span(base + here + kept.start(), base + end))
-        if has_from and FROM_BEFORE.search(before) and TO_AFTER.match(after):
+        if has_from and FROM_BEFORE.search(before) and (TO_AFTER.match(after) or TO_THEN_FROM_BEFORE.search(before)):
             return Role(PREVIOUS, 0, Span(base + start, base + end))
     return Role()
