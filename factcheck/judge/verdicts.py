@@ -659,6 +659,9 @@ class Checker:
             closest = claim if table.period_kind not in ("edition", "list") else None
             best = self._central_for(c, self._prefer_current(primary, table, closest))
             n_wrong = self._out_of_wrong(claim, c, best)
+            named_year = self._named_year_behind(claim, c, choice, best)
+            if named_year is not None:
+                return named_year
             message = (f"{table.title}: {explain.describe_metric(c, best)} is {explain.value(c, best)}, "
                        f"not {claim.quantity.text.strip()}.")
             if n_wrong:
@@ -691,6 +694,37 @@ class Checker:
                 return self._finding(Verdict.CONTRADICTED, claim, c, row, message,
                                      f"Check {wording.possessive(c.entity)} rank in the {explain.edition_title(table, row)}.")
         return None
+
+    def _named_year_behind(self, claim: Claim, c: Candidate, choice, best: Fact) -> Finding | None:
+        """"Switzerland climbed to second in the 2023 ranking, of 67 economies", written the
+        day the 2024 edition came out: the figure is wrong for the edition the article names
+        but is exactly the current edition's. Either the figure or the year is wrong, and
+        a warning names both, never a correction of the figure. Only for the edition just
+        before the current one: an article that calls the ranking just out by the year of
+        its data ("the 2023 ranking" for the edition of June 2024)."""
+        table = c.table
+        if table.period_kind not in ("edition", "list") or choice.current is None or best.edition == choice.current \
+                or not any(t.kind in ("edition", "point") for t in claim.times):
+            return None
+        held = table.editions_held()
+        order = [e.id for e in table.edition_order() if e.id in held]
+        at = order.index(choice.current) if choice.current in order else 0
+        if not at or order[at - 1] != best.edition:
+            return None  # only the edition just before the current one: the year an article misnames
+        current = [f for f in table.rows(c.entity, c.metric.id)
+                   if f.edition == choice.current and not f.status and agrees(claim, f, table)
+                   and self._out_of_ok(claim, c, f)]
+        if not current:
+            return None
+        row = current[0]
+        named, now = explain.edition_title(table, best), explain.edition_title(table, row)
+        message = (f"“{claim.quantity.text.strip()}” is not {wording.possessive(c.entity)} {c.metric.label} in the "
+                   f"{named}, which the article names ({explain.value(c, best)}), but it is exactly the "
+                   f"figure of the {now}, the edition after it and current at the article's date. The figure "
+                   f"or the year is wrong: check which edition the article means.")
+        return self._finding(Verdict.NEEDS_CONTEXT, claim, c, row, message,
+                             f"Check which edition is meant: if the {now}, correct the year the article gives.",
+                             extra=(best,))
 
     def _scenario_ends(self, c: Candidate, rows: list[Fact]) -> tuple[Fact, Fact] | None:
         """The source's own range in these rows: its lower- and upper-scenario figures."""
