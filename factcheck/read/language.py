@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from .. import patterns
+
 ENGLISH = frozenset("""
     the of and to is was are were for that with on by as at from its this has have had be
     been which will their than it an or but not they these those also into after about who
@@ -40,8 +42,8 @@ an English passage about rankings or supercomputers uses often ("die", "do", "no
 "an", and the names "Dan" and "Han" are left out for that reason)."""
 
 _PUNCTUATION = str.maketrans({c: " " for c in "\"'“”‘’«»„()[]{},.;:!?¿¡"})
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
-_OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")
+_LATIN = patterns.compile(r"[A-Za-z\u00c0-\u024f]+")
+_OTHER_SCRIPT = patterns.compile(r"[\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")
 
 MIN_WORDS = 8
 """Fewer function words than this say nothing either way: the passage stays English."""
