@@ -783,12 +783,14 @@ class Checker:
 
     def _unverifiable(self, claim: Claim, c: Candidate, choice, scope: list[Fact]) -> Finding:
         table = c.table
-        where = f" in {choice.explicit.text}" if choice.explicit else ""
+        # "has no number of parameters for GPT-4 at the time the article gives (“currently”)":
+        # the article's own words, quoted, whatever their shape ("in 2023", "last year", "now")
+        where = f" at the time the article gives (“{choice.explicit.text}”)" if choice.explicit else ""
         if scope:
             message = (f"The {table.title} covers {wording.possessive(c.entity)} {c.metric.label} only for some of the "
                        f"editions this claim can mean, and none of those matches; check it by hand.")
         else:
-            message = (f"The {table.title} has no {c.metric.label} for {c.entity}{where}; "
+            message = (f"{table.title}: the tables have no {c.metric.label} for {c.entity}{where}; "
                        f"check it by hand.")
         return Finding(Verdict.UNVERIFIABLE, claim, stated(claim, c), None, message, None,
                        table=table.id)
