@@ -44,6 +44,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import time
 import zlib
 from pathlib import Path
 
@@ -55,6 +56,17 @@ FORMAT = 3
 
 KEYS_KEPT = 32
 """Content keys remembered in ``content-keys.json`` (one per library or code state seen)."""
+
+MAX_ENTRIES = 20_000
+"""Entries kept at most: the newest ones (an archive of 20,000 articles re-run unchanged
+stays whole; a machine that checks more, or many versions of the code, keeps the latest)."""
+MAX_AGE = 30 * 24 * 3600
+"""Entries older than this (seconds) go: an article unchanged for a month is checked once
+more, and an entry of a code or library version no longer in use does not stay forever."""
+PRUNE_EVERY = 24 * 3600
+"""The folder is pruned at most once a day (a stamp file's age says when it last was), so a
+run pays one ``stat`` for it, not a listing of thousands of entries."""
+STAMP = ".pruned"
 
 
 def cache_dir() -> Path | None:
@@ -161,6 +173,7 @@ class ResultCache:
         self.folder = folder
         self.run = run
         self._prefix = os.path.join(folder, "")  # entries are named by string: no path objects per article
+        self.written = 0
 
     @classmethod
     def open(cls, library_roots: list[Path], enabled: bool = True) -> "ResultCache | None":
@@ -201,7 +214,61 @@ class ResultCache:
             data = pack(key, entry)
         except (TypeError, ValueError):
             return
-        folders.write_file(self.folder, f"{key}.json", data)
+        if folders.write_file(self.folder, f"{key}.json", data):
+            self.written += 1
+
+    def prune(self, now: float | None = None) -> int:
+        """Remove entries older than ``MAX_AGE`` and, beyond ``MAX_ENTRIES``, the oldest
+        ones; and temporary files a crashed writer left (older than a day). At most once
+        per ``PRUNE_EVERY`` (the stamp file's age), best effort; the number removed.
+        Several processes may prune and read at once: a reader that finds its entry gone
+        checks the article again, and a file another process is writing is never touched
+        (only whole entries, and temporary files a day old, are removed)."""
+        now = time.time() if now is None else now
+        stamp = os.path.join(self.folder, STAMP)
+        try:
+            if now - os.stat(stamp).st_mtime < PRUNE_EVERY:
+                return 0
+        except OSError:
+            pass
+        if not folders.write_file(self.folder, STAMP, b""):
+            return 0
+        entries, removed = [], 0
+        try:
+            with os.scandir(self.folder) as listing:
+                for item in listing:
+                    try:
+                        age = now - item.stat().st_mtime
+                    except OSError:
+                        continue
+                    if item.name.endswith(".tmp") and item.name.startswith("."):
+                        if age > PRUNE_EVERY:
+                            removed += _remove(item.path)
+                    elif _is_entry(item.name):
+                        if age > MAX_AGE:
+                            removed += _remove(item.path)
+                        else:
+                            entries.append((age, item.path))
+        except OSError:
+            return removed
+        if len(entries) > MAX_ENTRIES:
+            entries.sort()
+            for _age, path in entries[MAX_ENTRIES:]:
+                removed += _remove(path)
+        return removed
+
+
+def _is_entry(name: str) -> bool:
+    """An entry's name: a key (64 hexadecimal digits) and ".json"."""
+    return len(name) == 69 and name.endswith(".json") and all(c in "0123456789abcdef" for c in name[:64])
+
+
+def _remove(path: str) -> int:
+    try:
+        os.remove(path)
+        return 1
+    except OSError:
+        return 0
 
 
 # An entry is three parts, bytes in UTF-8: one line of JSON with the key, the tally, the

@@ -175,6 +175,8 @@ def check(the_plan: Plan, options: RunOptions, decisions: "Decisions | None" = N
                 if progress:
                     progress(job.arg)
             yield outcome.decided(decisions)
+    if cache is not None and cache.written:
+        cache.prune()  # at most once a day: keeps the folder bounded (resultcache.MAX_ENTRIES)
 
 
 @dataclass(frozen=True)

@@ -376,3 +376,54 @@ def test_an_article_is_read_whole_or_refused_when_too_big(tmp_path_factory, size
     data = bytes(i % 251 for i in range(size))
     path.write_bytes(data)
     assert _article_bytes(str(path), limit) == (data if size <= limit else None)
+
+
+# -- a bounded folder ---------------------------------------------------------------------------
+
+
+def _entry(folder: Path, n: int, age: float, now: float) -> Path:
+    path = folder / f"{n:064x}.json"
+    path.write_bytes(b"{}")
+    os.utime(path, (now - age, now - age))
+    return path
+
+
+def test_pruning_removes_old_entries_and_keeps_the_newest(tmp_path, monkeypatch):
+    monkeypatch.setattr(resultcache, "MAX_ENTRIES", 3)
+    now = 1_900_000_000.0
+    day = 24 * 3600
+    old = _entry(tmp_path, 1, resultcache.MAX_AGE + day, now)
+    kept = [_entry(tmp_path, 10 + i, i * 60, now) for i in range(3)]  # the three newest
+    extra = [_entry(tmp_path, 20 + i, day + i, now) for i in range(2)]  # over the cap, older
+    keys = tmp_path / "content-keys.json"
+    keys.write_text("{}")
+    stale_tmp = tmp_path / ".abc.json.1.ff.tmp"
+    stale_tmp.write_bytes(b"half")
+    os.utime(stale_tmp, (now - 2 * day, now - 2 * day))
+    fresh_tmp = tmp_path / ".def.json.2.ee.tmp"
+    fresh_tmp.write_bytes(b"being written")
+    os.utime(fresh_tmp, (now - 5, now - 5))
+    removed = ResultCache(tmp_path, "run").prune(now)
+    assert removed == 4
+    assert not old.exists() and not stale_tmp.exists() and not any(p.exists() for p in extra)
+    assert all(p.exists() for p in kept) and fresh_tmp.exists() and keys.exists()
+
+
+def test_pruning_runs_at_most_once_a_day(tmp_path, monkeypatch):
+    monkeypatch.setattr(resultcache, "MAX_ENTRIES", 0)
+    now = 1_900_000_000.0
+    cache = ResultCache(tmp_path, "run")
+    cache.prune(now)  # leaves a fresh stamp
+    os.utime(tmp_path / resultcache.STAMP, (now, now))
+    entry = _entry(tmp_path, 7, 10, now)
+    assert cache.prune(now + 3600) == 0 and entry.exists()
+    assert cache.prune(now + resultcache.PRUNE_EVERY + 1) == 1 and not entry.exists()
+
+
+def test_a_run_that_writes_entries_prunes_the_folder(article, folder, capsys, monkeypatch):
+    calls = []
+    monkeypatch.setattr(ResultCache, "prune", lambda self, now=None: calls.append(self.written) or 0)
+    run(capsys, str(article))
+    assert calls == [1]
+    run(capsys, str(article))  # everything reused: nothing written, no pruning
+    assert calls == [1]
