@@ -262,7 +262,7 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
         paired = {**_coordinated(part, resolved), **by_name, **_table_rows(part, resolved)}
         may_compare = bool(folding.held(folding.folded(part.sentence.text)) & COMPARED_NAME_WORDS.mask) or any(
             m.via == "object" for m in resolved)
-        asides = _figure_asides(part)
+        asides = _aside_of_names(part, resolved)
         for quantity in part.quantities:
             ordered = _nearest_first(around, part.sentence, quantity)
             if ordered and (ordered[0].via == UNKNOWN and (ordered[0].span.start < quantity.span.start
@@ -1260,13 +1260,29 @@ def _figure_asides(part: SentenceParts) -> list[tuple[int, int]]:
     return out
 
 
-def _outside_asides(ordered, quantity: Quantity, asides: list[tuple[int, int]]):
+def _aside_of_names(part: SentenceParts, mentions: list[EntityMention]) -> dict[int, tuple[int, int]]:
+    """For each name inside such an aside (by where it starts), the aside: found once per
+    sentence, so each figure then costs a look-up per name, however many asides there are."""
+    asides = _figure_asides(part)
+    if not asides:
+        return {}
+    starts = [a for a, _ in asides]
+    out = {}
+    for m in mentions:
+        if m.via == "reference":
+            continue
+        at = bisect.bisect_right(starts, m.span.start) - 1
+        if at >= 0 and m.span.start < asides[at][1]:
+            out[m.span.start] = asides[at]
+    return out
+
+
+def _outside_asides(ordered, quantity: Quantity, aside_of: dict[int, tuple[int, int]]):
     """A name inside an aside with a figure of its own is that figure's owner, never the
     owner of a figure outside the aside."""
-    for a, b in asides:
-        if not a <= quantity.span.start < b:
-            ordered = tuple(m for m in ordered if m.via == "reference" or not a <= m.span.start < b)
-    return ordered
+    q = quantity.span.start
+    return tuple(m for m in ordered if m.via == "reference" or m.span.start not in aside_of
+                 or aside_of[m.span.start][0] <= q < aside_of[m.span.start][1])
 
 
 def _pair_in_series(part: SentenceParts, q) -> bool:
@@ -1329,7 +1345,7 @@ def _times_by_quantity(part: SentenceParts) -> dict:
     _asides(part, out)
     _segments(part, out)
     _baselines(part, out)
-    for q in part.quantities if has_from else ():
+    for i, q in enumerate(part.quantities) if has_from else ():
         before = text[max(0, q.span.start - base - 12):q.span.start - base]
         if not roles.FROM_BEFORE.search(before) and not _pair_in_series(part, q):
             continue
@@ -1343,9 +1359,10 @@ def _times_by_quantity(part: SentenceParts) -> dict:
         bound = [t for t in bound if t not in titled]
         to_partner = any(o.span.start > q.span.end and TO_PARTNER.fullmatch(text[q.span.end - base:o.span.start - base])
                          for o in part.quantities)
-        # "fell to 34th from 27th place this year": the end of the move came first
-        ended_first = any(o.span.end <= q.span.start and roles.TO_THEN_FROM_BEFORE.search(
-            text[max(0, o.span.start - base - 8):q.span.start - base]) for o in part.quantities)
+        # "fell to 34th from 27th place this year": the end of the move (the figure just
+        # before) came first
+        ended_first = i > 0 and bool(roles.TO_THEN_FROM_BEFORE.search(
+            text[max(0, part.quantities[i - 1].span.start - base - 8):q.span.start - base]))
         if bound and _season_before_now(part, q, bound, out):
             # "increased from 202 last December to 206": a change to the current figure
             # starting at a month or season before the article's starts at the edition
