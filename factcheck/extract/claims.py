@@ -213,8 +213,7 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
                                 if p.sentence.paragraph <= 2))
     last_named: dict[str, str] = {}  # each kind's entity named last before the sentence
     kinds_here: set[str] = set()  # the kinds named in the paragraph before the sentence
-    first_before: dict[str, str] = {}  # each kind's first name in the paragraph's sentence before
-    first_now: dict[str, str] = {}
+    first_now: dict[str, str] = {}  # each kind's first name in the sentence (the next one's ``first_before``)
     named_at: dict[str, int] = {}  # where each entity is first named
     for part in parts:
         if part.sentence.paragraph != paragraph:
@@ -253,7 +252,8 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
             continue  # nothing below is needed for a sentence without a figure
         around = _resolve_references(part, subj, paragraph, earlier, first_before, named_at)
         resolved = [m for m in around if m.via != UNKNOWN]
-        times_of = _times_by_quantity(part)
+        figure_asides = _figure_asides(part)
+        times_of = _times_by_quantity(part, figure_asides)
         respective = _respective_run(part)
         _respective_times(part, respective, times_of)
         by_name = _respectively(part, resolved, respective)
@@ -262,7 +262,7 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
         paired = {**_coordinated(part, resolved), **by_name, **_table_rows(part, resolved)}
         may_compare = bool(folding.held(folding.folded(part.sentence.text)) & COMPARED_NAME_WORDS.mask) or any(
             m.via == "object" for m in resolved)
-        asides = _aside_of_names(part, resolved)
+        asides = _aside_of_names(figure_asides, resolved)
         for quantity in part.quantities:
             ordered = _nearest_first(around, part.sentence, quantity)
             if ordered and (ordered[0].via == UNKNOWN and (ordered[0].span.start < quantity.span.start
@@ -1189,19 +1189,15 @@ ASIDE = patterns.compile(r"\((?P<p>[^()]{1,160})\)|\s(?:--|—|–|-)\s(?P<d>[^;
 ranked fourth", "ranked 9th (up from 12th in 2021)"."""
 
 
-def _asides(part: SentenceParts, out: dict) -> None:
-    """A time inside an aside that holds a figure of its own is that figure's: the aside
-    describes something else (the subject's income, an earlier rank), so the figures of
-    the main clause do not take its time."""
-    text, base = part.sentence.text, part.sentence.span.start
-    if not part.times or len(part.quantities) < 2 or not folding.holds_any(text, ASIDE_MARKS):
-        return
-    for m in ASIDE.finditer(text):
-        group = "p" if m.group("p") is not None else "d"
-        a, b = base + m.start(group), base + m.end(group)
+def _asides(part: SentenceParts, out: dict, asides: list[tuple[int, int]]) -> None:
+    """A time inside an aside that holds a figure of its own (``_figure_asides``) is that
+    figure's: the aside describes something else (the subject's income, an earlier rank),
+    so the figures of the main clause do not take its time. ("ranked 9th (2023)": a
+    bracketed year alone is no such aside, and stays the figure's edition.)"""
+    for a, b in asides if part.times else ():
         inside = [t for t in part.times if a <= t.span.start < b]
-        if not inside or not any(a <= q.span.start < b for q in part.quantities):
-            continue  # "ranked 9th (2023)": a bracketed year alone is the figure's edition
+        if not inside:
+            continue
         for q in part.quantities:
             if not a <= q.span.start < b:
                 out[q.span] = [t for t in out[q.span] if t not in inside]
@@ -1228,7 +1224,7 @@ def _held_by(part: SentenceParts, quantity: Quantity, ordered, mentions):
     return (owner, *(m for m in ordered if m != owner)) if owner else ()
 
 
-SHARED_TOP = patterns.compile(r"(?:topped|tops|topping|headed|heads|heading|led|lead)\b", re.I)
+SHARED_TOP = patterns.compile(rf"(?:{numbers.TOPPED_VERBS})\b", re.I)
 SUBJECT_TO_VERB = patterns.compile(r"\s*(?:(?:all|jointly|together|again|once\s+again|also)\s+)?")
 
 
@@ -1260,10 +1256,10 @@ def _figure_asides(part: SentenceParts) -> list[tuple[int, int]]:
     return out
 
 
-def _aside_of_names(part: SentenceParts, mentions: list[EntityMention]) -> dict[int, tuple[int, int]]:
-    """For each name inside such an aside (by where it starts), the aside: found once per
-    sentence, so each figure then costs a look-up per name, however many asides there are."""
-    asides = _figure_asides(part)
+def _aside_of_names(asides: list[tuple[int, int]], mentions: list[EntityMention]) -> dict[int, tuple[int, int]]:
+    """For each name inside one of ``asides`` (``_figure_asides``; by where it starts), the
+    aside: found once per sentence, so each figure then costs a look-up per name, however
+    many asides there are."""
     if not asides:
         return {}
     starts = [a for a, _ in asides]
@@ -1327,7 +1323,7 @@ def _change_end(start, times: list) -> TimeExpr | None:
     return TimeExpr(t.span, f"the edition before {t.start}'s", "previous", start=t.start)
 
 
-def _times_by_quantity(part: SentenceParts) -> dict:
+def _times_by_quantity(part: SentenceParts, asides: list[tuple[int, int]] | None = None) -> dict:
     """Which time expressions each figure of a sentence is about.
 
     A time counts for the figures of its own clause. In a change ("fell to 38th from 28th
@@ -1342,7 +1338,7 @@ def _times_by_quantity(part: SentenceParts) -> dict:
     for q in part.quantities:
         start, end = _clause_bounds(part.sentence, q)
         out[q.span] = [t for t in part.times if start <= t.span.start < end]
-    _asides(part, out)
+    _asides(part, out, _figure_asides(part) if asides is None else asides)
     _segments(part, out)
     _baselines(part, out)
     for i, q in enumerate(part.quantities) if has_from else ():

@@ -161,9 +161,11 @@ NUMBER_ONE = patterns.compile(
     r"|\#(?P<hash>\d{1,3})(?=\s+(?:spot|place|position|on|in)\b))",
     re.I,
 )
-# "topped the TOP500 list", "leads the ranking": a claim of first place.
+# "topped the TOP500 list", "heads the ranking": a claim of first place.
+TOPPED_VERBS = r"topped|tops|topping|headed|heads|heading"
+"""The verbs of ``TOPPED`` (the text of the rank it makes), shared with ``claims``."""
 TOPPED = patterns.compile(
-    r"\b(?P<verb>topped|tops|topping|headed|heads|heading)\s+(?:the\s+|this\s+|that\s+|its\s+)?"
+    rf"\b(?P<verb>{TOPPED_VERBS})\s+(?:the\s+|this\s+|that\s+|its\s+)?"
     r"(?:[\w’'-]+\s+){0,5}?(?:list|lists|ranking|rankings|index|league\s+table|chart|table)\b", re.I)
 
 # Words after an ordinal that make it a rank ("32nd place", "28th out of 63").
@@ -198,7 +200,7 @@ where the second end's currency sign stands right after the dash."""
 
 # What every match of these patterns holds (``folding``): a sentence without any of the
 # words skips the pattern. SPOTS does not fold case: its words are looked for as written.
-SPOTS_WORDS = ("spots", "places", "positions", "anks")
+SPOTS_WORDS = ("spots", "places", "positions", "anks")  # "anks": "Ranks" and "ranks" as written
 TOPPED_WORDS = folding.Words("topp", "tops", "head")  # not "top": "TOP500" would open it
 NUMBER_ONE_WORDS = folding.Words("no.", "no ", "number", "top", "pole", "#")
 # ... and a match holding none of these but "top" also holds one of the words after it

@@ -19,7 +19,5 @@ MESSAGE = ("This article looks to be written in a language other than English, a
 
 def unread(finding: Finding) -> Finding:
     """``finding`` as an ``unverifiable`` that says the article's language was not read."""
-    if finding.verdict is Verdict.UNVERIFIABLE and finding.expected is None and finding.table is None:
-        return replace(finding, message=MESSAGE)
     return replace(finding, verdict=Verdict.UNVERIFIABLE, expected=None, message=MESSAGE,
                    suggestion=None, fix=None)

@@ -658,10 +658,10 @@ class Checker:
             # figure is nearest to the claim (the span, for "79 models in three years").
             closest = claim if table.period_kind not in ("edition", "list") else None
             best = self._central_for(c, self._prefer_current(primary, table, closest))
-            n_wrong = self._out_of_wrong(claim, c, best)
             named_year = self._named_year_behind(claim, c, choice, best)
             if named_year is not None:
                 return named_year
+            n_wrong = self._out_of_wrong(claim, c, best)
             message = (f"{table.title}: {explain.describe_metric(c, best)} is {explain.value(c, best)}, "
                        f"not {claim.quantity.text.strip()}.")
             if n_wrong:
