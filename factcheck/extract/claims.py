@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from functools import lru_cache
 
 from .. import patterns
@@ -74,7 +75,7 @@ FROM_WORDS = folding.Words("from")
 BASELINE_WORDS = folding.Words("from", "than", "compared", "versus", "vs", "over", "above", "below")
 COMPARED_WORDS = folding.Words("compared", "versus", "vs", "against")
 COMPARED_NAME_WORDS = folding.Words("ahead", "behind", "only", "trail", "than", "beat", "best", "outpac", "outperform",
-                                    "surpass", "overtak")
+                                    "surpass", "overtak", "between")
 CURRENT_WORDS = folding.Words("list", "edition", "ranking")
 PREVIOUS_BEFORE_WORDS = folding.Words("previous", "prior")
 PREVIOUS_AFTER_WORDS = folding.Words("previous", "prior", "last")
@@ -263,6 +264,7 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
         may_compare = bool(folding.held(folding.folded(part.sentence.text)) & COMPARED_NAME_WORDS.mask) or any(
             m.via == "object" for m in resolved)
         asides = _aside_of_names(figure_asides, resolved)
+        appositives = _appositives(part, resolved)
         for quantity in part.quantities:
             ordered = _nearest_first(around, part.sentence, quantity)
             if ordered and (ordered[0].via == UNKNOWN and (ordered[0].span.start < quantity.span.start
@@ -280,6 +282,8 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
                     ordered = _compared_names(part, quantity, ordered)
             if asides:
                 ordered = _outside_asides(ordered, quantity, asides)
+            if appositives:
+                ordered = _appositive_owner(appositives, quantity, ordered, resolved)
             if quantity.kind == "rank" and folding.holds_any(part.sentence.text, (" by ",)):
                 ordered = _held_by(part, quantity, ordered, resolved)
             if quantity.kind == "rank" and SHARED_TOP.match(quantity.text) and _listed_subject(part, quantity, resolved):
@@ -827,7 +831,9 @@ COMPARED_NAME_BEFORE = patterns.compile(
 behind Singapore", "second only to the US"."""
 COMPARED_NAME_WORD = patterns.compile(
     r"\b(?:ahead\s+of|behind|second\s+only\s+to|trail(?:s|ed|ing)?|than|beating|besting|outpacing|"
-    r"outperform(?:s|ed|ing)?|surpassing|overtaking)\b", re.I)
+    r"outperform(?:s|ed|ing)?|surpassing|overtaking|between)\b", re.I)
+"""After the figure, the words that set the names after them against the subject; "between"
+too: "dropped to the 38th spot, between Slovenia and Portugal" names the neighbours."""
 COMPARED_RIGHT_BEFORE = patterns.compile(
     r"\b(?:ahead\s+of|behind|trail(?:s|ed|ing)?|beating|besting|outpacing)\s+(?:just\s+)?(?:the\s+)?$", re.I)
 """The comparison word right before the name ("just ahead of Thailand"), not a few words
@@ -1013,11 +1019,22 @@ def _segments(part: SentenceParts, out: dict) -> None:
     if len(dated) < 2 or len(part.quantities) < 2:
         return
     qs = sorted(part.quantities, key=lambda q: q.span.start)
-    for i, q in enumerate(qs):
+    held_by_later = True  # every year so far (from the end) is held by the figure it follows
+    seen_owner = False
+    for i in range(len(qs) - 1, -1, -1):
+        q = qs[i]
         stop = qs[i + 1].span.start if i + 1 < len(qs) else part.sentence.span.end
         own = [t for t in dated if q.span.end <= t.span.start < stop]
         if own and all(t in out[q.span] for t in own):
             out[q.span] = [t for t in out[q.span] if t not in dated or t in own]
+            seen_owner = True
+        elif not own and seen_owner and held_by_later and dated[0].span.start >= q.span.end:
+            # "rose to 25th, up from 30th in 2023 and 33rd in 2022": every year is one of
+            # the later figures' own, so the first figure is of none of them (the edition
+            # the passage is about).
+            out[q.span] = [t for t in out[q.span] if t not in dated]
+        if own and not all(t in out[q.span] for t in own):
+            held_by_later = False  # a year the figure does not hold: the run is not one of pairs
 
 
 TITLE_BEFORE = patterns.compile(
@@ -1028,6 +1045,12 @@ Digital Competitiveness Ranking 2018" names the edition of the change's current 
 TO_PARTNER = patterns.compile(r"\s*(?:place|position|spot)?\s*(?:,\s*)?to\s+(?:the\s+)?", re.I)
 
 
+def _is_baseline(text: str, base: int, t: TimeExpr) -> bool:
+    """Is ``t`` what a change is measured against ("compared to the 2021 ranking")?"""
+    return t.kind in ("relative", "point", "month") and bool(
+        BASELINE_BEFORE.search(text[max(0, t.span.start - base - 25):t.span.start - base]))
+
+
 def _baselines(part: SentenceParts, out: dict) -> None:
     """"Japan placed 29th, sliding one notch from last year": a time after "from"/"than"
     with no figure of its own is what a change is measured against, so it is no figure's
@@ -1036,9 +1059,7 @@ def _baselines(part: SentenceParts, out: dict) -> None:
     if not folding.held(folding.folded(text)) & BASELINE_WORDS.mask:
         return
     for t in part.times:
-        if t.kind not in ("relative", "point", "month"):
-            continue
-        if not BASELINE_BEFORE.search(text[max(0, t.span.start - base - 25):t.span.start - base]):
+        if not _is_baseline(text, base, t):
             continue
         owner = next((q for q in part.quantities
                       if 0 <= q.span.start - t.span.end <= 3
@@ -1142,14 +1163,23 @@ def _own_clauses(part: SentenceParts, out: dict) -> None:
     text, base = part.sentence.text, part.sentence.span.start
     if not folding.holds_any(text, OWN_CLAUSE_WORDS) or not part.times:
         return
+    baseline_words = folding.held(folding.folded(text)) & BASELINE_WORDS.mask
     for m in RELATIVE_SPAN.finditer(text):
         a, b = base + m.start(), base + m.end()
         inside = [t for t in part.times if a <= t.span.start < b and t.kind != "event"]
         if not inside:
             continue
+        # How many of the clause's figures hold each of its times (counted once per clause).
+        held = Counter(t for q in part.quantities if a <= q.span.start < b for t in set(out[q.span]))
         for q in part.quantities:
             if a <= q.span.start < b:
-                out[q.span] = [t for t in out[q.span] if a <= t.span.start < b] or inside
+                # "Thailand, which climbed to 30th place from 33rd in 2022": a time another
+                # figure of the clause holds (the change's start) is not this one's.
+                own = [t for t in out[q.span] if a <= t.span.start < b]
+                # Nor is a time the clause measures its change against ("lost three places
+                # compared to the 2021 ranking"), which ``_baselines`` took from its figures.
+                out[q.span] = own or [t for t in inside if not held[t] and not (
+                    baseline_words and _is_baseline(text, base, t))]
             else:
                 kept = [t for t in out[q.span] if not a <= t.span.start < b]
                 if len(kept) < len(out[q.span]) and not kept:
@@ -1279,6 +1309,39 @@ def _outside_asides(ordered, quantity: Quantity, aside_of: dict[int, tuple[int, 
     q = quantity.span.start
     return tuple(m for m in ordered if m.via == "reference" or m.span.start not in aside_of
                  or aside_of[m.span.start][0] <= q < aside_of[m.span.start][1])
+
+
+DASH_MARKS = ("—", "–", "--", " - ")
+
+
+def _appositives(part: SentenceParts, mentions: list[EntityMention]) -> list[tuple[EntityMention, int, int]]:
+    """The dash asides of a sentence that hang on the name right before them and name no one
+    themselves, with that name, as (name, start, end) in document offsets: "far behind the
+    Netherlands — the leader of its group and 5th overall among 64 economies — and Norway"."""
+    text, base = part.sentence.text, part.sentence.span.start
+    if not folding.holds_any(text, DASH_MARKS):
+        return []
+    named = [m for m in mentions if m.via not in ("reference", UNKNOWN)]
+    ends = {m.span.end - base: m for m in named}
+    out = []
+    for m in ASIDE.finditer(text):
+        if m.group("d") is None:
+            continue
+        a, b = m.start("d"), m.end("d")
+        owner = ends.get(m.start()) or ends.get(m.start() - 1)  # the name, then a space or not
+        if owner is None or any(a <= n.span.start - base < b for n in named):
+            continue
+        out.append((owner, base + a, base + b))
+    return out
+
+
+def _appositive_owner(appositives, quantity: Quantity, ordered, mentions):
+    """A figure inside one of ``appositives`` (``_appositives``) is the figure of the name
+    the aside hangs on, not of the sentence's subject."""
+    for owner, a, b in appositives:
+        if a <= quantity.span.start < b:
+            return (owner, *(m for m in ordered if m != owner))
+    return ordered
 
 
 def _pair_in_series(part: SentenceParts, q) -> bool:
@@ -1456,6 +1519,7 @@ def _dated_heads(part: SentenceParts, out: dict) -> None:
     text, base = part.sentence.text, part.sentence.span.start
     if not part.times or "which" not in text:
         return
+    baseline_words = folding.held(folding.folded(text)) & BASELINE_WORDS.mask
     for m in RELATIVE_SPAN.finditer(text):
         a, b = base + m.start(), base + m.end()
         head = next((t for t in part.times if t.span.end <= a and t.kind in ("relative", "point", "edition")

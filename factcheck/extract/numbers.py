@@ -184,7 +184,11 @@ WORD_RANK_BEFORE = patterns.compile(
     r"held\s+on|hung\s+on|returned|advanced|improved|declined|sank|leapt|leaped)\s+(?:back\s+)?(?:up\s+|down\s+)?to"
     r"|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*,"
     r"|\bwith\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)\s+$")
-NOT_RANK_AFTER = patterns.compile(r"^\s+(?:(?:[\w-]+\s+){0,2}?(?:list|lists|edition|editions)\b|century|centuries|anniversary|birthday|time|quarter|half|day|week|month|year|generation|gen|edition|round)\b", re.I)
+NOT_RANK_AFTER = patterns.compile(r"^\s+(?:(?:(?!(?:in|on|of|out|among|from|across)\s)[\w-]+\s+){0,2}?(?:list|lists|edition|editions)\b|century|centuries|anniversary|birthday|time|quarter|half|day|week|month|year|generation|gen|edition|round"
+                                  r"|only\s+(?:to|behind)|to\s+none)\b", re.I)
+""""the 20th century", "the 30th edition", "the 55th TOP500 list" (but "ranked 44th in a list
+of 64" is a place), and "second only to Denmark", "second to none": a comparison with the
+one ahead (whatever its place), never a place of its own."""
 
 LABEL_BEFORE = patterns.compile(
     r"\b(?:Scenario|Phase|Section|Chapter|Table|Figure|Fig\.|Part|Step|Article|Level|Tier|Type|"

@@ -303,9 +303,11 @@ def find(text: str, base: int, quantity: Quantity) -> Role:
     if quantity.kind == "number":
         # "the five economies in the ASEAN region", "14 countries of the Asia-Pacific": a
         # count of a part of the list
-        part = COUNT_OF_PART.match(text, end) or REGIONAL_COUNT.match(text, end)
-        if part and SCOPE_GROUP.search(part.group("scope")):
-            return Role(WITHIN, 0, Span(base + part.start("scope"), base + part.end("scope")))
+        # (each reading is tried on its own: "14 Asia-Pacific countries in the list" names
+        # its region before the noun, and "in the list" after it is no region)
+        for part in (COUNT_OF_PART.match(text, end), REGIONAL_COUNT.match(text, end)):
+            if part and SCOPE_GROUP.search(part.group("scope")):
+                return Role(WITHIN, 0, Span(base + part.start("scope"), base + part.end("scope")))
     if quantity.kind in ("rank", "number"):
         scoped = _mid_scope(text, start, end)
         if scoped is not None:

@@ -1097,11 +1097,22 @@ FIGURE_BETWEEN = patterns.compile(
 JOINT = patterns.compile(r"[,;]|\b(?:and|while|whereas|but)\b", re.I)
 
 
+AFTER_PARTNER = patterns.compile(
+    r"(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+    r"(?:\s+(?:place|spot|position))?\s*,?\s+after\s+(?:placing|ranking|finishing|coming|being|sitting)\s+"
+    r"(?:in\s+)?(?:the\s+)?$", re.I)
+"""A figure that gives where the one before it stood: "now ranks 20th after placing 4th last
+year" — one measure, named before the pair."""
+
+
 def _own_stretch(text: str, start: int, end: int) -> slice:
     """The figure's surroundings where words that rule a measure out count: up to
     ``NOT_WITH_REACH`` either side, but not past another figure ("ranked 41st in the talent
     subcategory and 54th in future readiness": "talent" is the 41st's)."""
     pair_at = _pair_start(text, start)
+    if pair_at is None and "after" in text[max(0, start - 40):start]:
+        partner = AFTER_PARTNER.search(text, max(0, start - 60), start)
+        pair_at = partner.start() if partner else None
     own = _plain_stretch(text, start, end)
     if pair_at is None:
         return own
