@@ -1323,24 +1323,27 @@ def _appositives(part: SentenceParts, mentions: list[EntityMention]) -> list[tup
         return []
     named = [m for m in mentions if m.via not in ("reference", UNKNOWN)]
     ends = {m.span.end - base: m for m in named}
+    starts = sorted(m.span.start - base for m in named)
     out = []
     for m in ASIDE.finditer(text):
         if m.group("d") is None:
             continue
         a, b = m.start("d"), m.end("d")
         owner = ends.get(m.start()) or ends.get(m.start() - 1)  # the name, then a space or not
-        if owner is None or any(a <= n.span.start - base < b for n in named):
+        at = bisect.bisect_left(starts, a)  # the first name from the aside's start on
+        if owner is None or at < len(starts) and starts[at] < b:
             continue
         out.append((owner, base + a, base + b))
     return out
 
 
 def _appositive_owner(appositives, quantity: Quantity, ordered, mentions):
-    """A figure inside one of ``appositives`` (``_appositives``) is the figure of the name
-    the aside hangs on, not of the sentence's subject."""
-    for owner, a, b in appositives:
-        if a <= quantity.span.start < b:
-            return (owner, *(m for m in ordered if m != owner))
+    """A figure inside one of ``appositives`` (``_appositives``, in the order they stand)
+    is the figure of the name the aside hangs on, not of the sentence's subject."""
+    at = bisect.bisect_right(appositives, quantity.span.start, key=lambda x: x[1]) - 1
+    if at >= 0 and quantity.span.start < appositives[at][2]:
+        owner = appositives[at][0]
+        return (owner, *(m for m in ordered if m != owner))
     return ordered
 
 
