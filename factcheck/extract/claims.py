@@ -16,7 +16,7 @@ from .. import patterns
 from . import folding, numbers, roles, sentences, subjects, timex
 from ..dataclassgen import dataclass
 from ..read.document import Document
-from .entities import DESCRIBED, UNKNOWN, EntityFinder
+from .entities import DESCRIBED, UNKNOWN, UNKNOWN_NAME, EntityFinder
 from ..reference.library import Library
 from ..model import Claim, EntityMention, Quantity, Sentence, SourceMention, TimeExpr
 from .sources import SourceFinder
@@ -216,10 +216,14 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
     kinds_here: set[str] = set()  # the kinds named in the paragraph before the sentence
     first_now: dict[str, str] = {}  # each kind's first name in the sentence (the next one's ``first_before``)
     named_at: dict[str, int] = {}  # where each entity is first named
+    unknown_subject = False  # the paragraph's last subject of its own is a thing no table holds
     for part in parts:
         if part.sentence.paragraph != paragraph:
             kinds_here = set()
             first_now = {}
+            unknown_subject = False
+        unknown_before = unknown_subject
+        unknown_subject = _opens_on_unknown(part, unknown_subject)
         first_before, first_now = first_now, {}
         for e in part.entities:
             if e.entity and e.via not in ("reference", UNKNOWN) and e.kind != "world":
@@ -251,7 +255,7 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
         here = 0 if part.sources else distance
         if not part.quantities:
             continue  # nothing below is needed for a sentence without a figure
-        around = _resolve_references(part, subj, paragraph, earlier, first_before, named_at)
+        around = _resolve_references(part, subj, paragraph, earlier, first_before, named_at, unknown_before)
         resolved = [m for m in around if m.via != UNKNOWN]
         figure_asides = _figure_asides(part)
         times_of = _times_by_quantity(part, figure_asides)
@@ -653,7 +657,8 @@ OPENING_REFERENCE = patterns.compile(r"^\W{0,2}$")
 def _resolve_references(part: SentenceParts, subj, paragraph: int,
                         earlier: dict[str, str] | None = None,
                         previous: dict[str, str] | None = None,
-                        named_at: dict[str, int] | None = None) -> list[EntityMention]:
+                        named_at: dict[str, int] | None = None,
+                        unknown_subject: bool = False) -> list[EntityMention]:
     """"the nation" → the paragraph's country; "the machine" → its supercomputer. A
     reference that opens its sentence points back, never forward: "The country was ranked
     27th, and now trails Malaysia, which …" is the one named last before the sentence, not
@@ -686,6 +691,11 @@ def _resolve_references(part: SentenceParts, subj, paragraph: int,
     if subject and (not named and PRONOUN_SUBJECT.match(text) or opening):
         start = base + (opening.start("it") if opening else 0)
         span = type(part.sentence.span)(start, start + (len(opening.group("it")) if opening else 2))
+        if unknown_subject and not opening:
+            # "Zhiyuan Lingo is the lab's largest model. … It has 2.6 billion parameters":
+            # "It" is the thing the paragraph is about, which no table holds.
+            out.append(EntityMention(span, "", UNKNOWN_NAME, UNKNOWN))
+            return out
         # "China's best machine is the Sunway TaihuLight. It uses 10 million cores": "it"
         # may be the paragraph's country or its machine; each table takes the kind it ranks.
         # "At No. 5 is Frontera. It has an HPL result of 23.5 petaflops": the thing the
@@ -701,6 +711,30 @@ def _resolve_references(part: SentenceParts, subj, paragraph: int,
         for name in dict.fromkeys(referents):
             out.append(EntityMention(span, name, subj.kinds.get(name, "economy"), "reference"))
     return out
+
+
+SUBJECT_OPENING = patterns.compile(
+    r"^\W*(?:The\s+)?(?!(?:It|Its|This|That|These|Those|They|Their|There|In|On|At|As|By|For|With|"
+    r"However|But|And|A|An|According|While|After|Before|Since|When|Now)\b)"
+    r"[A-Z][\w.’'-]*(?:(?:\s+|\s*[–—-]\s*)[A-Z0-9][\w.’'-]*){0,4}(?:\s+[a-z]+)?"
+    r"\s+(?:is|was|has|had|became|remains|boasts|uses|features)\s+(?=(?:the|a|an|one)\b|[A-Z])")
+"""A sentence that opens on its subject, a name or a titled thing, its verb and what it says
+the thing is or has: "Zhiyuan Lingo is the lab's largest model" ("The Zhiyuan Lingo project
+studies …" and "Bigger is not always better" are not matched)."""
+
+
+def _opens_on_unknown(part: SentenceParts, before: bool) -> bool:
+    """Is the paragraph's last subject of its own, after this sentence, a thing no table
+    holds? A sentence opening on such a name says so; one opening on a name a table holds
+    says not; any other keeps what the sentences before said."""
+    m = SUBJECT_OPENING.match(part.sentence.text) if not part.sentence.heading else None
+    if m is None:
+        return before
+    base = part.sentence.span.start
+    inside = [e for e in part.entities if e.via != "reference" and e.span.start - base < m.end()]
+    if not inside:
+        return True
+    return inside[0].via == UNKNOWN
 
 
 def _named_only_after(part: SentenceParts, entity: str, end: int) -> bool:
@@ -1116,6 +1150,33 @@ def _compared(part: SentenceParts, out: dict) -> None:
                 out[q.span] = dated
 
 
+COMPARED_FIGURE_BEFORE = patterns.compile(
+    r"\b(?:compared\s+(?:to|with)|versus|vs\.?|against)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+
+
+def _compared_own_times(part: SentenceParts, out: dict) -> None:
+    """"finished 28th of 63, compared to 35 in the 2019 edition, an improvement of seven
+    places": a time right after the figure set against the subject's (before any other
+    figure) is that figure's alone; the others, the change among them, are not of it."""
+    text, base = part.sentence.text, part.sentence.span.start
+    if len(part.quantities) < 2 or not folding.held(folding.folded(text)) & COMPARED_WORDS.mask:
+        return
+    starts = [q.span.start for q in part.quantities]
+    owner: dict = {}  # each such time → the figure it is the own time of
+    for i, q in enumerate(part.quantities):
+        if not COMPARED_FIGURE_BEFORE.search(text, max(0, q.span.start - base - 20), q.span.start - base):
+            continue
+        reach = min(q.span.end + 40, starts[i + 1] if i + 1 < len(starts) else q.span.end + 40)
+        own = [t for t in out[q.span] if q.span.end <= t.span.start <= reach and t.kind != "event"]
+        for t in own:
+            owner[t] = q.span
+        if own:
+            out[q.span] = own
+    if owner:
+        for q in part.quantities:
+            out[q.span] = [t for t in out[q.span] if owner.get(t, q.span) == q.span]
+
+
 OWN_CLAUSE_WORDS = ("which", "who", "when", "it ", "they ", "ing ")  # as written
 RELATIVE_SPAN = patterns.compile(r",\s*(?:which|who)\b[^,;()]*(?:,|$)")
 """A relative clause set off by commas: "Fugaku, which led the list from June 2020 to
@@ -1407,6 +1468,7 @@ def _times_by_quantity(part: SentenceParts, asides: list[tuple[int, int]] | None
     _asides(part, out, _figure_asides(part) if asides is None else asides)
     _segments(part, out)
     _baselines(part, out)
+    _compared_own_times(part, out)
     for i, q in enumerate(part.quantities) if has_from else ():
         before = text[max(0, q.span.start - base - 12):q.span.start - base]
         if not roles.FROM_BEFORE.search(before) and not _pair_in_series(part, q):

@@ -136,12 +136,16 @@ prefix ("USD " is the longest: four) and a decimal point ("USD .5")."""
 
 FRACTION = patterns.compile(rf"(?<![\w-])(?P<frac>{_alt(FRACTIONS)})(?![\w-])", re.I)
 
+PLACE_COMPOUND = r"(?!\w|-(?!place\s+(?:ranking|rank|position|standing)\b))"
+"""What may follow an ordinal: no letter, and a hyphen only in "its 39th-place ranking" (not
+"21st-century", "second-largest", nor "the second-place Summit", where the place is the
+next name's, or "its 22nd-place finishes from 2011 to 2013")."""
 ORDINAL = patterns.compile(
-    rf"(?<![\w/-])(?P<ord>{DIGIT_ORDINAL}|{WORD_ORDINAL})(?![\w-])", re.I
+    rf"(?<![\w/-])(?P<ord>{DIGIT_ORDINAL}|{WORD_ORDINAL}){PLACE_COMPOUND}", re.I
 )
 # ORDINAL for a sentence without ordinal words, where only its digits can match: it opens
 # with the first digit and looks back from it, so the engine searches for digits only.
-DIGIT_ORDINAL_FIRST = patterns.compile(r"(?P<ord>\d(?<![\w/-]\d)\d{0,3}(?:st|nd|rd|th))(?![\w-])", re.I)
+DIGIT_ORDINAL_FIRST = patterns.compile(rf"(?P<ord>\d(?<![\w/-]\d)\d{{0,3}}(?:st|nd|rd|th)){PLACE_COMPOUND}", re.I)
 NUMBER_ONE = patterns.compile(
     r"(?<![\w])(?:No\.\s?(?P<no>\d{1,3})"
     r"|No\s(?P<nodot>\d{1,3})(?=\s+(?:spot|place|position)\b)"
@@ -629,13 +633,13 @@ def _range_quantity(text: str, a: re.Match, b: re.Match, offset: int = 0) -> Qua
                     currency=cb["currency"], hedge=hedge, range_of=(ca["value"], cb["value"]))
 
 
-# "from 11 position", "in 12 place": a bare number before a singular "position", "place"
-# or "spot" is a rank, not a change of rank (that is "11 positions"; "one place" is left to
-# the change it usually is).
-BARE_PLACE = patterns.compile(r"(?P<n>\d(?<![\w.,+\-−–]\d)\d{0,2})\s+(?:position|place|spot)\b(?![-\w])", re.I)
+# "from 11 position", "in 12 place", "moved up to 32 rank": a bare number before a singular
+# "position", "place", "spot" or "rank" is a rank, not a change of rank (that is "11
+# positions"; "one place" is left to the change it usually is).
+BARE_PLACE = patterns.compile(r"(?P<n>\d(?<![\w.,+\-−–]\d)\d{0,2})\s+(?:position|place|spot|rank)\b(?![-\w])", re.I)
 r"""(``(?<![\w.,+\-−–])\d{1,3}…``, written to open with the digit and look back from it, so
 the engine searches for digits only: ``tests/extract/test_pattern_openings.py``.)"""
-BARE_PLACE_WORDS = folding.Words("position", "place", "spot")
+BARE_PLACE_WORDS = folding.Words("position", "place", "spot", "rank")
 
 # "was 61 on the list", "is ranked 12 in the index", "came in at 7 on the TOP500 list": a bare
 # number said to stand on a list is the entry's place there, never a measured value.

@@ -51,6 +51,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "Back then, it had 202 entries": the time an earlier sentence named, which one unsaid
     # here — an earlier edition that can confirm a figure but never flag it.
     ("then", patterns.compile(r"\b(?:back\s+then|at\s+(?:that|the)\s+time|by\s+then|in\s+those\s+days)\b", re.I)),
+    # "When Summit launched four years ago, it too claimed the No. 1 spot": the time a thing
+    # first came out, unnamed (a year named after it is read as that year instead).
+    ("debut", patterns.compile(
+        rf"\b[Ww]hen\s+(?:it|they|the\s+[\w-]+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}})\s+(?:first\s+)?"
+        rf"(?:launched|debuted|came\s+online|first\s+appeared|was\s+(?:launched|unveiled|installed|introduced|switched\s+on))\b"
+        rf"(?!,?\s+(?:in\s+|on\s+)?(?:{MONTH}\s+)?(?:19|20)\d\d)")),
     # "broke into the top 10 last fall", "first listed last June": a season or month before
     # the article's, so an earlier edition — which one unsaid (a list may come out twice a
     # year): it can confirm a figure but never flag it.
@@ -85,6 +91,8 @@ NEEDS: list[tuple[bool, Words | None, Words | None]] = [
     (False, Words("year", "edition"), Words("earlier", "ago", "before", "prior")),  # year_ago
     (False, Words("currently", "present", "now"), None),  # now
     (False, Words("then", "time", "days"), None),  # then
+    (False, Words("when"), Words("launched", "debuted", "online", "appeared", "unveiled", "installed",
+                                 "introduced", "switched")),  # debut
     (False, Words("last", "past"), Words("fall", "autumn", "spring", "summer", "winter", *_MONTHS)),  # season
     (False, Words("year", "decade"), None),  # horizon: "over the next decade"
     (False, Words("-year"), None),  # horizon: "a five-year period"
@@ -101,7 +109,7 @@ LEADS: list[int | None] = [
     19,  # by: "through the end of "
     6,  # since: "since "
     12,  # fiscal: "fiscal year "
-    None, None, None, None, None, None, None, None, None,  # (no year needed)
+    None, None, None, None, None, None, None, None, None, None,  # (no year needed)
     0,  # year (it opens with its year: searched for plainly)
 ]
 """For each pattern that needs a year, the most characters a match holds before its first
@@ -231,7 +239,28 @@ def find(text: str, offset: int = 0) -> list[TimeExpr]:
             if expr:
                 found.append(expr)
                 taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda t: t.span.start)
+    found.sort(key=lambda t: t.span.start)
+    return _before_the_last(found) if words & YEAR_BEFORE_WORDS.mask else found
+
+
+YEAR_BEFORE_WORDS = folding.Words("before", "prior")
+YEAR_BEFORE = patterns.compile(r"the\s+(?:year|edition)\s+before|the\s+prior\s+year", re.I)
+
+
+def _before_the_last(found: list[TimeExpr]) -> list[TimeExpr]:
+    """"up from 11th last year and 13th the year before": "the year before" counts back
+    from the time just named, not from the article's year (two years back here; "in 2021
+    and 9th the year before" is 2020)."""
+    out = list(found)
+    for i in range(1, len(out)):
+        t, prior = out[i], out[i - 1]
+        if t.kind != "relative" or t.offset != 1 or not YEAR_BEFORE.fullmatch(t.text):
+            continue
+        if prior.kind == "relative" and prior.offset is not None and prior.years == 1 and prior.offset >= 1:
+            out[i] = TimeExpr(t.span, t.text, "relative", years=1, offset=prior.offset + 1)
+        elif prior.kind == "point" and prior.start is not None:
+            out[i] = TimeExpr(t.span, t.text, "point", start=prior.start - 1, end=prior.start - 1)
+    return out
 
 
 RESPECTIVELY_WORDS = folding.Words("respectively")
@@ -293,7 +322,7 @@ def _make(kind: str, m: re.Match, offset: int) -> TimeExpr | None:
     if kind == "relative":
         n = _count(m.group("n"))
         return TimeExpr(span, text, "relative", years=n, offset=0) if n else None
-    if kind in ("then", "season"):
+    if kind in ("then", "season", "debut"):
         return TimeExpr(span, text, "earlier")
     if kind == "now":
         return TimeExpr(span, text, "relative", years=1, offset=0)

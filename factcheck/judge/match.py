@@ -106,6 +106,10 @@ def choose_entity(table: Table, claim: Claim, library: Library,
         info = library.entities.get(only)
         if info is not None and info.kind == "world" and (metric.kind != "count" or _list_size(claim)):
             mention = next((m for m in claim.entities if m.entity == only), None)
+            if metric.kind != "count" and mention is None and _other_owner(claim, library):
+                # "could add $50 billion a year to Brazil's economy", "$103 billion annually
+                # for Africa": a world-only measure is not what a named economy or region gets.
+                return None
             return only, mention
     if metric is not None and metric.kind == "count" and _list_size(claim) and _is_list_size(table, claim):
         # "more of the 500 systems than ever sit in China": the list's size, not China's count.
@@ -118,6 +122,16 @@ def choose_entity(table: Table, claim: Claim, library: Library,
         # up to 26%" — is no one's: not the table's default entity, the World's)
         return table.default_entity, None
     return None
+
+
+def _other_owner(claim: Claim, library: Library) -> bool:
+    """Is the figure's nearest owner a named economy, region or bloc (not the world)?"""
+    for m in claim.entities:
+        if m.via in ("reference", "compared", "object"):
+            continue
+        info = library.entities.get(m.entity)
+        return info is not None and info.kind in ("economy", "region", "bloc")
+    return False
 
 
 def list_wide_metrics(table: Table, library: Library) -> frozenset[str]:

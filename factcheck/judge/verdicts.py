@@ -575,8 +575,14 @@ class Checker:
         row = self._prefer_current(hidden, c.table)
         message = (f"{row.publisher} has not disclosed {wording.possessive(row.entity)} {c.metric.label} "
                    f"({row.source_title}); {claim.quantity.text.strip()} is an unconfirmed figure.")
-        return self._finding(Verdict.NEEDS_CONTEXT, claim, c, row, message,
-                             "Say the figure is unconfirmed and who reported it, or drop it.")
+        finding = self._finding(Verdict.NEEDS_CONTEXT, claim, c, row, message,
+                                "Say the figure is unconfirmed and who reported it, or drop it.")
+        hedge = _reported(claim.sentence.text)
+        if hedge:
+            # "GPT-4 is said to have 1.76 trillion parameters", "is rumoured to be based on
+            # eight models": the article already gives the figure as unconfirmed.
+            return _unflagged(claim, c, finding, f"{message} The article says so (“{hedge}”).")
+        return finding
 
     def _misattributed(self, claim: Claim, c: Candidate, choice) -> Finding | None:
         table = c.table
@@ -923,6 +929,26 @@ class Checker:
         return Finding(verdict, claim, stated(claim, c), _statement(c, fact), message, suggestion,
                        evidence, table=c.table.id, fix=fix,
                        grounds=grounds.of(claim, c, self._as_of, explicit_edition))
+
+
+REPORTED = patterns.compile(
+    r"\b(?:(?:is|are|was|were)\s+(?:said|rumou?red|reported|believed|thought|speculated|alleged|estimated)\s+to"
+    r"|rumou?r(?:s|ed)?|reportedly|allegedly|supposedly|purportedly|leak(?:s|ed)?|unconfirmed|speculat(?:e|ed|ion))\b",
+    re.I)
+"""Words with which an article gives a figure as a report, not a fact: "is said to", "is
+rumoured to", "reportedly", "leaked"."""
+REPORTED_GATE = wordgate.alias_gate(("said", "rumor", "rumour", "reported", "believed", "thought", "speculat",
+                                     "alleged", "estimated", "supposedly", "purportedly", "leak", "unconfirmed"))
+
+
+@lru_cache(maxsize=256)
+def _reported(sentence: str) -> str | None:
+    """The words with which ``sentence`` gives its figures as a report, if any (searched
+    once per sentence, however many of its figures ask)."""
+    if not wordgate.may_hold(sentence, REPORTED_GATE):
+        return None
+    found = REPORTED.search(sentence)
+    return found.group(0) if found else None
 
 
 def _unflagged(claim: Claim, c: Candidate, finding: Finding, message: str) -> Finding:

@@ -26,9 +26,9 @@ FIRST_WRITTEN = {
         r"|,\s+(?=(?:reaching|bringing|taking|pushing|lifting|rising\s+to|with\s+plans|with\s+an?\s+(?:goal|"
         r"target|plan|aim))\b))")),
     "DIGIT_ORDINAL_FIRST": (numbers.DIGIT_ORDINAL_FIRST, re.compile(
-        r"(?<![\w/-])(?P<ord>\d{1,4}(?:st|nd|rd|th))(?![\w-])", re.I)),
+        r"(?<![\w/-])(?P<ord>\d{1,4}(?:st|nd|rd|th))(?!\w|-(?!place\s+(?:ranking|rank|position|standing)\b))", re.I)),
     "BARE_PLACE": (numbers.BARE_PLACE, re.compile(
-        r"(?<![\w.,+\-−–])(?P<n>\d{1,3})\s+(?:position|place|spot)\b(?![-\w])", re.I)),
+        r"(?<![\w.,+\-−–])(?P<n>\d{1,3})\s+(?:position|place|spot|rank)\b(?![-\w])", re.I)),
     "BOUNDARY": (sentences.BOUNDARY, re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])")),
 }
 
@@ -38,7 +38,7 @@ PIECES = [
     "but", "But", "compared with", "versus", "vs", "vs.", "after", "before", "taking", "reaching", "with plans",
     "with a goal", "rising to", "ing", "$", "€", "-", ".", ",", ";", "%", "percent", "tokens", "million", "é", "ſ",
     "\u212a", "İ", "ı", "’", "'", "!", "?", "...", "…", ".”", "?)", ".]", "\"", "“", "(", "[", "A", "The",
-    "place", "PLACE", "position", "spot", "spots", "7", "123", "+", "−", "–",
+    "place", "PLACE", "position", "spot", "spots", "rank", "ranked", "ranking", "-place", "7", "123", "+", "−", "–",
 ]
 TEXTS = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(["", " ", " ", "\n", "-", ",", "."])),
                  max_size=14).map(lambda parts: "".join(p + s for p, s in parts))
