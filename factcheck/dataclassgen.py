@@ -33,6 +33,8 @@ import types
 
 from .caches import KeptFile
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~3 ms) at start-up
+
 
 class _Deferred(types.ModuleType):
     """Stands in for a module until one of its attributes is used; then imports it."""
@@ -60,22 +62,26 @@ FOLDER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "__pycache__")
 """Where the file is kept: beside the package's bytecode."""
 
 
-def dataclass(cls=None, /, **options):
-    """``dataclasses.dataclass(cls, **options)``; see the module's docstring."""
+if TYPE_CHECKING:  # type checkers (and mypyc) see the standard decorator this one stands for
+    from dataclasses import dataclass
+else:
 
-    def wrap(klass):
-        store = _Store.current()
-        if store is None:
-            return dataclasses.dataclass(klass, **options)
-        # dataclasses compiles its generated source with the builtin ``exec``, looked up
-        # in its module's globals first: a global of that name serves it kept code instead.
-        dataclasses.exec = store.exec
-        try:
-            return dataclasses.dataclass(klass, **options)
-        finally:
-            del dataclasses.exec
+    def dataclass(cls=None, /, **options):
+        """``dataclasses.dataclass(cls, **options)``; see the module's docstring."""
 
-    return wrap if cls is None else wrap(cls)
+        def wrap(klass):
+            store = _Store.current()
+            if store is None:
+                return dataclasses.dataclass(klass, **options)
+            # dataclasses compiles its generated source with the builtin ``exec``, looked up
+            # in its module's globals first: a global of that name serves it kept code instead.
+            dataclasses.exec = store.exec
+            try:
+                return dataclasses.dataclass(klass, **options)
+            finally:
+                del dataclasses.exec
+
+        return wrap if cls is None else wrap(cls)
 
 
 class _Store(KeptFile):
