@@ -383,7 +383,7 @@ def _coordinated(part: SentenceParts, mentions: list[EntityMention]) -> dict:
                 if before:
                     out[q.span] = (before[i],)
             continue
-        by_kind: dict[str, list[tuple]] = {}
+        by_kind: dict[str, list[EntityMention]] = {}
         for kind in dict.fromkeys(m.kind for m in after):
             same = [m for m in after if m.kind == kind]
             chain = [same[0]]

@@ -143,7 +143,7 @@ class PartialRatioFilter:
             try:
                 hits = self._automaton.find_matches_as_indexes(text, overlapping=True)
             except UnicodeEncodeError:  # a lone surrogate, which the automaton cannot read
-                hits, found = (), self._every
+                hits, found = [], self._every
             for low, high in stretches:
                 found |= self._two_pieces({index for index, start, end in hits if low <= start and end <= high})
         return _indices(found & shorter)

@@ -328,10 +328,10 @@ def parse_number(text: str) -> tuple[float, float] | None:
         stripped = plain.rstrip("0")
         zeros = len(plain) - len(stripped) if stripped else 0
         return value, 10.0 ** zeros
-    value = word_value(t)
-    if value is None:
+    worded = word_value(t)
+    if worded is None:
         return None
-    return value, 1.0
+    return worded, 1.0
 
 
 def _interval(value: float, unit: float, hedge: str | None, exact: bool) -> tuple[float, float]:
@@ -685,6 +685,7 @@ def _ranks(text: str, folded_text: str | None = None, offset: int = 0, has_digit
     may_be_one = words & (NUMBER_ONE_PLAIN.mask | NUMBER_ONE_TOP_WITH.mask) and (
         words & NUMBER_ONE_PLAIN.mask or words & NUMBER_ONE_WORDS.mask and TOP_ALONE.search(text) is not None)
     for m in NUMBER_ONE.finditer(text) if may_be_one else ():
+        value: int | None
         if m.group("top"):
             value = 1
         else:
@@ -702,6 +703,7 @@ def _ranks(text: str, folded_text: str | None = None, offset: int = 0, has_digit
     for m in ON_LIST.finditer(text) if has_digit and words & ON_LIST_WORDS.mask else ():
         if int(m.group("n")) >= 1:
             yield _rank(text, m.start("n"), m.end("n"), int(m.group("n")), offset)
+    ordinals: re.Pattern | None
     if words & ORDINAL_WORDS.mask:
         ordinals = ORDINAL
     else:  # no ordinal word: only digits can be an ordinal, if any is

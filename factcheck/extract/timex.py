@@ -214,9 +214,9 @@ def find(text: str, offset: int = 0) -> list[TimeExpr]:
                 continue
             if kind == "year" and may_edition and EDITION_AFTER.match(text[m.end():]):
                 # "METI's 2019 study", "the 2023 report": which study, not which period.
-                year = int(m.group("year"))
+                edition_year = int(m.group("year"))
                 found.append(TimeExpr(Span(m.start() + offset, m.end() + offset), m.group(0), "edition",
-                                      start=year, end=year))
+                                      start=edition_year, end=edition_year))
                 taken.append((m.start(), m.end()))
                 continue
             if kind == "last_year" and ROLE_AFTER.match(text, m.end()):

@@ -30,16 +30,16 @@ def _allowed(written: str, hedge: str, counted: bool) -> tuple[float, float] | N
     if parsed is None:
         return None
     value, unit = parsed
-    hedge = hedge.strip().lower() or None
-    if hedge in ("nearly", "close to"):
-        hedge = "almost"
-    about = hedge in ("about", "around", "approximately", "roughly", "approx.")
+    said: str | None = hedge.strip().lower() or None
+    if said in ("nearly", "close to"):
+        said = "almost"
+    about = said in ("about", "around", "approximately", "roughly", "approx.")
     if about:
         # A source's "about 450,000" is its own rounding, which the written precision
         # (450,000: to the ten thousand) already expresses; no extra slack on top.
-        hedge = None
-    exact = hedge is None and unit <= 1 and counted and not about
-    low, high = _interval(value, unit, hedge, exact=exact)
+        said = None
+    exact = said is None and unit <= 1 and counted and not about
+    low, high = _interval(value, unit, said, exact=exact)
     return low, high
 
 

@@ -253,7 +253,7 @@ def _word_forms(word: str) -> tuple[str, ...]:
     else:
         return ()
     stem = base[:-1] if base.endswith("e") else base
-    forms = (base, base + "s", stem + "ed" if base == stem else base + "d", stem + "ing", base + "ment", base + "ments")
+    forms: tuple[str, ...] = (base, base + "s", stem + "ed" if base == stem else base + "d", stem + "ing", base + "ment", base + "ments")
     if base.endswith("ate"):
         forms += (stem + "ion",)
     return tuple(f for f in forms if f != word)
@@ -1547,8 +1547,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         # ("$6.2 trillion from productivity, and $9.1 trillion from consumption").
         nearest = min(h[0][0] for h in hits.values())
         hits = {mid: h for mid, h in hits.items() if h[0][0] <= nearest + CLOSE_ENOUGH}
-        ordered = sorted(hits, key=lambda mid: hits[mid][0])[:3]
-        return [(table.metrics[mid], hits[mid][1], tuple(loose_hits.get(mid, ()))) for mid in ordered]
+        closest = sorted(hits, key=lambda mid: hits[mid][0])[:3]
+        return [(table.metrics[mid], hits[mid][1], tuple(loose_hits.get(mid, ()))) for mid in closest]
     if loose_hits and named:
         metric_id = next(iter(loose_hits))
         return [(table.metrics[metric_id], None, tuple(loose_hits[metric_id]))]

@@ -25,7 +25,7 @@ def settled_by_sentence(findings: list[Finding], checker: Checker, as_of) -> lis
     """"Japan fell one place from last year's 34th to 35th" after "IMD", which issues two
     rankings: a figure that could be about either, none agreeing, is about the one that
     confirms another figure of its sentence — when exactly one of them does."""
-    confirmed: dict[tuple, set[str]] = {}
+    confirmed: dict[object, set[str]] = {}  # keyed by sentence span
     for f in findings:
         if f.verdict == Verdict.SUPPORTED and f.table:
             confirmed.setdefault(f.claim.sentence.span, set()).add(f.table)

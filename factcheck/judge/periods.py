@@ -191,7 +191,8 @@ def choose(table: Table, times: tuple[TimeExpr, ...], as_of: dt.date | None,
             explicit = explicit or TimeExpr(time.span, time.text, "point", start=year, end=year)
         elif time.kind != "relative":
             explicit = explicit or time
-    current, later = None, ()
+    current: str | None = None
+    later: tuple[str, ...] = ()
     if as_of is not None and table.editions:
         found = _editions_in_order(table, metric, entity)
         # The editions come in order of publication, so those out by the article's day are
