@@ -44,6 +44,12 @@ REFERENCE_KINDS = {"nation": "economy", "country": "economy", "economy": "econom
                    "republic": "economy", "city-state": "economy", "emirate": "economy", "machine": "system",
                    "computer": "system", "system": "system", "supercomputer": "system", "model": "model", "chatbot": "model"}
 
+DEMONYM_THING = patterns.compile(
+    r"\s+(?:machine|system|supercomputer|computer|model)(?:['’]s)?\b(?!\s+(?:[A-Z0-9]|called|named|dubbed|known))")
+"""After a country's adjective, a single machine or model it describes ("the Swiss system",
+"a Chinese supercomputer"), unless its name follows ("the Chinese supercomputer Sunway
+TaihuLight", "a Japanese machine called Fugaku")."""
+
 # Capitalised words that look like a misspelt country but are ordinary words.
 NOT_FUZZY = {
     "Spanish", "Jordan", "Chinese", "Indiana", "Canadas", "Chile", "Chili", "Japanese", "Iranian",
@@ -360,6 +366,15 @@ class EntityFinder:
                 mentions.append(EntityMention(Span(start + offset, end + offset), "", UNKNOWN_NAME, UNKNOWN))
                 taken.append((start, end))
                 continue
+            if alias.via == "demonym" and alias.kind != "world":
+                thing = DEMONYM_THING.match(text, end)
+                if thing:
+                    # "The Swiss system's performance of 19.6 petaflops pushed Titan to
+                    # fourth": a machine described by its country, not the country, and not
+                    # the machine named next
+                    mentions.append(EntityMention(Span(start + offset, thing.end() + offset), "", DESCRIBED, UNKNOWN))
+                    taken.append((start, thing.end()))
+                    continue
             if _bracketed_qualifier(text, start, end, named):
                 taken.append((start, end))
                 continue  # "Hong Kong (China)": the bracket qualifies the name before it

@@ -467,6 +467,11 @@ def _space_grouped(text: str, m: re.Match) -> bool:
                 and _GROUP_BEFORE.search(text[max(0, m.start("num") - 5):m.start("num")]))
 
 
+THRESHOLD_AFTER = patterns.compile(r"[\s-]*(?:[A-Za-z/]+[\s-]+){0,2}?(?:barrier|mark|milestone|threshold)\b", re.I)
+"""After "the" and a figure, a threshold: "the 100 petaflop barrier", "the 1 exaflop mark"."""
+THE_BEFORE = patterns.compile(r"\bthe\s+$", re.I)
+
+
 def _is_figure(text: str, m: re.Match) -> bool:
     num = m.group("num")
     after = text[m.end():m.end() + 3]
@@ -488,6 +493,8 @@ def _is_figure(text: str, m: re.Match) -> bool:
         return False
     if LABEL_BEFORE.search(text[max(0, m.start() - 14):m.start()]):
         return False  # "Scenario 1", "Table 3", "Phase 2" are labels, not figures
+    if THE_BEFORE.search(text, max(0, m.start() - 8), m.start()) and THRESHOLD_AFTER.match(text, m.end()):
+        return False  # "to pass the 100 petaflop barrier": a threshold passed, no one's figure
     if _POINT_ZERO.fullmatch(num) and _NAME_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
         return False  # "Society 5.0", "Industry 4.0", "Web 3.0" are names
     if num[0].isalpha():

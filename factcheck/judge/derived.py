@@ -108,6 +108,8 @@ def _rank_verdict(claim: Claim, c: Candidate, cur: Fact, prev: Fact, may_flag: b
         return Finding(Verdict.SUPPORTED, claim, _statement(c, stated, None), _statement(c, delta, cur.period),
                        f"Matches the source: {path} = {moved} ({c.table.title}).", None,
                        _evidence(c.table, cur, prev), table=c.table.id)
+    if may_flag and _spans_other_editions(claim, stated, prev):
+        return None  # "moved up 15 places from 30th to 15th": the move its own ends give
     if may_flag:
         said = f"{'up' if stated > 0 else 'down'} {abs(stated)}"
         return Finding(Verdict.CONTRADICTED, claim, _statement(c, stated, None),
@@ -117,6 +119,24 @@ def _rank_verdict(claim: Claim, c: Candidate, cur: Fact, prev: Fact, may_flag: b
                        _evidence(c.table, cur, prev), table=c.table.id,
                        fix=_word_fix(claim, abs(delta)) if delta and (delta > 0) == (stated > 0) else None)
     return None
+
+
+ENDS_AFTER = patterns.compile(
+    r"[^.;]{0,40}?\bfrom\s+(?:the\s+)?(?P<a>\d{1,3}(?:st|nd|rd|th)|[a-z]+)(?:\s+(?:place|position|spot))?"
+    r"\s+to\s+(?:the\s+)?(?P<b>\d{1,3}(?:st|nd|rd|th)|[a-z]+)\b", re.I)
+
+
+def _spans_other_editions(claim: Claim, stated: int, prev: Fact) -> bool:
+    """"China moved up 15 places from 30th to 15th": a change whose own ends follow it and
+    agree with it (30 − 15 = 15) starts where they say, which is not the edition before
+    the current one (there it was 16th): a move over several editions, whose ends are
+    checked as figures of their own; the one-edition move does not contradict it."""
+    q, text, base = claim.quantity, claim.sentence.text, claim.sentence.span.start
+    ends = ENDS_AFTER.match(text, q.span.end - base)
+    if ends is None:
+        return False
+    a, b = numbers.ordinal_value(ends.group("a")), numbers.ordinal_value(ends.group("b"))
+    return a is not None and b is not None and a - b == stated and a != prev.number
 
 
 def rank_change_in_edition(claim: Claim, library, table_id: str, entity: str, edition: str,

@@ -33,6 +33,11 @@ class PeriodChoice:
     later: tuple[str, ...] = ()
     """Editions published after the article's date: it cannot mean them."""
 
+    unheld: str | None = None
+    """In a league table or list, the edition current at the article's date when the
+    tables hold none of the metric's rows for it (``current`` is then the newest edition
+    that has them): a figure may be confirmed there, never flagged."""
+
     def accepts(self, fact: Fact, table: Table) -> bool:
         if self.horizon is not None and table.period_kind == "horizon":
             if _horizon_years(fact.period) != self.horizon:
@@ -223,6 +228,12 @@ def choose(table: Table, times: tuple[TimeExpr, ...], as_of: dt.date | None,
                 # where the change ended, never where it started — nothing to check.
                 current = None
                 later = later + (published[-1].id,)
+    unheld = None
+    if current is not None and explicit is None and not previous and metric:
+        # "the US has 169 supercomputers" in May 2024, when the tables hold the list's
+        # country counts only up to June 2023: the current list is June 2024's, whose
+        # figure is not held; an older list's may confirm the figure, not contradict it.
+        unheld = _newer_unheld(table, found, current, as_of)
     named = next((t for t in times if t.kind == "edition"), None)
     if named is not None and table.editions:
         # "the 2019 study": the editions published that year; the rest cannot be meant.
@@ -233,7 +244,7 @@ def choose(table: Table, times: tuple[TimeExpr, ...], as_of: dt.date | None,
             else:
                 later = others
                 current = of_year[-1] if explicit is None else current
-    return PeriodChoice(explicit, current, horizon, later)
+    return PeriodChoice(explicit, current, horizon, later, unheld)
 
 
 def _change_ended(times, as_of: dt.date) -> int | None:
@@ -311,6 +322,20 @@ def _editions_in_order(table: Table, metric: str | None, entity: str | None) -> 
         found = table._index[key] = _InOrder(
             ordered, days, tuple(e.id for e in ordered), bisect.bisect_right(days, ""))
     return found
+
+
+def _newer_unheld(table: Table, found: _InOrder, current: str, as_of: dt.date) -> str | None:
+    """In a league table or list, the edition out by ``as_of`` after ``current`` (the
+    newest edition with rows for the metric), if one came out: the metric's figure in the
+    edition current at that day is missing from the tables."""
+    if table.period_kind not in ("edition", "list"):
+        return None
+    every = _editions_in_order(table, None, None)
+    newest = bisect.bisect_right(every.days, as_of.isoformat())
+    if newest <= every.undated:
+        return None
+    held_day = found.days[found.ids.index(current)]
+    return every.ids[newest - 1] if every.days[newest - 1] > held_day else None
 
 
 def _editions_by_year(table: Table) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:

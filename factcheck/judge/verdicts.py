@@ -24,7 +24,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .. import patterns
-from . import derived, explain, grounds, periods, wordgate, wording
+from . import derived, explain, freshness, grounds, periods, wordgate, wording
 from ..extract import roles
 from .compare import _end_agrees as end_agrees, agrees, edition_size, other_scale, range_agrees
 from ..reference.library import Library
@@ -363,6 +363,14 @@ class Checker:
                            "the article does not say which edition, so it can only be confirmed, not flagged. "
                            "Check it by hand.", None,
                            table=c.table.id), c
+        if finding.verdict in (Verdict.CONTRADICTED, Verdict.MISATTRIBUTED, Verdict.OUTDATED) and choice.unheld \
+                and freshness.missing_edition(table, as_of) is None:  # (a table behind as a whole: ``freshness``)
+            held, now = table.editions.get(choice.current), table.editions.get(choice.unheld)
+            return Finding(Verdict.UNVERIFIABLE, claim, finding.stated, None,
+                           f"The tables hold {wording.possessive(c.entity)} {c.metric.label} up to "
+                           f"{held.title if held else choice.current}; the edition current at the article's date, "
+                           f"{now.title if now else choice.unheld}, is not held, so the figure can only be "
+                           "confirmed, not flagged. Check it by hand.", None, table=c.table.id), c
         if finding.verdict in (Verdict.CONTRADICTED, Verdict.MISATTRIBUTED, Verdict.OUTDATED) \
                 and periods.year_lists_unheld(table, choice, scope):
             return Finding(Verdict.UNVERIFIABLE, claim, finding.stated, None,

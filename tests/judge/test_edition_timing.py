@@ -68,7 +68,20 @@ def test_the_message_says_which_edition_is_missing(stale_engine):
 def test_a_table_without_cadence_is_never_called_behind(tmp_path):
     meta = copy.deepcopy(META)
     del meta["cadence"]
+    meta["editions"] = [e for e in meta["editions"] if e["id"] != "2022"]  # nor declares 2022
     write_table(tmp_path, "gadget_index", meta, [r for r in ROWS if r["edition"] != "2022"],
                 title="Gadget Readiness Index")
     _, findings = check_text(engine_for(tmp_path), "In the Gadget Readiness Index, Japan ranks 9th.", "2022-05-01")
     assert [v for _, v in verdicts(findings)] == ["contradicted"]
+
+
+def test_an_edition_declared_out_without_rows_is_never_flagged_against(tmp_path):
+    """Without a cadence, the table's own list of editions says 2022 is out: the figure of
+    the edition current at the article's date is not held, and 2021's cannot flag it."""
+    meta = copy.deepcopy(META)
+    del meta["cadence"]
+    write_table(tmp_path, "gadget_index", meta, [r for r in ROWS if r["edition"] != "2022"],
+                title="Gadget Readiness Index")
+    _, findings = check_text(engine_for(tmp_path), "In the Gadget Readiness Index, Japan ranks 9th.", "2022-05-01")
+    assert [v for _, v in verdicts(findings)] == ["unverifiable"]
+    assert "Gadget Readiness Index 2022" in findings[0].message
