@@ -75,7 +75,7 @@ FROM_WORDS = folding.Words("from")
 BASELINE_WORDS = folding.Words("from", "than", "compared", "versus", "vs", "over", "above", "below")
 COMPARED_WORDS = folding.Words("compared", "versus", "vs", "against")
 COMPARED_NAME_WORDS = folding.Words("ahead", "behind", "only", "trail", "than", "beat", "best", "outpac", "outperform",
-                                    "surpass", "overtak", "between")
+                                    "surpass", "overtak", "between", "exceed", "outstrip")
 CURRENT_WORDS = folding.Words("list", "edition", "ranking")
 PREVIOUS_BEFORE_WORDS = folding.Words("previous", "prior")
 PREVIOUS_AFTER_WORDS = folding.Words("previous", "prior", "last")
@@ -286,6 +286,8 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
                     ordered = _compared_names(part, quantity, ordered)
             if asides:
                 ordered = _outside_asides(ordered, quantity, asides)
+            if len(ordered) > 1 and folding.holds_any(part.sentence.text, RELATIONAL_MARKS):
+                ordered = _relations_last(part, ordered)
             if appositives:
                 ordered = _appositive_owner(appositives, quantity, ordered, resolved)
             if quantity.kind == "rank" and folding.holds_any(part.sentence.text, (" by ",)):
@@ -421,7 +423,9 @@ def _ordinal_tail(text: str, end: int) -> tuple[int, int]:
     return count, end
 
 
-NAMES_TO_RUN = patterns.compile(r"^[^,;:()]{1,40}$")
+NAMES_TO_RUN = patterns.compile(r"^[^,;:()]{1,70}$")
+"""Between the last name of a list and the run of places it takes, in one clause: "the Summit
+and Sierra machines at their national laboratories kept hold of the" (first and second place)."""
 
 
 def _names_just_before(part: SentenceParts, named: list[EntityMention], run: list,
@@ -865,7 +869,7 @@ COMPARED_NAME_BEFORE = patterns.compile(
 behind Singapore", "second only to the US"."""
 COMPARED_NAME_WORD = patterns.compile(
     r"\b(?:ahead\s+of|behind|second\s+only\s+to|trail(?:s|ed|ing)?|than|beating|besting|outpacing|"
-    r"outperform(?:s|ed|ing)?|surpassing|overtaking|between)\b", re.I)
+    r"outperform(?:s|ed|ing)?|surpassing|overtaking|between|exceed(?:s|ed|ing)?|outstrip(?:s|ped|ping)?)\b", re.I)
 """After the figure, the words that set the names after them against the subject; "between"
 too: "dropped to the 38th spot, between Slovenia and Portugal" names the neighbours."""
 COMPARED_RIGHT_BEFORE = patterns.compile(
@@ -1370,6 +1374,24 @@ def _outside_asides(ordered, quantity: Quantity, aside_of: dict[int, tuple[int, 
     q = quantity.span.start
     return tuple(m for m in ordered if m.via == "reference" or m.span.start not in aside_of
                  or aside_of[m.span.start][0] <= q < aside_of[m.span.start][1])
+
+
+RELATIONAL_MARKS = ("'s ", "’s ")
+RELATIONAL_AFTER = patterns.compile(
+    r"['’]s\s+(?:sibling|twin|successor|predecessor|rival|cousin|sister|partner|replacement|neighbou?r)s?\b", re.I)
+"""After a name, a relation that makes the thing meant another one: "Summit's sibling, the
+Sierra supercomputer", "Fugaku's successor"."""
+
+
+def _relations_last(part: SentenceParts, ordered):
+    """"In second place is Summit's sibling, the Sierra supercomputer": a name whose
+    relation is meant ("X's sibling") does not own the figure; it goes last."""
+    text, base = part.sentence.text, part.sentence.span.start
+    related = [m for m in ordered if m.via != "reference"
+               and RELATIONAL_AFTER.match(text, m.span.end - base)]
+    if not related:
+        return ordered
+    return (*(m for m in ordered if m not in related), *related)
 
 
 DASH_MARKS = ("—", "–", "--", " - ")

@@ -172,6 +172,10 @@ TOPPED = patterns.compile(
     rf"\b(?P<verb>{TOPPED_VERBS})\s+(?:the\s+|this\s+|that\s+|its\s+)?"
     r"(?:[\w’'-]+\s+){0,5}?(?:list|lists|ranking|rankings|index|league\s+table|chart|table)\b", re.I)
 
+TOPPED_SEVERAL = patterns.compile(
+    r"\s+(?:\d+|two|three|four|five|both|several|multiple|many)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:lists|rankings|indexes|indices|charts|tables|benchmarks)\b", re.I)
+
 # Words after an ordinal that make it a rank ("32nd place", "28th out of 63").
 RANK_CONTEXT_AFTER = patterns.compile(
     r"^(?:\s+(?:place|position|spot)\b|\s+(?:out\s+of|of|among|from)\s+(?:\d|the\s+\d)|\s+(?:overall|in\s+the\s+(?:world|ranking|list|index)))",
@@ -688,6 +692,8 @@ def _ranks(text: str, folded_text: str | None = None, offset: int = 0, has_digit
                 yield _rank(text, m.start("n"), m.end("n"), int(m.group("n")), offset)
     words = folding.held(folded_text)
     for m in TOPPED.finditer(text) if words & TOPPED_WORDS.mask else ():
+        if TOPPED_SEVERAL.match(text, m.end("verb")):
+            continue  # "Fugaku tops 2 supercomputer rankings": first on several, none named
         yield _rank(text, m.start("verb"), m.end("verb"), 1, offset)
     may_be_one = words & (NUMBER_ONE_PLAIN.mask | NUMBER_ONE_TOP_WITH.mask) and (
         words & NUMBER_ONE_PLAIN.mask or words & NUMBER_ONE_WORDS.mask and TOP_ALONE.search(text) is not None)

@@ -132,6 +132,10 @@ FIGURELESS_WORDS = EDITION_NUMBER_WORDS.mask | RECORD_CLAIM_WORDS.mask | SUPERLA
 # The same for the patterns ``find`` tries around each figure: they look at parts of the
 # sentence, so a word missing from the whole sentence is missing from every part.
 DIFFERENCE_AFTER_WORDS = folding.Words("than")
+MORE_AFTER = patterns.compile(r"^\s+(?:more|other|additional|further|extra)\s+(?=[A-Za-z])", re.I)
+"""After a count, a word that makes it an addition to others: "three more American
+machines", "two other Chinese systems"."""
+MORE_WORDS = folding.Words("more", "other", "additional", "further", "extra")
 DIFFERENCE_BEFORE_WORDS = folding.Words("extra", "additional", "gap", "lead", "margin", "difference")
 FROM_WORDS = folding.Words("from")  # FROM_TO_BEFORE, FROM_BEFORE
 AGGREGATE_TERMS = folding.Words("aggregate", "combined", "total", "cumulative", "collective", "altogether", "sum")
@@ -341,6 +345,10 @@ def find(text: str, base: int, quantity: Quantity) -> Role:
     diff = DIFFERENCE_BEFORE.search(before) if words & DIFFERENCE_BEFORE_WORDS.mask else None
     if diff:
         return Role(DIFFERENCE, 0, Span(base + here + diff.start(), base + end))
+    more = MORE_AFTER.match(after) if quantity.kind == "number" and words & MORE_WORDS.mask else None
+    if more:
+        # "held by three more American machines": a count added to others, not a total
+        return Role(DIFFERENCE, 0, Span(base + start, base + end + more.end()))
     has_from = words & FROM_WORDS.mask
     if quantity.kind != "rank" and words & AGGREGATE_TERMS.mask:
         # (the clause is read only for an aggregate's words, and a rank is never one)

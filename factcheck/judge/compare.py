@@ -54,6 +54,10 @@ def agrees(claim: Claim, fact: Fact, table: Table) -> bool:
     low, high = q.low - slack, q.high + slack
     if q.range_of is not None:
         return False  # ranges are compared end by end, in ``_range_agrees``
+    if q.kind == "quantity" and not q.hedge and q.low < q.value < q.high and q.value > 0:
+        # "148 petaflops" for 148.6: a measured value cut at its last digit, not rounded
+        # (a truncation, as press copy often gives it), is the same figure.
+        high = max(high, q.value + (q.high - q.low))
     if low < high and interval[0] < interval[1]:
         # Two rounded figures agree when their intervals overlap, not merely touch:
         # "1.5" (1.45–1.55) does not agree with "1.4" (1.35–1.45).
