@@ -74,6 +74,7 @@ RELATIVE_CLAUSE_WORDS = ("which", "who")  # as written
 FROM_WORDS = folding.Words("from")
 BASELINE_WORDS = folding.Words("from", "than", "compared", "versus", "vs", "over", "above", "below")
 COMPARED_WORDS = folding.Words("compared", "versus", "vs", "against")
+COMPARED_FIGURE_WORDS = folding.Words("compared", "versus", "vs", "against", "previous")
 COMPARED_NAME_WORDS = folding.Words("ahead", "behind", "only", "trail", "than", "beat", "best", "outpac", "outperform",
                                     "surpass", "overtak", "between", "exceed", "outstrip")
 CURRENT_WORDS = folding.Words("list", "edition", "ranking")
@@ -292,6 +293,8 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
                 ordered = _appositive_owner(appositives, quantity, ordered, resolved)
             if quantity.kind == "rank" and folding.holds_any(part.sentence.text, (" by ",)):
                 ordered = _held_by(part, quantity, ordered, resolved)
+            if quantity.kind == "rank" and folding.holds_any(part.sentence.text, (" to ",)):
+                ordered = _given_up_to(part, quantity, ordered, resolved)
             if quantity.kind == "rank" and SHARED_TOP.match(quantity.text) and _listed_subject(part, quantity, resolved):
                 ordered = ()  # "Switzerland, Singapore and Hong Kong topped the ranking": no one's first place
             if quantity.span in paired:
@@ -864,9 +867,11 @@ def _own_clause_subject(part: SentenceParts, quantity: Quantity,
 
 COMPARED_NAME_BEFORE = patterns.compile(
     r"\b(?:ahead\s+of|behind|second\s+only\s+to|trail(?:s|ed|ing)?|than|beating|besting|outpacing|"
-    r"outperform(?:s|ed|ing)?|surpassing|overtaking)\s+(?:the\s+|its\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
+    r"outperform(?:s|ed|ing)?|surpassing|overtaking)\s+(?:the\s+|its\s+)?(?:[\w’'-]+\s+){0,2}$"
+    r"|\bthan\s+(?:[\w’'-]+[\s,]+){0,5}?(?:such\s+as|like|including)\s+$", re.I)
 """A name set against the subject: "well ahead of the second-placing Frontier", "fourth
-behind Singapore", "second only to the US"."""
+behind Singapore", "second only to the US", "more text than some older models, such as
+GPT-3"."""
 COMPARED_NAME_WORD = patterns.compile(
     r"\b(?:ahead\s+of|behind|second\s+only\s+to|trail(?:s|ed|ing)?|than|beating|besting|outpacing|"
     r"outperform(?:s|ed|ing)?|surpassing|overtaking|between|exceed(?:s|ed|ing)?|outstrip(?:s|ped|ping)?)\b", re.I)
@@ -1155,20 +1160,22 @@ def _compared(part: SentenceParts, out: dict) -> None:
 
 
 COMPARED_FIGURE_BEFORE = patterns.compile(
-    r"\b(?:compared\s+(?:to|with)|versus|vs\.?|against)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+    r"\b(?:compared\s+(?:to|with)|versus|vs\.?|against"
+    r"|previous\s+(?:position|place|rank|ranking|spot|standing)\s+(?:of|at))\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 
 
 def _compared_own_times(part: SentenceParts, out: dict) -> None:
     """"finished 28th of 63, compared to 35 in the 2019 edition, an improvement of seven
-    places": a time right after the figure set against the subject's (before any other
-    figure) is that figure's alone; the others, the change among them, are not of it."""
+    places", "jumped seven spots from its previous position of 24th in 2022": a time right
+    after the figure set against the subject's, or after its previous place (before any
+    other figure), is that figure's alone; the others, the change among them, are not of it."""
     text, base = part.sentence.text, part.sentence.span.start
-    if len(part.quantities) < 2 or not folding.held(folding.folded(text)) & COMPARED_WORDS.mask:
+    if len(part.quantities) < 2 or not folding.held(folding.folded(text)) & COMPARED_FIGURE_WORDS.mask:
         return
     starts = [q.span.start for q in part.quantities]
     owner: dict = {}  # each such time → the figure it is the own time of
     for i, q in enumerate(part.quantities):
-        if not COMPARED_FIGURE_BEFORE.search(text, max(0, q.span.start - base - 20), q.span.start - base):
+        if not COMPARED_FIGURE_BEFORE.search(text, max(0, q.span.start - base - 40), q.span.start - base):
             continue
         reach = min(q.span.end + 40, starts[i + 1] if i + 1 < len(starts) else q.span.end + 40)
         own = [t for t in out[q.span] if q.span.end <= t.span.start <= reach and t.kind != "event"]
@@ -1317,6 +1324,26 @@ def _held_by(part: SentenceParts, quantity: Quantity, ordered, mentions):
         return ordered
     owner = next((m for m in mentions if m.via not in ("reference", UNKNOWN) and m.span.start - base == by.end()), None)
     return (owner, *(m for m in ordered if m != owner)) if owner else ()
+
+
+GAVE_UP_BEFORE = patterns.compile(
+    r"\b(?:(?:give|gives|gave|given|giving)\s+up|lost|loses|lose|losing|ceded?|cedes|ceding|surrender(?:s|ed|ing)?|"
+    r"relinquish(?:es|ed|ing)?|hand(?:s|ed|ing)?\s+over)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+GAVE_UP_TO = patterns.compile(r"\s+(?:[\w-]+\s+){0,2}?to\s+(?:the\s+)?", re.I)
+
+
+def _given_up_to(part: SentenceParts, quantity: Quantity, ordered, mentions):
+    """"Switzerland had to give up the top position to Denmark": the place is now the
+    name's after "to"; the subject held it before."""
+    text, base = part.sentence.text, part.sentence.span.start
+    start, end = quantity.span.start - base, quantity.span.end - base
+    if not GAVE_UP_BEFORE.search(text, max(0, start - 40), start):
+        return ordered
+    to = GAVE_UP_TO.match(text, end)
+    if to is None:
+        return ordered
+    owner = next((m for m in mentions if m.via not in ("reference", UNKNOWN) and m.span.start - base == to.end()), None)
+    return (owner, *(m for m in ordered if m != owner)) if owner else ordered
 
 
 SHARED_TOP = patterns.compile(rf"(?:{numbers.TOPPED_VERBS})\b", re.I)

@@ -474,6 +474,9 @@ def _space_grouped(text: str, m: re.Match) -> bool:
 THRESHOLD_AFTER = patterns.compile(r"[\s-]*(?:[A-Za-z/]+[\s-]+){0,2}?(?:barrier|mark|milestone|threshold)\b", re.I)
 """After "the" and a figure, a threshold: "the 100 petaflop barrier", "the 1 exaflop mark"."""
 THE_BEFORE = patterns.compile(r"\bthe\s+$", re.I)
+SIZE_LIST_BEFORE = patterns.compile(r"\bthe\s+\d[\d.,]*\s*(?:billion|million|trillion)\s*(?:,|and|or)\s*$", re.I)
+SIZE_NAMES_MODEL = patterns.compile(
+    r"(?:\s*(?:,|and|or)\s*\d[\d.,]*\s*(?:billion|million|trillion))*[\s-]+(?:versions?\s+|variants?\s+)?models?\b", re.I)
 
 
 def _is_figure(text: str, m: re.Match) -> bool:
@@ -497,8 +500,12 @@ def _is_figure(text: str, m: re.Match) -> bool:
         return False
     if LABEL_BEFORE.search(text[max(0, m.start() - 14):m.start()]):
         return False  # "Scenario 1", "Table 3", "Phase 2" are labels, not figures
-    if THE_BEFORE.search(text, max(0, m.start() - 8), m.start()) and THRESHOLD_AFTER.match(text, m.end()):
-        return False  # "to pass the 100 petaflop barrier": a threshold passed, no one's figure
+    if (THE_BEFORE.search(text, max(0, m.start() - 8), m.start()) or m.group("scale") and SIZE_LIST_BEFORE.search(
+            text, max(0, m.start() - 40), m.start())) and (
+            THRESHOLD_AFTER.match(text, m.end()) or m.group("scale") and SIZE_NAMES_MODEL.match(text, m.end())):
+        # "to pass the 100 petaflop barrier": a threshold passed; "the 65 billion and 33
+        # billion models": sizes that name which models, no claim about them
+        return False
     if _POINT_ZERO.fullmatch(num) and _NAME_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
         return False  # "Society 5.0", "Industry 4.0", "Web 3.0" are names
     if num[0].isalpha():
