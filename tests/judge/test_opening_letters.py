@@ -33,7 +33,7 @@ PLAIN = {
         r"promises?|projected|set\s+to|capable\s+of|able\s+to|goal|upgrade|once)\b", re.I)),
     "AIM_CLAUSE": (match.AIM_CLAUSE, re.compile(r"[;,]|\bwhile\b|\bbut\b")),
     "FIGURE_MARK": (metricwords.FIGURE_MARK, re.compile(
-        r"\d|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth")),
+        r"\d|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|half|quarter")),
     "FROM_END": (metricwords.FROM_END, re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)),
     "CLAUSE_BREAK": (match.CLAUSE_BREAK, re.compile(
         r";|,\s*(?:and|but|while|whereas)\b|\s(?:while|whereas)\s", re.I)),

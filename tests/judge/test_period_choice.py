@@ -79,6 +79,15 @@ def _plain_choose(table, times, as_of, metric=None, entity=None) -> periods.Peri
             elif previous and explicit is None:
                 current = None
                 later = later + (published[-1].id,)
+    unheld = None
+    if current is not None and explicit is None and not previous and metric \
+            and table.period_kind in ("edition", "list"):
+        # the newest edition out by the article's day, of the whole table: when it came out
+        # after the newest one with rows for the metric, the metric's current figure is unheld
+        out_by = [e for e in table.edition_order() if e.published and e.published[:10] <= as_of.isoformat()]
+        held_day = table.editions[current].published[:10]
+        if out_by and out_by[-1].published[:10] > held_day:
+            unheld = out_by[-1].id
     named = next((t for t in times if t.kind == "edition"), None)
     if named is not None and table.editions:
         of_year = [e.id for e in table.edition_order() if e.published[:4] == str(named.start)]
@@ -88,7 +97,7 @@ def _plain_choose(table, times, as_of, metric=None, entity=None) -> periods.Peri
             else:
                 later = tuple(e.id for e in table.edition_order() if e.id not in of_year)
                 current = of_year[-1] if explicit is None else current
-    return periods.PeriodChoice(explicit, current, horizon, later)
+    return periods.PeriodChoice(explicit, current, horizon, later, unheld)
 
 
 years = st.integers(1995, 2032)
