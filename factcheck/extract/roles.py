@@ -266,6 +266,13 @@ COUNT_OF_PART = patterns.compile(
     r"(?:in|of|from|across)\s+(?P<scope>(?:the\s+)?[^,;:.]{2,40})", re.I)
 
 
+_TOP = r"(?P<top>top[\s-]?(?!500\b)(?:\d{1,3}|ten|five|twenty|fifty|hundred))\b"  # ("the top 500" is the whole list)
+TOP_AFTER = patterns.compile(
+    rf"\s+(?:[\w-]+\s+){{0,3}}?(?:in|of|among|within|inside|into)\s+(?:the\s+|its\s+)?{_TOP}", re.I)
+TOP_BEFORE = patterns.compile(rf"\b(?:of|among|in|within)\s+the\s+{_TOP}\s*,?\s*$", re.I)
+"""The list's top part a count is within, right after its noun or just before it."""
+
+
 def words_scoped(text: str) -> bool:
     """Could the sentence open with a scope ("In Asia,", "Among …,")? A cheap test of
     its first word before ``SCOPE_OPENER`` is tried."""
@@ -312,6 +319,12 @@ def find(text: str, base: int, quantity: Quantity) -> Role:
         for part in (COUNT_OF_PART.match(text, end), REGIONAL_COUNT.match(text, end)):
             if part and SCOPE_GROUP.search(part.group("scope")):
                 return Role(WITHIN, 0, Span(base + part.start("scope"), base + part.end("scope")))
+    if quantity.kind == "number" and ("top" in text or "Top" in text):
+        top = TOP_AFTER.match(text, end) or TOP_BEFORE.search(text, max(0, start - 30), start)
+        if top:
+            # "China has 11 systems in the top 100", "of the top 10, six are American":
+            # a count within the list's top part, not of the whole list
+            return Role(WITHIN, 0, Span(base + top.start("top"), base + top.end("top")))
     if quantity.kind in ("rank", "number"):
         scoped = _mid_scope(text, start, end)
         if scoped is not None:
