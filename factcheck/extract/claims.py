@@ -290,7 +290,7 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
             if len(ordered) > 1 and folding.holds_any(part.sentence.text, RELATIONAL_MARKS):
                 ordered = _relations_last(part, ordered)
             if appositives:
-                ordered = _appositive_owner(appositives, quantity, ordered, resolved)
+                ordered = _appositive_owner(appositives, quantity, ordered)
             if quantity.kind == "rank" and folding.holds_any(part.sentence.text, (" by ",)):
                 ordered = _held_by(part, quantity, ordered, resolved)
             if quantity.kind == "rank" and folding.holds_any(part.sentence.text, (" to ",)):
@@ -1322,8 +1322,18 @@ def _held_by(part: SentenceParts, quantity: Quantity, ordered, mentions):
     by = HELD_BY_AFTER.match(text, end)
     if by is None:
         return ordered
-    owner = next((m for m in mentions if m.via not in ("reference", UNKNOWN) and m.span.start - base == by.end()), None)
-    return (owner, *(m for m in ordered if m != owner)) if owner else ()
+    owner = _named_at(mentions, base + by.end())
+    return _first(owner, ordered) if owner else ()
+
+
+def _named_at(mentions, at: int) -> EntityMention | None:
+    """The name (not a pointer back, not an unknown thing) that starts at document offset ``at``."""
+    return next((m for m in mentions if m.via not in ("reference", UNKNOWN) and m.span.start == at), None)
+
+
+def _first(owner: EntityMention, ordered) -> tuple:
+    """``ordered`` with ``owner`` first."""
+    return (owner, *(m for m in ordered if m != owner))
 
 
 GAVE_UP_BEFORE = patterns.compile(
@@ -1340,10 +1350,8 @@ def _given_up_to(part: SentenceParts, quantity: Quantity, ordered, mentions):
     if not GAVE_UP_BEFORE.search(text, max(0, start - 40), start):
         return ordered
     to = GAVE_UP_TO.match(text, end)
-    if to is None:
-        return ordered
-    owner = next((m for m in mentions if m.via not in ("reference", UNKNOWN) and m.span.start - base == to.end()), None)
-    return (owner, *(m for m in ordered if m != owner)) if owner else ordered
+    owner = _named_at(mentions, base + to.end()) if to else None
+    return _first(owner, ordered) if owner else ordered
 
 
 SHARED_TOP = patterns.compile(rf"(?:{numbers.TOPPED_VERBS})\b", re.I)
@@ -1447,13 +1455,12 @@ def _appositives(part: SentenceParts, mentions: list[EntityMention]) -> list[tup
     return out
 
 
-def _appositive_owner(appositives, quantity: Quantity, ordered, mentions):
+def _appositive_owner(appositives, quantity: Quantity, ordered):
     """A figure inside one of ``appositives`` (``_appositives``, in the order they stand)
     is the figure of the name the aside hangs on, not of the sentence's subject."""
     at = bisect.bisect_right(appositives, quantity.span.start, key=lambda x: x[1]) - 1
     if at >= 0 and quantity.span.start < appositives[at][2]:
-        owner = appositives[at][0]
-        return (owner, *(m for m in ordered if m != owner))
+        return _first(appositives[at][0], ordered)
     return ordered
 
 

@@ -140,11 +140,13 @@ def _bracketed_qualifier(text: str, start: int, end: int, named) -> bool:
                                        for a, b, _ in named if b <= opening.start())
 
 
-def _in_adjective(text: str, end: int, start: int = 0) -> bool:
-    return (end < len(text) and text[end] == "-" and bool(ADJECTIVE_AFTER.match(text, end))) or (
-        start >= 9 and "based" in text[max(0, start - 25):start] or "located" in text[max(0, start - 25):start]
-        or "headquartered" in text[max(0, start - 30):start]) and bool(
-        LOCATED_BEFORE.search(text, max(0, start - 30), start))
+def _in_adjective(text: str, end: int) -> bool:
+    return end < len(text) and text[end] == "-" and bool(ADJECTIVE_AFTER.match(text, end))
+
+
+def _located_in(text: str, start: int) -> bool:
+    """Does the name stand after "based in", "located in", "headquartered in"?"""
+    return start >= 9 and bool(LOCATED_BEFORE.search(text, max(0, start - 30), start))
 
 
 LOCATED_BEFORE = patterns.compile(r"\b(?:based|headquartered|located)\s+in\s+(?:the\s+)?$", re.I)
@@ -362,7 +364,7 @@ class EntityFinder:
                 continue  # "the world's biggest economy": the World gives way to the description
             if not free(start, end) or _glued_to_unknown(text, start, self._by_text):
                 continue
-            if _in_adjective(text, end, start):
+            if _in_adjective(text, end) or _located_in(text, start):
                 # "US-based systems contribute 644 petaflops": whose figure is unsaid, and
                 # no other name (nor the World) takes it
                 mentions.append(EntityMention(Span(start + offset, end + offset), "", UNKNOWN_NAME, UNKNOWN))

@@ -500,12 +500,12 @@ def _is_figure(text: str, m: re.Match) -> bool:
         return False
     if LABEL_BEFORE.search(text[max(0, m.start() - 14):m.start()]):
         return False  # "Scenario 1", "Table 3", "Phase 2" are labels, not figures
-    if (THE_BEFORE.search(text, max(0, m.start() - 8), m.start()) or m.group("scale") and SIZE_LIST_BEFORE.search(
-            text, max(0, m.start() - 40), m.start())) and (
-            THRESHOLD_AFTER.match(text, m.end()) or m.group("scale") and SIZE_NAMES_MODEL.match(text, m.end())):
-        # "to pass the 100 petaflop barrier": a threshold passed; "the 65 billion and 33
-        # billion models": sizes that name which models, no claim about them
-        return False
+    after_the = THE_BEFORE.search(text, max(0, m.start() - 8), m.start()) is not None
+    if after_the and THRESHOLD_AFTER.match(text, m.end()):
+        return False  # "to pass the 100 petaflop barrier": a threshold passed, no one's figure
+    if m.group("scale") and (after_the or SIZE_LIST_BEFORE.search(text, max(0, m.start() - 40), m.start())) \
+            and SIZE_NAMES_MODEL.match(text, m.end()):
+        return False  # "the 65 billion and 33 billion models": sizes that name which models
     if _POINT_ZERO.fullmatch(num) and _NAME_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
         return False  # "Society 5.0", "Industry 4.0", "Web 3.0" are names
     if num[0].isalpha():
