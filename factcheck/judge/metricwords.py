@@ -1206,6 +1206,9 @@ class _Prepared(NamedTuple):
     once: dict
     """What a test of the claim alone gave (``_pointing_back``, …), by the test: asked
     again for each table, worked out for the first."""
+    aside: tuple[int, int] | None
+    """Where a relative clause between a name and the figure was blanked (sentence
+    offsets): its length does not count in the distance between them."""
 
     def ask(self, test, claim: Claim):
         """``test(claim)``, worked out once per claim."""
@@ -1231,18 +1234,20 @@ knowledge section that gauges …"."""
 RELATIVE_WORDS = ("which", "that")
 
 
-def _relative_blanked(text: str, start: int) -> str:
+def _relative_blanked(text: str, start: int) -> tuple[str, tuple[int, int] | None]:
     """``text`` with a relative clause that ends at the last comma before the figure blanked
     out: "In infrastructure, which largely lifted the overall ranking, it jumped to 11th",
     "In the knowledge section that gauges new technology, Korea ranked 10th": its words
-    describe the phrase it hangs on, not the figure, whose measure that phrase names."""
+    describe the phrase it hangs on, not the figure, whose measure that phrase names.
+    Also where the blanked clause stands (None when nothing is blanked)."""
     last_comma = text.rfind(",", 0, start)
     opened = None
     for opened in RELATIVE_OPEN.finditer(text, 0, last_comma):
         pass
     if opened is None or ";" in text[opened.start():last_comma]:
-        return text
-    return _blank(text, opened.start() + (1 if text[opened.start()] == "," else 0), last_comma)
+        return text, None
+    at = opened.start() + (1 if text[opened.start()] == "," else 0)
+    return _blank(text, at, last_comma), (at, last_comma)
 
 
 OF_BETWEEN = patterns.compile(r"\s+of\s+(?:the\s+)?", re.I)
@@ -1279,8 +1284,9 @@ def _prepared(claim: Claim) -> _Prepared:
     joined = NEXT_FIGURE.search(text, q.span.end - offset) if _may_hold(lowered, NEXT_FIGURE_WORDS) else None
     if joined:
         text = text[:joined.start()] + " " * (len(text) - joined.start())
+    aside = None  # the blanked relative clause: "its Infrastructure factor, which …, dropped to 58th"
     if _may_hold(lowered, RELATIVE_WORDS) and "," in text[:q.span.start - offset]:
-        text = _relative_blanked(text, q.span.start - offset)
+        text, aside = _relative_blanked(text, q.span.start - offset)
     before_negation = text
     negated_phrases = []
     for m in NEGATED.finditer(text) if _may_hold(lowered, NEGATION_WORDS) else ():
@@ -1310,7 +1316,7 @@ def _prepared(claim: Claim) -> _Prepared:
     change_partner = claim.role == "change" or bool(
         FROM_END.search(text[max(0, q.span.start - offset - 10):q.span.start - offset]))
     found = _Prepared(text, before_negation, negated_phrases, near_figure, framed_to, counted,
-                      bool(gapped), change_partner, {}, phrase, {})
+                      bool(gapped), change_partner, {}, phrase, {}, aside)
     _LAST[0], _LAST[1] = claim, found
     return found
 
@@ -1371,6 +1377,9 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         window = (max(0, window[0] - (q.span.start - offset - pair_at)), window[1])
     if framed_to:
         window = (0, window[1])  # the opening phrase's words count, however far
+    aside = prep.aside if prep.aside and prep.aside[1] <= q.span.start - offset else None
+    if aside:
+        window = (max(0, window[0] - (aside[1] - aside[0])), window[1])
 
     blocked: list[Span] = []  # metric words kept from the figure as another figure's
     own_clause = bool(FIGURE_OPENS_CLAUSE.match(text, q.span.end - offset))
@@ -1406,6 +1415,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
                 gap = span.start - q.span.end if span.start >= q.span.end else q.span.start - span.end
                 if pair_at is not None and span.end - offset <= pair_at:
                     gap = pair_at - (span.end - offset)  # "Infrastructure: … from 43rd to 42nd": the pair's
+                if aside and span.end - offset <= aside[0]:
+                    gap -= aside[1] - aside[0]  # "its Infrastructure factor, which …, dropped to 58th"
                 if gap > METRIC_REACH and not span.end - offset <= framed_to:
                     continue  # "…, which adopt digital technology" far along is not the figure's metric
                 key = (gap, -(span.end - span.start))
