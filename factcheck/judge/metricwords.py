@@ -1321,6 +1321,32 @@ def _prepared(claim: Claim) -> _Prepared:
     return found
 
 
+def _one_measure_far(claim: Claim, table: Table, text: str,
+                     own_words: tuple[tuple[Metric, _Words], ...], present) -> bool:
+    """Whether the words before a rank name one measure of the table other than its
+    default, too far from the rank to be read as its own ("The Knowledge factor reflects
+    a country's capacity to learn new technologies, where Taiwan ranked 19th"): the rank
+    may well be that measure's, so the default one is not grounded. Words right after
+    another figure are that figure's ("5th in knowledge, and the island placed 9th"); two
+    or more measures named together describe the ranking ("which weighs knowledge,
+    technology and future readiness"), and name none of them for the rank."""
+    q = claim.quantity
+    offset = claim.sentence.span.start
+    named = set()
+    for metric, own in own_words:
+        if metric.default or own.absent(present):
+            continue
+        for span, _alias in own.hits(text, offset, (0, q.span.start - offset), present):
+            if span.end > q.span.start or any(span.overlaps(s.span) for s in claim.sources):
+                continue
+            if _names_ranking(table, metric, text, span.end - offset) \
+                    or _inside_excluded(metric, text, span.start - offset, span.end - offset) \
+                    or _other_figure_before(text, max(0, span.start - offset - 24), span.start - offset):
+                continue
+            named.add(metric.id)
+    return len(named) == 1
+
+
 def choose_metrics(table: Table, claim: Claim, named: bool,
                    distance: int = 0, units: frozenset[str] = frozenset(),
                    unit_tie: bool = False, list_wide: frozenset[str] = frozenset(),
@@ -1585,6 +1611,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     # "scored 50.4 in government efficiency, ranking 33rd": the sentence names a measure
     # of the table, though another figure's; the rank is not grounded as the default one.
     plain = not (q.kind == "rank" and any(b.end <= q.span.start for b in blocked)) and not others_named and not negated and not prep.ask(_other_measure_of, claim) \
+        and not (q.kind == "rank" and not no_words and _one_measure_far(claim, table, text, own_words, present)) \
         and not prep.ask(_measure_after, claim) and not _other_benchmark_after(claim, table) \
         and not prep.ask(_narrowed, claim) and not _other_list_after(claim, table) \
         and not prep.ask(_bracket_names_measure, claim) \
