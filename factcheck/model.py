@@ -41,8 +41,9 @@ class Quantity:
     """Largest true value the wording allows."""
     kind: str
     """``number``, ``percent``, ``points`` (percentage points), ``money``, ``rank``,
-    ``quantity`` (a figure with a physical unit), ``ratio`` ("2.8 times") or ``duration``
-    ("six months"); the last two are never compared with a table."""
+    ``quantity`` (a figure with a physical unit), ``ratio`` ("2.8 times"), ``duration``
+    ("six months") or ``day`` (of a month: "on Nov 18"); the last three are never compared
+    with a table."""
     currency: str | None = None
     hedge: str | None = None
     """The hedge word as normalised: ``almost``, ``about``, ``more than``, ``at least``, ``up to``, …"""

@@ -270,6 +270,15 @@ _OPEN_FROM_BEFORE = patterns.compile(r"\(\s*from\s+$", re.I)
 _TO_BEFORE = patterns.compile(r"\bto\s+(?:the\s+)?$")
 _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _MONTH_BEFORE = patterns.compile(rf"\b{_MONTH_WORD}\s+$", re.I)
+DAY_MONTH_BEFORE = patterns.compile(
+    r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?[ \t]+$")
+"""A capitalised month name right before a number of one or two digits: "on Nov 18"."""
+DAY_AFTER = patterns.compile(
+    r"\s*(?:[,.;:()\u2014\u2013-]|$)|\s+(?:[A-Z]|(?:in|at|on|and|or|to|by|when|as|after|before|while|with|"
+    r"from|this|last|next|that|which|local|the|its|their|is|was|will|until|through)\b)")
+"""What may follow a day of the month ("on Nov 18, when …", "on November 18 in St. Louis");
+a noun does not ("in May 5 new systems joined")."""
 _MONTH_AFTER = patterns.compile(rf"^\s+(?:of\s+)?{_MONTH_WORD}\b", re.I)
 # "the ranking announced on the 13th (local time)", "released on the 21st": a day of the
 # month, not a place (one that names a place says so: "on the 13th spot")
@@ -577,6 +586,10 @@ def _figure_quantity(text: str, m: re.Match, offset: int = 0) -> Quantity | None
             c = dict(c, kind="ratio")
         elif DURATION_AFTER.match(text[end:]):
             c = dict(c, kind="duration")
+        elif len(m.group("num")) <= 2 and m.group("num").isdigit() and 0 < c["value"] <= 31 \
+                and not m.group("scale") and DAY_MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()) \
+                and DAY_AFTER.match(text, end):
+            c = dict(c, kind="day")  # "the list released on Nov 18": a day of the month
     unit_name = None
     physical = PHYSICAL_UNIT.match(text[end:]) if c["kind"] == "number" else None
     if physical:
