@@ -169,6 +169,13 @@ class Claim:
     """The passage writes the other end of the source's range elsewhere ("$2.6 to $4.4tn"
     a paragraph on, "the lower end of the range is $2.6 trillion"): one end quoted alone is
     then not passed off as the estimate (set by ``neighbours.range_in_passage``)."""
+    paragraph_topics: tuple[str, ...] = ()
+    """Ids of the tables with ``topic_words`` whose topic the sentence's paragraph names
+    (set by ``match.with_topics``): a figure without the table's measure words may be its
+    default measure only then."""
+    opening_topics: tuple[str, ...] = ()
+    """The same for the article's opening: only the tables whose topic the paragraph or
+    the opening names may hold the figure at all."""
     referent: Sentence | None = None
     """The sentence before, when this one points back to a measure named there ("There,
     Ireland slipped to 10th" after one naming a pillar; "placing second in this factor"),

@@ -15,7 +15,7 @@ from ..read.language import not_english
 from ..reference.library import Library
 from ..model import Finding, Span
 from . import foreign, freshness, listorder, neighbours, periods
-from .match import with_frames
+from .match import with_frames, with_topics
 from .verdicts import Checker
 
 
@@ -35,6 +35,7 @@ class Engine:
         analysed, original = _analysed(document)
         split: list = []
         claims = with_frames(extract(analysed, self.extractors, split), analysed.prose, split, self.library)
+        claims = with_topics(claims, split, self.library)
         claims = periods.scenario_referred(claims, split)
         # An edition the article names beside its source is out, whatever the dateline.
         as_of = periods.as_of_named(claims, analysed.prose, document.as_of, self.library.tables)

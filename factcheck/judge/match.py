@@ -17,7 +17,7 @@ from ..dataclassgen import dataclass
 from ..reference.library import Library
 from .ledpatterns import word_led
 from .metricindex import metric_word_index
-from .metricwords import (CLOSE_WORDS, NOT_WITH_REACH, _alias_hits, _ascii_lower, _excluded, _may_hold,
+from .metricwords import (topic_pattern, CLOSE_WORDS, NOT_WITH_REACH, _alias_hits, _ascii_lower, _excluded, _may_hold,
                           choose_metrics, library_units, spelled_out)
 from ..model import Claim, EntityMention, Sentence, Span
 from ..extract.entities import UNKNOWN
@@ -334,7 +334,8 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
     out = []
     for table_id, strength in strengths.items():
         table = library.tables.get(table_id)
-        if table is None:
+        if table is None or (table.topic_words and table_id not in claim.paragraph_topics
+                             and table_id not in claim.opening_topics):
             continue
         # A thing only this table knows frames its ranks ("Fugaku is now fifth") — unless
         # another table knows it too (TOP500 and Green500 both list Frontier).
@@ -658,6 +659,46 @@ def with_frames(claims: list[Claim], prose: str, split: list[Sentence], library:
 
 
 FRAME_SENTENCES = 8
+
+
+def _topic_patterns(library: Library) -> list[tuple[str, re.Pattern]]:
+    if "topic_patterns" not in library._derived:
+        library._derived["topic_patterns"] = [
+            (t.id, topic_pattern(t)) for t in library.tables.values() if t.topic_words]
+    return library._derived["topic_patterns"]
+
+
+def with_topics(claims: list[Claim], split: list[Sentence], library: Library) -> list[Claim]:
+    """The claims, each with ``Claim.paragraph_topics`` and ``Claim.opening_topics``: the
+    tables with topic words (``Table.topic_words``) whose topic its paragraph, or the
+    article's opening, names (the opening is the paragraphs up to the second with a
+    figure: a headline and a standfirst do not push the first paragraph out). One search per paragraph and topic: linear in the article.
+
+    ``split`` holds the sentences as split, numbered by paragraph as written; a claim's
+    paragraph number counts only substantive ones, so its sentence is found by place."""
+    topics = _topic_patterns(library)
+    if not claims or not topics:
+        return claims
+    paragraphs: dict[int, list[str]] = {}
+    paragraph_of: dict[int, int] = {}
+    for s in split:
+        paragraphs.setdefault(s.paragraph, []).append(s.text)
+        paragraph_of[s.span.start] = s.paragraph
+    named = {p: tuple(t for t, pattern in topics if pattern.search(" ".join(texts)))
+             for p, texts in paragraphs.items()}
+    opening_named: set[str] = set()
+    with_figures = 0
+    for p, texts in paragraphs.items():  # (in reading order)
+        opening_named.update(named[p])
+        with_figures += any(_DIGIT.search(t) for t in texts)
+        if with_figures >= 2:
+            break
+    opening = tuple(t for t, _ in topics if t in opening_named)
+    out = []
+    for claim in claims:
+        here = named.get(paragraph_of.get(claim.sentence.span.start, -1), ())
+        out.append(replace(claim, paragraph_topics=here, opening_topics=opening) if here or opening else claim)
+    return out
 
 
 # "There, Ireland slipped to 10th", "Here, it came second", "placing second in this

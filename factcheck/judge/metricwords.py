@@ -351,6 +351,18 @@ def _reading(table: Table) -> _Reading:
     return reading
 
 
+def topic_pattern(table: Table) -> re.Pattern:
+    """Any of the table's topic words (``Table.topic_words``) as a whole word: an
+    all-capitals word ("AI") only so written, any other in any case. Built once per table."""
+    pattern = table._index.get("topic_pattern")
+    if pattern is None:
+        alternatives = [re.escape(w) if w.upper() == w else f"(?i:{re.escape(w)})"
+                        for w in sorted(table.topic_words, key=len, reverse=True)]
+        pattern = table._index["topic_pattern"] = re.compile(
+            r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+    return pattern
+
+
 def _longest_alias(table: Table) -> int:
     """The length of the table's longest metric alias, computed once and kept with the table."""
     longest = table._index.get("longest_alias")
@@ -1617,6 +1629,10 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         and not prep.ask(_bracket_names_measure, claim) \
         and (claim.respective is None or _years_listed(claim)) \
         and not _every_other_excluded(reading.fitting(q.kind, q.currency, q.unit), prep)
+    # "Goldman Sachs predicts global GDP will grow by 2.6%": no measure word, and the
+    # paragraph says nothing of the table's topic (AI): the bank's other forecasts are meant.
+    if plain and table.topic_words and table.id not in claim.paragraph_topics:
+        plain = False
     if plain:  # (and a frame or unit allows a default, as tested above)
         return [(m, None, ()) for m in usable if m.default][:1]
     return []

@@ -223,6 +223,8 @@ class Checker:
         for table in self.library.tables.values():
             if table.id in named or table.publisher in {self.library.tables[t].publisher for t in named}:
                 continue
+            if table.topic_words and table.id not in claim.paragraph_topics and table.id not in claim.opening_topics:
+                continue  # the passage never names that table's topic
             for metric in table.metrics.values():
                 if not metric_kind_fits(q.kind, metric, q.currency, q.unit):
                     continue

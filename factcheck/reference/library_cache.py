@@ -42,7 +42,7 @@ from ..errors import Problem
 from .folders import cache_dir, write_file  # noqa: F401  (re-exported: older callers)
 from .tables import COLUMNS, Edition, EntityInfo, Metric, Scenario, Table
 
-LAYOUT = 2
+LAYOUT = 3
 """Bump when the entry's layout or the objects it rebuilds change shape."""
 KEEP = 8
 """How many entries (distinct library contents) are kept; older ones are removed."""
@@ -224,7 +224,7 @@ TABLE_FIELDS = {
     "id": STR, "title": STR, "publisher": STR, "homepage": STR, "folder": STR,
     "names": STRS, "publisher_names": STRS, "entity_kind": STR, "default_entity": OPT_STR,
     "entities": DICT, "period_kind": STR, "ranks_unique": BOOL, "default_scenario": OPT_STR,
-    "tolerance": FLOAT, "examples": LIST, "overrides": BOOL, "subject_words": STRS,
+    "tolerance": FLOAT, "examples": LIST, "overrides": BOOL, "subject_words": STRS, "topic_words": STRS,
     "publisher_hosts": STRS, "cadence": INTS, "lines": INTS, "widths": PAIRS,
 }
 TABLE_NESTED = ("editions", "metrics", "scenarios", "notices", "cells")

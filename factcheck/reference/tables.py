@@ -97,6 +97,11 @@ class Table:
     subject_words: tuple[str, ...] = ()
     """Words naming what the whole table is about ("generative AI"): a figure said to
     exclude them ("excluding generative AI, AI could add $11 trillion") is not the table's."""
+    topic_words: tuple[str, ...] = ()
+    """Words for the topic of the whole table ("AI", "artificial intelligence"): a
+    figure is the table's only where its sentence, its paragraph or the article's opening
+    names the topic ("Goldman Sachs predicts global GDP will grow by 2.6%" in a paragraph
+    on the business cycle is not the bank's AI estimate). Empty: no such test."""
     publisher_hosts: tuple[str, ...] = ()
     """The publisher's own hosts: every row's primary source must be on one of them."""
     cadence: tuple[int, ...] = ()
@@ -325,6 +330,7 @@ def load_table(folder: Path) -> Table:
         cells=cells,
         overrides=bool(meta.get("overrides", False)),
         subject_words=tuple(meta.get("subject_words", ())),
+        topic_words=tuple(meta.get("topic_words", ())),
         publisher_hosts=tuple(meta.get("publisher_hosts", ())),
         cadence=tuple(sorted(meta.get("cadence", {}).get("months", ()))),
         lines=lines,
