@@ -679,6 +679,13 @@ def _resolve_references(part: SentenceParts, subj, paragraph: int,
                     and OPENING_REFERENCE.match(text[:mention.span.start - base]) \
                     and _named_only_after(part, referent, mention.span.end):
                 referent = earlier[mention.kind]
+            if referent and named_at is not None and named_at.get(referent, mention.span.start) >= mention.span.start:
+                # "Inspur released Yuan 1.0 … The model is trained with 245.7 billion
+                # parameters. This is more than GPT-3 …": the paragraph's model is named
+                # only later; what "the model" points back to is a thing no table holds.
+                referent = earlier.get(mention.kind) if earlier else None
+                if referent is not None and named_at.get(referent, mention.span.start) >= mention.span.start:
+                    referent = None
             if referent:
                 out.append(EntityMention(mention.span, referent, mention.kind, "reference"))
         else:
