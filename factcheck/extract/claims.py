@@ -274,7 +274,8 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
             ordered = _nearest_first(around, part.sentence, quantity)
             if ordered and (ordered[0].via == UNKNOWN and (ordered[0].span.start < quantity.span.start
                                                             or _group_after(part, quantity, ordered[0]))
-                            or _owner_unknown(part, quantity, resolved)):
+                            or _owner_unknown(part, quantity, resolved)
+                            or _indefinite_owner(part, quantity, resolved)):
                 # "a rack of Frontier, the Frontier Exascale Pilot, took first": the owner is
                 # a thing no table holds; kept (entity empty) so that no one, not even the
                 # list as a whole, is taken for it
@@ -854,6 +855,35 @@ def _owner_unknown(part: SentenceParts, quantity: Quantity, mentions: list[Entit
             continue
         return True
     return False
+
+
+INDEFINITE_HEAD = patterns.compile(
+    r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:model|system|machine|supercomputer|computer|version|network)\s+"
+    r"(?:capable\s+of|with|of|boasting|that\s+(?:has|had|uses|used|reaches|reached)|having|featuring|"
+    r"containing|packing|sporting)\s+(?:(?:up\s+to|about|some|over|more\s+than|nearly|almost|around)\s+)?$", re.I)
+INDEFINITE_WORDS = (" a ", " an ")
+NAMED_AFTER = patterns.compile(r"\s*(?:[\w-]+\s+){0,2}?[\w-]*(?:\s*[,:(\u2014\u2013]\s*|\s+(?:called|named|dubbed|known\s+as)\s+)(?:the\s+)?")
+DESCRIBES_BEFORE = patterns.compile(
+    r"(?:\b(?:is|was|are|were|remains|became|becomes|be|been|being|as)\s+"
+    r"(?:(?:just|only|simply|really|actually|essentially|now|still|reportedly|said\s+to\s+be)\s+)?|[,(\u2014\u2013:]\s*)$")
+
+
+def _indefinite_owner(part: SentenceParts, quantity: Quantity, mentions: list[EntityMention]) -> bool:
+    """"Google is upping the bar, delivering a model capable of 1.6 trillion parameters,
+    nearly decupling GPT-3's range": the figure belongs to "a model" the sentence does not
+    name; a name elsewhere in the sentence (GPT-3, compared with it) is not its owner."""
+    text, base = part.sentence.text, part.sentence.span.start
+    if not folding.holds_any(text, INDEFINITE_WORDS):
+        return False
+    start = quantity.span.start - base
+    head = INDEFINITE_HEAD.search(text, max(0, start - 80), start)
+    if head is None or DESCRIBES_BEFORE.search(text, max(0, head.start() - 30), head.start()):
+        return False  # "GPT-3 is a model with …", "GPT-3, a model with …": the name's
+    end = quantity.span.end - base
+    return not any(m.via not in ("reference", UNKNOWN) and (
+        head.start() <= m.span.start - base < start
+        # "a model with 175 billion parameters, GPT-3", "… parameters called GPT-3"
+        or NAMED_AFTER.fullmatch(text, end, m.span.start - base)) for m in mentions)
 
 
 def _own_clause_subject(part: SentenceParts, quantity: Quantity,
