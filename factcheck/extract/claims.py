@@ -282,6 +282,8 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
                 ordered = ordered[:1] if ordered[0].via == UNKNOWN else ()
             elif ordered:
                 ordered = tuple(m for m in ordered if m.via != UNKNOWN)
+                if len(ordered) > 1 and any(m.kind == "world" for m in ordered):
+                    ordered = _world_as_scope(part.sentence, ordered)
                 ordered = _compared_with(part.sentence, quantity, ordered)
                 ordered = _own_clause_subject(part, quantity, ordered)
                 if may_compare:
@@ -884,6 +886,20 @@ def _indefinite_owner(part: SentenceParts, quantity: Quantity, mentions: list[En
         head.start() <= m.span.start - base < start
         # "a model with 175 billion parameters, GPT-3", "… parameters called GPT-3"
         or NAMED_AFTER.fullmatch(text, end, m.span.start - base)) for m in mentions)
+
+
+WORLD_SCOPE_AFTER = patterns.compile(
+    r"(?:['’]s)?\s+(?:(?:\d{1,2}(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[\s-]+)?"
+    r"(?:largest|biggest|fastest|most|top|leading|greatest|best|highest|richest|first|No\.|number)\b", re.I)
+
+
+def _world_as_scope(sentence: Sentence, ordered: tuple[EntityMention, ...]) -> tuple[EntityMention, ...]:
+    """"China, as the world's second largest economy, will see a 26 per cent boost": the
+    world there is the scope of a superlative that describes another name, not a figure's
+    owner. Kept last, after the sentence's other names."""
+    text, base = sentence.text, sentence.span.start
+    scope = [m for m in ordered if m.kind == "world" and WORLD_SCOPE_AFTER.match(text, m.span.end - base)]
+    return (*(m for m in ordered if m not in scope), *scope) if scope else ordered
 
 
 def _own_clause_subject(part: SentenceParts, quantity: Quantity,

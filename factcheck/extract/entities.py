@@ -364,6 +364,8 @@ class EntityFinder:
                 continue  # "the world's biggest economy": the World gives way to the description
             if not free(start, end) or _glued_to_unknown(text, start, self._by_text):
                 continue
+            if text.startswith("$", end) and end - start <= 4:
+                continue  # "US$15.7 trillion", "S$2 billion": a currency, not a country
             if _in_adjective(text, end) or _located_in(text, start):
                 # "US-based systems contribute 644 petaflops": whose figure is unsaid, and
                 # no other name (nor the World) takes it
