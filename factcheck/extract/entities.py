@@ -229,11 +229,12 @@ def _descriptions(text: str, named: list[tuple[int, int]]) -> list[tuple[int, in
 
 
 PLURAL_DESCRIPTION = patterns.compile(
-    r"\b(?:of|for|in|across|among)\s+(?:the\s+)?(?P<desc>(?:some|many|most|certain|individual|local|several|specific|"
+    r"\b(?:of|for|in|across|among|from|between)\s+(?:the\s+)?(?P<desc>(?:some|many|most|certain|individual|local|several|specific|"
     r"particular|developing|emerging|advanced|poorer|richer|smaller|larger|other|these|those|such|select|selected|"
-    r"participating|neighbou?ring)\s+(?:[\w-]+\s+)?(?:economies|countries|nations|regions|markets|states))\b"
-    r"|(?:^|[,;]\s*|\b(?:that|while|and|but)\s+)(?P<subj>(?:some|many|several|certain)\s+(?:[\w-]+\s+)?"
+    r"participating|neighbou?ring|two|three|four|five)\s+(?:[\w-]+\s+)?(?:economies|countries|nations|regions|markets|states))\b"
+    r"|(?:^|[,;]\s*|\b(?:that|while|and|but)\s+)(?P<subj>(?:some|many|several|certain|(?:the\s+)?(?:two|three))\s+(?:[\w-]+\s+)?"
     r"(?:economies|countries|nations|regions|markets|states))\b", re.I)
+EACH = patterns.compile(r"\beach\b", re.I)
 PLURAL_NOUNS = ("economies", "countries", "nations", "regions", "markets", "states")  # as written
 
 
@@ -248,6 +249,8 @@ def _plural_descriptions(text: str, named: list[tuple[int, int]]) -> list[tuple[
     out = []
     for m in PLURAL_DESCRIPTION.finditer(text):
         group = "desc" if m.group("desc") else "subj"
+        if EACH.search(text, m.end()):
+            continue  # "the two countries released 30 models each": each one's figure
         if not any(m.start(group) <= a < m.end(group) for a, _ in named):
             out.append((m.start(group), m.end(group)))
     return out
