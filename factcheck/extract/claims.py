@@ -298,6 +298,8 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
                 ordered = _held_by(part, quantity, ordered, resolved)
             if quantity.kind == "rank" and folding.holds_any(part.sentence.text, (" to ",)):
                 ordered = _given_up_to(part, quantity, ordered, resolved)
+            if quantity.kind == "rank" and folding.holds_any(part.sentence.text, (" by ",)):
+                ordered = _pushed_by(part, quantity, ordered)
             if quantity.kind == "rank" and SHARED_TOP.match(quantity.text) and _listed_subject(part, quantity, resolved):
                 ordered = ()  # "Switzerland, Singapore and Hong Kong topped the ranking": no one's first place
             if quantity.span in paired:
@@ -1405,6 +1407,30 @@ def _given_up_to(part: SentenceParts, quantity: Quantity, ordered, mentions):
     to = GAVE_UP_TO.match(text, end)
     owner = _named_at(mentions, base + to.end()) if to else None
     return _first(owner, ordered) if owner else ordered
+
+
+PUSHED_BEFORE = patterns.compile(
+    r"\b(?:pushed|knocked|bumped|relegated|forced|demoted|displaced|shoved|nudged|bounced|pushing|knocking|"
+    r"bumping|relegating|forcing|displacing)\s+(?:[\w-]+\s+){0,2}?(?:(?:down|back)\s+)?(?:to|into)\s+"
+    r"(?:the\s+)?(?:No\.\s*)?$", re.I)
+PUSHED_BY_AFTER = patterns.compile(r"(?:\s+(?:place|spot|position))?\s*,?\s+by\s+", re.I)
+CLAUSE_END = patterns.compile(r"[;.!?]|,\s+(?:while|but|whereas|and)\b")
+
+
+def _pushed_by(part: SentenceParts, quantity: Quantity, ordered):
+    """"the leader was finally pushed down to second by a new entrant also from China –
+    the Sunway TaihuLight": the names after "by" are the agent that took the place above;
+    the place is the subject's, so they are not its owner."""
+    text, base = part.sentence.text, part.sentence.span.start
+    start, end = quantity.span.start - base, quantity.span.end - base
+    if not PUSHED_BEFORE.search(text, max(0, start - 40), start):
+        return ordered
+    by = PUSHED_BY_AFTER.match(text, end)
+    if by is None:
+        return ordered
+    stop = CLAUSE_END.search(text, by.end())
+    stop_at = base + (stop.start() if stop else len(text))
+    return tuple(m for m in ordered if not base + by.end() <= m.span.start < stop_at)
 
 
 SHARED_TOP = patterns.compile(rf"(?:{numbers.TOPPED_VERBS})\b", re.I)
