@@ -116,6 +116,11 @@ def _any_of(words: tuple[str, ...]) -> re.Pattern:
     return patterns.compile("|".join(re.escape(w) for w in words), re.I)
 
 
+PLAIN_WORD = patterns.compile(r"(?:computing\s+|processing\s+)?(?:performance|speed|power|capacity)", re.I)
+"""A measure's word that any measure of speed could use ("performance", "computing
+power"), not a name for one ("HPL", "Rmax", "Linpack score", "peak")."""
+
+
 class Checker:
     """Gives every claim of a document its finding."""
 
@@ -397,6 +402,14 @@ class Checker:
                 f"{explain.edition_title(c.table, row)} ({explain.value(other_c, row)}), and the sentence names that "
                 f"measure too, so which one it gives is unclear. If it means the {c.metric.label}: "
                 f"{finding.message}")), c
+        sibling = self._sibling_agrees(claim, c, choice) if finding.verdict == Verdict.CONTRADICTED else None
+        if sibling is not None:
+            other, row = sibling
+            other_c = replace(c, metric=other)
+            return _unflagged(claim, c, finding, (
+                f"Not flagged: {claim.quantity.text.strip()} is {wording.possessive(c.entity)} {other.label} in the "
+                f"{explain.edition_title(c.table, row)} ({explain.value(other_c, row)}), and no word of the sentence "
+                f"says which measure it gives. If it means the {c.metric.label}: {finding.message}")), c
         if finding.verdict == Verdict.CONTRADICTED and self._last_digit_off(claim, c, choice, scope):
             return Finding(Verdict.UNVERIFIABLE, claim, finding.stated, finding.expected,
                            f"{claim.quantity.text.strip()} is one unit off the source's "
@@ -445,6 +458,27 @@ class Checker:
                             for span, _ in alias_hits(sentence.text, sentence.span.start, other.aliases)):
                 return other, rows[0]
         return None
+
+    def _sibling_agrees(self, claim: Claim, c: Candidate, choice) -> tuple | None:
+        """"Fugaku's maximum performance exceeds 1,000 petaflops", "Fugaku can technically
+        hit 1 exaflop": no word of the sentence names the measure, or only a plain one
+        ("performance"), and the figure is the entity's value of another measure of the
+        same unit in an edition the claim can mean (HPL-AI's 1.42 exaflops): which
+        measure it gives is unsaid, so it is not a wrong figure."""
+        if c.metric.kind == "rank" or claim.quantity.range_of is not None:
+            return None
+        sentence, q = claim.sentence, claim.quantity
+        for span, alias in alias_hits(sentence.text, sentence.span.start, c.metric.aliases):
+            if not (span.start < q.span.end and q.span.start < span.end) and not PLAIN_WORD.fullmatch(alias):
+                return None  # "HPL", "Rmax", "Linpack score": the measure is named
+        table = c.table
+        found = [(other, f) for other in table.metrics.values()
+                 if other.id != c.metric.id and other.unit == c.metric.unit and other.kind == c.metric.kind
+                 for f in table.rows(c.entity, other.id)
+                 if not f.status and f.number is not None and choice.in_scope(f) and agrees(claim, f, table)]
+        # The nearest of them ("1 exaflop": HPL-AI's 1.42, not the 0.51 of Rpeak).
+        value = claim.quantity.value
+        return min(found, key=lambda pair: abs(pair[1].number - value)) if found else None
 
     def _owner_beside(self, claim: Claim, c: Candidate, choice) -> str | None:
         """"Tuolumne, a smaller sibling of El Capitan, which ranked 12th": another entity
