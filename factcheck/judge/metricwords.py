@@ -591,6 +591,29 @@ def _measure_after_at(claim: Claim) -> int | None:
     return named_at
 
 
+PARTNER_RANK = patterns.compile(r"\b\d{1,3}(?:st|nd|rd|th)\b")
+CHANGE_REACH = 60
+
+
+def _partner_measure_after(claim: Claim) -> bool:
+    """"took the 49th place in Economic Activity moving 5 positions up": a change right
+    after a rank given for a measure named after it is that measure's move too."""
+    if claim.role != "change":
+        return False
+    text, base = claim.sentence.text, claim.sentence.span.start
+    start = claim.quantity.span.start - base
+    last = None
+    for last in PARTNER_RANK.finditer(text, max(0, start - CHANGE_REACH), start):
+        pass
+    if last is None:
+        return False
+    m = MEASURE_AFTER.match(text[last.end():start])
+    if not m:
+        return False
+    named_at = base + last.end() + m.end() - 1
+    return not any(named_at <= s.span.start <= named_at + 30 for s in claim.sources if not claim.source_carried)
+
+
 LEAD_WORDS = frozenset(("both", "the", "its", "their", "area", "areas", "field", "fields", "of", "category",
                         "categories", "factor", "factors", "pillar", "pillars", "overall"))
 """Words that may come between "in" and the measure's own name ("first in both technology
@@ -1625,6 +1648,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     plain = not (q.kind == "rank" and any(b.end <= q.span.start for b in blocked)) and not others_named and not negated and not prep.ask(_other_measure_of, claim) \
         and not (q.kind == "rank" and not no_words and _one_measure_far(claim, table, text, own_words, present)) \
         and not prep.ask(_measure_after, claim) and not _other_benchmark_after(claim, table) \
+        and not prep.ask(_partner_measure_after, claim) \
         and not prep.ask(_narrowed, claim) and not _other_list_after(claim, table) \
         and not prep.ask(_bracket_names_measure, claim) \
         and (claim.respective is None or _years_listed(claim)) \
