@@ -865,7 +865,8 @@ INDEFINITE_HEAD = patterns.compile(
     r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:model|system|machine|supercomputer|computer|version|network)\s+"
     r"(?:capable\s+of|with|of|boasting|that\s+(?:has|had|uses|used|reaches|reached)|having|featuring|"
     r"containing|packing|sporting)\s+(?:(?:up\s+to|about|some|over|more\s+than|nearly|almost|around)\s+)?$", re.I)
-INDEFINITE_WORDS = (" a ", " an ")
+INDEFINITE_WORDS = ("a ", "an ", "A ", "An ")
+INDEFINITE_NOUNS = ("model", "system", "machine", "computer", "version", "network")
 NAMED_AFTER = patterns.compile(r"\s*(?:[\w-]+\s+){0,2}?[\w-]*(?:\s*[,:(\u2014\u2013]\s*|\s+(?:called|named|dubbed|known\s+as)\s+)(?:the\s+)?")
 DESCRIBES_BEFORE = patterns.compile(
     r"(?:\b(?:is|was|are|were|remains|became|becomes|be|been|being|as)\s+"
@@ -877,7 +878,7 @@ def _indefinite_owner(part: SentenceParts, quantity: Quantity, mentions: list[En
     nearly decupling GPT-3's range": the figure belongs to "a model" the sentence does not
     name; a name elsewhere in the sentence (GPT-3, compared with it) is not its owner."""
     text, base = part.sentence.text, part.sentence.span.start
-    if not folding.holds_any(text, INDEFINITE_WORDS):
+    if not folding.holds_any(text, INDEFINITE_WORDS) or not folding.holds_any(text, INDEFINITE_NOUNS):
         return False
     start = quantity.span.start - base
     head = INDEFINITE_HEAD.search(text, max(0, start - 80), start)

@@ -17,7 +17,7 @@ from ..dataclassgen import dataclass
 from ..reference.library import Library
 from .ledpatterns import word_led
 from .metricindex import metric_word_index
-from .metricwords import (topic_pattern, CLOSE_WORDS, NOT_WITH_REACH, _alias_hits, _ascii_lower, _excluded, _may_hold,
+from .metricwords import (topic_pattern, COMPATIBLE, CLOSE_WORDS, NOT_WITH_REACH, _alias_hits, _ascii_lower, _excluded, _may_hold,
                           choose_metrics, library_units, spelled_out)
 from ..model import Claim, EntityMention, Sentence, Span
 from ..extract.entities import UNKNOWN
@@ -661,11 +661,22 @@ def with_frames(claims: list[Claim], prose: str, split: list[Sentence], library:
 FRAME_SENTENCES = 8
 
 
-def _topic_patterns(library: Library) -> list[tuple[str, re.Pattern]]:
+def _topic_patterns(library: Library) -> tuple[list[tuple[tuple[str, ...], re.Pattern]], frozenset[str]]:
+    """The topic words' patterns, one per set of words (tables that share their topic
+    words share one search), with the tables that use each; and the kinds of figure
+    those tables have measures of (a figure of another kind never asks)."""
     if "topic_patterns" not in library._derived:
-        library._derived["topic_patterns"] = [
-            (t.id, topic_pattern(t)) for t in library.tables.values() if t.topic_words]
+        groups: dict[tuple[str, ...], list] = {}
+        for t in library.tables.values():
+            if t.topic_words:
+                groups.setdefault(tuple(sorted(t.topic_words)), [t, []])[1].append(t.id)
+        metric_kinds = {m.kind for _, ids in groups.values() for t_id in ids
+                        for m in library.tables[t_id].metrics.values()}
+        kinds = frozenset(k for k, fits in COMPATIBLE.items() if fits & metric_kinds)
+        library._derived["topic_patterns"] = (
+            [(tuple(ids), topic_pattern(first)) for first, ids in groups.values()], kinds)
     return library._derived["topic_patterns"]
+
 
 
 def with_topics(claims: list[Claim], split: list[Sentence], library: Library) -> list[Claim]:
@@ -676,15 +687,15 @@ def with_topics(claims: list[Claim], split: list[Sentence], library: Library) ->
 
     ``split`` holds the sentences as split, numbered by paragraph as written; a claim's
     paragraph number counts only substantive ones, so its sentence is found by place."""
-    topics = _topic_patterns(library)
-    if not claims or not topics:
+    topics, kinds = _topic_patterns(library)
+    if not topics or not any(c.quantity.kind in kinds for c in claims):
         return claims
     paragraphs: dict[int, list[str]] = {}
     paragraph_of: dict[int, int] = {}
     for s in split:
         paragraphs.setdefault(s.paragraph, []).append(s.text)
         paragraph_of[s.span.start] = s.paragraph
-    named = {p: tuple(t for t, pattern in topics if pattern.search(" ".join(texts)))
+    named = {p: tuple(t for ids, pattern in topics if pattern.search(" ".join(texts)) for t in ids)
              for p, texts in paragraphs.items()}
     opening_named: set[str] = set()
     with_figures = 0
@@ -693,11 +704,12 @@ def with_topics(claims: list[Claim], split: list[Sentence], library: Library) ->
         with_figures += any(_DIGIT.search(t) for t in texts)
         if with_figures >= 2:
             break
-    opening = tuple(t for t, _ in topics if t in opening_named)
+    opening = tuple(t for ids, _ in topics for t in ids if t in opening_named)
     out = []
     for claim in claims:
-        here = named.get(paragraph_of.get(claim.sentence.span.start, -1), ())
-        out.append(replace(claim, paragraph_topics=here, opening_topics=opening) if here or opening else claim)
+        here = named.get(paragraph_of.get(claim.sentence.span.start, -1), ()) if claim.quantity.kind in kinds else ()
+        out.append(replace(claim, paragraph_topics=here, opening_topics=opening)
+                   if (here or opening) and claim.quantity.kind in kinds else claim)
     return out
 
 
