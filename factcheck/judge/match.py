@@ -106,9 +106,13 @@ def choose_entity(table: Table, claim: Claim, library: Library,
         info = library.entities.get(only)
         if info is not None and info.kind == "world" and (metric.kind != "count" or _list_size(claim)):
             mention = next((m for m in claim.entities if m.entity == only), None)
-            if metric.kind != "count" and mention is None and _other_owner(claim, library):
+            if metric.kind != "count" and mention is None and (
+                    _other_owner(claim, library) or _passage_about_other(claim, library)):
                 # "could add $50 billion a year to Brazil's economy", "$103 billion annually
-                # for Africa": a world-only measure is not what a named economy or region gets.
+                # for Africa": a world-only measure is not what a named economy or region
+                # gets — nor, with no owner in the sentence, what an article about one
+                # means ("could unlock between $61 billion and $103 billion in annual
+                # value" in an article on Africa's gen-AI opportunity).
                 return None
             return only, mention
     if metric is not None and metric.kind == "count" and _list_size(claim) and _is_list_size(table, claim):
@@ -132,6 +136,15 @@ def _other_owner(claim: Claim, library: Library) -> bool:
         info = library.entities.get(m.entity)
         return info is not None and info.kind in ("economy", "region", "bloc")
     return False
+
+
+def _passage_about_other(claim: Claim, library: Library) -> bool:
+    """Is the passage about a named region or bloc (its most salient entity), so that
+    a figure with no owner in its sentence is not the world's by default?"""
+    if not claim.passage_entities:
+        return False
+    info = library.entities.get(claim.passage_entities[0])
+    return info is not None and info.kind in ("region", "bloc")
 
 
 def list_wide_metrics(table: Table, library: Library) -> frozenset[str]:

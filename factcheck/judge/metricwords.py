@@ -591,6 +591,21 @@ def _measure_after_at(claim: Claim) -> int | None:
     return named_at
 
 
+MEASURED_RUN_BEFORE = patterns.compile(
+    r"\b\d{1,3}(?:st|nd|rd|th)\s+(?:place\s+)?(?:in|for|on)\s+[^;,.\d]{2,60}[;,]\s*(?:and\s+)?$")
+
+
+def _in_measured_run(claim: Claim) -> bool:
+    """"67th in international trade; 66th in international investment; 63rd in
+    employment; 44th in prices; 56th": a bare rank closing a run of ranks each given for
+    a measure named after it is one more of the run, not the overall rank."""
+    if claim.quantity.kind != "rank":
+        return False
+    text, base = claim.sentence.text, claim.sentence.span.start
+    start = claim.quantity.span.start - base
+    return bool(MEASURED_RUN_BEFORE.search(text, max(0, start - 80), start))
+
+
 PARTNER_RANK = patterns.compile(r"\b\d{1,3}(?:st|nd|rd|th)\b")
 CHANGE_REACH = 60
 
@@ -1648,7 +1663,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
     plain = not (q.kind == "rank" and any(b.end <= q.span.start for b in blocked)) and not others_named and not negated and not prep.ask(_other_measure_of, claim) \
         and not (q.kind == "rank" and not no_words and _one_measure_far(claim, table, text, own_words, present)) \
         and not prep.ask(_measure_after, claim) and not _other_benchmark_after(claim, table) \
-        and not prep.ask(_partner_measure_after, claim) \
+        and not prep.ask(_partner_measure_after, claim) and not prep.ask(_in_measured_run, claim) \
         and not prep.ask(_narrowed, claim) and not _other_list_after(claim, table) \
         and not prep.ask(_bracket_names_measure, claim) \
         and (claim.respective is None or _years_listed(claim)) \
