@@ -758,11 +758,21 @@ def _ranks(text: str, folded_text: str | None = None, offset: int = 0, has_digit
                 or _listed_ordinal(before, after, m.group("ord"))
                 or _respective(text, before, after)
                 or SHARED_PLACE_AFTER.match(after)
-                or _moved_to(before, after))):
+                or _moved_to(before, after)
+                or (MEASURE_IN_AFTER.match(after)
+                    and MEASURED_RUN.search(text, max(0, m.start() - 120), m.start())))):
             # "was first to use Arm" is a first, not a rank.
             # Word ordinals ("first", "third") are ranks only in explicit rank wording.
             continue
         yield _rank(text, m.start(), m.end(), value, offset)
+
+
+# "ranked sixth in business efficiency (down from fourth a year earlier), eighth in
+# government efficiency": a word ordinal given for a measure after a rank given for one
+# continues the run.
+MEASURE_IN_AFTER = patterns.compile(r"^\s+(?:place\s+)?(?:in|for)\s+\w")
+MEASURED_RUN = patterns.compile(
+    rf"\b(?:\d{{1,3}}(?:st|nd|rd|th)|{WORD_ORDINAL})\s+(?:place\s+)?(?:in|for)\s+[^.;]{{1,90}}?[,;]\s*(?:and\s+)?$", re.I)
 
 
 # "Singapore (fourth), Korea (eighth)", "Korea sixth, Taiwan ninth and China nineteenth":

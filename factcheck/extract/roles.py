@@ -109,6 +109,11 @@ KEPT_BEFORE = patterns.compile(
     r"stay(?:s|ed|ing)?\s+(?:at|in)|unchanged\s+(?:at|in))\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?$",
     re.I)
 
+# "eighth in government efficiency (unchanged)": a bracketed "unchanged" after the rank
+# (and its measure) says the place is the same as the edition before.
+KEPT_AFTER = patterns.compile(
+    r"(?:\s+(?:place\s+)?(?:in|for)\s+[^()\d;,]{1,60}?)?\s*\(\s*(?:unchanged|no\s+change)\s*\)", re.I)
+
 DIFFERENCE_AFTER = patterns.compile(
     r"^\s*(?:[\w/-]+\s+){0,3}?(?:more|fewer|less|higher|lower|larger|smaller|faster|slower|bigger|greater)"
     r"\s+(?:[\w/-]+\s+){0,3}?than\b", re.I)
@@ -388,6 +393,9 @@ def find(text: str, base: int, quantity: Quantity) -> Role:
         kept = KEPT_BEFORE.search(before) if words & KEPT_WORDS.mask else None
         if kept:
             return Role(KEPT, 0, Span(base + here + kept.start(), base + end))
+        kept = KEPT_AFTER.match(after) if words & KEPT_WORDS.mask else None
+        if kept:
+            return Role(KEPT, 0, Span(base + start, base + end + kept.end()))
         if has_from and FROM_BEFORE.search(before) and (TO_AFTER.match(after) or TO_THEN_FROM_BEFORE.search(before)):
             return Role(PREVIOUS, 0, Span(base + start, base + end))
     return Role()
