@@ -116,6 +116,8 @@ KEPT_AFTER = patterns.compile(
 
 DIFFERENCE_AFTER = patterns.compile(
     r"^\s*(?:[\w/-]+\s+){0,3}?(?:more|fewer|less|higher|lower|larger|smaller|faster|slower|bigger|greater)"
+    # ("62 countries based on more than 300 criteria": "more than" hedges the next figure)
+    r"(?!\s+than\s+(?:\d|one\b|two\b|three\b|four\b|five\b|ten\b|a\s+(?:dozen|hundred|thousand|million|billion)))"
     r"\s+(?:[\w/-]+\s+){0,3}?than\b", re.I)
 DIFFERENCE_BEFORE = patterns.compile(
     r"\b(?:an?\s+)?(?:extra|additional)\s+$|\b(?:gap|lead|margin|difference)\s+of\s+$", re.I)
