@@ -1586,6 +1586,36 @@ def _change_end(start, times: list) -> TimeExpr | None:
     return TimeExpr(t.span, f"the edition before {t.start}'s", "previous", start=t.start)
 
 
+OPENING_TIME_END = patterns.compile(r"[,;:]")
+
+
+def _opening_times(part: SentenceParts) -> list[TimeExpr]:
+    """The times of a sentence's opening phrase ("In 2019,", "Back in May, a mere six
+    months ago,"): the words before its first comma after a time that opens the sentence,
+    with no figure among them."""
+    if not part.times:
+        return []
+    text, base = part.sentence.text, part.sentence.span.start
+    first = part.times[0]
+    if first.span.start - base > 12 or not OPENING_TIME_LEAD.fullmatch(text, 0, first.span.start - base):
+        return []
+    cut = OPENING_TIME_END.search(text, first.span.end - base)
+    if cut is None:
+        return []
+    phrase_end = base + cut.start()
+    following = OPENING_TIME_END.search(text, cut.end())
+    # "Back in May, a mere six months ago,": a second time right after still opens it
+    if following is not None and any(cut.end() + base <= t.span.start < base + following.start() for t in part.times) \
+            and not any(cut.end() + base <= q.span.start < base + following.start() for q in part.quantities):
+        phrase_end = base + following.start()
+    if any(q.span.start < phrase_end for q in part.quantities):
+        return []
+    return [t for t in part.times if t.span.end <= phrase_end and t.kind != "event"]
+
+
+OPENING_TIME_LEAD = patterns.compile(r"\W*(?:(?:Until|Till|As\s+of|By|Since|Even|And|But|So|In|On|At|During|Back\s+in)\s+)?")
+
+
 def _times_by_quantity(part: SentenceParts, asides: list[tuple[int, int]] | None = None) -> dict:
     """Which time expressions each figure of a sentence is about.
 
@@ -1601,6 +1631,13 @@ def _times_by_quantity(part: SentenceParts, asides: list[tuple[int, int]] | None
     for q in part.quantities:
         start, end = _clause_bounds(part.sentence, q)
         out[q.span] = [t for t in part.times if start <= t.span.start < end]
+    opening = _opening_times(part)
+    if opening:
+        # "Back in May, a mere six months ago, the US topped the table with 169 systems
+        # while China had 160": an opening phrase of time frames every clause after it.
+        for q in part.quantities:
+            if not out[q.span] and q.span.start > opening[-1].span.end:
+                out[q.span] = list(opening)
     _asides(part, out, _figure_asides(part) if asides is None else asides)
     _segments(part, out)
     _baselines(part, out)

@@ -62,6 +62,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # the article's, so an earlier edition — which one unsaid (a list may come out twice a
     # year): it can confirm a figure but never flag it.
     ("season", patterns.compile(rf"\b(?:last|this\s+past)\s+(?:fall|autumn|spring|summer|winter|{MONTH}(?!\s*\d))(?![\w-])", re.I)),
+    # "Until six months ago, the U.S. led with 169 systems", "Back in May, a mere six months
+    # ago": an earlier list, which one unsaid — it can confirm a figure but never flag it.
+    ("months_ago", patterns.compile(
+        rf"\b(?:\d{{1,2}}|a\s+few|few|several|two|three|four|five|six|seven|eight|nine|ten|eleven|eighteen)\s+"
+        rf"months\s+(?:ago|earlier|before|prior)\b|\b[Bb]ack\s+in\s+{MONTH}(?!\s*,?\s*(?:of\s+)?\d)(?![\w-])", re.I)),
     ("horizon", patterns.compile(rf"\b(?:over|in|within|during)\s+(?:the\s+next|the\s+coming|a|the\s+following|the\s+subsequent)\s+(?:(?P<n>{COUNT})[- ]years?|(?P<decade>decade)|(?P<n2>{COUNT})[- ]year\s+period)\b", re.I)),
     ("horizon", patterns.compile(rf"\b(?:over\s+|in\s+)?(?:a\s+|the\s+)?(?P<n>{COUNT})-year\s+(?:period|horizon|span)\b", re.I)),
     ("horizon", patterns.compile(rf"\b(?:over|within)\s+(?P<n>{COUNT})\s+years\b", re.I)),
@@ -95,6 +100,7 @@ NEEDS: list[tuple[bool, Words | None, Words | None]] = [
     (False, Words("when"), Words("launched", "debuted", "online", "appeared", "unveiled", "installed",
                                  "introduced", "switched")),  # debut
     (False, Words("last", "past"), Words("fall", "autumn", "spring", "summer", "winter", *_MONTHS)),  # season
+    (False, Words("months", "back"), Words("ago", "earlier", "before", "prior", *_MONTHS)),  # months_ago
     (False, Words("year", "decade"), None),  # horizon: "over the next decade"
     (False, Words("-year"), None),  # horizon: "a five-year period"
     (False, Words("years"), Words("over", "within")),  # horizon: "within five years"
@@ -110,7 +116,7 @@ LEADS: list[int | None] = [
     19,  # by: "through the end of "
     6,  # since: "since "
     12,  # fiscal: "fiscal year "
-    None, None, None, None, None, None, None, None, None, None,  # (no year needed)
+    None, None, None, None, None, None, None, None, None, None, None,  # (no year needed)
     0,  # year (it opens with its year: searched for plainly)
 ]
 """For each pattern that needs a year, the most characters a match holds before its first
@@ -323,7 +329,7 @@ def _make(kind: str, m: re.Match, offset: int) -> TimeExpr | None:
     if kind == "relative":
         n = _count(m.group("n"))
         return TimeExpr(span, text, "relative", years=n, offset=0) if n else None
-    if kind in ("then", "season", "debut"):
+    if kind in ("then", "season", "debut", "months_ago"):
         return TimeExpr(span, text, "earlier")
     if kind == "now":
         return TimeExpr(span, text, "relative", years=1, offset=0)
