@@ -554,6 +554,9 @@ def _aim(claim: Claim) -> bool:
     return bool(AIM_BEFORE.search(before))
 
 
+AIM_WORDS = ("will", "would", "could", "should", "may", "might", "expected", "designed", "plan", "aim",
+             "target", "promise", "projected", "set to", "capable", "able to", "goal", "upgrade", "once")
+"""Every match of ``AIM_BEFORE`` holds one of these (lower case)."""
 ONCE_AGAIN = patterns.compile(r"\bonce\s+(?:again|more)\b", re.I)
 PARTICIPLE_OPENING = patterns.compile(r"\s*(?:and\s+)?(?:likely\s+|possibly\s+|eventually\s+)?[a-z]+ing\b")
 
@@ -565,7 +568,10 @@ def _forecast(claim: Claim) -> bool:
     the figure's clause, or the clause a participle after a comma continues, says so. No
     edition holds it yet: it may not be checked against one."""
     q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
-    clauses = AIM_CLAUSE.split(ONCE_AGAIN.sub(" ", text[:q.span.start - base]))
+    head = text[:q.span.start - base]
+    if not _may_hold(_ascii_lower(head), AIM_WORDS):
+        return False  # (most sentences: no word of AIM_BEFORE before the figure)
+    clauses = AIM_CLAUSE.split(ONCE_AGAIN.sub(" ", head))
     if AIM_BEFORE.search(clauses[-1]):
         return True
     # "…, surpassing Frontier and clinching the top spot": the clause a participle continues
