@@ -68,7 +68,7 @@ TOP_N_WORDS = folding.Words("top", "first", "last", "bottom")
 RESTATED_WORDS = ("(",)  # as written
 RESPECTIVELY_WORDS = folding.Words("respectively")
 RIVAL_WORDS = folding.Words("beat", "overt", "outpac", "edge", "displac", "unseat", "dethron", "oust", "toppl",
-                            "surpass", "outrank", "replac")
+                            "surpass", "outrank", "replac", "leapfrog")
 RELATIVE_OF_UNKNOWN_WORDS = ("called", "named", "dubbed", "known")  # as written
 RELATIVE_CLAUSE_WORDS = ("which", "who")  # as written
 FROM_WORDS = folding.Words("from")
@@ -660,7 +660,9 @@ def _narrow_publishers(part: SentenceParts, named_before: list[str],
 RIVAL_BEFORE = patterns.compile(
     r"\b(?:beat(?:s|ing)?(?:\s+out)?|overt(?:ook|akes?|aking)|outpac(?:ed|es|ing)|edged\s+out|edges\s+out|"
     r"displac(?:ed|es|ing)|unseat(?:ed|s|ing)?|dethron(?:ed|es|ing)|oust(?:ed|s|ing)?|toppl(?:ed|es|ing)|"
-    r"surpass(?:ed|es|ing)?|outrank(?:ed|s|ing)?|replac(?:ed|es|ing))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
+    r"surpass(?:ed|es|ing)?|outrank(?:ed|s|ing)?|replac(?:ed|es|ing)|leapfrog(?:ged|s|ging)?)\s+(?:the\s+)?"
+    # ("leapfrogged Hong Kong and the US": each name of a short list is a rival)
+    r"(?:[\w’'-]+\s+){0,2}(?:(?:and|,)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2})?$", re.I)
 
 
 OPENING_REFERENCE = patterns.compile(r"^\W{0,2}$")
