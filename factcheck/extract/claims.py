@@ -1369,18 +1369,26 @@ HELD_BY_AFTER = patterns.compile(
     r"(?:(?:held|occupied|taken|claimed|filled|won)\s+)?by\s+(?:the\s+)?", re.I)
 
 
+def _framed(part: SentenceParts, quantity: Quantity, before: re.Pattern, after: re.Pattern) -> int | None:
+    """Where (document offset) the words after the figure's ``after`` marker begin, when
+    ``before`` ends right before the figure (within 40 characters): "are held by", "give
+    up … to", "pushed down to … by". None otherwise."""
+    text, base = part.sentence.text, part.sentence.span.start
+    start = quantity.span.start - base
+    if not before.search(text, max(0, start - 40), start):
+        return None
+    marker = after.match(text, quantity.span.end - base)
+    return base + marker.end() if marker else None
+
+
 def _held_by(part: SentenceParts, quantity: Quantity, ordered, mentions):
     """"Ranks 1, 2 and 3 are held by systems from the USA, and rank 4 by a system from
     Japan": a place given by its number is whatever the words after "by" name. A name there
     owns it; a description ("a system from Japan") leaves it without a known owner."""
-    text, base = part.sentence.text, part.sentence.span.start
-    start, end = quantity.span.start - base, quantity.span.end - base
-    if not RANK_NOUN_BEFORE.search(text, max(0, start - 40), start):
+    at = _framed(part, quantity, RANK_NOUN_BEFORE, HELD_BY_AFTER)
+    if at is None:
         return ordered
-    by = HELD_BY_AFTER.match(text, end)
-    if by is None:
-        return ordered
-    owner = _named_at(mentions, base + by.end())
+    owner = _named_at(mentions, at)
     return _first(owner, ordered) if owner else ()
 
 
@@ -1403,12 +1411,8 @@ GAVE_UP_TO = patterns.compile(r"\s+(?:[\w-]+\s+){0,2}?to\s+(?:the\s+)?", re.I)
 def _given_up_to(part: SentenceParts, quantity: Quantity, ordered, mentions):
     """"Switzerland had to give up the top position to Denmark": the place is now the
     name's after "to"; the subject held it before."""
-    text, base = part.sentence.text, part.sentence.span.start
-    start, end = quantity.span.start - base, quantity.span.end - base
-    if not GAVE_UP_BEFORE.search(text, max(0, start - 40), start):
-        return ordered
-    to = GAVE_UP_TO.match(text, end)
-    owner = _named_at(mentions, base + to.end()) if to else None
+    at = _framed(part, quantity, GAVE_UP_BEFORE, GAVE_UP_TO)
+    owner = _named_at(mentions, at) if at is not None else None
     return _first(owner, ordered) if owner else ordered
 
 
@@ -1424,16 +1428,13 @@ def _pushed_by(part: SentenceParts, quantity: Quantity, ordered):
     """"the leader was finally pushed down to second by a new entrant also from China –
     the Sunway TaihuLight": the names after "by" are the agent that took the place above;
     the place is the subject's, so they are not its owner."""
-    text, base = part.sentence.text, part.sentence.span.start
-    start, end = quantity.span.start - base, quantity.span.end - base
-    if not PUSHED_BEFORE.search(text, max(0, start - 40), start):
+    at = _framed(part, quantity, PUSHED_BEFORE, PUSHED_BY_AFTER)
+    if at is None:
         return ordered
-    by = PUSHED_BY_AFTER.match(text, end)
-    if by is None:
-        return ordered
-    stop = CLAUSE_END.search(text, by.end())
-    stop_at = base + (stop.start() if stop else len(text))
-    return tuple(m for m in ordered if not base + by.end() <= m.span.start < stop_at)
+    base = part.sentence.span.start
+    stop = CLAUSE_END.search(part.sentence.text, at - base)
+    stop_at = base + stop.start() if stop else part.sentence.span.end
+    return tuple(m for m in ordered if not at <= m.span.start < stop_at)
 
 
 SHARED_TOP = patterns.compile(rf"(?:{numbers.TOPPED_VERBS})\b", re.I)

@@ -730,7 +730,8 @@ def with_topics(claims: list[Claim], split: list[Sentence], library: Library) ->
     """The claims, each with ``Claim.paragraph_topics`` and ``Claim.opening_topics``: the
     tables with topic words (``Table.topic_words``) whose topic its paragraph, or the
     article's opening, names (the opening is the paragraphs up to the second with a
-    figure: a headline and a standfirst do not push the first paragraph out). One search per paragraph and topic: linear in the article.
+    figure: a headline and a standfirst do not push the first paragraph out). One search
+    per paragraph and set of topic words: linear in the article.
 
     ``split`` holds the sentences as split, numbered by paragraph as written; a claim's
     paragraph number counts only substantive ones, so its sentence is found by place."""
@@ -754,9 +755,9 @@ def with_topics(claims: list[Claim], split: list[Sentence], library: Library) ->
     opening = tuple(t for ids, _ in topics for t in ids if t in opening_named)
     out = []
     for claim in claims:
-        here = named.get(paragraph_of.get(claim.sentence.span.start, -1), ()) if claim.quantity.kind in kinds else ()
-        out.append(replace(claim, paragraph_topics=here, opening_topics=opening)
-                   if (here or opening) and claim.quantity.kind in kinds else claim)
+        here = named.get(paragraph_of.get(claim.sentence.span.start, -1), ())
+        fits = claim.quantity.kind in kinds and (here or opening)
+        out.append(replace(claim, paragraph_topics=here, opening_topics=opening) if fits else claim)
     return out
 
 

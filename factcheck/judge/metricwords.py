@@ -584,11 +584,14 @@ def _measure_after_at(claim: Claim) -> int | None:
     if not m:
         return None
     named_at = q.span.end + skipped + m.end() - 1  # where the words after "in"/"for" begin
-    # "35th in the IMD World Competitiveness Ranking", "No. 1 on the June 2021 TOP500 list":
-    # the words after "in"/"on" name the source itself, not another measure.
-    if any(named_at <= s.span.start <= named_at + 30 for s in claim.sources if not claim.source_carried):
-        return None
-    return named_at
+    return None if _source_named_at(claim, named_at) else named_at
+
+
+def _source_named_at(claim: Claim, at: int) -> bool:
+    """"35th in the IMD World Competitiveness Ranking", "No. 1 on the June 2021 TOP500 list":
+    the words after "in"/"on" (at document offset ``at``) name the source itself, not
+    another measure."""
+    return any(at <= s.span.start <= at + 30 for s in claim.sources if not claim.source_carried)
 
 
 MEASURED_RUN_BEFORE = patterns.compile(
@@ -625,8 +628,7 @@ def _partner_measure_after(claim: Claim) -> bool:
     m = MEASURE_AFTER.match(text[last.end():start])
     if not m:
         return False
-    named_at = base + last.end() + m.end() - 1
-    return not any(named_at <= s.span.start <= named_at + 30 for s in claim.sources if not claim.source_carried)
+    return not _source_named_at(claim, base + last.end() + m.end() - 1)
 
 
 LEAD_WORDS = frozenset(("both", "the", "its", "their", "area", "areas", "field", "fields", "of", "category",

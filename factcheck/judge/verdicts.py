@@ -116,6 +116,17 @@ def _any_of(words: tuple[str, ...]) -> re.Pattern:
     return patterns.compile("|".join(re.escape(w) for w in words), re.I)
 
 
+def _other_measure_unflagged(claim: Claim, c: Candidate, finding: Finding, other, row: Fact, why: str) -> Finding:
+    """The contradiction ``finding`` not flagged, because the figure is the entity's value
+    of ``other`` (a measure of the same unit) in ``row``'s edition, and ``why`` that
+    measure may be the one meant."""
+    other_c = replace(c, metric=other)
+    return _unflagged(claim, c, finding, (
+        f"Not flagged: {claim.quantity.text.strip()} is {wording.possessive(c.entity)} {other.label} in the "
+        f"{explain.edition_title(c.table, row)} ({explain.value(other_c, row)}), and {why}. If it means the "
+        f"{c.metric.label}: {finding.message}"))
+
+
 PLAIN_WORD = patterns.compile(r"(?:computing\s+|processing\s+)?(?:performance|speed|power|capacity)", re.I)
 """A measure's word that any measure of speed could use ("performance", "computing
 power"), not a name for one ("HPL", "Rmax", "Linpack score", "peak")."""
@@ -395,21 +406,12 @@ class Checker:
                            table=c.table.id), c
         twin = self._twin_named(claim, c, choice) if finding.verdict == Verdict.CONTRADICTED else None
         if twin is not None:
-            other, row = twin
-            other_c = replace(c, metric=other)
-            return _unflagged(claim, c, finding, (
-                f"Not flagged: {claim.quantity.text.strip()} is {wording.possessive(c.entity)} {other.label} in the "
-                f"{explain.edition_title(c.table, row)} ({explain.value(other_c, row)}), and the sentence names that "
-                f"measure too, so which one it gives is unclear. If it means the {c.metric.label}: "
-                f"{finding.message}")), c
+            return _other_measure_unflagged(claim, c, finding, *twin, "the sentence names that measure too, "
+                                            "so which one it gives is unclear"), c
         sibling = self._sibling_agrees(claim, c, choice) if finding.verdict == Verdict.CONTRADICTED else None
         if sibling is not None:
-            other, row = sibling
-            other_c = replace(c, metric=other)
-            return _unflagged(claim, c, finding, (
-                f"Not flagged: {claim.quantity.text.strip()} is {wording.possessive(c.entity)} {other.label} in the "
-                f"{explain.edition_title(c.table, row)} ({explain.value(other_c, row)}), and no word of the sentence "
-                f"says which measure it gives. If it means the {c.metric.label}: {finding.message}")), c
+            return _other_measure_unflagged(claim, c, finding, *sibling,
+                                            "no word of the sentence says which measure it gives"), c
         if finding.verdict == Verdict.CONTRADICTED and self._last_digit_off(claim, c, choice, scope):
             return Finding(Verdict.UNVERIFIABLE, claim, finding.stated, finding.expected,
                            f"{claim.quantity.text.strip()} is one unit off the source's "
