@@ -13,7 +13,7 @@ from collections import Counter
 from functools import lru_cache
 
 from .. import patterns
-from . import folding, numbers, roles, sentences, subjects, timex
+from . import brackets, folding, numbers, roles, sentences, subjects, timex
 from ..dataclassgen import dataclass
 from ..read.document import Document
 from .entities import DESCRIBED, UNKNOWN, UNKNOWN_NAME, EntityFinder
@@ -275,7 +275,10 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
             if ordered and (ordered[0].via == UNKNOWN and (ordered[0].span.start < quantity.span.start
                                                             or _group_after(part, quantity, ordered[0]))
                             or _owner_unknown(part, quantity, resolved)
-                            or _indefinite_owner(part, quantity, resolved)):
+                            or _indefinite_owner(part, quantity, resolved)
+                            or _label_unknown(part, quantity, resolved)
+                            or _clause_opens_on_unknown(part, quantity, resolved)
+                            or _kin_owner(part, quantity)):
                 # "a rack of Frontier, the Frontier Exascale Pilot, took first": the owner is
                 # a thing no table holds; kept (entity empty) so that no one, not even the
                 # list as a whole, is taken for it
@@ -339,10 +342,12 @@ NAME_JOIN = patterns.compile(
     r"^(?:['’]s?)?[^;:()\[\]]{0,60}?(?:,\s*and|,|\band)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?"
     r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s?\s+)?$")
 LIST_LEAD = patterns.compile(r"^\s*(?:place|places|position|positions|spots?)?\s*(?:on\s+the\s+[\w\s]{0,30}?)?\s*(?:are|were|went\s+to|go\s+to|is|was|with)\s+(?:the\s+)?"
-                             r"(?:[A-Z][\w.&-]*['’]s\s+)?$", re.I)
+                             r"(?:[A-Z][\w.&-]*['’]s\s+)?$"
+                             r"|^(?-i:\s*(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s*:\s*(?:the\s+)?)$", re.I)
 """Between a run of figures and the names they go with: "In second and third place are …",
 "Coming in first and second place were IBM's Summit and Sierra" (a maker's possessive
-before the first name)."""
+before the first name), or a colon after the figures' noun: "the No. 1 and No. 2 machines:
+the Sunway TaihuLight and Tianhe-2"."""
 INVERTED_LEAD = patterns.compile(
     r"\s*(?:place|position|spot)?\s*(?:on\s+the\s+[\w\s]{0,30}?)?\s*(?:is|was|are|were|goes\s+to|went\s+to)\s+"
     r"(?:the\s+)?(?:[A-Z][\w.&-]*['’]s\s+)?")
@@ -833,6 +838,47 @@ CAPITAL_WORD = patterns.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*")
 NOT_A_NAME = frozenset({"The", "A", "An", "In", "On", "At", "It", "Its", "This", "That", "Then", "And", "Or"})
 
 
+def _unknown_name_in(part: SentenceParts, start: int, end: int, mentions: list[EntityMention]) -> bool | None:
+    """Between ``start`` and ``end`` of the sentence's text: None when a known name stands
+    there; else whether a capitalised word that is no known name, time or source does."""
+    base = part.sentence.span.start
+    named = [(m.span.start - base, m.span.end - base) for m in mentions if m.via != "reference"]
+    if any(start <= a < end for a, _ in named):
+        return None
+    known = named + [(t.span.start - base, t.span.end - base) for t in (*part.times, *part.sources)]
+    return any(word.start() != 0 and word.group(0) not in NOT_A_NAME
+               and not any(a <= word.start() < b for a, b in known)
+               for word in CAPITAL_WORD.finditer(part.sentence.text, start, end))
+
+
+def _label_unknown(part: SentenceParts, quantity: Quantity, mentions: list[EntityMention]) -> bool:
+    """"models like Google's LaMDA (137 billion parameters)": a figure opening a bracket
+    is the figure of the label before it (``brackets``); a label naming a thing the tables
+    do not know leaves the figure's owner unknown (not the sentence's other names)."""
+    if "(" not in part.sentence.text:
+        return False
+    at = brackets.label(part.sentence.text, quantity.span.start - part.sentence.span.start)
+    return at is not None and bool(_unknown_name_in(part, *at, mentions))
+
+
+CLAUSE_ON_NAME = patterns.compile(
+    r"(?:;|,\s*(?:and|but|while|whereas)|\b(?:while|whereas))\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z0-9][\w.’'-]*){0,3})\s+"
+    r"(?:has|had|is|was|boasts|boasted|uses|used|features|packs|contains|reached|achieved|delivers|delivered|"
+    r"scored|hit|came\s+in\s+at)\s+(?:(?:about|around|roughly|nearly|almost|over|some|just|only|up\s+to)\s+)?$")
+"""A clause of its own that opens on its subject, its verb and then the figure: "…, and
+NVIDIA's Megatron has 8.3 billion parameters"."""
+
+
+def _clause_opens_on_unknown(part: SentenceParts, quantity: Quantity, mentions: list[EntityMention]) -> bool:
+    """"Microsoft's Turing-NLG has 17 billion, and NVIDIA's Megatron has 8.3 billion
+    parameters": a clause whose subject, right before its verb and figure, is a name the
+    tables do not know keeps the figure from the other clauses' names."""
+    text, rel = part.sentence.text, quantity.span.start - part.sentence.span.start
+    m = CLAUSE_ON_NAME.search(text, max(0, rel - 90), rel)
+    return m is not None and bool(_unknown_name_in(part, m.start("name"), m.end("name"), mentions))
+
+
 def _owner_unknown(part: SentenceParts, quantity: Quantity, mentions: list[EntityMention]) -> bool:
     """"Microsoft's Megatron-Turing Natural Language Generation, which had 530 billion
     parameters", "the Generalist Language Model's (GLaM) full version, which contained…":
@@ -850,17 +896,8 @@ def _owner_unknown(part: SentenceParts, quantity: Quantity, mentions: list[Entit
     head_end = hung.start()
     cuts = [m.end() for m in HEAD_START.finditer(text, 0, head_end)]
     head_start = cuts[-1] if cuts else 0
-    named = [(m.span.start - base, m.span.end - base) for m in mentions if m.via != "reference"]
-    if any(head_start <= a < head_end for a, _ in named):
-        return False  # "Japan's new machine, which…": a known name heads the clause
-    known = named + [(t.span.start - base, t.span.end - base) for t in (*part.times, *part.sources)]
-    for word in CAPITAL_WORD.finditer(text, head_start, head_end):
-        if word.start() == 0 or word.group(0) in NOT_A_NAME:
-            continue
-        if any(a <= word.start() < b for a, b in known):
-            continue
-        return True
-    return False
+    # (a known name heading the clause, "Japan's new machine, which…", makes it known)
+    return bool(_unknown_name_in(part, head_start, head_end, mentions))
 
 
 INDEFINITE_HEAD = patterns.compile(
@@ -891,6 +928,30 @@ def _indefinite_owner(part: SentenceParts, quantity: Quantity, mentions: list[En
         head.start() <= m.span.start - base < start
         # "a model with 175 billion parameters, GPT-3", "… parameters called GPT-3"
         or NAMED_AFTER.fullmatch(text, end, m.span.start - base)) for m in mentions)
+
+
+KIN_BEFORE = patterns.compile(
+    r"\b(?:its|their|his|her)\s+(?:(?:own|two|three|much|far|even)\s+)?"
+    r"(?:smaller|larger|bigger|older|earlier|previous|newer|lighter|heavier|other|sister|sibling)\s+"
+    r"(?:[\w-]+,?\s+){0,3}$", re.I)
+KIN_AFTER = patterns.compile(
+    r"[\w-]*(?:\s+[\w-]+){0,2}?\s+(?:siblings?|models?|versions?|variants?|cousins?|predecessors?|successors?"
+    r"|sister\s+\w+|machines?|systems?)\b", re.I)
+KIN_WORDS = ("its ", "their ", "his ", "her ", "Its ", "Their ")
+
+
+def _kin_owner(part: SentenceParts, quantity: Quantity) -> bool:
+    """"alongside the launch of its smaller eight- and 70-billion parameter siblings,
+    Meta's Llama 3.1 405B …": a figure describing a thing's smaller (larger, older, other)
+    kin — the noun after the figure says so: "siblings", "models", "versions" — is theirs,
+    not the thing's ("its previous score of 0.174 Eflop/s" is its own); they are not
+    named, so the owner is unknown."""
+    text = part.sentence.text
+    if not folding.holds_any(text, KIN_WORDS):
+        return False
+    start = quantity.span.start - part.sentence.span.start
+    return (KIN_BEFORE.search(text, max(0, start - 70), start) is not None
+            and KIN_AFTER.match(text, quantity.span.end - part.sentence.span.start) is not None)
 
 
 WORLD_SCOPE_AFTER = patterns.compile(
@@ -1095,7 +1156,7 @@ def _trajectory(part: SentenceParts, out: dict) -> None:
     if not folding.held(folding.folded(text)) & FROM_WORDS.mask:
         return  # every path starts at "from"
     for i, first in enumerate(ranks):
-        if not roles.FROM_BEFORE.search(text[max(0, first.span.start - base - 12):first.span.start - base]):
+        if not roles.FROM_BEFORE.search(text[max(0, first.span.start - base - roles.FROM_REACH):first.span.start - base]):
             continue
         chain = [first]
         for nxt in ranks[i + 1:]:
@@ -1115,7 +1176,7 @@ def _segments(part: SentenceParts, out: dict) -> None:
     """"released 2 LLMs in 2020 and 11 in 2021", "25th in 2019 and 33rd last year": with
     several figures and several years in one clause, each figure takes the years that
     follow it, up to the next figure."""
-    dated = [t for t in part.times if t.kind in ("point", "month")
+    dated = [t for t in part.times if t.kind in ("point", "month", "in_month", "by")
              or t.kind == "relative" and t.years == 1 and t.offset is not None]
     if len(dated) < 2 or len(part.quantities) < 2:
         return
@@ -1190,7 +1251,7 @@ def _sourced_by_edition(part: SentenceParts, t: TimeExpr):
         return None
     for q in part.quantities:
         if q.span.end <= t.span.start and SOURCE_EDITION_GAP.fullmatch(text, q.span.end - base, t.span.start - base):
-            before = text[max(0, q.span.start - base - 12):q.span.start - base]
+            before = text[max(0, q.span.start - base - roles.FROM_REACH):q.span.start - base]
             return None if roles.AMOUNT_BEFORE.search(before) or roles.FROM_BEFORE.search(before) else q
     return None
 
@@ -1556,7 +1617,7 @@ def _pair_in_series(part: SentenceParts, q) -> bool:
     i = qs.index(q)
     if i < 2 or i + 1 >= len(qs) or not TO_PARTNER.fullmatch(text[q.span.end - base:qs[i + 1].span.start - base]):
         return False
-    return any(roles.FROM_BEFORE.search(text[max(0, o.span.start - base - 12):o.span.start - base])
+    return any(roles.FROM_BEFORE.search(text[max(0, o.span.start - base - roles.FROM_REACH):o.span.start - base])
                and TO_PARTNER.fullmatch(text[o.span.end - base:qs[j + 1].span.start - base])
                for j, o in enumerate(qs[:i - 1]))
 
@@ -1646,7 +1707,7 @@ def _times_by_quantity(part: SentenceParts, asides: list[tuple[int, int]] | None
     _baselines(part, out)
     _compared_own_times(part, out)
     for i, q in enumerate(part.quantities) if has_from else ():
-        before = text[max(0, q.span.start - base - 12):q.span.start - base]
+        before = text[max(0, q.span.start - base - roles.FROM_REACH):q.span.start - base]
         if not roles.FROM_BEFORE.search(before) and not _pair_in_series(part, q):
             continue
         # A time soon after the "from" figure, with no other figure between, is its own
@@ -1723,7 +1784,7 @@ def _times_by_quantity(part: SentenceParts, asides: list[tuple[int, int]] | None
     if len(spans) == 1 and len(part.quantities) == 2 and len(same_kind) == 2:
         first, second = part.quantities
         between = text[first.span.end - base:second.span.start - base]
-        if TO_BEFORE.search(between) and roles.FROM_BEFORE.search(text[max(0, first.span.start - base - 12):first.span.start - base]):
+        if TO_BEFORE.search(between) and roles.FROM_BEFORE.search(text[max(0, first.span.start - base - roles.FROM_REACH):first.span.start - base]):
             span = spans[0]
             out[first.span] = [TimeExpr(span.span, span.text, "point", start=span.start, end=span.start)]
             out[second.span] = [TimeExpr(span.span, span.text, "point", start=span.end, end=span.end)]
@@ -1773,7 +1834,7 @@ def _dated_heads(part: SentenceParts, out: dict) -> None:
         for q in part.quantities:
             if not a <= q.span.start < b:
                 continue
-            if roles.FROM_BEFORE.search(text[max(0, q.span.start - base - 12):q.span.start - base]):
+            if roles.FROM_BEFORE.search(text[max(0, q.span.start - base - roles.FROM_REACH):q.span.start - base]):
                 out[q.span] = [TimeExpr(q.span, "an edition before " + head.text, "earlier", end=head.start)]
             else:
                 out[q.span] = [head]

@@ -158,7 +158,9 @@ LEADING_DIGITS = patterns.compile(r"\d+")
 UP_WORD = patterns.compile(UP_WORDS)
 CLAUSE_SPLIT = patterns.compile(r"[;,]|\bwhile\b|\bbut\b")
 A_TOTAL_OF = patterns.compile(r"\ba\s+total\s+of\s+$", re.I)
-FROM_BEFORE = patterns.compile(r"\bfrom\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+FROM_BEFORE = patterns.compile(r"\bfrom\s+(?:the\s+|its\s+|their\s+)?(?:previous\s+|earlier\s+|prior\s+|former\s+)?$", re.I)
+FROM_REACH = 30
+"""How far before a figure ``FROM_BEFORE`` is looked for ("from the previous 585 petaflops")."""
 TO_AFTER = patterns.compile(r"^\s*(?:place\s+|position\s+|spot\s+)?to\b", re.I)
 TO_THEN_FROM_BEFORE = patterns.compile(
     r"\bto\s+(?:the\s+)?(?:no\.\s*)?[\w-]+(?:\s+(?:place|position|spot|rank))?,?\s+from\s+(?:the\s+|its\s+|their\s+)?$",

@@ -21,6 +21,7 @@ from .metricwords import (topic_pattern, COMPATIBLE, CLOSE_WORDS, NOT_WITH_REACH
                           choose_metrics, library_units, spelled_out)
 from ..model import Claim, EntityMention, Sentence, Span
 from ..extract.entities import UNKNOWN
+from ..extract import brackets
 from ..reference.tables import Metric, Table
 
 # Words by which a sentence points back at a source named earlier in its paragraph
@@ -339,6 +340,7 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
             if table is not None and table.period_kind in ("edition", "list"):
                 strengths[table_id] = max(strengths.get(table_id, 0), STRENGTH_PUBLISHER)
                 named.add(table_id)
+    several = _several_lists_carried(claim, library)
     naming, with_rows = _entity_tables(library)
     knows = {t for m in claim.entities for t in naming.get(m.entity, ())}
     has_rows = {t for m in claim.entities if m.via != "reference" for t in with_rows.get(m.entity, ())}
@@ -363,7 +365,8 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
             claim.source_distance <= 1
             or (claim.source_distance <= 2 and _size_fits(table, claim))
             or bool(GENERIC_REFERENCE.search(claim.sentence.text))
-            or (table_id in claim.topic and claim.quantity.kind == "rank"))
+            or (table_id in claim.topic and claim.quantity.kind == "rank")
+            or table_id in several)
         # "Fugaku managed 442 petaflops": a figure in the unit of the table's default
         # measure, given to a thing the table lists by name, is that measure.
         unit_tie = claim.quantity.kind == "quantity" and any(
@@ -376,11 +379,19 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
                                 list_wide=list_wide)
         if list_wide:
             chosen = _list_wide_readings(table, claim, chosen, list_wide, library)
-        if chosen and any(m.default for m, _, _ in chosen) and rival_frame(table, claim, library):
+        if chosen and table_id not in several and any(m.default for m, _, _ in chosen) \
+                and rival_frame(table, claim, library):
             # "Fugaku leads the HPCG list. Frontier came second with 14 HPCG-PFlop/s": a
             # rank or a performance in a passage about another benchmark is not the
             # table's own ranking or ranking measure, unless its sentence names them.
             chosen = [(m, s, l) for m, s, l in chosen if not m.default or _unit_settles(table, m)]
+        if chosen and "(" in claim.sentence.text:
+            chosen = _labelled(claim, chosen)
+        if chosen and ('"' in claim.sentence.text or "\u201c" in claim.sentence.text):
+            chosen = _quoted_nearer(table, claim, chosen)
+        if chosen and claim.quantity.kind == "number" and any(m.kind == "count" for m, _, _ in chosen) \
+                and _share_of_whole(claim):
+            chosen = [(m, s, l) for m, s, l in chosen if m.kind != "count"]
         if chosen and claim.quantity.kind == "rank" and _other_list_size(table, claim):
             chosen = []  # "No. 2 out of 29 nations" with populations over 20 million: a smaller list
         if chosen and claim.role == "change" and _change_in_other_list(table, claim):
@@ -398,6 +409,8 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
                                               else claim.quantity.span.start - span.end) <= CLOSE_WORDS
                 close = close or (span is not None and _elliptic(claim, span))
                 tie = STRENGTH_PUBLISHER if close else STRENGTH_WEAK
+            if table_id in several:
+                tie = min(tie, STRENGTH_WEAK)
             out.append(Candidate(table, metric, entity[0], entity[1], tie, span, loose))
     # A table named outright outranks one named only through a shared publisher.
     exact = {t for s in claim.sources if s.exact for t in s.tables}
@@ -581,6 +594,71 @@ def _forecast(claim: Claim) -> bool:
         if AIM_BEFORE.search(clauses[i - 1]):
             return True
     return False
+
+
+def _labelled(claim: Claim, chosen: list) -> list:
+    """"with banking ($200–340 billion), retail (…)", "internet retailing (58th to 50th)": a
+    figure opening a bracket is the figure of the label before it (``extract.brackets``).
+    A label that names no one the tables know is a measure or a part of its own: only a
+    measure whose words stand in the label is meant, never the one assumed by default."""
+    base = claim.sentence.span.start
+    at = brackets.label(claim.sentence.text, claim.quantity.span.start - base)
+    if at is None:
+        return chosen
+    a, b = at[0] + base, at[1] + base
+    if any(a <= m.span.start < b for m in claim.entities if m.via != "reference"):
+        return chosen
+    return [(m, s, l) for m, s, l in chosen if s is not None and a <= s.start < b]
+
+
+SHARE_AFTER = patterns.compile(
+    r"\s*(?:[\w-]+\s+){0,4}?(?:together\s+|combined\s+|jointly\s+|alone\s+)?"
+    r"(?:account(?:s|ed)?\s+for|ma(?:ke|kes|de)\s+up|represent(?:s|ed)?|capture(?:s|d)?|generate(?:s|d)?|hold(?:s)?)\s+"
+    r"(?:(?:about|around|roughly|nearly|almost|over|some|more\s+than|up\s+to|just\s+under)\s+)?"
+    r"(?:\d|half|a\s+(?:third|quarter|fifth)|(?:two|three|four)[-\s](?:thirds|quarters|fifths)|the\s+(?:bulk|majority|lion)|most)",
+    re.I)
+"""After a count: the share of a whole those things hold ("Four functions account for
+roughly three-quarters of the value")."""
+
+
+def _share_of_whole(claim: Claim) -> bool:
+    """"Four functions account for roughly three-quarters of the modelled value": things
+    counted as holding a share of a whole are a part of what was studied, not how many
+    were studied (the count the table holds)."""
+    base = claim.sentence.span.start
+    return SHARE_AFTER.match(claim.sentence.text, claim.quantity.span.end - base) is not None
+
+
+QUOTED = patterns.compile(r"[\"\u201c](?P<inside>[^\"\u201c\u201d]{2,80})[\"\u201d]")
+
+
+def _quoted_nearer(table: Table, claim: Claim, chosen: list) -> list:
+    """'In "Knowledge," the "Student-to-Professor Ratio" stands out as Portugal's main
+    strength at 12th place': a name in quotation marks between a measure's words and the
+    figure, naming no one the tables know, is the figure's own measure (a criterion of
+    that factor); the factor named before it is not meant."""
+    base, text = claim.sentence.span.start, claim.sentence.text
+    figure = claim.quantity.span.start - base
+    aliases = tuple(a for m in table.metrics.values() for a in m.aliases)
+    quoted = [(m.start() + base, m.end() + base) for m in QUOTED.finditer(text, 0, figure)
+              if not _alias_hits(m.group("inside"), 0, aliases)]  # (a measure's own name: "Knowledge")
+    if not quoted:
+        return chosen
+    owned = [m.span.start for m in claim.entities if m.via != "reference"]
+    return [(m, s, l) for m, s, l in chosen
+            if s is None or s.start > claim.quantity.span.start
+            or not any(s.end <= a and not any(a <= o < b for o in owned) for a, b in quoted)]
+
+
+def _several_lists_carried(claim: Claim, library: Library) -> frozenset[str]:
+    """"Unlike the TOP500, the Green500 saw a shakeup … The No. 1 spot was claimed by JEDI":
+    a rank whose own sentence names no list, after a sentence naming two of the league
+    tables, is on one of them, which one unsaid. Each may confirm it; none may flag it."""
+    if not claim.source_carried or claim.quantity.kind != "rank":
+        return frozenset()
+    lists = frozenset(t for s in claim.sources if s.exact for t in s.tables
+                      if (n := library.tables.get(t)) is not None and n.period_kind in ("edition", "list"))
+    return lists if len(lists) > 1 else frozenset()
 
 
 def _size_fits(table: Table, claim: Claim) -> bool:

@@ -184,6 +184,15 @@ def choose(table: Table, times: tuple[TimeExpr, ...], as_of: dt.date | None,
         if time.kind == "earlier":
             explicit = explicit or time
             continue
+        if time.kind == "in_month":
+            # "150th in June" in a November article: June's list of that year, the last June
+            # by the article's date (a list named for a month may come out weeks before it).
+            # Only a table of dated lists tells months apart; in others it says nothing.
+            if table.period_kind == "list" and as_of is not None and time.month:
+                year = as_of.year if time.month <= as_of.month + 1 else as_of.year - 1
+                explicit = explicit or TimeExpr(time.span, time.text, "month", start=year, end=year,
+                                                month=time.month)
+            continue
         if time.kind == "horizon":
             horizon = horizon or time.years
         elif time.kind == "relative" and as_of is not None and (time.years or 0) > 1:
