@@ -217,10 +217,12 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
     kinds_here: set[str] = set()  # the kinds named in the paragraph before the sentence
     first_now: dict[str, str] = {}  # each kind's first name in the sentence (the next one's ``first_before``)
     named_at: dict[str, int] = {}  # where each entity is first named
+    named_in_paragraph: dict[str, int] = {}  # where each entity is first named in the paragraph
     unknown_subject = False  # the paragraph's last subject of its own is a thing no table holds
     for part in parts:
         if part.sentence.paragraph != paragraph:
             kinds_here = set()
+            named_in_paragraph = {}
             first_now = {}
             unknown_subject = False
         unknown_before = unknown_subject
@@ -241,6 +243,7 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
                 last_named[e.kind] = e.entity
                 kinds_here.add(e.kind)
                 named_at.setdefault(e.entity, e.span.start)
+                named_in_paragraph.setdefault(e.entity, e.span.start)
         if part.sentence.paragraph != paragraph:
             # A source named earlier still frames what follows, more weakly with distance
             # (see ``match``: beyond its paragraph it needs "the ranking"-style words).
@@ -256,7 +259,8 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
         here = 0 if part.sources else distance
         if not part.quantities:
             continue  # nothing below is needed for a sentence without a figure
-        around = _resolve_references(part, subj, paragraph, earlier, first_before, named_at, unknown_before)
+        around = _resolve_references(part, subj, paragraph, earlier, first_before, named_at, unknown_before,
+                                     named_in_paragraph)
         resolved = [m for m in around if m.via != UNKNOWN]
         figure_asides = _figure_asides(part)
         times_of = _times_by_quantity(part, figure_asides)
@@ -673,11 +677,17 @@ RIVAL_BEFORE = patterns.compile(
 OPENING_REFERENCE = patterns.compile(r"^\W{0,2}$")
 
 
+UNKNOWN_REFERENT_KINDS = ("model", "system")
+"""Kinds a pointer ("the model", "the machine") may take from a paragraph about a thing no
+table holds (a country pointer, "the nation", still means the paragraph's country)."""
+
+
 def _resolve_references(part: SentenceParts, subj, paragraph: int,
                         earlier: dict[str, str] | None = None,
                         previous: dict[str, str] | None = None,
                         named_at: dict[str, int] | None = None,
-                        unknown_subject: bool = False) -> list[EntityMention]:
+                        unknown_subject: bool = False,
+                        named_in_paragraph: dict[str, int] | None = None) -> list[EntityMention]:
     """"the nation" → the paragraph's country; "the machine" → its supercomputer. A
     reference that opens its sentence points back, never forward: "The country was ranked
     27th, and now trails Malaysia, which …" is the one named last before the sentence, not
@@ -685,11 +695,24 @@ def _resolve_references(part: SentenceParts, subj, paragraph: int,
     out = []
     text, base = part.sentence.text, part.sentence.span.start
     for mention in part.entities:
+        if mention.via == "reference" and unknown_subject and mention.kind in UNKNOWN_REFERENT_KINDS:
+            # "Inspur's model is called Yuan 1.0 … the model has 245.7 billion parameters
+            # (GPT-3 has 175 billion)": the paragraph is about a thing no table holds, and
+            # "the model" is that thing.
+            out.append(EntityMention(mention.span, "", UNKNOWN_NAME, UNKNOWN))
+            continue
         if mention.via == "reference":
             referent = subj.of_paragraph(paragraph, mention.kind)
             if referent and earlier and earlier.get(mention.kind, referent) != referent \
                     and OPENING_REFERENCE.match(text[:mention.span.start - base]) \
                     and _named_only_after(part, referent, mention.span.end):
+                referent = earlier[mention.kind]
+            if referent and earlier and named_in_paragraph is not None and earlier.get(mention.kind, referent) != referent \
+                    and named_in_paragraph.get(referent, mention.span.start) >= mention.span.start \
+                    and named_in_paragraph.get(earlier[mention.kind], mention.span.start) < mention.span.start:
+                # "DeepSeek-V3 … was released in December. The size of the model is 671B
+                # parameters. In comparison, … GPT-4 …": the paragraph's most named model
+                # comes only after "the model"; the one named before it in the paragraph is meant.
                 referent = earlier[mention.kind]
             if referent and named_at is not None and named_at.get(referent, mention.span.start) >= mention.span.start:
                 # "Inspur released Yuan 1.0 … The model is trained with 245.7 billion
@@ -743,10 +766,14 @@ SUBJECT_OPENING = patterns.compile(
     r"^\W*(?:The\s+)?(?!(?:It|Its|This|That|These|Those|They|Their|There|In|On|At|As|By|For|With|"
     r"However|But|And|A|An|According|While|After|Before|Since|When|Now)\b)"
     r"[A-Z][\w.’'-]*(?:(?:\s+|\s*[–—-]\s*)[A-Z0-9][\w.’'-]*){0,4}(?:\s+[a-z]+)?"
-    r"\s+(?:is|was|has|had|became|remains|boasts|uses|features)\s+(?=(?:the|a|an|one)\b|[A-Z])")
+    r"\s+(?:is|was|has|had|became|remains|boasts|uses|features|(?:is|was)\s+(?:called|named|dubbed|known\s+as))\s+"
+    r"(?=(?:the|a|an|one)\b|[A-Z])")
 """A sentence that opens on its subject, a name or a titled thing, its verb and what it says
 the thing is or has: "Zhiyuan Lingo is the lab's largest model" ("The Zhiyuan Lingo project
 studies …" and "Bigger is not always better" are not matched)."""
+
+
+NAMING_VERB = patterns.compile(r"\s(?:called|named|dubbed|known\s+as)\s+$")
 
 
 def _opens_on_unknown(part: SentenceParts, before: bool) -> bool:
@@ -757,6 +784,10 @@ def _opens_on_unknown(part: SentenceParts, before: bool) -> bool:
     if m is None:
         return before
     base = part.sentence.span.start
+    if NAMING_VERB.search(m.group(0)):
+        # "Inspur's model is called Yuan 1.0": the subject is the thing named after the verb
+        after = [e for e in part.entities if e.via != "reference" and e.span.start - base == m.end()]
+        return not after or after[0].via == UNKNOWN
     inside = [e for e in part.entities if e.via != "reference" and e.span.start - base < m.end()]
     if not inside:
         return True

@@ -193,6 +193,10 @@ VERSION_AFTER = patterns.compile(
     r"spots?\b|positions?\b|years?\b|months?\b|days?\b|hours?\b|of\b|out\b))", re.I)
 
 
+SIZE_AFTER = patterns.compile(r"(?:[ \t]+|-)\d{1,4}(?:\.\d)?[BM]\b")
+"""A model size glued to a name: "LLaMA-13B", "Llama 3.1 70B"."""
+
+
 def _version_after(text: str, end: int) -> bool:
     """"PaLM 2, according to internal documents, is trained on …", "Gemini 1.5", "GPT-4"
     when only "GPT" is known: a system's or a model's name followed by a version number is
@@ -232,15 +236,17 @@ PLURAL_DESCRIPTION = patterns.compile(
     r"\b(?:of|for|in|across|among|from|between)\s+(?:the\s+)?(?P<desc>(?:some|many|most|certain|individual|local|several|specific|"
     r"particular|developing|emerging|advanced|poorer|richer|smaller|larger|other|these|those|such|select|selected|"
     r"participating|neighbou?ring|two|three|four|five)\s+(?:[\w-]+\s+)?(?:economies|countries|nations|regions|markets|states))\b"
-    r"|(?:^|[,;]\s*|\b(?:that|while|and|but)\s+)(?P<subj>(?:some|many|several|certain|(?:the\s+)?(?:two|three))\s+(?:[\w-]+\s+)?"
-    r"(?:economies|countries|nations|regions|markets|states))\b", re.I)
+    r"|(?:^\W*|[,;]\s*|\b(?:that|while|and|but)\s+)(?P<subj>(?:some|many|several|certain|(?:the\s+)?(?:two|three)"
+    r"|(?:the\s+)?(?:developing|emerging|advanced|developed|poorer|richer|smaller|larger|low-income|high-income|"
+    r"middle-income|other))\s+(?:[\w-]+\s+)?(?:economies|countries|nations|regions|markets|states))\b", re.I)
 EACH = patterns.compile(r"\beach\b", re.I)
 PLURAL_NOUNS = ("economies", "countries", "nations", "regions", "markets", "states")  # as written
 
 
 def _plural_descriptions(text: str, named: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """"elevate the GDP of local economies by up to 26%", "a boost of 5% for developing
-    countries", "some countries could gain 26%": a group described, not named, is whose figure it is; no one of them, and
+    countries", "some countries could gain 26%", "Developing countries will see smaller gains (less than
+    6%)": a group described, not named, is whose figure it is; no one of them, and
     not the World, may take it. Not a group with a name in it ("of other Asian economies"
     keeps no name: a demonym makes it no one's either)."""
     low = text.lower()
@@ -271,6 +277,10 @@ class EntityFinder:
                 alias_list = raw.get("aliases", []) if isinstance(raw, dict) else []
                 aliases.append(_Alias(name, name, kind, "name"))
                 aliases.extend(_Alias(a, name, kind, "name") for a in alias_list)
+        # Models released in several sizes (the table holds the family's largest, "up to"):
+        # "LLaMA-13B" after such a name is one size of it, not the family.
+        self._families = frozenset(f.entity for table in library.tables.values() for f in table.facts
+                                   if f.metric == "parameters" and f.hedge == "up to")
         self._by_text: dict[str, _Alias] = {}
         for alias in aliases:
             self._by_text.setdefault(alias.text, alias)
@@ -376,7 +386,8 @@ class EntityFinder:
                 taken.append((start, end))
                 continue
             if alias.kind in ("system", "model") and (_goes_on_unknown(text, end, starts, free)
-                                                       or _version_after(text, end)):
+                                                       or _version_after(text, end)
+                                                       or alias.entity in self._families and SIZE_AFTER.match(text, end)):
                 # kept as a name no table holds: it may be the nearest owner of a figure
                 mentions.append(EntityMention(Span(start + offset, end + offset), "", UNKNOWN_NAME, UNKNOWN))
                 taken.append((start, end))

@@ -85,7 +85,7 @@ HEDGES = {
     "approx.": "about", "~": "about", "an approximate": "about",
     "more than": "more than", "over": "more than", "above": "more than",
     "in excess of": "more than", "upwards of": "more than", "just over": "more than",
-    "north of": "more than",
+    "north of": "more than", "exceeding": "more than", "to exceed": "more than", "surpassing": "more than",
     "at least": "at least", "no fewer than": "at least", "no less than": "at least",
     "a minimum of": "at least",
     "less than": "less than", "fewer than": "less than", "under": "less than",

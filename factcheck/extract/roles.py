@@ -25,7 +25,7 @@ VALUE, PREVIOUS, CHANGE, KEPT, DIFFERENCE, AGGREGATE, BIGGEST_CHANGE, EDITION, R
 # an opening phrase that scopes the sentence to a part of the list (a region, a club of
 # economies), so its ranks and counts are within that part, never the whole list's.
 SCOPE_OPENER = patterns.compile(
-    r"^\W*(?:In|Within|Among|Amongst)\s+(?P<scope>[^,;:.]{2,80}?),", re.I)
+    r"^\W*(?:In|Within|Among|Amongst|(?:Compared|Relative)\s+(?:to|with))\s+(?P<scope>[^,;:.]{2,80}?),", re.I)
 # "…said that among the 14 Asia-Pacific countries, Malaysia was ranked 10th": the same scope
 # opening a clause inside the sentence; its count and the ranks of the clause it opens are
 # within that part.
@@ -283,10 +283,11 @@ TOP_BEFORE = patterns.compile(rf"\b(?:of|among|in|within)\s+the\s+{_TOP}\s*,?\s*
 
 
 def words_scoped(text: str) -> bool:
-    """Could the sentence open with a scope ("In Asia,", "Among …,")? A cheap test of
+    """Could the sentence open with a scope ("In Asia,", "Among …,", "Compared to other
+    ASEAN nations,")? A cheap test of
     its first word before ``SCOPE_OPENER`` is tried."""
     head = text[:12].lstrip(" \t\"“'‘(").lower()
-    return head.startswith(("in ", "within ", "among ", "amongst "))
+    return head.startswith(("in ", "within ", "among ", "amongst ", "compared ", "relative "))
 
 
 def _direction(word: str | None) -> int:

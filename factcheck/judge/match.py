@@ -21,7 +21,7 @@ from .metricwords import (topic_pattern, COMPATIBLE, CLOSE_WORDS, NOT_WITH_REACH
                           choose_metrics, library_units, spelled_out)
 from ..model import Claim, EntityMention, Sentence, Span
 from ..extract.entities import UNKNOWN
-from ..extract import brackets
+from ..extract import brackets, numbers
 from ..reference.tables import Metric, Table
 
 # Words by which a sentence points back at a source named earlier in its paragraph
@@ -341,6 +341,15 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
                 strengths[table_id] = max(strengths.get(table_id, 0), STRENGTH_PUBLISHER)
                 named.add(table_id)
     several = _several_lists_carried(claim, library)
+    by_unit = _lists_by_unit(claim, library) if claim.quantity.kind == "rank" else frozenset()
+    if by_unit:
+        # "Frontier came in at number six with 52.59 GFlops/W": a unit only one list
+        # measures in names that list; any other list may confirm the place, not flag it.
+        for table_id in by_unit:
+            strengths[table_id] = max(strengths.get(table_id, 0), STRENGTH_PUBLISHER)
+            named.add(table_id)
+        several = several | frozenset(t for t in strengths if t not in by_unit
+                                      and (n := library.tables.get(t)) is not None and n.period_kind in ("edition", "list"))
     naming, with_rows = _entity_tables(library)
     knows = {t for m in claim.entities for t in naming.get(m.entity, ())}
     has_rows = {t for m in claim.entities if m.via != "reference" for t in with_rows.get(m.entity, ())}
@@ -366,7 +375,7 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
             or (claim.source_distance <= 2 and _size_fits(table, claim))
             or bool(GENERIC_REFERENCE.search(claim.sentence.text))
             or (table_id in claim.topic and claim.quantity.kind == "rank")
-            or table_id in several)
+            or table_id in several or table_id in by_unit)
         # "Fugaku managed 442 petaflops": a figure in the unit of the table's default
         # measure, given to a thing the table lists by name, is that measure.
         unit_tie = claim.quantity.kind == "quantity" and any(
@@ -379,7 +388,7 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
                                 list_wide=list_wide)
         if list_wide:
             chosen = _list_wide_readings(table, claim, chosen, list_wide, library)
-        if chosen and table_id not in several and any(m.default for m, _, _ in chosen) \
+        if chosen and table_id not in several and table_id not in by_unit and any(m.default for m, _, _ in chosen) \
                 and rival_frame(table, claim, library):
             # "Fugaku leads the HPCG list. Frontier came second with 14 HPCG-PFlop/s": a
             # rank or a performance in a passage about another benchmark is not the
@@ -409,7 +418,7 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
                                               else claim.quantity.span.start - span.end) <= CLOSE_WORDS
                 close = close or (span is not None and _elliptic(claim, span))
                 tie = STRENGTH_PUBLISHER if close else STRENGTH_WEAK
-            if table_id in several:
+            if table_id in several and table_id not in by_unit:
                 tie = min(tie, STRENGTH_WEAK)
             out.append(Candidate(table, metric, entity[0], entity[1], tie, span, loose))
     # A table named outright outranks one named only through a shared publisher.
@@ -648,6 +657,36 @@ def _quoted_nearer(table: Table, claim: Claim, chosen: list) -> list:
     return [(m, s, l) for m, s, l in chosen
             if s is None or s.start > claim.quantity.span.start
             or not any(s.end <= a and not any(a <= o < b for o in owned) for a, b in quoted)]
+
+
+def _list_units(library: Library) -> tuple[re.Pattern | None, dict[str, str]]:
+    """The spellings of the units that only one league table measures in (the Green500's
+    GFlops/W), as one pattern, and each such unit's table."""
+    if "list_units" not in library._derived:
+        owners: dict[str, set[str]] = {}
+        for table in library.tables.values():
+            if table.period_kind in ("edition", "list"):
+                for metric in table.metrics.values():
+                    if metric.kind == "quantity" and metric.unit:
+                        owners.setdefault(metric.unit, set()).add(table.id)
+        own = {unit: next(iter(ids)) for unit, ids in owners.items() if len(ids) == 1}
+        spellings = [s for s, (unit, _) in numbers.PHYSICAL_UNITS.items() if unit in own]
+        pattern = patterns.compile(rf"\d\s?(?:{'|'.join(map(re.escape, sorted(spellings, key=len, reverse=True)))})(?![\w])",
+                                   re.I) if spellings else None
+        library._derived["list_units"] = (pattern, {s.lower(): own[u] for s, (u, _) in numbers.PHYSICAL_UNITS.items()
+                                                    if u in own})
+    return library._derived["list_units"]
+
+
+def _lists_by_unit(claim: Claim, library: Library) -> frozenset[str]:
+    """The league tables a figure of the rank's sentence names by its unit: "number six with
+    52.592 GFlops/W" is a Green500 place, whatever list the article is about."""
+    pattern, owner = _list_units(library)
+    if pattern is None:
+        return frozenset()
+    found = frozenset(owner[m.group(0)[1:].strip().lower()] for m in pattern.finditer(claim.sentence.text)
+                      if m.group(0)[1:].strip().lower() in owner)
+    return found if len(found) == 1 else frozenset()
 
 
 def _several_lists_carried(claim: Claim, library: Library) -> frozenset[str]:

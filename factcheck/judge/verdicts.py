@@ -412,6 +412,16 @@ class Checker:
         if sibling is not None:
             return _other_measure_unflagged(claim, c, finding, *sibling,
                                             "no word of the sentence says which measure it gives"), c
+        sister = self._sister_table_agrees(claim, c, choice) if finding.verdict == Verdict.CONTRADICTED else None
+        if sister is not None:
+            # A warning, not an error: either the article means the other ranking (and names
+            # the wrong one) or it gives the other ranking's place; an editor checks which.
+            other, row = sister
+            return Finding(Verdict.NEEDS_CONTEXT, claim, finding.stated, finding.expected, (
+                f"{claim.quantity.text.strip()} is {wording.possessive(c.entity)} {c.metric.label} in the "
+                f"{explain.edition_title(other, row)}, the same publisher's other ranking, not in this one: "
+                f"{finding.message} Check which ranking the article means."),
+                f"Name the {other.title}, or give this ranking's figure.", finding.evidence, table=c.table.id), c
         if finding.verdict == Verdict.CONTRADICTED and self._last_digit_off(claim, c, choice, scope):
             return Finding(Verdict.UNVERIFIABLE, claim, finding.stated, finding.expected,
                            f"{claim.quantity.text.strip()} is one unit off the source's "
@@ -481,6 +491,29 @@ class Checker:
         # The nearest of them ("1 exaflop": HPL-AI's 1.42, not the 0.51 of Rpeak).
         value = claim.quantity.value
         return min(found, key=lambda pair: abs(pair[1].number - value)) if found else None
+
+    def _sister_table_agrees(self, claim: Claim, c: Candidate, choice) -> tuple | None:
+        """"IMD's ranking puts Slovenia 40th among 64 countries" when 40th of 64 is its place
+        in IMD's other ranking that year: a place that another league table of the same
+        publisher gives the entity, by the same measure and for the same period, may be that
+        table's where the article names only the publisher (or no source): a mix-up of the
+        two rankings, or a place the article means for the other one — a warning that says
+        so, not an error. A ranking the article names outright is the one meant. The other
+        table and its row."""
+        table = c.table
+        if c.metric.kind != "rank" or table.period_kind not in ("edition", "list") \
+                or any(s.exact and table.id in s.tables and not _publisher_named(claim, s, table) for s in claim.sources):
+            return None  # (a ranking named outright is the one meant: its place is checked there)
+        periods = {f.period for f in table.rows(c.entity, c.metric.id) if choice.in_scope(f)}
+        for other in self.library.tables.values():
+            if other.id == table.id or other.publisher != table.publisher or other.period_kind != table.period_kind \
+                    or c.metric.id not in other.metrics:
+                continue
+            for f in other.rows(c.entity, c.metric.id):
+                if f.period in periods and not f.status and agrees(claim, f, other) and (
+                        claim.quantity.out_of is None or edition_size(other, f) in (claim.quantity.out_of, None)):
+                    return other, f
+        return None
 
     def _owner_beside(self, claim: Claim, c: Candidate, choice) -> str | None:
         """"Tuolumne, a smaller sibling of El Capitan, which ranked 12th": another entity
@@ -995,6 +1028,15 @@ def _reported(sentence: str) -> str | None:
         return None
     found = REPORTED.search(sentence)
     return found.group(0) if found else None
+
+
+def _publisher_named(claim: Claim, source, table) -> bool:
+    """Is the source mention only the table's publisher's name ("IMD's ranking"), read as
+    the table because the article is about it, rather than the table's own name?"""
+    base = claim.sentence.span.start
+    said = claim.sentence.text[source.span.start - base:source.span.end - base].strip().lower()
+    said = said[:-2] if said.endswith(("'s", "’s")) else said
+    return bool(said) and said in {name.lower() for name in table.publisher_names}
 
 
 def _unflagged(claim: Claim, c: Candidate, finding: Finding, message: str) -> Finding:
