@@ -322,6 +322,8 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
                 role = roles.Role(roles.PREVIOUS, 0, quantity.span)
             if role.role == roles.PREVIOUS and not any(t.kind not in ("event",) for t in times):
                 times = (TimeExpr(quantity.span, "previous edition", "previous"),)
+            elif role.role == roles.PREVIOUS and not any(t.kind == "previous" for t in times):
+                times = _before_a_later_year(quantity, times)
             claims.append(Claim(
                 quantity=quantity,
                 sentence=part.sentence,
@@ -773,6 +775,16 @@ the thing is or has: "Zhiyuan Lingo is the lab's largest model" ("The Zhiyuan Li
 studies …" and "Bigger is not always better" are not matched)."""
 
 
+def _before_a_later_year(quantity: Quantity, times) -> tuple:
+    """"Rising from the 3rd spot, the USA tops the IMD World Digital Competitiveness Ranking
+    2018": a place a move left, whose only year stands well after it (the ranking the move
+    ended in), is the edition before that year's."""
+    dated = [t for t in times if t.kind != "event"]
+    if not dated or not all(t.kind == "point" and t.span.start > quantity.span.end + 30 for t in dated):
+        return tuple(times)
+    return (TimeExpr(quantity.span, f"the edition before {dated[0].text}'s", "previous", end=dated[0].start),)
+
+
 NAMING_VERB = patterns.compile(r"\s(?:called|named|dubbed|known\s+as)\s+$")
 
 
@@ -893,12 +905,14 @@ def _label_unknown(part: SentenceParts, quantity: Quantity, mentions: list[Entit
 
 
 CLAUSE_ON_NAME = patterns.compile(
-    r"(?:;|,\s*(?:and|but|while|whereas)|\b(?:while|whereas))\s+(?:the\s+)?"
+    r"(?:;|,(?:\s*(?:and|but|while|whereas))?|\b(?:while|whereas))\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z0-9][\w.’'-]*){0,3})\s+"
-    r"(?:has|had|is|was|boasts|boasted|uses|used|features|packs|contains|reached|achieved|delivers|delivered|"
-    r"scored|hit|came\s+in\s+at)\s+(?:(?:about|around|roughly|nearly|almost|over|some|just|only|up\s+to)\s+)?$")
+    r"(?:(?:has|had|is|was)(?:\s+(?:been\s+)?(?:trained|built|equipped)\s+(?:with|on))?|boasts|boasted|uses|used|"
+    r"features|packs|contains|reached|achieved|delivers|delivered|scored|hit|came\s+in\s+at)\s+"
+    r"(?:(?:about|around|roughly|nearly|almost|over|some|just|only|up\s+to)\s+)?$")
 """A clause of its own that opens on its subject, its verb and then the figure: "…, and
-NVIDIA's Megatron has 8.3 billion parameters"."""
+NVIDIA's Megatron has 8.3 billion parameters", "According to its makers, Wu Dao 2.0 is
+trained with 1.75 trillion parameters"."""
 
 
 def _clause_opens_on_unknown(part: SentenceParts, quantity: Quantity, mentions: list[EntityMention]) -> bool:

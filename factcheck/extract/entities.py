@@ -193,6 +193,8 @@ VERSION_AFTER = patterns.compile(
     r"spots?\b|positions?\b|years?\b|months?\b|days?\b|hours?\b|of\b|out\b))", re.I)
 
 
+VERSION_LETTER = patterns.compile(r"(?<=[\s-])[VR](?=\d)")
+"""The version letter of a model's name ("DeepSeek V3", "DeepSeek-R1")."""
 SIZE_AFTER = patterns.compile(r"(?:[ \t]+|-)\d{1,4}(?:\.\d)?[BM]\b")
 """A model size glued to a name: "LLaMA-13B", "Llama 3.1 70B"."""
 
@@ -284,6 +286,9 @@ class EntityFinder:
         self._by_text: dict[str, _Alias] = {}
         for alias in aliases:
             self._by_text.setdefault(alias.text, alias)
+            if alias.kind in ("model", "system") and VERSION_LETTER.search(alias.text):
+                # "DeepSeek v3" for "DeepSeek V3": a version letter is written either way
+                self._by_text.setdefault(VERSION_LETTER.sub(lambda m: m.group(0).lower(), alias.text), alias)
             lowered = alias.text[:1].upper() + alias.text[1:]
             self._by_text.setdefault(lowered, alias)
             if " " in alias.text:

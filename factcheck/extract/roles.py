@@ -161,6 +161,12 @@ A_TOTAL_OF = patterns.compile(r"\ba\s+total\s+of\s+$", re.I)
 FROM_BEFORE = patterns.compile(r"\bfrom\s+(?:the\s+|its\s+|their\s+)?(?:previous\s+|earlier\s+|prior\s+|former\s+)?$", re.I)
 FROM_REACH = 30
 """How far before a figure ``FROM_BEFORE`` is looked for ("from the previous 585 petaflops")."""
+MOVED_FROM_BEFORE = patterns.compile(
+    r"\b(?:ris(?:e|es|ing)|rose|climb(?:s|ed|ing)?(?:\s+up)?|mov(?:e|es|ed|ing)\s+up|jump(?:s|ed|ing)?|"
+    r"leap(?:s|t|ed|ing)?|advanc(?:e|es|ed|ing)|f[ae]ll(?:s|ing)?|drop(?:s|ped|ping)?|slip(?:s|ped|ping)?|"
+    r"slid(?:e|es|ing)?|declin(?:e|es|ed|ing))\s+(?:all\s+the\s+way\s+)?from\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+""""Rising from the 3rd spot", "has climbed up from 8th position": after a move's verb, the
+place after "from" is where the move started, with or without a "to" after it."""
 TO_AFTER = patterns.compile(r"^\s*(?:place\s+|position\s+|spot\s+)?to\b", re.I)
 TO_THEN_FROM_BEFORE = patterns.compile(
     r"\bto\s+(?:the\s+)?(?:no\.\s*)?[\w-]+(?:\s+(?:place|position|spot|rank))?,?\s+from\s+(?:the\s+|its\s+|their\s+)?$",
@@ -270,6 +276,17 @@ REGIONAL_COUNT = patterns.compile(
     r"\s+(?P<scope>(?:[\w-]+\s+){1,3}?)(?:economies|countries|nations|members|states)\b", re.I)
 """"the five Southeast Asian economies", "14 Asia-Pacific countries": a region's word before
 the counted noun."""
+NAMED_GROUP_COUNT = patterns.compile(
+    r"\s+(?P<scope>(?:[A-Z][\w-]*\s+){1,3})(?i:economies|countries|nations|states|members)\b")
+""""the six Arab countries", "the 38 OECD economies": a count of countries a name qualifies is
+of a group, not of the whole list."""
+COUNT_OF_LEADERS = patterns.compile(
+    r"\s+(?P<scope>(?:[\w-]+\s+){0,2}?(?:supercomputers|systems|machines|computers|models|economies|countries)"
+    r"(?:\s*:|\s+(?:are|were)\s+(?:now\s+)?(?:ranked\s+|named\s+)?(?:the\s+)?(?:fastest|top|best|leading|first|most)\b))",
+    re.I)
+""""the new leaders are two US supercomputers: Summit and Sierra", "Two US supercomputers are
+ranked fastest": a count of the things listed next, or of those at the top — a part of the
+list, not how many of them the whole list holds."""
 COUNT_OF_PART = patterns.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:economies|countries|nations|members|states|systems|supercomputers)\s+"
     r"(?:in|of|from|across)\s+(?P<scope>(?:the\s+)?[^,;:.]{2,40})", re.I)
@@ -329,6 +346,12 @@ def find(text: str, base: int, quantity: Quantity) -> Role:
         for part in (COUNT_OF_PART.match(text, end), REGIONAL_COUNT.match(text, end)):
             if part and SCOPE_GROUP.search(part.group("scope")):
                 return Role(WITHIN, 0, Span(base + part.start("scope"), base + part.end("scope")))
+        named_group = NAMED_GROUP_COUNT.match(text, end)
+        if named_group:
+            return Role(WITHIN, 0, Span(base + named_group.start("scope"), base + named_group.end("scope")))
+        leaders = COUNT_OF_LEADERS.match(text, end) if quantity.value <= 10 else None
+        if leaders:
+            return Role(WITHIN, 0, Span(base + leaders.start("scope"), base + leaders.end("scope")))
     if quantity.kind == "number" and ("top" in text or "Top" in text):
         top = TOP_AFTER.match(text, end) or TOP_BEFORE.search(text, max(0, start - 30), start)
         if top:
@@ -403,4 +426,8 @@ def find(text: str, base: int, quantity: Quantity) -> Role:
             return Role(KEPT, 0, Span(base + start, base + end + kept.end()))
         if has_from and FROM_BEFORE.search(before) and (TO_AFTER.match(after) or TO_THEN_FROM_BEFORE.search(before)):
             return Role(PREVIOUS, 0, Span(base + start, base + end))
+        moved = MOVED_FROM_BEFORE.search(before) if has_from else None
+        if moved:
+            # "Rising from the 3rd spot, the USA overtakes Singapore": the place a move left
+            return Role(PREVIOUS, 0, Span(base + here + moved.start(), base + end))
     return Role()
