@@ -72,7 +72,7 @@ RIVAL_WORDS = folding.Words("beat", "overt", "outpac", "edge", "displac", "unsea
 RELATIVE_OF_UNKNOWN_WORDS = ("called", "named", "dubbed", "known")  # as written
 RELATIVE_CLAUSE_WORDS = ("which", "who")  # as written
 FROM_WORDS = folding.Words("from")
-BASELINE_WORDS = folding.Words("from", "than", "compared", "versus", "vs", "over", "above", "below")
+BASELINE_WORDS = folding.Words("from", "than", "compared", "versus", "vs", "over", "above", "below", "since")
 COMPARED_WORDS = folding.Words("compared", "versus", "vs", "against")
 COMPARED_FIGURE_WORDS = folding.Words("compared", "versus", "vs", "against", "previous")
 COMPARED_NAME_WORDS = folding.Words("ahead", "behind", "only", "trail", "than", "beat", "best", "outpac", "outperform",
@@ -84,9 +84,9 @@ PREVIOUS_AFTER_WORDS = folding.Words("previous", "prior", "last")
 
 # "sliding one notch from last year", "than a year earlier": the time is the baseline the
 # change is measured from, not the period of the figures around it.
-BASELINE_BEFORE = patterns.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|over|above|below)\s+(?:the\s+|its\s+)?$", re.I)
+BASELINE_BEFORE = patterns.compile(r"\b(?:from|than|since|compared\s+(?:with|to)|versus|vs\.?|over|above|below)\s+(?:the\s+|its\s+)?$", re.I)
 """Before what a change is measured against: "one notch from last year", "ten notches above
-last year's ranking"."""
+last year's ranking", "gone up two positions since last year"."""
 
 
 @dataclass

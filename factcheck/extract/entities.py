@@ -245,6 +245,15 @@ EACH = patterns.compile(r"\beach\b", re.I)
 PLURAL_NOUNS = ("economies", "countries", "nations", "regions", "markets", "states")  # as written
 
 
+SECTOR_SUBJECT = patterns.compile(
+    r"(?:^\W*|[,;]\s*|\b(?:while|whereas|and|but|that)\s+)(?P<sector>(?:the\s+)?"
+    r"(?:banks|retailers|insurers|manufacturers|industries|sectors|companies|firms|businesses|governments|"
+    r"hospitals|utilities|automakers|telecoms|carmakers|lenders))\s+"
+    r"(?:are|were|will|would|could|may|might|can|stand|stood|see|saw|gain|gained|get|capture|captured)\b", re.I)
+SECTOR_NOUNS = ("banks", "retailers", "insurers", "manufacturers", "industries", "sectors", "companies", "firms",
+                "businesses", "governments", "hospitals", "utilities", "automakers", "telecoms", "carmakers", "lenders")
+
+
 def _plural_descriptions(text: str, named: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """"elevate the GDP of local economies by up to 26%", "a boost of 5% for developing
     countries", "some countries could gain 26%", "Developing countries will see smaller gains (less than
@@ -252,9 +261,13 @@ def _plural_descriptions(text: str, named: list[tuple[int, int]]) -> list[tuple[
     not the World, may take it. Not a group with a name in it ("of other Asian economies"
     keeps no name: a demonym makes it no one's either)."""
     low = text.lower()
-    if not any(noun in low for noun in PLURAL_NOUNS):
-        return []
     out = []
+    if any(noun in low for noun in SECTOR_NOUNS):
+        # "banks are projected to gain $200 billion to $340 billion a year": a sector as the
+        # clause's subject is whose figure it is, not the economy's as a whole
+        out.extend((m.start("sector"), m.end("sector")) for m in SECTOR_SUBJECT.finditer(text))
+    if not any(noun in low for noun in PLURAL_NOUNS):
+        return out
     for m in PLURAL_DESCRIPTION.finditer(text):
         group = "desc" if m.group("desc") else "subj"
         if EACH.search(text, m.end()):

@@ -130,10 +130,13 @@ def choose_entity(table: Table, claim: Claim, library: Library,
 
 
 def _other_owner(claim: Claim, library: Library) -> bool:
-    """Is the figure's nearest owner a named economy, region or bloc (not the world)?"""
+    """Is the figure's nearest owner a named economy, region or bloc (not the world), or a
+    thing described, not named ("banks are projected to gain …")?"""
     for m in claim.entities:
         if m.via in ("reference", "compared", "object"):
             continue
+        if m.via == UNKNOWN:
+            return True
         info = library.entities.get(m.entity)
         return info is not None and info.kind in ("economy", "region", "bloc")
     return False

@@ -412,16 +412,6 @@ class Checker:
         if sibling is not None:
             return _other_measure_unflagged(claim, c, finding, *sibling,
                                             "no word of the sentence says which measure it gives"), c
-        sister = self._sister_table_agrees(claim, c, choice) if finding.verdict == Verdict.CONTRADICTED else None
-        if sister is not None:
-            # A warning, not an error: either the article means the other ranking (and names
-            # the wrong one) or it gives the other ranking's place; an editor checks which.
-            other, row = sister
-            return Finding(Verdict.NEEDS_CONTEXT, claim, finding.stated, finding.expected, (
-                f"{claim.quantity.text.strip()} is {wording.possessive(c.entity)} {c.metric.label} in the "
-                f"{explain.edition_title(other, row)}, the same publisher's other ranking, not in this one: "
-                f"{finding.message} Check which ranking the article means."),
-                f"Name the {other.title}, or give this ranking's figure.", finding.evidence, table=c.table.id), c
         if finding.verdict == Verdict.CONTRADICTED and self._last_digit_off(claim, c, choice, scope):
             return Finding(Verdict.UNVERIFIABLE, claim, finding.stated, finding.expected,
                            f"{claim.quantity.text.strip()} is one unit off the source's "
@@ -446,6 +436,17 @@ class Checker:
             owner = self._owner_beside(claim, c, choice)
             if owner is not None:
                 finding = self._owned_beside(claim, c, finding, owner)
+        sister = self._sister_table_agrees(claim, c, choice) if finding.verdict == Verdict.CONTRADICTED else None
+        if sister is not None:
+            # A warning, not an error: either the article means the other ranking (and names
+            # the wrong one) or it gives the other ranking's place; an editor checks which.
+            # (Only a contradiction still standing after every test above.)
+            other, row = sister
+            finding = Finding(Verdict.NEEDS_CONTEXT, claim, finding.stated, finding.expected, (
+                f"{claim.quantity.text.strip()} is {wording.possessive(c.entity)} {c.metric.label} in the "
+                f"{explain.edition_title(other, row)}, the same publisher's other ranking, not in this one: "
+                f"{finding.message} Check which ranking the article means."),
+                f"Name the {other.title}, or give this ranking's figure.", finding.evidence, table=c.table.id)
         return finding, c
 
     def _twin_named(self, claim: Claim, c: Candidate, choice) -> tuple | None:
