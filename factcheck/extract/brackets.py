@@ -17,8 +17,9 @@ OPENS_ON_FIGURE = patterns.compile(
     r"(?:[^\s()]+\s*(?:to|and|or|-|\u2013|\u2192)\s*)?$", re.I)
 """Between a bracket's opening and its figure: nothing but a hedge, or the figure's
 partner in a move or a pair ("(58th to 50th)")."""
-CUT = patterns.compile(r"[,;:(\u2014\u2013]|\s(?:and|or|like|with|as|including|from|to|than|such\s+as)\s", re.I)
-"""Where a label starts: after the last comma, colon, bracket, dash, list word or "than"."""
+CUT = patterns.compile(r"[,;:(\u2014\u2013]|\s(?:and|or|like|with|as|including|from|to|than|in|for|on|at|of|such\s+as)\s", re.I)
+"""Where a label starts: after the last comma, colon, bracket, dash, list word, "than" or
+preposition ("in online shopping (58th to 50th)")."""
 REACH = 80
 MOST_WORDS = 5
 DIGIT = patterns.compile(r"\d")
