@@ -436,7 +436,7 @@ class Checker:
             owner = self._owner_beside(claim, c, choice)
             if owner is not None:
                 finding = self._owned_beside(claim, c, finding, owner)
-        sister = self._sister_table_agrees(claim, c, choice) if finding.verdict == Verdict.CONTRADICTED else None
+        sister = self._sister_table_agrees(claim, c, choice, as_of) if finding.verdict == Verdict.CONTRADICTED else None
         if sister is not None:
             # A warning, not an error: either the article means the other ranking (and names
             # the wrong one) or it gives the other ranking's place; an editor checks which.
@@ -493,7 +493,7 @@ class Checker:
         value = claim.quantity.value
         return min(found, key=lambda pair: abs(pair[1].number - value)) if found else None
 
-    def _sister_table_agrees(self, claim: Claim, c: Candidate, choice) -> tuple | None:
+    def _sister_table_agrees(self, claim: Claim, c: Candidate, choice, as_of: dt.date | None) -> tuple | None:
         """"IMD's ranking puts Slovenia 40th among 64 countries" when 40th of 64 is its place
         in IMD's other ranking that year: a place that another league table of the same
         publisher gives the entity, by the same measure and for the same period, may be that
@@ -505,12 +505,15 @@ class Checker:
         if c.metric.kind != "rank" or table.period_kind not in ("edition", "list") \
                 or any(s.exact and table.id in s.tables and not _publisher_named(claim, s, table) for s in claim.sources):
             return None  # (a ranking named outright is the one meant: its place is checked there)
-        periods = {f.period for f in table.rows(c.entity, c.metric.id) if choice.in_scope(f)}
+        periods = {f.period for f in choice.accepted(table.rows(c.entity, c.metric.id), table) if choice.in_scope(f)}
         for other in self.library.tables.values():
             if other.id == table.id or other.publisher != table.publisher or other.period_kind != table.period_kind \
                     or c.metric.id not in other.metrics:
                 continue
             for f in other.rows(c.entity, c.metric.id):
+                edition = other.editions.get(f.edition)
+                if as_of is not None and edition is not None and (edition.published or "") > as_of.isoformat():
+                    continue  # (an edition out only after the article: not one it can mix up)
                 if f.period in periods and not f.status and agrees(claim, f, other) and (
                         claim.quantity.out_of is None or edition_size(other, f) in (claim.quantity.out_of, None)):
                     return other, f
