@@ -295,6 +295,7 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
                 ordered = _own_clause_subject(part, quantity, ordered)
                 if may_compare:
                     ordered = _compared_names(part, quantity, ordered)
+                    ordered = _possessor_first(part, quantity, ordered)
             if asides:
                 ordered = _outside_asides(ordered, quantity, asides)
             if len(ordered) > 1 and folding.holds_any(part.sentence.text, RELATIONAL_MARKS):
@@ -1050,6 +1051,25 @@ IN_PLACE_AFTER = patterns.compile(r"\s*(?:in|at|on|with)\s")
 ATTACHED_AFTER = patterns.compile(r"\s*(?:(?:in|at|on|with)\s+(?:the\s+)?|,\s*|['’]s?\s+(?:[\w-]+\s+){0,2}?|\(\s*|,?\s*(?:which|who|that)\b[^,;()]*)?")
 """What may stand between a compared name and a figure that is still its own: "behind
 Singapore in first", "ahead of Australia, 22nd", "ahead of China's 28", "ahead of Frontier (second)", "behind Aurora, which posted"."""
+
+
+POSSESSED_GAP = patterns.compile(
+    r"['’]s?\s+(?:[a-z][\w-]*\s+){1,3}?(?:of|at|was|is|stood\s+at|reached|hit)\s+"
+    r"(?:(?:about|around|roughly|some|just|only|nearly|almost|over)\s+)?")
+
+
+def _possessor_first(part: SentenceParts, quantity: Quantity,
+                     ordered: tuple[EntityMention, ...]) -> tuple[EntityMention, ...]:
+    """"U.S. organizations released 37 LLMs, slightly surpassing China's count of 28": a
+    figure that a name's possessive introduces ("X's count of N", "X's score was N") is
+    X's, even when X is what the subject is compared with."""
+    text, base = part.sentence.text, part.sentence.span.start
+    for m in ordered:
+        if m.via != "reference" and m.span.end <= quantity.span.start \
+                and POSSESSED_GAP.fullmatch(text, m.span.end - base, quantity.span.start - base):
+            own = EntityMention(m.span, m.entity, m.kind, "name" if m.via == "compared" else m.via)
+            return (own, *(o for o in ordered if o is not m))
+    return ordered
 
 
 def _compared_names(part: SentenceParts, quantity: Quantity,

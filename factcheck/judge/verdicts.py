@@ -26,6 +26,7 @@ from functools import lru_cache
 from .. import patterns
 from . import derived, explain, freshness, grounds, periods, wordgate, wording
 from ..extract import roles
+from ..extract.entities import UNKNOWN
 from .compare import _end_agrees as end_agrees, agrees, edition_size, other_scale, range_agrees
 from ..reference.library import Library
 from .match import STRENGTH_PUBLISHER, STRENGTH_WEAK, Candidate, candidates, list_wide_metrics
@@ -232,8 +233,8 @@ class Checker:
         table whose publisher the passage does not name."""
         q = claim.quantity
         named = self._named_publishers_tables(claim)
-        if not named:
-            return None
+        if not named or (claim.entities and claim.entities[0].via == UNKNOWN):
+            return None  # (a figure of a group described, not named, is that group's)
         years = {t.start for t in claim.times if t.start is not None and t.kind in ("point", "by")}
         found = []
         for table in self.library.tables.values():
@@ -249,6 +250,8 @@ class Checker:
                 for row in table.rows(None, metric.id):
                     if row.status or row.number is None or not agrees(claim, row, table):
                         continue
+                    if q.range_of is None and abs(q.value - row.number) > SAME_FIGURE * abs(row.number):
+                        continue  # "$10.7 trillion" is not "$11 trillion", though that rounds to it
                     row_years = {int(y) for y in _FOUR_DIGITS.findall(row.period)}
                     if years and not years & row_years:
                         continue
@@ -1032,6 +1035,11 @@ def _reported(sentence: str) -> str | None:
         return None
     found = REPORTED.search(sentence)
     return found.group(0) if found else None
+
+
+SAME_FIGURE = 0.005
+"""How far (a share of the row's figure) a figure may be from another publisher's row and
+still be that publisher's very figure."""
 
 
 def _publisher_named(claim: Claim, source, table) -> bool:
