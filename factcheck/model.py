@@ -73,7 +73,8 @@ class TimeExpr:
     """``point`` (in 2022), ``by`` (by 2030), ``since``, ``span`` (2020-2023), ``month``,
     ``relative`` (last year, in the past three years), ``horizon`` (over the next decade) or
     ``previous`` (the earlier value in a change: "fell to 31st from 28th"), ``earlier`` (a
-    rank on a path, "from 5th to 4th and now 3rd in 2020": some edition before ``end``) or ``event`` (the
+    rank on a path, "from 5th to 4th and now 3rd in 2020": some edition before ``end``), ``later``
+    (some edition after ``start``, or any: "in subsequent years"), ``event`` (the
     year something began: "since the ranking began in 1989", never a figure's period), or
     ``edition`` (the year naming a study or report: "METI's 2019 study")."""
     start: int | None = None

@@ -67,6 +67,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("months_ago", patterns.compile(
         rf"\b(?:\d{{1,2}}|a\s+few|few|several|two|three|four|five|six|seven|eight|nine|ten|eleven|eighteen)\s+"
         rf"months\s+(?:ago|earlier|before|prior)\b|\b[Bb]ack\s+in\s+{MONTH}(?!\s*,?\s*(?:of\s+)?\d)(?![\w-])", re.I)),
+    # "fell to fifth, third, and finally fourth place in subsequent years": several later
+    # editions at once, which one each figure is unsaid.
+    ("later_years", patterns.compile(
+        r"\b(?:in|over|during)\s+(?:the\s+)?(?:subsequent|following|succeeding)\s+(?:years|editions|rankings|lists)\b", re.I)),
     # "finishing 150th in June", "in early November": a month named without its year —
     # the last such month by the article's date (resolved where the article's date is
     # known: ``judge.periods``), which only a table of dated lists can tell apart.
@@ -106,6 +110,7 @@ NEEDS: list[tuple[bool, Words | None, Words | None]] = [
                                  "introduced", "switched")),  # debut
     (False, Words("last", "past"), Words("fall", "autumn", "spring", "summer", "winter", *_MONTHS)),  # season
     (False, Words("months", "back"), Words("ago", "earlier", "before", "prior", *_MONTHS)),  # months_ago
+    (False, Words("subsequent", "following", "succeeding"), Words("years", "editions", "rankings", "lists")),  # later_years
     (False, Words(*_MONTHS), Words("in", "during")),  # in_month
     (False, Words("year", "decade"), None),  # horizon: "over the next decade"
     (False, Words("-year"), None),  # horizon: "a five-year period"
@@ -122,7 +127,7 @@ LEADS: list[int | None] = [
     19,  # by: "through the end of "
     6,  # since: "since "
     12,  # fiscal: "fiscal year "
-    None, None, None, None, None, None, None, None, None, None, None, None,  # (no year needed)
+    None, None, None, None, None, None, None, None, None, None, None, None, None,  # (no year needed)
     0,  # year (it opens with its year: searched for plainly)
 ]
 """For each pattern that needs a year, the most characters a match holds before its first
@@ -337,6 +342,8 @@ def _make(kind: str, m: re.Match, offset: int) -> TimeExpr | None:
         return TimeExpr(span, text, "relative", years=n, offset=0) if n else None
     if kind in ("then", "season", "debut", "months_ago"):
         return TimeExpr(span, text, "earlier")
+    if kind == "later_years":
+        return TimeExpr(span, text, "later")
     if kind == "in_month":
         return TimeExpr(span, text, "in_month", month=MONTHS[m.group("mon")[:3].lower()])
     if kind == "now":

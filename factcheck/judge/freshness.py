@@ -17,7 +17,7 @@ from . import explain
 
 FLAGS = (Verdict.CONTRADICTED, Verdict.MISATTRIBUTED, Verdict.OUTDATED)
 
-DATED = ("point", "month", "span", "by", "since", "edition", "relative", "earlier", "previous", "in_month")
+DATED = ("point", "month", "span", "by", "since", "edition", "relative", "earlier", "previous", "in_month", "later")
 """Time words that tie a figure to an edition of its own ("in 2022", "last year's")."""
 
 

@@ -124,7 +124,13 @@ def choose_entity(table: Table, claim: Claim, library: Library,
             return mention.entity, mention
     if table.default_entity and not (claim.entities and claim.entities[0].via == UNKNOWN):
         # (a figure whose owner is described, not named — "the GDP of local economies by
-        # up to 26%" — is no one's: not the table's default entity, the World's)
+        # up to 26%" — is no one's: not the table's default entity, the World's; nor is a
+        # figure with no owner in a passage about a region — "GDP at $4.61 trillion" in an
+        # article on the Middle East's scenarios — the World's)
+        default = library.entities.get(table.default_entity)
+        if not claim.entities and default is not None and default.kind == "world" \
+                and _passage_about_other(claim, library):
+            return None
         return table.default_entity, None
     return None
 

@@ -148,6 +148,9 @@ def _period_matches(period: str, time: TimeExpr) -> bool:
     if time.kind == "earlier":
         years = _period_years(period)
         return years is not None and (time.end is None or years[1] < time.end)
+    if time.kind == "later":
+        years = _period_years(period)
+        return years is not None and (time.start is None or years[0] > time.start)
     years = _period_years(period)
     if years is None:
         return False
@@ -176,12 +179,15 @@ def choose(table: Table, times: tuple[TimeExpr, ...], as_of: dt.date | None,
     explicit = None
     horizon = None
     previous = any(t.kind == "previous" for t in times)
-    for time in times:
+    later = next((t for t in times if t.kind == "later"), None)
+    for time in ((later,) if later is not None else times):
+        # ("fell to fifth, third and fourth in subsequent years" after "topped it in 2020":
+        # the later editions, not the year named before them)
         if time.kind in ("previous", "event", "edition"):
             continue
         if time.kind == "since" and table.period_kind in ("edition", "list"):
             continue  # "top for the first time since 2011": a league table's current edition
-        if time.kind == "earlier":
+        if time.kind in ("earlier", "later"):
             explicit = explicit or time
             continue
         if time.kind == "in_month":

@@ -373,15 +373,16 @@ class Checker:
                            "The figure is said of several years or editions at once; the article ties it "
                            "to no single edition, so it can only be confirmed, not flagged. Check it by hand.",
                            None, table=c.table.id), c
-        if (any(t.kind == "earlier" for t in claim.times) or choice.explicit is not None
-                and choice.explicit.kind == "earlier") and finding.verdict in (
+        if (any(t.kind in ("earlier", "later") for t in claim.times) or choice.explicit is not None
+                and choice.explicit.kind in ("earlier", "later")) and finding.verdict in (
                 Verdict.CONTRADICTED, Verdict.MISATTRIBUTED, Verdict.OUTDATED):
             # "from 5th to 4th and now 3rd", "from 3rd to 1st in 2021" on a list out twice
             # that year: which earlier edition is unsaid, so an earlier rank can be
             # confirmed but not called wrong.
             return Finding(Verdict.UNVERIFIABLE, claim, finding.stated, None,
-                           "A figure from an earlier time (an earlier rank in a sequence, or \u201cback then\u201d); "
-                           "the article does not say which edition, so it can only be confirmed, not flagged. "
+                           "A figure from another time (an earlier rank in a sequence, \u201cback then\u201d, or "
+                           "\u201cin subsequent years\u201d); the article does not say which edition, so it can only be "
+                           "confirmed, not flagged. "
                            "Check it by hand.", None,
                            table=c.table.id), c
         if finding.verdict in (Verdict.CONTRADICTED, Verdict.MISATTRIBUTED, Verdict.OUTDATED) and choice.unheld \
