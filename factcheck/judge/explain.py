@@ -63,6 +63,13 @@ def scenario_reason(c: Candidate, fact: Fact, central: Fact) -> str:
 
 
 def alternative_reason(c: Candidate, fact: Fact, primary: Fact | None) -> str:
+    if primary is not None and fact.source_url and fact.source_url == primary.source_url \
+            and fact.publisher == primary.publisher:
+        # the same page gives both: not a dispute, another measure beside the main one
+        reason = f"{fact.source_title} gives it"
+        if fact.note:
+            reason += f" as {fact.note.rstrip('.')}"
+        return reason + f"; its main figure is {value(c, primary)}, so say which one is meant"
     reason = f"the figure comes from {fact.publisher} ({fact.source_title}), which disagrees with other sources"
     if primary is not None:
         reason += f"; {primary.publisher} gives {value(c, primary)}"

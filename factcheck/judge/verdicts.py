@@ -958,12 +958,15 @@ class Checker:
     def _publishers_own(self, c: Candidate, fact: Fact) -> bool:
         """An alternative row that cites the very page the main row cites ("TOP500's June
         2020 list page says 148.8"; the main row's 148.6 cites that page too, read
-        elsewhere) is the publisher's own figure: a claim giving it is not disputed."""
+        elsewhere) is the publisher's own figure: a claim giving it is not disputed. Only a
+        restatement of the same figure, though: an alternative far from the main row (the
+        37 billion parameters DeepSeek-V3 activates per token, beside its 671 billion) is
+        another measure the page also gives, and a claim giving it needs its context."""
         if fact.status != "alternative":
             return False
         primary = self._primary_for(c, fact)
         return primary is not None and bool(fact.source_url) and fact.source_url == primary.source_url \
-            and fact.publisher == primary.publisher
+            and fact.publisher == primary.publisher and _restates(fact, primary)
 
     def _primary_for(self, c: Candidate, fact: Fact) -> Fact | None:
         for f in c.table.rows(fact.entity, fact.metric):
@@ -1036,6 +1039,17 @@ def _reported(sentence: str) -> str | None:
         return None
     found = REPORTED.search(sentence)
     return found.group(0) if found else None
+
+
+RESTATED = 0.10
+"""How far (a share of the main row's figure) a publisher's alternative figure may be from
+its main one and still restate it (TOP500's 148.8 for 148.6, METI's 790,000 for 787,000)."""
+
+
+def _restates(alternative: Fact, primary: Fact) -> bool:
+    if alternative.number is None or primary.number is None or not primary.number:
+        return True  # (not numbers: a text value restated)
+    return abs(alternative.number - primary.number) <= RESTATED * abs(primary.number)
 
 
 SAME_FIGURE = 0.005
