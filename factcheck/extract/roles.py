@@ -158,9 +158,12 @@ LEADING_DIGITS = patterns.compile(r"\d+")
 UP_WORD = patterns.compile(UP_WORDS)
 CLAUSE_SPLIT = patterns.compile(r"[;,]|\bwhile\b|\bbut\b")
 A_TOTAL_OF = patterns.compile(r"\ba\s+total\s+of\s+$", re.I)
-FROM_BEFORE = patterns.compile(r"\bfrom\s+(?:the\s+|its\s+|their\s+)?(?:previous\s+|earlier\s+|prior\s+|former\s+)?$", re.I)
+FROM_BEFORE = patterns.compile(
+    r"\bfrom\s+(?:(?:placing|ranking|being|sitting|standing|coming)\s+(?:at\s+|in\s+)?)?(?:the\s+|its\s+|their\s+)?"
+    r"(?:previous\s+|earlier\s+|prior\s+|former\s+)?$", re.I)
 FROM_REACH = 30
-"""How far before a figure ``FROM_BEFORE`` is looked for ("from the previous 585 petaflops")."""
+"""How far before a figure ``FROM_BEFORE`` is looked for ("from the previous 585 petaflops",
+"from placing at the 34th spot")."""
 MOVED_FROM_BEFORE = patterns.compile(
     r"\b(?:ris(?:e|es|ing)|rose|climb(?:s|ed|ing)?(?:\s+up)?|mov(?:e|es|ed|ing)\s+up|jump(?:s|ed|ing)?|"
     r"leap(?:s|t|ed|ing)?|advanc(?:e|es|ed|ing)|f[ae]ll(?:s|ing)?|drop(?:s|ped|ping)?|slip(?:s|ped|ping)?|"
