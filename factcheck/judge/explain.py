@@ -62,9 +62,14 @@ def scenario_reason(c: Candidate, fact: Fact, central: Fact) -> str:
     return reason
 
 
+def same_page(fact: Fact, primary: Fact | None) -> bool:
+    """Does an alternative row cite the very page (and publisher) its trusted row cites?"""
+    return primary is not None and bool(fact.source_url) and fact.source_url == primary.source_url \
+        and fact.publisher == primary.publisher
+
+
 def alternative_reason(c: Candidate, fact: Fact, primary: Fact | None) -> str:
-    if primary is not None and fact.source_url and fact.source_url == primary.source_url \
-            and fact.publisher == primary.publisher:
+    if same_page(fact, primary):
         # the same page gives both: not a dispute, another measure beside the main one
         reason = f"{fact.source_title} gives it"
         if fact.note:

@@ -340,8 +340,7 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
         # opens on the TOP500: the list is the one the article is about — one of the
         # sources the passage carries to this sentence, when it carries any (an article
         # that opens on the TOP500 and the Green500 may mean either by "the list").
-        carried_lists = {t for t in named if (n := library.tables.get(t)) is not None
-                         and n.period_kind in ("edition", "list")}
+        carried_lists = {t for t in named if _is_league(library, t)}
         for table_id in claim.topic:
             table = library.tables.get(table_id)
             if carried_lists and table_id not in carried_lists:
@@ -349,16 +348,16 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
             if table is not None and table.period_kind in ("edition", "list"):
                 strengths[table_id] = max(strengths.get(table_id, 0), STRENGTH_PUBLISHER)
                 named.add(table_id)
-    several = _several_lists_carried(claim, library)
     by_unit = _lists_by_unit(claim, library) if claim.quantity.kind == "rank" else frozenset()
-    if by_unit:
+    for table_id in by_unit:
         # "Frontier came in at number six with 52.59 GFlops/W": a unit only one list
         # measures in names that list; any other list may confirm the place, not flag it.
-        for table_id in by_unit:
-            strengths[table_id] = max(strengths.get(table_id, 0), STRENGTH_PUBLISHER)
-            named.add(table_id)
-        several = several | frozenset(t for t in strengths if t not in by_unit
-                                      and (n := library.tables.get(t)) is not None and n.period_kind in ("edition", "list"))
+        strengths[table_id] = max(strengths.get(table_id, 0), STRENGTH_PUBLISHER)
+        named.add(table_id)
+    others = frozenset(t for t in strengths if _is_league(library, t)) if by_unit else frozenset()
+    # The lists a place may be on but which cannot flag it: two carried at once, or any
+    # list but the one its sentence's unit names.
+    confirm_only = (_several_lists_carried(claim, library) | others) - by_unit
     naming, with_rows = _entity_tables(library)
     knows = {t for m in claim.entities for t in naming.get(m.entity, ())}
     has_rows = {t for m in claim.entities if m.via != "reference" for t in with_rows.get(m.entity, ())}
@@ -384,7 +383,7 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
             or (claim.source_distance <= 2 and _size_fits(table, claim))
             or bool(GENERIC_REFERENCE.search(claim.sentence.text))
             or (table_id in claim.topic and claim.quantity.kind == "rank")
-            or table_id in several or table_id in by_unit)
+            or table_id in confirm_only or table_id in by_unit)
         # "Fugaku managed 442 petaflops": a figure in the unit of the table's default
         # measure, given to a thing the table lists by name, is that measure.
         unit_tie = claim.quantity.kind == "quantity" and any(
@@ -397,7 +396,7 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
                                 list_wide=list_wide)
         if list_wide:
             chosen = _list_wide_readings(table, claim, chosen, list_wide, library)
-        if chosen and table_id not in several and table_id not in by_unit and any(m.default for m, _, _ in chosen) \
+        if chosen and table_id not in confirm_only and table_id not in by_unit and any(m.default for m, _, _ in chosen) \
                 and rival_frame(table, claim, library):
             # "Fugaku leads the HPCG list. Frontier came second with 14 HPCG-PFlop/s": a
             # rank or a performance in a passage about another benchmark is not the
@@ -427,7 +426,7 @@ def candidates(claim: Claim, library: Library) -> list[Candidate]:
                                               else claim.quantity.span.start - span.end) <= CLOSE_WORDS
                 close = close or (span is not None and _elliptic(claim, span))
                 tie = STRENGTH_PUBLISHER if close else STRENGTH_WEAK
-            if table_id in several and table_id not in by_unit:
+            if table_id in confirm_only:
                 tie = min(tie, STRENGTH_WEAK)
             out.append(Candidate(table, metric, entity[0], entity[1], tie, span, loose))
     # A table named outright outranks one named only through a shared publisher.
@@ -680,7 +679,7 @@ def _list_units(library: Library) -> tuple[re.Pattern | None, dict[str, str]]:
                         owners.setdefault(metric.unit, set()).add(table.id)
         own = {unit: next(iter(ids)) for unit, ids in owners.items() if len(ids) == 1}
         spellings = [s for s, (unit, _) in numbers.PHYSICAL_UNITS.items() if unit in own]
-        pattern = patterns.compile(rf"\d\s?(?:{'|'.join(map(re.escape, sorted(spellings, key=len, reverse=True)))})(?![\w])",
+        pattern = patterns.compile(rf"\d\s?(?P<unit>{'|'.join(map(re.escape, sorted(spellings, key=len, reverse=True)))})(?![\w])",
                                    re.I) if spellings else None
         library._derived["list_units"] = (pattern, {s.lower(): own[u] for s, (u, _) in numbers.PHYSICAL_UNITS.items()
                                                     if u in own})
@@ -693,8 +692,7 @@ def _lists_by_unit(claim: Claim, library: Library) -> frozenset[str]:
     pattern, owner = _list_units(library)
     if pattern is None:
         return frozenset()
-    found = frozenset(owner[m.group(0)[1:].strip().lower()] for m in pattern.finditer(claim.sentence.text)
-                      if m.group(0)[1:].strip().lower() in owner)
+    found = frozenset(owner[m.group("unit").lower()] for m in pattern.finditer(claim.sentence.text))
     return found if len(found) == 1 else frozenset()
 
 
@@ -704,9 +702,14 @@ def _several_lists_carried(claim: Claim, library: Library) -> frozenset[str]:
     tables, is on one of them, which one unsaid. Each may confirm it; none may flag it."""
     if not claim.source_carried or claim.quantity.kind != "rank":
         return frozenset()
-    lists = frozenset(t for s in claim.sources if s.exact for t in s.tables
-                      if (n := library.tables.get(t)) is not None and n.period_kind in ("edition", "list"))
+    lists = frozenset(t for s in claim.sources if s.exact for t in s.tables if _is_league(library, t))
     return lists if len(lists) > 1 else frozenset()
+
+
+def _is_league(library: Library, table_id: str) -> bool:
+    """Is the table a league table or list (its periods are editions or dated lists)?"""
+    table = library.tables.get(table_id)
+    return table is not None and table.period_kind in ("edition", "list")
 
 
 def _size_fits(table: Table, claim: Claim) -> bool:

@@ -965,8 +965,7 @@ class Checker:
         if fact.status != "alternative":
             return False
         primary = self._primary_for(c, fact)
-        return primary is not None and bool(fact.source_url) and fact.source_url == primary.source_url \
-            and fact.publisher == primary.publisher and _restates(fact, primary)
+        return explain.same_page(fact, primary) and _restates(fact, primary)
 
     def _primary_for(self, c: Candidate, fact: Fact) -> Fact | None:
         for f in c.table.rows(fact.entity, fact.metric):
