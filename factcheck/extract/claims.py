@@ -39,6 +39,13 @@ TOP_N_BEFORE = patterns.compile(r"\b(?:top|first|last|bottom)[\s-]*$", re.I)
 """(also "the first two positions", "the last three places": a set of places from one end
 of a list, never a count or a change of rank)"""
 
+# "the two most powerful supercomputers", "its three largest markets": the size of a
+# group named by a superlative, the leaders of some list, not a count of anything.
+SUPERLATIVE_SET_BEFORE = patterns.compile(r"\b(?:the|its|their)\s+$", re.I)
+SUPERLATIVE_SET_AFTER = patterns.compile(
+    r"\s+(?:(?:most|least)\s+[a-z]|(?:fastest|largest|biggest|highest|greatest|strongest|best|"
+    r"smallest|lowest|slowest|weakest|worst|leading)\b)", re.I)
+
 # "1 quintillion (1018) calculations": a figure in brackets after another restates it.
 RESTATED_BEFORE = patterns.compile(r"(?:\d|illions?|percent|%)\s*\(\s*$", re.I)
 
@@ -56,6 +63,10 @@ LIST_ITEM_END = patterns.compile(r"\s*(?:[,;.)]|and\b|or\b|$)")
 POSSESSIVE_GAP = patterns.compile(r"(?:['’]s)?\s*")
 
 
+def _superlative_set(text: str, start: int, end: int) -> bool:
+    return bool(SUPERLATIVE_SET_AFTER.match(text, end) and SUPERLATIVE_SET_BEFORE.search(text[max(0, start - 8):start]))
+
+
 def _restated(text: str, start: int, end: int) -> bool:
     return bool(RESTATED_BEFORE.search(text[:start]) and numbers.CLOSE_AFTER.match(text[end:]))
 
@@ -65,6 +76,7 @@ def _restated(text: str, start: int, end: int) -> bool:
 # sentence lacks is in none of them. Patterns that keep case are gated on the text as is
 # (plain tuples: ``folding.Words`` are looked up in the folded text the others read).
 TOP_N_WORDS = folding.Words("top", "first", "last", "bottom")
+SUPERLATIVE_WORDS = folding.Words("most", "least", "est", "leading")
 RESTATED_WORDS = ("(",)  # as written
 RESPECTIVELY_WORDS = folding.Words("respectively")
 RIVAL_WORDS = folding.Words("beat", "overt", "outpac", "edge", "displac", "unseat", "dethron", "oust", "toppl",
@@ -131,11 +143,14 @@ def analyse(document: Document, extractors: Extractors) -> list[SentenceParts]:
         skip = (*source_spans, *(t.span for t in times), *(e.span for e in entities))
         figureless = roles.superlatives(text, offset, (*source_spans, *(e.span for e in entities)), source_spans)
         skip = (*skip, *(q.span for q in figureless))
-        may_top = folding.held(folding.folded(text)) & TOP_N_WORDS.mask
+        gates = folding.held(folding.folded(text))
+        may_top = gates & TOP_N_WORDS.mask
+        may_lead = gates & SUPERLATIVE_WORDS.mask
         may_restate = folding.holds_any(text, RESTATED_WORDS)
         quantities = [*figureless, *(q for q in numbers.find(text, offset, skip=skip)
                       if not (q.kind == "number" and (
                           may_top and TOP_N_BEFORE.search(text[:q.span.start - offset])
+                          or may_lead and _superlative_set(text, q.span.start - offset, q.span.end - offset)
                           or may_restate and _restated(text, q.span.start - offset, q.span.end - offset))))]
         quantities.sort(key=lambda q: q.span.start)
         parts.append(SentenceParts(sentence, found_sources, times, entities, quantities))
@@ -840,6 +855,12 @@ LEADING_CLAUSE = patterns.compile(r"^\s*[\"“'‘]?(?:While|Whilst|Although|Tho
                                   r"After|Following|Despite)\b[^,;]{3,200},")
 
 
+REPORTED_CLAUSE = patterns.compile(
+    r"\b(?:said|says|added|adds|noted|notes|stated|explained|argued|told\s+\w+)\s+(?:that\s+)?"
+    r"((?:while|whilst|although|though|whereas|even\s+though)\b)[^,;]{3,200},")
+REPORTED_CLAUSE_WORDS = ("said", "says", "add", "note", "stated", "explained", "argued", "told")  # as written
+
+
 @lru_cache(maxsize=64)
 def _clause_cuts(text: str) -> tuple[int, ...]:
     """Where the clauses of a sentence end; found once per sentence, not once per figure."""
@@ -849,6 +870,10 @@ def _clause_cuts(text: str) -> tuple[int, ...]:
     lead = LEADING_CLAUSE.match(text)
     if lead:
         cuts.append(lead.end())
+    # "The minister said while Malaysia was ranked 24th in 2017, the country has kept its
+    # 22nd position": so does one that opens what somebody said.
+    for reported in REPORTED_CLAUSE.finditer(text) if folding.holds_any(text, REPORTED_CLAUSE_WORDS) else ():
+        cuts.extend((reported.start(1), reported.end()))
     return tuple(sorted(set(cuts)))
 
 
@@ -1789,6 +1814,16 @@ def _times_by_quantity(part: SentenceParts, asides: list[tuple[int, int]] | None
         # before) came first
         ended_first = i > 0 and bool(roles.TO_THEN_FROM_BEFORE.search(
             text[max(0, part.quantities[i - 1].span.start - base - 8):q.span.start - base]))
+        if ended_first and bound and all(t.kind in ("point", "month") and t.start for t in bound) \
+                and all(t in bound for t in out[part.quantities[i - 1].span]):
+            # "climbed to number two from number three in November 2018": a date after the
+            # pair may be when the move happened (the end figure's, the start one edition
+            # earlier) or when the start figure was held (the end figure now): either
+            # reading confirms, neither flags.
+            year = bound[0].start
+            out[q.span] = [TimeExpr(bound[0].span, bound[0].text, "earlier", end=year + 1)]
+            out[part.quantities[i - 1].span] = [TimeExpr(bound[0].span, bound[0].text, "later", start=year - 1)]
+            continue
         if bound and _season_before_now(part, q, bound, out):
             # "increased from 202 last December to 206": a change to the current figure
             # starting at a month or season before the article's starts at the edition

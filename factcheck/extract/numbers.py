@@ -151,7 +151,7 @@ NUMBER_ONE = patterns.compile(
     r"|No\s(?P<nodot>\d{1,3})(?=\s+(?:spot|place|position)\b)"
     r"|number\s(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?=\s+(?:spot|place|position|on|in)\b)"
     r"|(?:(?<=\b(?:at|to|is)\s)|(?<=\bwas\s)|(?<=\b(?:are|now)\s)|(?<=\bwere\s)|(?<=\branked\s)|(?<=\branks\s)"
-    r"|(?<=\bremains\s)|(?<=\bremained\s))number\s(?P<at>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b"
+    r"|(?<=\bremains\s)|(?<=\bremained\s)|(?<=\bfrom\s))number\s(?P<at>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b"
     r"|number\s(?P<is>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?=\s+(?:is|was)\s+(?:the|a)\b)"
     r"|(?P<top>(?:the|its|their)\s+top\s+(?:spot|place|position)(?!s\b)|pole\s+position|top[- ]ranked"
     r"|(?<=\bfor\s)top\s+(?:spot|place|position)(?!s\b)|(?<=\bin\s)top\s+(?:spot|place|position)(?!s\b)"

@@ -172,7 +172,7 @@ MOVED_FROM_BEFORE = patterns.compile(
 place after "from" is where the move started, with or without a "to" after it."""
 TO_AFTER = patterns.compile(r"^\s*(?:place\s+|position\s+|spot\s+)?to\b", re.I)
 TO_THEN_FROM_BEFORE = patterns.compile(
-    r"\bto\s+(?:the\s+)?(?:no\.\s*)?[\w-]+(?:\s+(?:place|position|spot|rank))?,?\s+from\s+(?:the\s+|its\s+|their\s+)?$",
+    r"\bto\s+(?:the\s+)?(?:no\.\s*|number\s+)?[\w-]+(?:\s+(?:place|position|spot|rank))?,?\s+from\s+(?:the\s+|its\s+|their\s+)?$",
     re.I)
 """"fell to 34th from 27th place", "rose to second from fifth": the place after "from" is
 where the move started, when the place it ended in comes first."""

@@ -105,9 +105,12 @@ def choose_entity(table: Table, claim: Claim, library: Library,
         # has (its size) is the list's, not that of the economies named beside it.
         only = next(iter(with_metric))
         info = library.entities.get(only)
-        if info is not None and info.kind == "world" and (metric.kind != "count" or _list_size(claim)):
+        # (a list's size is a count the world has; other counts — jobs exposed, models
+        # released — are totals like any other world-only measure)
+        size = metric.kind == "count" and any(x.out_of == metric.id for x in table.metrics.values())
+        if info is not None and info.kind == "world" and (not size or _list_size(claim)):
             mention = next((m for m in claim.entities if m.entity == only), None)
-            if metric.kind != "count" and mention is None and (
+            if not size and mention is None and (
                     _other_owner(claim, library) or _passage_about_other(claim, library)):
                 # "could add $50 billion a year to Brazil's economy", "$103 billion annually
                 # for Africa": a world-only measure is not what a named economy or region

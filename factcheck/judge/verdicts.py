@@ -131,6 +131,11 @@ def _other_measure_unflagged(claim: Claim, c: Candidate, finding: Finding, other
 PLAIN_WORD = patterns.compile(r"(?:computing\s+|processing\s+)?(?:performance|speed|power|capacity)", re.I)
 """A measure's word that any measure of speed could use ("performance", "computing
 power"), not a name for one ("HPL", "Rmax", "Linpack score", "peak")."""
+PEAK_WORD = patterns.compile(r"peak(?:\s+performance)?", re.I)
+"""A bare "peak": the double-precision peak (Rpeak), or a peak in reduced precision, which
+publishers give in the same words ("peak performance above 1,000 petaflops"). Plain only
+for a figure above the double-precision peak: below it, "peak" misnames the sustained
+HPL result."""
 
 
 class Checker:
@@ -415,7 +420,9 @@ class Checker:
         sibling = self._sibling_agrees(claim, c, choice) if finding.verdict == Verdict.CONTRADICTED else None
         if sibling is not None:
             return _other_measure_unflagged(claim, c, finding, *sibling,
-                                            "no word of the sentence says which measure it gives"), c
+                                            "no word of the sentence says which measure it gives (a plain "
+                                            "\u201cperformance\u201d fits either, and a \u201cpeak\u201d above the "
+                                            "double-precision one is a peak in lower precision)"), c
         if finding.verdict == Verdict.CONTRADICTED and self._last_digit_off(claim, c, choice, scope):
             return Finding(Verdict.UNVERIFIABLE, claim, finding.stated, finding.expected,
                            f"{claim.quantity.text.strip()} is one unit off the source's "
@@ -485,14 +492,20 @@ class Checker:
         if c.metric.kind == "rank" or claim.quantity.range_of is not None:
             return None
         sentence, q = claim.sentence, claim.quantity
+        peak_only = False
         for span, alias in alias_hits(sentence.text, sentence.span.start, c.metric.aliases):
-            if not (span.start < q.span.end and q.span.start < span.end) and not PLAIN_WORD.fullmatch(alias):
+            if span.start < q.span.end and q.span.start < span.end or PLAIN_WORD.fullmatch(alias):
+                continue
+            if not PEAK_WORD.fullmatch(alias):
                 return None  # "HPL", "Rmax", "Linpack score": the measure is named
+            peak_only = True
         table = c.table
         found = [(other, f) for other in table.metrics.values()
                  if other.id != c.metric.id and other.unit == c.metric.unit and other.kind == c.metric.kind
                  for f in table.rows(c.entity, other.id)
                  if not f.status and f.number is not None and choice.in_scope(f) and agrees(claim, f, table)]
+        if peak_only:
+            found = [(other, f) for other, f in found if _above_own(table, c, f)]
         # The nearest of them ("1 exaflop": HPL-AI's 1.42, not the 0.51 of Rpeak).
         value = claim.quantity.value
         return min(found, key=lambda pair: abs(pair[1].number - value)) if found else None
@@ -1043,6 +1056,14 @@ def _reported(sentence: str) -> str | None:
 RESTATED = 0.10
 """How far (a share of the main row's figure) a publisher's alternative figure may be from
 its main one and still restate it (TOP500's 148.8 for 148.6, METI's 790,000 for 787,000)."""
+
+
+def _above_own(table: Table, c: Candidate, row: Fact) -> bool:
+    """Is ``row`` (another measure's) above every value the candidate's own measure has in
+    the same edition — with at least one such value to compare?"""
+    own = [f.number for f in table.rows(c.entity, c.metric.id)
+           if (f.edition, f.period) == (row.edition, row.period) and not f.status and f.number is not None]
+    return bool(own) and all(row.number > value for value in own)
 
 
 def _restates(alternative: Fact, primary: Fact) -> bool:
