@@ -1,21 +1,16 @@
 """The unseen-passage audit counts flags against the judged files: a flag on a listed
 wrong figure is right, a listed wrong figure without a flag is a miss."""
 
-import importlib.util
 import json
 import os
 import sys
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "flag_audit.py"
+from .scripts import load
 
 
 def _audit():
-    spec = importlib.util.spec_from_file_location("flag_audit", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    sys.path.insert(0, str(BENCH.parent))
-    spec.loader.exec_module(module)
-    return module
+    return load("flag_audit")
 
 
 def _fake_factcheck(tmp_path: Path, findings: dict[str, list[dict]]) -> str:

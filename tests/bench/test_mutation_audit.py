@@ -1,25 +1,13 @@
 """The seeded-error audit: a figure made wrong is a different, clearly wrong figure in the
 same form; an entity is swapped only for another of its kind, named by its name."""
 
-import importlib.util
 import re
-import sys
-from pathlib import Path
 
 from hypothesis import given, strategies as st
 
-BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "mutation_audit.py"
+from .scripts import load
 
-
-def _audit():
-    spec = importlib.util.spec_from_file_location("mutation_audit", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    sys.path.insert(0, str(BENCH.parent))
-    spec.loader.exec_module(module)
-    return module
-
-
-AUDIT = _audit()
+AUDIT = load("mutation_audit")
 
 
 def test_places_move_by_three_with_their_suffix():
