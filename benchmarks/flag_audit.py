@@ -60,19 +60,24 @@ def passages(folder: Path):
             yield path, date
 
 
-def flags(command: list[str], path: Path, date: str) -> list[dict]:
-    cmd = [*command, str(path), "--format", "json", "--no-cache", "--no-decisions"]
+def documents(command: list[str], paths: list[Path], date: str) -> list[dict]:
+    """factcheck's JSON report of ``paths`` checked at ``date``: one document each."""
+    cmd = [*command, *map(str, paths), "--format", "json", "--no-cache", "--no-decisions"]
     if date[:4].isdigit():
         cmd += ["--as-of", date]
     done = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ))
     if done.returncode not in (0, 1):
-        raise SystemExit(f"flag_audit: factcheck failed on {path}: {done.stderr.strip()[-300:]}")
+        raise SystemExit(f"flag_audit: factcheck failed on {paths[0]}: {done.stderr.strip()[-300:]}")
     try:
-        documents = json.loads(done.stdout)["documents"]
+        return json.loads(done.stdout)["documents"]
     except (ValueError, KeyError):
-        raise SystemExit(f"flag_audit: no JSON report from {' '.join(cmd[:3])} on {path}: "
+        raise SystemExit(f"flag_audit: no JSON report from {' '.join(cmd[:3])} on {paths[0]}: "
                          f"{done.stderr.strip()[-300:]}") from None
-    return [x for d in documents for x in d["findings"] if x["severity"] in ("error", "warning")]
+
+
+def flags(command: list[str], path: Path, date: str) -> list[dict]:
+    return [x for d in documents(command, [path], date) for x in d["findings"]
+            if x["severity"] in ("error", "warning")]
 
 
 def read_errors(path: Path) -> dict[tuple[str, str, str], str]:

@@ -19,16 +19,14 @@ a swapped entity can hold the same figure by chance; read the misses.)
 from __future__ import annotations
 
 import argparse
-import json
 import re
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from accuracy import factcheck_command  # noqa: E402
-from flag_audit import passages  # noqa: E402
+from flag_audit import documents, passages  # noqa: E402
 
 FLAGS = ("error", "warning")
 
@@ -73,13 +71,8 @@ def wrong_figure(text: str) -> str | None:
 
 
 def run(command: list[str], paths: list[Path], date: str) -> dict[str, list[dict]]:
-    cmd = [*command, *map(str, paths), "--format", "json", "--no-cache", "--no-decisions"]
-    if date[:4].isdigit():
-        cmd += ["--as-of", date]
-    done = subprocess.run(cmd, capture_output=True, text=True)
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"mutation_audit: factcheck failed: {done.stderr.strip()[-300:]}")
-    return {Path(d["path"]).name: d["findings"] for d in json.loads(done.stdout)["documents"]}
+    """Each passage's findings, by its file name."""
+    return {Path(d["path"]).name: d["findings"] for d in documents(command, paths, date)}
 
 
 def _entity(finding: dict) -> tuple[int, int, str, str] | None:
@@ -171,11 +164,14 @@ def main(argv: list[str] | None = None) -> int:
     f_n, f_hit = totals["figure"]
     e_n, e_hit = totals["entity"]
     n, hit = f_n + e_n, f_hit + e_hit
-    rate = lambda a, b: f"{a / b:.3f}" if b else "-"  # noqa: E731
     print(f"{totals['passages']} passages, {totals['supported']} supported claims; seeded errors "
           f"flagged: {hit} of {n} ({rate(hit, n)}); figure changed {f_hit} of {f_n} "
           f"({rate(f_hit, f_n)}), entity swapped {e_hit} of {e_n} ({rate(e_hit, e_n)})")
     return 0
+
+
+def rate(hit: int, count: int) -> str:
+    return f"{hit / count:.3f}" if count else "-"
 
 
 if __name__ == "__main__":

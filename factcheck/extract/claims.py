@@ -64,7 +64,8 @@ POSSESSIVE_GAP = patterns.compile(r"(?:['’]s)?\s*")
 
 
 def _superlative_set(text: str, start: int, end: int) -> bool:
-    return bool(SUPERLATIVE_SET_AFTER.match(text, end) and SUPERLATIVE_SET_BEFORE.search(text[max(0, start - 8):start]))
+    return bool(SUPERLATIVE_SET_AFTER.match(text, end)
+                and SUPERLATIVE_SET_BEFORE.search(text, max(0, start - 8), start))
 
 
 def _restated(text: str, start: int, end: int) -> bool:

@@ -96,8 +96,7 @@ def choose_entity(table: Table, claim: Claim, library: Library,
         if owner_named(claim):
             return None
         only = next(iter(with_metric))
-        if metric.kind == "count" and metric.out_of is None and any(
-                x.out_of == metric.id for x in table.metrics.values()) and not _list_size(claim):
+        if metric.out_of is None and _sizes_a_list(table, metric) and not _list_size(claim):
             return None  # the list's size needs words that say so ("a total of 500 systems")
         return only, next((m for m in claim.entities if m.entity == only), None)
     if metric is not None and len(with_metric) == 1:
@@ -107,7 +106,7 @@ def choose_entity(table: Table, claim: Claim, library: Library,
         info = library.entities.get(only)
         # (a list's size is a count the world has; other counts — jobs exposed, models
         # released — are totals like any other world-only measure)
-        size = metric.kind == "count" and any(x.out_of == metric.id for x in table.metrics.values())
+        size = _sizes_a_list(table, metric)
         if info is not None and info.kind == "world" and (not size or _list_size(claim)):
             mention = next((m for m in claim.entities if m.entity == only), None)
             if not size and mention is None and (
@@ -240,9 +239,14 @@ def _edition_sizes(table: Table) -> frozenset:
     sizes = table._index.get("edition_sizes")
     if sizes is None:
         sizes = table._index["edition_sizes"] = frozenset(
-            f.number for m in table.metrics.values() if m.kind == "count" and any(
-                x.out_of == m.id for x in table.metrics.values()) for f in table.rows(None, m.id))
+            f.number for m in table.metrics.values() if _sizes_a_list(table, m) for f in table.rows(None, m.id))
     return sizes
+
+
+def _sizes_a_list(table: Table, metric: Metric) -> bool:
+    """Is ``metric`` the size of the table's lists: a count another metric is ranked out of
+    ("64 economies", "500 systems")?"""
+    return metric.kind == "count" and any(x.out_of == metric.id for x in table.metrics.values())
 
 
 LIST_SIZE_SLACK = 0.2
