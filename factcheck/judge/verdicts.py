@@ -24,7 +24,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .. import patterns
-from . import derived, explain, freshness, grounds, periods, wordgate, wording
+from . import derived, explain, freshness, grounds, periods, placement, wordgate, wording
 from ..extract import roles
 from ..extract.entities import UNKNOWN
 from .compare import _end_agrees as end_agrees, agrees, edition_size, other_scale, range_agrees
@@ -458,7 +458,50 @@ class Checker:
                 f"{explain.edition_title(other, row)}, the same publisher's other ranking, not in this one: "
                 f"{finding.message} Check which ranking the article means."),
                 f"Name the {other.title}, or give this ranking's figure.", finding.evidence, table=c.table.id)
+        if finding.verdict == Verdict.MISATTRIBUTED and self._uncovered(claim, c, choice):
+            # Another entity of the passage has exactly this figure, and the tables have
+            # none of the stated entity's for this measure: most likely the other's figure,
+            # but the stated entity may have one from a source the tables lack. A warning.
+            when = "at all" if not c.table.rows(c.entity, c.metric.id) else "for the edition the article means"
+            finding = replace(finding, verdict=Verdict.NEEDS_CONTEXT, message=(
+                f"{finding.message} The tables have no {c.metric.label} for {c.entity} {when}, so the article may "
+                f"cite another source for it; check whose figure this is."))
+        if finding.verdict in (Verdict.SUPPORTED, Verdict.OUTDATED):
+            finding = self._placed_elsewhere(claim, c, finding) or finding
         return finding, c
+
+    def _placed_elsewhere(self, claim: Claim, c: Candidate, finding: Finding) -> Finding | None:
+        """"China's Fugaku": the figure is the system's, but the sentence puts the system
+        in a country the tables do not (``placement``)."""
+        system = c.entity_mention
+        if system is None or system.kind != "system" or system.via != "name":
+            return None
+        country = placement.placing_country(claim.sentence.text, claim.sentence.span.start, claim.entities, system)
+        period = finding.expected.period if finding.expected is not None else None
+        held = placement.installed_in(self.library, c.entity, period) if country is not None else None
+        if held is None or held[1].value == country.entity:
+            return None
+        table, row = held
+        right = row.value
+        where = replace(c, table=table, metric=table.metrics[row.metric])
+        said = (f"The figure itself is right: {finding.message.removeprefix('Matches the source: ')}"
+                if finding.verdict == Verdict.SUPPORTED else f"As for the figure: {finding.message}")
+        message = (f"{c.entity} is {wording.possessive(right)} system, not {wording.possessive(country.entity)}: "
+                   f"the {explain.edition_title(table, row)} lists it as installed in {right}. {said}")
+        fix = None
+        if country.via == "name":
+            fix = self._entity_fix(claim, country.span, right)
+            suggestion = f"Call it {wording.possessive(right)} {c.entity} (not {wording.possessive(country.entity)})."
+        else:
+            info = self.library.entities.get(right)
+            demonym = info.demonyms[0] if info is not None and info.demonyms else None
+            if demonym is not None:
+                fix = (country.span.start, country.span.end, demonym)
+            suggestion = f"Say it is installed in {right}, not {country.entity}."
+        stated_country = Statement(c.entity, where.metric.label, None, country.entity, where.metric.unit)
+        return Finding(Verdict.MISATTRIBUTED, claim, stated_country, _statement(where, row), message, suggestion,
+                       (_evidence(table, row), *finding.evidence), table=table.id, fix=fix,
+                       grounds=finding.grounds)
 
     def _twin_named(self, claim: Claim, c: Candidate, choice) -> tuple | None:
         """"a peak of 1.1 exaflops in the Linpack benchmark", "the potential to automate up
@@ -704,7 +747,7 @@ class Checker:
                     own = [f for f in table.rows(c.entity, c.metric.id)
                            if choice.accepts(f, table) and not f.status and f.number is not None]
                 known_wrong = (own and not any(agrees(claim, f, table) for f in own)) or (
-                    table.ranks_unique and c.metric.kind == "rank")
+                    table.ranks_unique and c.metric.kind == "rank") or self._uncovered(claim, c, choice)
                 if not known_wrong:
                     continue
                 if RIVAL_BEFORE.search(claim.sentence.text[:claim.quantity.span.start - claim.sentence.span.start]):
@@ -725,6 +768,21 @@ class Checker:
                 return self._finding(Verdict.MISATTRIBUTED, claim, c, row, message, suggestion,
                                      fix=fix)
         return None
+
+    def _uncovered(self, claim: Claim, c: Candidate, choice) -> bool:
+        """The tables have no row of the stated entity's for the measure that the claim can
+        mean, and the measure is not a league table's place (an entity may simply be missing
+        from a list): either none in any edition (METI forecasts Japan's shortage of IT
+        workers and no one else's), or none in the editions meant and the figure is too
+        precise to be anyone else's by chance ("415.5 petaflops" in June 2020, said of a
+        machine not yet built)."""
+        if c.metric.kind == "rank":
+            return False
+        rows = c.table.rows(c.entity, c.metric.id)
+        if not rows:
+            return True
+        return _significant_digits(claim.quantity.text) >= 3 and not any(
+            choice.accepts(f, c.table) and choice.in_scope(f) for f in rows)
 
     def _contradicted(self, claim: Claim, c: Candidate, choice, scope: list[Fact]) -> Finding | None:
         table = c.table
@@ -913,6 +971,12 @@ class Checker:
         table = c.table
         if choice.explicit is not None:
             eds = {f.edition for f in choice.accepted(table.period_samples(c.metric.id), table)}
+            if table.period_kind not in ("edition", "list"):
+                # A study or a catalogue: of the publications with a figure for that time,
+                # those that give this entity's ("Gopher … in 2021": DeepMind's paper, not
+                # every other model paper of 2021).
+                own = eds & {f.edition for f in table.rows(c.entity, c.metric.id)}
+                eds = own or eds
         elif choice.current is not None:
             eds = {choice.current}
         elif table.period_kind in ("edition", "list"):
