@@ -97,6 +97,11 @@ class SourceFinder:
         # is a variant of that table's name, not another publication.
         self._name_words = {t.id: frozenset(w.lower() for n in t.names for w in re.findall(r"[\w’'-]+", n))
                             - _GENERIC_TITLE_WORDS for t in library.tables.values()}
+        # The same, from names of more than one word only: the words a title spells out
+        # ("digital"), not a bare acronym ("WDCR").
+        self._spelled_words = {t.id: frozenset(w.lower() for n in t.names for w in re.findall(r"[\w’'-]+", n)
+                                               if len(n.split()) > 1) - _GENERIC_TITLE_WORDS
+                               for t in library.tables.values()}
         # Each table's publisher's tables (IMD: both of its rankings), whichever of the
         # publisher's names a table lists.
         by_publisher: dict[str, list[str]] = {}
@@ -203,6 +208,13 @@ class SourceFinder:
         words = {t: self._name_words.get(t, frozenset()) for t in siblings}
         chosen = [t for t, own in words.items()
                   if own - frozenset().union(*(o for u, o in words.items() if u != t)) & said]
+        if not chosen and all(own & said for own in words.values()):
+            # "the 2021 World Competitiveness Index": a title in the family's shared words
+            # ("competitiveness") without the word that sets one ranking apart ("digital")
+            # names the one whose title has no such word of its own.
+            spelled = {t: self._spelled_words.get(t, frozenset()) for t in siblings}
+            chosen = [t for t, own in spelled.items()
+                      if not own - frozenset().union(*(o for u, o in spelled.items() if u != t))]
         if len(chosen) != 1:
             return mention
         return SourceMention(mention.span, tuple(chosen), mention.exact)
