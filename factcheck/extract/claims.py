@@ -13,7 +13,7 @@ from collections import Counter
 from functools import lru_cache
 
 from .. import patterns
-from . import brackets, folding, numbers, roles, sentences, subjects, timex
+from . import brackets, folding, membership, numbers, roles, sentences, subjects, timex
 from ..dataclassgen import dataclass
 from ..read.document import Document
 from .entities import DESCRIBED, UNKNOWN, UNKNOWN_NAME, EntityFinder
@@ -153,6 +153,13 @@ def analyse(document: Document, extractors: Extractors) -> list[SentenceParts]:
                           may_top and TOP_N_BEFORE.search(text[:q.span.start - offset])
                           or may_lead and _superlative_set(text, q.span.start - offset, q.span.end - offset)
                           or may_restate and _restated(text, q.span.start - offset, q.span.end - offset))))]
+        if may_top:
+            # "remained in the top 10", "fell out of the top 20": a place in a band of
+            # the list (``membership``), where a bare "the top 10" is no claim.
+            taken = {q.span for q in quantities}
+            quantities += [b for q in numbers.find(text, offset, skip=skip)
+                           if q.kind == "number" and q.span not in taken
+                           and (b := membership.band(text, offset, q)) is not None]
         quantities.sort(key=lambda q: q.span.start)
         parts.append(SentenceParts(sentence, found_sources, times, entities, quantities))
     return parts

@@ -14,6 +14,10 @@ from ..extract.numbers import _interval, parse_number
 from ..reference.tables import Table
 
 
+BANDS = ("top", "outside top")
+"""Hedges of a place given as a band of the list ("in the top 10": ``extract.membership``)."""
+
+
 def fact_interval(fact: Fact, table: Table | None = None) -> tuple[float, float] | None:
     """The values a row allows: a rank or count is exact; any other figure stands for the
     interval its written precision implies (TOP500's "442" and "442.01" agree)."""
@@ -49,6 +53,8 @@ def agrees(claim: Claim, fact: Fact, table: Table) -> bool:
         return False
     q = claim.quantity
     if q.kind == "rank":
+        if q.hedge in BANDS:  # "in the top 10": any place of the band
+            return q.low <= interval[0] and interval[1] <= q.high
         return interval[0] <= q.value <= interval[1]
     slack = table.tolerance * abs(q.value)
     low, high = q.low - slack, q.high + slack

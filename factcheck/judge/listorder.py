@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from .. import patterns
 from . import explain, wording
+from .compare import BANDS
 from .match import candidates
 from .verdicts import Checker, _evidence
 from ..model import Claim, Finding, Quantity, Span, Statement, Verdict
@@ -47,7 +48,7 @@ def orders_checked(findings: list[Finding], checker: Checker, as_of) -> list[Fin
     for f in findings:
         out.append(f)
         if f.verdict == Verdict.SUPPORTED and f.table and f.expected is not None and "followed" in \
-                f.claim.sentence.text:
+                f.claim.sentence.text and f.claim.quantity.hedge not in BANDS:
             listed = _list_in_every_reading(f, checker, as_of)
             if listed is not None:
                 out.append(listed)

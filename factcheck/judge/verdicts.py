@@ -27,7 +27,7 @@ from .. import patterns
 from . import derived, explain, freshness, grounds, periods, placement, wordgate, wording
 from ..extract import roles
 from ..extract.entities import UNKNOWN
-from .compare import _end_agrees as end_agrees, agrees, edition_size, other_scale, range_agrees
+from .compare import BANDS, _end_agrees as end_agrees, agrees, edition_size, other_scale, range_agrees
 from ..reference.library import Library
 from .match import STRENGTH_PUBLISHER, STRENGTH_WEAK, Candidate, candidates, list_wide_metrics
 from .metricwords import _alias_hits as alias_hits, _metric_kind_fits as metric_kind_fits, part_of_whole, share_names_metric
@@ -729,8 +729,8 @@ class Checker:
 
     def _misattributed(self, claim: Claim, c: Candidate, choice) -> Finding | None:
         table = c.table
-        if claim.quantity.range_of is not None:
-            return None
+        if claim.quantity.range_of is not None or claim.quantity.hedge in BANDS:
+            return None  # (a band of places, "in the top 10", is many entities' at once)
         for other in claim.passage_entities:
             if other == c.entity:
                 continue
@@ -835,7 +835,8 @@ class Checker:
                                  fix=self._value_fix(claim, c, best))
         # A league table: the rank belongs to someone else in every edition the claim can mean.
         exact = {t for s in claim.sources if s.exact for t in s.tables}
-        if table.ranks_unique and c.metric.kind == "rank" and needed and table.id in exact:
+        if table.ranks_unique and c.metric.kind == "rank" and needed and table.id in exact \
+                and claim.quantity.hedge not in BANDS:
             # Only a table the article names outright: "the top position" in a passage about
             # the TOP500 says nothing of the Green500, which the same publisher issues.
             # The article's words must tie the rank there: the holder named in the passage, or
@@ -1064,8 +1065,8 @@ class Checker:
         return max(rows, key=lambda f: (closeness(f), self._edition_key(table, f), not f.status))
 
     def _value_fix(self, claim: Claim, c: Candidate, fact: Fact):
-        if fact.number is None:
-            return None
+        if fact.number is None or claim.quantity.hedge in BANDS:
+            return None  # ("in the top 10" is not replaced by a place: the sentence needs rewording)
         q = claim.quantity
         return (q.span.start, q.span.end, wording.replacement(q, fact.number, c.metric.kind, c.metric.unit))
 
