@@ -14,7 +14,7 @@ from ..read.document import Document, normalise
 from ..read.language import not_english
 from ..reference.library import Library
 from ..model import Finding, Span
-from . import foreign, freshness, listorder, neighbours, periods
+from . import dating, foreign, freshness, listorder, neighbours, periods
 from .match import with_frames, with_topics
 from .verdicts import Checker
 
@@ -51,6 +51,13 @@ class Engine:
         findings = [freshness.unsure_when_behind(f, as_of, tables) for f in findings]
         if findings and not_english(analysed.prose):
             findings = [foreign.unread(f) for f in findings]
+        if as_of is None and document.as_of is None:
+            pinned = dating.edition_of_figures(findings, self.library)
+            day = dating.publication_day(*pinned) if pinned is not None else None
+            if day is not None:
+                # An undated article whose confirmed figures fit one edition only: read
+                # again as of that edition (``dating``).
+                return [dating.grounded(f, *pinned) for f in self.check(replace(document, as_of=day))]
         return [_on_original(f, original) for f in findings] if original else findings
 
 
