@@ -43,6 +43,18 @@ OTHER_LIST_AFTER = patterns.compile(
     r"(?:small|large|big|rich|poor|advanced|developed)\w*\s+(?:economies|countries|nations)|"
     r"economies\s+with|countries\s+with|nations\s+with)\b", re.I)
 """After "top N": the band of a smaller list (a region, a group of economies)."""
+LISTED_BEFORE = patterns.compile(
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*,?\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+"
+    r"(?:are|were|remain(?:ed)?|stay(?:ed)?|make\s+up|made\s+up|form(?:ed)?|complete[sd]?|round(?:ed)?\s+out)\s+"
+    r"(?:again\s+|still\s+|once\s+more\s+)?the\s+$")
+"""Before "top N": a list of names as the subject ("Denmark, Ireland and Switzerland are the
+top three"): each name's place is in the band (``judge.bandlist`` checks every one)."""
+LISTED_AFTER = patterns.compile(
+    r"^\s+(?:(?:spots|places|positions|economies|countries|nations|systems|supercomputers|machines)\s+)?"
+    r"(?:are|were|went\s+to|belong(?:ed)?\s+to|comprise[sd]?|consist(?:s|ed)?\s+of)\s+(?:the\s+)?"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,|\s+and\s+|\s+&\s+)")
+"""After "top N": the list of names it is given to ("the top three were Denmark, Ireland and
+Switzerland")."""
 ASPIRED_BEFORE = patterns.compile(
     r"\b(?:could|would|will|shall|may|might|should|must|can|cannot|can't|won't|wants?|wanted|aims?|aimed|aiming|"
     r"hopes?|hoped|hoping|goal|targets?|targeted|plans?|planned|seeks?|sought|strives?|ambition|aspires?|"
@@ -56,6 +68,8 @@ denied (for some time the tables cannot place), not given."""
 MAX_PLACE = 10_000.0
 PREPOSITION_LAST = patterns.compile(r"\b(?:in|into|to|among|within)\s+the\s+$", re.I)
 THE_LAST = patterns.compile(r"\bthe\s+$", re.I)
+PARTITIVE_LAST = patterns.compile(r"\bof\s+the\s+$", re.I)
+""""five of the top 10 systems are …": a part of the band, not a band given to names."""
 LEAVING_LAST = patterns.compile(r"\b(?:out\s+of|outside(?:\s+of)?|missed|miss(?:es)?)\s+the\s+$", re.I)
 """Where the band's words start: "in the top 10", "the top five" (after "entered"), "out of
 the top 20"."""
@@ -77,6 +91,10 @@ def band(text: str, offset: int, q: Quantity) -> Quantity | None:
     base = top.start() - len(before)
     if INSIDE_BEFORE.search(before) is not None:
         lead = PREPOSITION_LAST.search(before) or THE_LAST.search(before)
+        return _band(text, offset, base + lead.start(), end, n, 1.0, n, "top")
+    if LISTED_BEFORE.search(before) is not None or (
+            THE_LAST.search(before) and not PARTITIVE_LAST.search(before) and LISTED_AFTER.match(text[end:])):
+        lead = THE_LAST.search(before)
         return _band(text, offset, base + lead.start(), end, n, 1.0, n, "top")
     if OUTSIDE_BEFORE.search(before) is not None:
         lead = LEAVING_LAST.search(before)

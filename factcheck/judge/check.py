@@ -14,7 +14,7 @@ from ..read.document import Document, normalise
 from ..read.language import not_english
 from ..reference.library import Library
 from ..model import Finding, Span
-from . import dating, foreign, freshness, listorder, neighbours, periods
+from . import bandlist, dating, foreign, freshness, listorder, neighbours, periods
 from .match import with_frames, with_topics
 from .verdicts import Checker
 
@@ -47,6 +47,7 @@ class Engine:
         findings = neighbours.changes_by_partner(findings, self.checker, as_of)
         findings = neighbours.range_in_passage(findings, self.checker, as_of)
         findings = listorder.orders_checked(findings, self.checker, as_of)
+        findings = bandlist.lists_checked(findings, self.checker)
         tables = self.library.tables
         findings = [freshness.unsure_when_behind(f, as_of, tables) for f in findings]
         if findings and not_english(analysed.prose):

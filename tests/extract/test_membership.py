@@ -22,6 +22,8 @@ def _band(text: str):
     ("Norway entered the top five.", "the top five", 1, 5),
     ("The US dropped out of the top 10.", "out of the top 10", 11, membership.MAX_PLACE),
     ("Italy remained outside the top 30.", "outside the top 30", 31, membership.MAX_PLACE),
+    ("Denmark, Ireland and Switzerland are the top three.", "the top three", 1, 3),
+    ("The top three were Denmark, Ireland and Switzerland.", "The top three", 1, 3),
 ])
 def test_a_band_said_of_a_subject(text, said, low, high):
     band = _band(text)
@@ -38,6 +40,8 @@ def test_a_band_said_of_a_subject(text, said, low, high):
     "Japan has not been in the top 20 since 2015.",       # denied
     "Malaysia stayed in the top five in Asia.",           # a region's list
     "Thailand is in the top 10 among ASEAN economies.",   # a group's list
+    "Japan's economy and its firms are the top 10 topic.",  # no list of names before the verb
+    "The top three were chosen by a jury.",               # no name after the verb
 ])
 def test_no_band(text):
     assert _band(text) is None
