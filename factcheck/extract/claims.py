@@ -89,7 +89,8 @@ BASELINE_WORDS = folding.Words("from", "than", "compared", "versus", "vs", "over
 COMPARED_WORDS = folding.Words("compared", "versus", "vs", "against")
 COMPARED_FIGURE_WORDS = folding.Words("compared", "versus", "vs", "against", "previous")
 COMPARED_NAME_WORDS = folding.Words("ahead", "behind", "only", "trail", "than", "beat", "best", "outpac", "outperform",
-                                    "surpass", "overtak", "between", "exceed", "outstrip")
+                                    "surpass", "overtak", "between", "exceed", "outstrip", "unlike", "contrast",
+                                    "contrary")
 CURRENT_WORDS = folding.Words("list", "edition", "ranking")
 PREVIOUS_BEFORE_WORDS = folding.Words("previous", "prior")
 PREVIOUS_AFTER_WORDS = folding.Words("previous", "prior", "last")
@@ -1065,7 +1066,8 @@ def _own_clause_subject(part: SentenceParts, quantity: Quantity,
 
 COMPARED_NAME_BEFORE = patterns.compile(
     r"\b(?:ahead\s+of|behind|second\s+only\s+to|trail(?:s|ed|ing)?|than|beating|besting|outpacing|"
-    r"outperform(?:s|ed|ing)?|surpassing|overtaking)\s+(?:the\s+|its\s+)?(?:[\w’'-]+\s+){0,2}$"
+    r"outperform(?:s|ed|ing)?|surpassing|overtaking|unlike|in\s+contrast\s+to|contrary\s+to)\s+(?:the\s+|its\s+)?"
+    r"(?:[\w’'-]+\s+){0,2}$"
     r"|\bthan\s+(?:[\w’'-]+[\s,]+){0,5}?(?:such\s+as|like|including)\s+$", re.I)
 """A name set against the subject: "well ahead of the second-placing Frontier", "fourth
 behind Singapore", "second only to the US", "more text than some older models, such as
