@@ -731,11 +731,14 @@ class Checker:
         table = c.table
         if claim.quantity.range_of is not None or claim.quantity.hedge in BANDS:
             return None  # (a band of places, "in the top 10", is many entities' at once)
+        # In a catalogue (one publication per model) an undated figure of another model is
+        # that model's own paper's, whichever paper is the stated model's.
+        own_papers = choice.explicit is None and _one_entity_per_edition(table)
         for other in claim.passage_entities:
             if other == c.entity:
                 continue
             rows = [f for f in table.rows(other, c.metric.id)
-                    if choice.accepts(f, table) and choice.in_scope(f) and not f.status
+                    if choice.accepts(f, table) and (own_papers or choice.in_scope(f)) and not f.status
                     and agrees(claim, f, table) and _as_written(claim, f, table)
                     and self._out_of_ok(claim, c, f, strict=True)
                     and self._scenario_ok(claim, c, f)]
@@ -759,7 +762,10 @@ class Checker:
                 stated_name = c.entity
                 message = (f"In the {explain.edition_title(table, row)}, {explain.value(c, row)} "
                            f"({c.metric.label}) is {wording.possessive(other)} figure, not {wording.possessive(stated_name)}.")
-                if own:
+                if own and own[0].edition != row.edition:  # (a catalogue: each model has its own paper)
+                    message += (f" {wording.possessive(stated_name)} own figure is {explain.value(c, own[0])}, in the "
+                                f"{explain.edition_title(table, own[0])}.")
+                elif own:
                     message += f" {wording.possessive(stated_name)} own figure there is {explain.value(c, own[0])}."
                 suggestion = f"Attribute the figure to {other} (not {stated_name})."
                 fix = None
@@ -980,6 +986,13 @@ class Checker:
                 eds = own or eds
         elif choice.current is not None:
             eds = {choice.current}
+            if table.period_kind not in ("edition", "list") and not any(
+                    f.edition == choice.current for f in table.rows(c.entity, c.metric.id)):
+                # A catalogue (one paper per model) or a study: the latest publication at
+                # the article's date may not give this entity's figure at all ("GPT-2 …"
+                # in an article of the week GPT-3's paper came out); its own do.
+                own = {f.edition for f in table.rows(c.entity, c.metric.id) if choice.accepts(f, table)}
+                eds = own or eds
         elif table.period_kind in ("edition", "list"):
             # A periodic league table: an undated claim may mean any edition.
             eds = set(table.editions) or set(table.editions_with(c.metric.id))
@@ -1106,6 +1119,23 @@ REPORTED = patterns.compile(
 rumoured to", "reportedly", "leaked"."""
 REPORTED_GATE = wordgate.alias_gate(("said", "rumor", "rumour", "reported", "believed", "thought", "speculat",
                                      "alleged", "estimated", "supposedly", "purportedly", "leak", "unconfirmed"))
+
+
+def _one_entity_per_edition(table: Table) -> bool:
+    """Is every edition of ``table`` about one entity (a catalogue of models, one paper
+    each), not a league table or a study of many? (Worked out once per table.)"""
+    if table.period_kind in ("edition", "list"):
+        return False
+    known = _CATALOGUES.get(id(table))
+    if known is None or known[0] is not table:
+        owners: dict[str, set[str]] = {}
+        for f in table.rows():
+            owners.setdefault(f.edition, set()).add(f.entity)
+        known = _CATALOGUES[id(table)] = (table, len(owners) > 1 and all(len(n) == 1 for n in owners.values()))
+    return known[1]
+
+
+_CATALOGUES: dict[int, tuple[Table, bool]] = {}
 
 
 @lru_cache(maxsize=256)
