@@ -229,6 +229,11 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
     def subj_before(paragraph_now: int, kind: str) -> str | None:
         return subj.of_paragraph(paragraph_now - 1, kind) if paragraph_now > 0 else None
 
+    styled_here = _styled_in_text(parts)
+
+    def styled(noun: str) -> frozenset[str]:
+        return styled_here.get(noun, frozenset()) | extractors.entities.styled(noun)
+
     claims: list[Claim] = []
     carried: tuple[SourceMention, ...] = ()
     distance = 0
@@ -284,7 +289,7 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
         if not part.quantities:
             continue  # nothing below is needed for a sentence without a figure
         around = _resolve_references(part, subj, paragraph, earlier, first_before, named_at, unknown_before,
-                                     named_in_paragraph)
+                                     named_in_paragraph, styled)
         resolved = [m for m in around if m.via != UNKNOWN]
         figure_asides = _figure_asides(part)
         times_of = _times_by_quantity(part, figure_asides)
@@ -709,12 +714,52 @@ UNKNOWN_REFERENT_KINDS = ("model", "system")
 table holds (a country pointer, "the nation", still means the paragraph's country)."""
 
 
+STYLE_OF = patterns.compile(r"\b(kingdom|emirate|republic|sultanate|principality)\s+of\s+(?:the\s+)?$", re.I)
+""""the kingdom of Saudi Arabia": the article's own word for what the economy is."""
+STYLE_NOUN = patterns.compile(r"(kingdom|emirate|republic|city-state)", re.I)
+
+
+def _styled_in_text(parts: list[SentenceParts]) -> dict[str, frozenset[str]]:
+    """Economies the article itself calls a kingdom, an emirate or a republic ("the
+    kingdom of Saudi Arabia"): noun → entities."""
+    found: dict[str, set[str]] = {}
+    for part in parts:
+        if not folding.holds_any(part.sentence.text.lower(), STYLE_WORDS):
+            continue
+        base = part.sentence.span.start
+        for e in part.entities:
+            if e.entity and e.kind == "economy" and e.via == "name":
+                m = STYLE_OF.search(part.sentence.text, max(0, e.span.start - base - 30), e.span.start - base)
+                if m:
+                    found.setdefault(m.group(1).lower(), set()).add(e.entity)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+STYLE_WORDS = ("kingdom", "emirate", "republic", "sultanate", "principality")
+
+
+def _styled_referent(noun_text: str, referent: str | None, styled, named_at: dict[str, int] | None,
+                     at: int) -> str | None:
+    """"the Kingdom" after "Surpassing … Japan …": of the economies named before it, the one
+    the article (or one of its names) calls a kingdom, when the paragraph's usual referent
+    is not one and exactly one named economy is."""
+    noun = STYLE_NOUN.search(noun_text)
+    if noun is None or styled is None or named_at is None:
+        return referent
+    kinds = styled(noun.group(1).lower())
+    if referent in kinds:
+        return referent
+    named = [e for e in kinds if named_at.get(e, at) < at]
+    return named[0] if len(named) == 1 else referent
+
+
 def _resolve_references(part: SentenceParts, subj, paragraph: int,
                         earlier: dict[str, str] | None = None,
                         previous: dict[str, str] | None = None,
                         named_at: dict[str, int] | None = None,
                         unknown_subject: bool = False,
-                        named_in_paragraph: dict[str, int] | None = None) -> list[EntityMention]:
+                        named_in_paragraph: dict[str, int] | None = None,
+                        styled=None) -> list[EntityMention]:
     """"the nation" → the paragraph's country; "the machine" → its supercomputer. A
     reference that opens its sentence points back, never forward: "The country was ranked
     27th, and now trails Malaysia, which …" is the one named last before the sentence, not
@@ -748,6 +793,9 @@ def _resolve_references(part: SentenceParts, subj, paragraph: int,
                 referent = earlier.get(mention.kind) if earlier else None
                 if referent is not None and named_at.get(referent, mention.span.start) >= mention.span.start:
                     referent = None
+            if referent and mention.kind == "economy":
+                referent = _styled_referent(text[mention.span.start - base:mention.span.end - base], referent,
+                                            styled, named_at, mention.span.start)
             if referent:
                 out.append(EntityMention(mention.span, referent, mention.kind, "reference"))
         else:
@@ -1072,6 +1120,15 @@ COMPARED_NAME_BEFORE = patterns.compile(
 """A name set against the subject: "well ahead of the second-placing Frontier", "fourth
 behind Singapore", "second only to the US", "more text than some older models, such as
 GPT-3"."""
+COMPARED_LIST_BEFORE = patterns.compile(
+    r"\b(?:ahead\s+of|behind|trail(?:s|ed|ing)?|than|beating|besting|outpacing|outperform(?:s|ed|ing)?|surpassing|"
+    r"overtaking|unlike)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){1,12}$")
+"""A later name of a list set against the subject: "Surpassing South Korea, France, Japan,
+…": each name of the list is compared, not only the first."""
+LIST_CLOSED = patterns.compile(r"\b(?:and|or)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*,\s*$")
+"""A list that ended before the name: "… India and France, Saudi Arabia": the name after
+the list's last item and its comma is the sentence's subject."""
 COMPARED_NAME_WORD = patterns.compile(
     r"\b(?:ahead\s+of|behind|second\s+only\s+to|trail(?:s|ed|ing)?|than|beating|besting|outpacing|"
     r"outperform(?:s|ed|ing)?|surpassing|overtaking|between|exceed(?:s|ed|ing)?|outstrip(?:s|ped|ping)?)\b", re.I)
@@ -1131,7 +1188,10 @@ def _compared_names(part: SentenceParts, quantity: Quantity,
             # the comparison word is compared
             hit = COMPARED_NAME_WORD.search(text, q.end - base, at)
         else:
-            hit = COMPARED_NAME_BEFORE.search(text, max(0, at - 45), at)
+            hit = COMPARED_NAME_BEFORE.search(text, max(0, at - 45), at) or COMPARED_LIST_BEFORE.search(
+                text, max(0, at - 200), at)
+            if hit and LIST_CLOSED.search(hit.group(0)):
+                hit = None  # "Surpassing Japan, India and France, Saudi Arabia came 24th": the list ended
             attached = ATTACHED_AFTER.fullmatch(text, m.span.end - base, q.start - base) if hit else None
             if attached and (not IN_PLACE_AFTER.match(attached.group(0)) or not COMPARED_RIGHT_BEFORE.search(
                     hit.group(0)) or any(o.kind == quantity.kind and o.span.end <= base + hit.start()

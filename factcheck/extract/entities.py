@@ -297,6 +297,7 @@ class EntityFinder:
         self._families = frozenset(f.entity for table in library.tables.values() for f in table.facts
                                    if f.metric == "parameters" and f.hedge == "up to")
         self._by_text: dict[str, _Alias] = {}
+        self._styled: dict[str, frozenset[str]] = {}
         for alias in aliases:
             self._by_text.setdefault(alias.text, alias)
             if alias.kind in ("model", "system") and VERSION_LETTER.search(alias.text):
@@ -446,6 +447,16 @@ class EntityFinder:
             if alias and not (alias.kind != "economy" and _name_goes_on(text, end)):
                 mentions.append(EntityMention(Span(start + offset, end + offset), alias.entity, alias.kind, "fuzzy"))
         return sorted(mentions, key=lambda e: e.span.start)
+
+    def styled(self, noun: str) -> frozenset[str]:
+        """The economies one of whose names holds ``noun`` ("kingdom": the United Kingdom;
+        "emirate": the United Arab Emirates; "republic": the Czech Republic, the Republic of
+        Korea …)."""
+        found = self._styled.get(noun)
+        if found is None:
+            found = self._styled[noun] = frozenset(
+                a.entity for text, a in self._by_text.items() if a.kind == "economy" and noun in text.lower())
+        return found
 
     def _fuzzy(self, word: str) -> _Alias | None:
         try:

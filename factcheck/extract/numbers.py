@@ -185,6 +185,12 @@ OUT_OF = patterns.compile(
     rf"^\s*(?:place|position|spot)?\s*(?:,\s*)?(?:out\s+of|of|among|from|in\s+a\s+(?:list|field|ranking)\s+of)\s+(?:the\s+)?(?P<n>\d{{1,4}}|{WORD_NUMBER})\b",
     re.I,
 )
+OUT_OF_BEYOND = patterns.compile(
+    rf"^\s+(?:most\s+[\w-]+\s+|least\s+[\w-]+\s+|[\w-]+est\s+)?(?:economy|country|nation|system|supercomputer)\s+"
+    rf"(?:out\s+of|of|among)\s+(?:the\s+)?(?P<n>\d{{1,4}}|{WORD_NUMBER})\b", re.I)
+""""the 12th most competitive economy out of the 14 Asian countries": the list's size said
+after a noun phrase; recorded as the rank's "out of" (the list may be a smaller one), the
+figure's words left as they are."""
 WORD_RANK_BEFORE = patterns.compile(
     r"(?:\b(?:rank(?:ed|s)?|placed|came(?:\s+in)?|comes(?:\s+in)?|finished|retained|took|takes|held|holds|"
     r"was|is|remains|remained|stays|stayed|sits\s+in|now)"
@@ -859,6 +865,11 @@ def _rank(text: str, start: int, end: int, value: int, offset: int = 0):
             q_end = end
     else:
         q_end = end
+        beyond = OUT_OF_BEYOND.match(text[end:])
+        n = beyond and (int(beyond.group("n")) if beyond.group("n").isdigit() else word_value(beyond.group("n")))
+        if n and n >= value:
+            out_of = int(n)
+            out_span = Span(end + beyond.start("n") + offset, end + beyond.end("n") + offset)
     place = _PLACE_AFTER.match(text[end:])
     if place and not out_of:
         q_end = end + place.end()

@@ -18,6 +18,7 @@ from .. import patterns
 from . import explain, grounds, periods, wording
 from ..extract import numbers, roles
 from .compare import agrees
+from .metricwords import _alias_hits as alias_hits
 from .match import STRENGTH_PUBLISHER, Candidate, candidates
 from ..model import Claim, Evidence, Fact, Finding, Statement, Verdict
 from ..reference.tables import Table
@@ -88,11 +89,23 @@ def _rank_change(claim: Claim, library, as_of) -> Finding | None:
         if pair is None:
             continue
         cur, prev = pair
-        finding = _rank_verdict(claim, c, cur, prev, _grounded(probe, c) and found is None)
+        may_flag = _grounded(probe, c) and found is None and not _several_ranks_named(claim, c)
+        finding = _rank_verdict(claim, c, cur, prev, may_flag)
         if finding is not None and finding.verdict == Verdict.SUPPORTED:
             return finding
         found = found or finding
     return found
+
+
+def _several_ranks_named(claim: Claim, c: Candidate) -> bool:
+    """"Of the main categories used to grade an economy's overall competitiveness, Taiwan
+    advances two spots in government efficiency and business efficiency": the sentence
+    names more than one of the table's rankings, so which one moved by the figure is a
+    reading, and the move may be confirmed but not flagged."""
+    text = claim.sentence.text
+    named = {m.id for m in c.table.metrics.values() if m.kind == "rank" and m.aliases
+             and alias_hits(text, 0, m.aliases)}
+    return len(named) > 1
 
 
 def _rank_verdict(claim: Claim, c: Candidate, cur: Fact, prev: Fact, may_flag: bool) -> Finding | None:
@@ -110,6 +123,8 @@ def _rank_verdict(claim: Claim, c: Candidate, cur: Fact, prev: Fact, may_flag: b
                        _evidence(c.table, cur, prev), table=c.table.id)
     if may_flag and _spans_other_editions(claim, stated, prev):
         return None  # "moved up 15 places from 30th to 15th": the move its own ends give
+    if may_flag and _since_earlier(claim, prev):
+        return None  # "climbing 10 spots since 2014": a move over several editions
     if may_flag:
         said = f"{'up' if stated > 0 else 'down'} {abs(stated)}"
         return Finding(Verdict.CONTRADICTED, claim, _statement(c, stated, None),
@@ -124,6 +139,25 @@ def _rank_verdict(claim: Claim, c: Candidate, cur: Fact, prev: Fact, may_flag: b
 ENDS_AFTER = patterns.compile(
     r"[^.;]{0,40}?\bfrom\s+(?:the\s+)?(?P<a>\d{1,3}(?:st|nd|rd|th)|[a-z]+)(?:\s+(?:place|position|spot))?"
     r"\s+to\s+(?:the\s+)?(?P<b>\d{1,3}(?:st|nd|rd|th)|[a-z]+)\b", re.I)
+
+
+YEAR = patterns.compile(r"\b(?:19|20)\d\d\b")
+SEVERAL_YEARS = patterns.compile(r"\b(?:past|last|previous)\s+(?:few|several|\w+)\s+(?:years|editions|lists)\b", re.I)
+
+
+def _since_earlier(claim: Claim, prev: Fact) -> bool:
+    """"climbing 10 spots since 2014", "over the past five years": the change is said from
+    a year before the previous edition, or over several years, so the one-edition move
+    does not contradict it."""
+    start = YEAR.search(str(prev.period))
+    for t in claim.times:
+        if t.kind in ("since", "span"):
+            years = [int(y.group()) for y in YEAR.finditer(t.text)]
+            if years and start and min(years) < int(start.group()):
+                return True
+        if SEVERAL_YEARS.search(t.text):
+            return True
+    return False
 
 
 def _spans_other_editions(claim: Claim, stated: int, prev: Fact) -> bool:

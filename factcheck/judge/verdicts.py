@@ -24,7 +24,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .. import patterns
-from . import derived, explain, freshness, grounds, periods, placement, wordgate, wording
+from . import derived, explain, freshness, grounds, periods, placement, tenure, wordgate, wording
 from ..extract import roles
 from ..extract.entities import UNKNOWN
 from .compare import BANDS, _end_agrees as end_agrees, agrees, edition_size, other_scale, range_agrees
@@ -369,6 +369,10 @@ class Checker:
                    or self._contradicted(claim, c, choice, scope)
                    or self._other_metric(claim, c, choice, scope)
                    or self._unverifiable(claim, c, choice, scope))
+        held = tenure.held_for(claim) if c.metric.kind == "rank" else None
+        if held is not None:
+            # "held the top spot for two years": a run of editions, checked as a run
+            return self._tenure(claim, c, held, finding, as_of), c
         if finding.verdict in (Verdict.CONTRADICTED, Verdict.MISATTRIBUTED, Verdict.OUTDATED) \
                 and periods.several_years(claim.times) and not scope:
             # "placed 17th, 16th, 11th and 8th in the last four editions": no single
@@ -502,6 +506,33 @@ class Checker:
         return Finding(Verdict.MISATTRIBUTED, claim, stated_country, _statement(where, row), message, suggestion,
                        (_evidence(table, row), *finding.evidence), table=table.id, fix=fix,
                        grounds=finding.grounds)
+
+    def _tenure(self, claim: Claim, c: Candidate, held, finding: Finding, as_of: dt.date | None) -> Finding:
+        table, q = c.table, claim.quantity
+        run = tenure.run_of(table, c.entity, c.metric.id, q.value, as_of) if table.ranks_unique else None
+        ok = tenure.fits(held, run, table) if run else None
+        said = "for " + " ".join(held.string[held.start("n"):held.end("unit")].split())
+        if run:
+            first, last = run[0], run[-1]
+            span = (f"{explain.edition_title(table, first)}" if first is last else
+                    f"{explain.edition_title(table, first)} to {explain.edition_title(table, last)}")
+            lists = f"{len(run)} edition{'s' if len(run) != 1 else ''}"
+            held_text = f"{c.entity} was {explain.value(c, last)} ({c.metric.label}) in {lists} in a row: {span}"
+        if ok:
+            return self._finding(Verdict.SUPPORTED, claim, c, run[-1], f"Matches the source: {held_text}.",
+                                 extra=tuple(run[:1]) if len(run) > 1 else ())
+        grounded = (ok is False and c.strength > STRENGTH_WEAK and c.entity_mention is not None
+                    and c.entity_mention.via in ("name", "demonym", "fuzzy"))
+        if grounded:
+            return self._finding(Verdict.CONTRADICTED, claim, c, run[-1],
+                                 f"{table.title}: {held_text} — {tenure.length_words(held, run, table)}, "
+                                 f"not “{said}”.",
+                                 f"Give the length the source's editions show ({lists}).",
+                                 extra=tuple(run[:1]) if len(run) > 1 else ())
+        return Finding(Verdict.UNVERIFIABLE, claim, finding.stated, None,
+                       "The place is said to have been held over a span of editions "
+                       f"(“{said}”); the tables cannot settle that span here, so it is not flagged. "
+                       "Check it by hand.", None, table=c.table.id)
 
     def _twin_named(self, claim: Claim, c: Candidate, choice) -> tuple | None:
         """"a peak of 1.1 exaflops in the Linpack benchmark", "the potential to automate up
@@ -753,7 +784,8 @@ class Checker:
                     table.ranks_unique and c.metric.kind == "rank") or self._uncovered(claim, c, choice)
                 if not known_wrong:
                     continue
-                if RIVAL_BEFORE.search(claim.sentence.text[:claim.quantity.span.start - claim.sentence.span.start]):
+                if RIVAL_BEFORE.search(claim.sentence.text[:claim.quantity.span.start - claim.sentence.span.start]) \
+                        or _owned_by_after(claim, other):
                     # "644 petaflops to its rival's 565": the sentence itself gives the
                     # figure to another entity, and the passage names the one that holds it.
                     rival = replace(c, entity=other, entity_mention=None)
@@ -1119,6 +1151,21 @@ REPORTED = patterns.compile(
 rumoured to", "reportedly", "leaked"."""
 REPORTED_GATE = wordgate.alias_gate(("said", "rumor", "rumour", "reported", "believed", "thought", "speculat",
                                      "alleged", "estimated", "supposedly", "purportedly", "leak", "unconfirmed"))
+
+
+OWNED_BY = patterns.compile(
+    r"[^.;:]{0,25}?,?\s*(?:(?:which\s+is|which\s+was|now|still)\s+)?(?:occupied|held|taken|claimed|won|secured|"
+    r"owned)\s+by\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}", re.I)
+"""After a place: "the first place, occupied by the Japanese Fugaku": the place is the
+name's after "by", whoever the sentence's subject is."""
+
+
+def _owned_by_after(claim: Claim, other: str) -> bool:
+    base, end = claim.sentence.span.start, claim.quantity.span.end
+    return claim.quantity.kind == "rank" and any(
+        m.entity == other and m.span.start >= end and OWNED_BY.fullmatch(claim.sentence.text, end - base,
+                                                                          m.span.start - base)
+        for m in claim.entities)
 
 
 def _one_entity_per_edition(table: Table) -> bool:
