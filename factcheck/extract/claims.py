@@ -753,6 +753,21 @@ def _styled_referent(noun_text: str, referent: str | None, styled, named_at: dic
     return named[0] if len(named) == 1 else referent
 
 
+POSSESSIVE_END = patterns.compile(r"['’]s$")
+TO_NAME = patterns.compile(r"\s+(?:[a-z][\w-]*\s+){0,4}")
+"""Between "the system's" and a name: a few lower-case words ("test-and-development machine")."""
+
+
+def _possessive_of_name(part: SentenceParts, mention: EntityMention, text: str, base: int) -> bool:
+    """"the system's test-and-development machine Crusher": a reference in the possessive
+    right before a name of its own kind qualifies that name, which owns the figure."""
+    if not POSSESSIVE_END.search(text, 0, mention.span.end - base):
+        return False
+    return any(m.via == "name" and m.kind == mention.kind and m.span.start >= mention.span.end
+               and TO_NAME.fullmatch(text, mention.span.end - base, m.span.start - base)
+               for m in part.entities)
+
+
 def _resolve_references(part: SentenceParts, subj, paragraph: int,
                         earlier: dict[str, str] | None = None,
                         previous: dict[str, str] | None = None,
@@ -796,6 +811,8 @@ def _resolve_references(part: SentenceParts, subj, paragraph: int,
             if referent and mention.kind == "economy":
                 referent = _styled_referent(text[mention.span.start - base:mention.span.end - base], referent,
                                             styled, named_at, mention.span.start)
+            if referent and _possessive_of_name(part, mention, text, base):
+                continue  # "the system's test machine Crusher": the name is the owner, not "the system"
             if referent:
                 out.append(EntityMention(mention.span, referent, mention.kind, "reference"))
         else:
