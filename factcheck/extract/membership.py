@@ -43,16 +43,19 @@ OTHER_LIST_AFTER = patterns.compile(
     r"(?:small|large|big|rich|poor|advanced|developed)\w*\s+(?:economies|countries|nations)|"
     r"economies\s+with|countries\s+with|nations\s+with)\b", re.I)
 """After "top N": the band of a smaller list (a region, a group of economies)."""
+LIST_VERB = (r"(?:are|were|remain(?:ed)?|stay(?:ed)?|make\s+up|made\s+up|form(?:ed)?|complete[sd]?|round(?:ed)?\s+out)"
+             r"\s+(?:again\s+|still\s+|once\s+more\s+)?")
+"""The verb between a list of names and the band they are given ("… are the top three")."""
+GIVEN_TO = (r"(?:(?:spots|places|positions|economies|countries|nations|systems|supercomputers|machines)\s+)?"
+            r"(?:are|were|went\s+to|belong(?:ed)?\s+to|comprise[sd]?|consist(?:s|ed)?\s+of)\s+(?:the\s+)?")
+"""Between a band and the list of names it is given to ("the top three were …")."""
 LISTED_BEFORE = patterns.compile(
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*,?\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+"
-    r"(?:are|were|remain(?:ed)?|stay(?:ed)?|make\s+up|made\s+up|form(?:ed)?|complete[sd]?|round(?:ed)?\s+out)\s+"
-    r"(?:again\s+|still\s+|once\s+more\s+)?the\s+$")
+    + LIST_VERB + r"the\s+$")
 """Before "top N": a list of names as the subject ("Denmark, Ireland and Switzerland are the
 top three"): each name's place is in the band (``judge.bandlist`` checks every one)."""
 LISTED_AFTER = patterns.compile(
-    r"^\s+(?:(?:spots|places|positions|economies|countries|nations|systems|supercomputers|machines)\s+)?"
-    r"(?:are|were|went\s+to|belong(?:ed)?\s+to|comprise[sd]?|consist(?:s|ed)?\s+of)\s+(?:the\s+)?"
-    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,|\s+and\s+|\s+&\s+)")
+    r"^\s+" + GIVEN_TO + r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,|\s+and\s+|\s+&\s+)")
 """After "top N": the list of names it is given to ("the top three were Denmark, Ireland and
 Switzerland")."""
 ASPIRED_BEFORE = patterns.compile(

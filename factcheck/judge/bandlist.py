@@ -20,6 +20,7 @@ from . import explain, wording
 from .compare import BANDS
 from .listorder import _row
 from .verdicts import Checker, _evidence
+from ..extract import membership
 from ..model import Finding, Statement, Verdict
 
 
@@ -68,13 +69,9 @@ def _whole_list(f: Finding, checker: Checker) -> Finding | None:
 
 JOINER = patterns.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)(?:the\s+)?")
 """Between two names of a list: a comma, "and", or both."""
-VERB_AFTER_LIST = patterns.compile(
-    r"\s+(?:are|were|remain(?:ed)?|stay(?:ed)?|make\s+up|made\s+up|form(?:ed)?|complete[sd]?|round(?:ed)?\s+out)\s+"
-    r"(?:again\s+|still\s+|once\s+more\s+)?", re.I)
+VERB_AFTER_LIST = patterns.compile(r"\s+" + membership.LIST_VERB, re.I)
 """Between the list's last name and the band: its verb."""
-VERB_BEFORE_LIST = patterns.compile(
-    r"\s+(?:(?:spots|places|positions|economies|countries|nations|systems|supercomputers|machines)\s+)?"
-    r"(?:are|were|went\s+to|belong(?:ed)?\s+to|comprise[sd]?|consist(?:s|ed)?\s+of)\s+(?:the\s+)?", re.I)
+VERB_BEFORE_LIST = patterns.compile(r"\s+" + membership.GIVEN_TO, re.I)
 """Between the band and the list's first name: its verb."""
 
 
