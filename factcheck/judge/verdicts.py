@@ -361,6 +361,15 @@ class Checker:
     def _judge(self, claim: Claim, c: Candidate, as_of: dt.date | None):
         table = c.table
         choice = periods.choose(table, claim.times, as_of, c.metric.id, c.entity)
+        if claim.times and _one_entity_per_edition(table):
+            own = table.rows(c.entity, c.metric.id)
+            undated = periods.choose(table, (), as_of, c.metric.id, c.entity)
+            if not choice.accepted(own, table) and undated.accepted(own, table):
+                # A catalogue (one paper per model): "in December 2021, DeepMind unveiled
+                # GPT-3, a 280 billion parameter model" — a year that fits none of the
+                # model's own papers (out by the article's date) does not change its size;
+                # the model is read in its own paper.
+                choice = undated
         scope = choice.accepted(table.rows(c.entity, c.metric.id), table)
         scope = self._filteredition_size(claim, c, scope)
         finding = (self._agreeing(claim, c, choice, scope)
@@ -1178,7 +1187,9 @@ def _one_entity_per_edition(table: Table) -> bool:
         owners: dict[str, set[str]] = {}
         for f in table.rows():
             owners.setdefault(f.edition, set()).add(f.entity)
-        known = _CATALOGUES[id(table)] = (table, len(owners) > 1 and all(len(n) == 1 for n in owners.values()))
+        entities = set().union(*owners.values()) if owners else set()
+        known = _CATALOGUES[id(table)] = (table, len(owners) > 1 and len(entities) > 1
+                                          and all(len(n) == 1 for n in owners.values()))
     return known[1]
 
 
