@@ -829,7 +829,11 @@ def _resolve_references(part: SentenceParts, subj, paragraph: int,
     opening = PRONOUN_AFTER_OPENING.match(text) if subject and folding.holds_any(text, PRONOUN_WORDS) else None
     if opening and any(m.span.start < base + opening.end() for m in named):
         opening = None  # "Fugaku, the leader, it…": a name in the opening phrase is the subject
-    if subject and (not named and PRONOUN_SUBJECT.match(text) or opening):
+    first_figure = min((q.span.start for q in part.quantities), default=None)
+    # "Its HPL score was 1.012 exaflops, making it the second machine after Frontier": a
+    # name only after the figure does not stop "Its" from being the subject
+    named_first = [m for m in named if first_figure is None or m.span.start < first_figure]
+    if subject and (not named_first and PRONOUN_SUBJECT.match(text) or opening):
         start = base + (opening.start("it") if opening else 0)
         span = type(part.sentence.span)(start, start + (len(opening.group("it")) if opening else 2))
         if unknown_subject and not opening:
@@ -1225,7 +1229,10 @@ def _compared_names(part: SentenceParts, quantity: Quantity,
     return (*kept, *compared) if compared else ordered
 
 
-THAN_THE = patterns.compile(r"\bthan\s+(?:the|those|that)\s+(?:of\s+(?:the\s+)?)?$")
+THAN_THE = patterns.compile(r"\b(?:than|outperform(?:s|ed|ing)?|outpac(?:es|ed|ing)|outclass(?:es|ed|ing)|"
+                            r"surpass(?:es|ed|ing)?|beat(?:s|ing)?)\s+(?:the|those|that)\s+(?:of\s+(?:the\s+)?)?$")
+""""larger than the 7-billion-parameter models of Japan", "outperforms the 70 billion-parameter
+model of Llama 2": the figure right after is the compared thing's."""
 
 
 def _compared_with(sentence: Sentence, quantity: Quantity,
@@ -1235,7 +1242,7 @@ def _compared_with(sentence: Sentence, quantity: Quantity,
     with, never the subject's own; it is the figure of a name after it, or of no one."""
     text, base = sentence.text, sentence.span.start
     rel = quantity.span.start - base
-    if "than" not in text or not THAN_THE.search(text, max(0, rel - 30), rel):
+    if not THAN_THE.search(text, max(0, rel - 30), rel):
         return ordered
     return tuple(m for m in ordered if m.span.start >= quantity.span.end)
 
@@ -1857,6 +1864,32 @@ def _opening_times(part: SentenceParts) -> list[TimeExpr]:
 OPENING_TIME_LEAD = patterns.compile(r"\W*(?:(?:Until|Till|As\s+of|By|Since|Even|And|But|So|In|On|At|During|Back\s+in)\s+)?")
 
 
+YEAR_DASH_BEFORE = patterns.compile(r"\bin\s+(?:19|20)\d\d\s*(?:[-–—:]|\s-)\s*(?:the\s+)?$")
+"""Right before a figure: "in 2015 – the 34th", "in 2016: 47th"."""
+
+
+def _year_then_figure(part: SentenceParts, out: dict) -> None:
+    """"(in 2014 – the 32nd place, in 2015 – the 34th, in 2016 – the 47th)": a year with a
+    dash or colon right before a figure is that figure's, and no other figure's."""
+    text, base = part.sentence.text, part.sentence.span.start
+    if "in " not in text:
+        return
+    owned = {}
+    for q in part.quantities:
+        m = YEAR_DASH_BEFORE.search(text, max(0, q.span.start - base - 20), q.span.start - base)
+        if m:
+            owned[q.span] = next((t for t in part.times if t.span.start >= base + m.start()
+                                  and t.span.end <= q.span.start), None)
+    if not owned:
+        return
+    taken = {t.span for t in owned.values() if t is not None}
+    for q in part.quantities:
+        if owned.get(q.span) is not None:
+            out[q.span] = [owned[q.span]]
+        else:
+            out[q.span] = [t for t in out[q.span] if t.span not in taken]
+
+
 def _times_by_quantity(part: SentenceParts, asides: list[tuple[int, int]] | None = None) -> dict:
     """Which time expressions each figure of a sentence is about.
 
@@ -1881,6 +1914,7 @@ def _times_by_quantity(part: SentenceParts, asides: list[tuple[int, int]] | None
                 out[q.span] = list(opening)
     _asides(part, out, _figure_asides(part) if asides is None else asides)
     _segments(part, out)
+    _year_then_figure(part, out)
     _baselines(part, out)
     _compared_own_times(part, out)
     for i, q in enumerate(part.quantities) if has_from else ():

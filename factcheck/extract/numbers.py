@@ -504,8 +504,9 @@ def _is_figure(text: str, m: re.Match) -> bool:
         return False
     if num[:1].isdigit() and _space_grouped(text, m):
         return False  # "13 400 TFLOPS", "152 064 nodes": one number, not read as two
-    if _LETTER_AFTER.match(after) and not m.group("scale") and not m.group("unit"):
-        return False  # "21st", "5G", "3D"
+    if _LETTER_AFTER.match(after) and not m.group("scale") and not m.group("unit") \
+            and not (num[-1:].isdigit() and PHYSICAL_UNIT.match(text[m.end():m.end() + 24])):
+        return False  # "21st", "5G", "3D" (but "1.2066EFlops/s" is a figure with its unit)
     if _DASH_LETTER_AFTER.match(after) and not m.group("scale") and not m.group("unit"):
         # "5-year", "16-bit", "13-billion-parameter" are compound adjectives, still figures
         # when followed by a scale; a plain "GPT-3" style suffix is excluded by the lookbehind.

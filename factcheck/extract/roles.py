@@ -199,6 +199,12 @@ EDITION_NAME_END = patterns.compile(
 EDITION_AFTER_NAME = patterns.compile(
     r"\s+(?:edition|list|iteration|ranking|rankings|index|report|yearbook|survey)\b", re.I)
 
+EDITION_OF_BEFORE = patterns.compile(
+    r"\b(?:the|its)\s+(?P<ord>\d{1,3}(?:st|nd|rd|th))\s+(?:edition|iteration|ranking|rankings|list)\s+of\s+"
+    r"(?:the\s+)?['\"‘’“”]?$", re.I)
+""""The 63rd ranking of the 'TOP500' supercomputers": an ordinal edition named before "of"
+and the list's name."""
+
 HELD_AFTER_NAME = patterns.compile(
     r"\s+(?:entry|entries|spot|place|position|system|machine|economy|country|member|slot|rank|finisher)\b", re.I)
 """After the name, a place on the list, not the list: "the 20th TOP500 list entry"."""
@@ -210,6 +216,12 @@ def _named_editions(text: str, offset: int, names) -> list[Quantity]:
     out = []
     for name in names:
         a, b = name.start - offset, name.end - offset
+        of = EDITION_OF_BEFORE.search(text, max(0, a - 60), a) if " of " in text[max(0, a - 60):a] else None
+        if of is not None:
+            n = float(LEADING_DIGITS.match(of.group("ord")).group(0))
+            out.append(Quantity(Span(of.start("ord") + offset, of.end("ord") + offset), of.group("ord"),
+                                n, n, n, "edition"))
+            continue
         if a <= 0 or not text[a - 1].isspace() or not text[a - 2:a - 1].isalpha():
             continue  # (cheap: the character before the name is the ordinal's last letter)
         m = EDITION_ORDINAL_BEFORE.search(text, max(0, a - 40), a)

@@ -27,6 +27,8 @@ below it (the longest in 40 published passages is about 430); text without full 
 length at a clause break, so the work per figure stays bounded and a check takes time
 linear in the article's length."""
 LIST_ITEM = patterns.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
+INLINE_BULLET = patterns.compile(r"\s+[\u2022\u25aa]\s+")
+"""A bullet inside a line, between two key points run together."""
 # From the start of a run of marks only, and possessive: a long run of dots ("……" in a
 # pasted table) would otherwise be rescanned from each of its characters. The pattern
 # opens with the first mark and looks back from it (no mark before it): the engine then
@@ -119,9 +121,16 @@ def _split_block(prose: str, start: int, end: int, heading: bool):
         yield from _trimmed(prose, offset, end)
         return
     last = offset
-    for cut in _cuts(prose, offset, end):
+    cuts = [(cut, cut) for cut in _cuts(prose, offset, end)]
+    if "\u2022" in text or "\u25aa" in text:
+        # "US has regained the top spot • China's TaihuLight topped the list …": bullets
+        # run together on one line (a web page's key points) are sentences of their own
+        cuts = sorted(cuts + [(m.start(), m.end()) for m in INLINE_BULLET.finditer(prose, offset, end)])
+    for cut, resume in cuts:
+        if cut < last:
+            continue
         yield from _trimmed(prose, last, cut)
-        last = cut
+        last = resume
     yield from _trimmed(prose, last, end)
 
 

@@ -307,9 +307,19 @@ def _difference(claim: Claim, library, as_of) -> Finding | None:
     return None
 
 
+REGIONAL = patterns.compile(
+    r"\b(?:the\s+region['’]s|regional|in\s+(?:the\s+)?(?:region|Asia|Europe|Africa|Latin\s+America|the\s+Middle\s+East|"
+    r"the\s+Gulf|Asia[\s-]Pacific|the\s+Americas)|among\s+(?:the\s+)?(?:Asian|European|African|Arab|Gulf|ASEAN|"
+    r"Nordic|Latin\s+American|regional)|(?:Asia|Europe|Africa)['’]s)\b", re.I)
+"""Words that make a superlative a region's ("the region's biggest improvement", "the
+biggest climber among Asian economies"), not the whole list's."""
+
+
 def _biggest(claim: Claim, library, as_of) -> Finding | None:
     """"Ireland, the country with the most notable improvement": of every entity with a row
     in both editions, did this one move most (up, or down for "the biggest faller")?"""
+    if REGIONAL.search(claim.sentence.text):
+        return None  # "the region's biggest improvement": the most within a smaller list
     probe = replace(claim, quantity=replace(claim.quantity, kind="rank", value=1.0, low=1.0, high=1.0))
     for c in candidates(probe, library):
         if c.metric.kind != "rank":

@@ -68,7 +68,7 @@ CAUSE_WORDS = ("because", "thanks", "due", "driven", "owing", "result", "back", 
 NEGATION_WORDS = ("exclud", "without", "other", "apart", "counting", "leaving", "setting")
 
 
-NOT_WITH_REACH = 40
+NOT_WITH_REACH = 60
 
 CLAUSE_MARK = patterns.compile(r"[,;:]")
 

@@ -23,7 +23,7 @@ from ..reference.tables import Table, release_month
 
 HELD_FOR = patterns.compile(
     r"[^.;:,]{0,40}?\bfor\s+(?:the\s+)?(?:past\s+|last\s+|previous\s+)?(?P<n>\d+|two|three|four|five|six|seven|"
-    r"eight|nine|ten|several|many|a\s+few|a\s+couple\s+of)\s+(?:consecutive\s+|straight\s+|successive\s+)?"
+    r"eight|nine|ten|several|many|a\s+few|a\s+couple\s+of)\s+(?:consecutive\s+|straight\s+|successive\s+|previous\s+|preceding\s+|past\s+|last\s+)?"
     r"(?P<unit>years|months|lists|editions|rankings|times|terms)\b", re.I)
 """After a place: "kept Fugaku in the top spot for two years", "held first place for three
 consecutive lists": the place over a span of editions, not one."""

@@ -461,6 +461,15 @@ class Checker:
             if owner is not None:
                 finding = self._owned_beside(claim, c, finding, owner)
         sister = self._sister_table_agrees(claim, c, choice, as_of) if finding.verdict == Verdict.CONTRADICTED else None
+        if sister is not None and claim.quantity.hedge in BANDS:
+            # "entered the top 10": a band holds many places, so fitting the publisher's other
+            # ranking says more about which ranking is meant than about a mistake
+            other, row = sister
+            finding = _unflagged(claim, c, finding, (
+                f"Not flagged: {wording.possessive(c.entity)} place fits {claim.quantity.text.strip()} in the "
+                f"{explain.edition_title(other, row)}, the same publisher's other ranking, which the article may "
+                f"mean. If it means this one: {finding.message}"))
+            sister = None
         if sister is not None:
             # A warning, not an error: either the article means the other ranking (and names
             # the wrong one) or it gives the other ranking's place; an editor checks which.
