@@ -89,12 +89,25 @@ def _rank_change(claim: Claim, library, as_of) -> Finding | None:
         if pair is None:
             continue
         cur, prev = pair
-        may_flag = _grounded(probe, c) and found is None and not _several_ranks_named(claim, c)
+        may_flag = _grounded(probe, c) and found is None and not _several_ranks_named(claim, c) \
+            and not _compared_then(claim)
         finding = _rank_verdict(claim, c, cur, prev, may_flag)
         if finding is not None and finding.verdict == Verdict.SUPPORTED:
             return finding
         found = found or finding
     return found
+
+
+PLACES_COMPARED = patterns.compile(r"\s+(?:places?|spots?|positions?|notches?)\s+(?:lower|higher|below|above|worse|better)\b",
+                                   re.I)
+
+
+def _compared_then(claim: Claim) -> bool:
+    """"an improvement from 2023, when the country ranked two places lower, in third place":
+    "N places lower" said of a dated earlier state compares it with now, not with the
+    edition before it; which two editions it spans is a reading, so it is not flagged."""
+    q, base = claim.quantity, claim.sentence.span.start
+    return bool(claim.times) and bool(PLACES_COMPARED.match(claim.sentence.text, q.span.end - base))
 
 
 def _several_ranks_named(claim: Claim, c: Candidate) -> bool:
