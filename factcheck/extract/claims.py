@@ -1230,7 +1230,7 @@ def _compared_names(part: SentenceParts, quantity: Quantity,
 
 
 THAN_THE = patterns.compile(r"\b(?:than|outperform(?:s|ed|ing)?|outpac(?:es|ed|ing)|outclass(?:es|ed|ing)|"
-                            r"surpass(?:es|ed|ing)?|beat(?:s|ing)?)\s+(?:the|those|that)\s+(?:of\s+(?:the\s+)?)?$")
+                            r"surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|tops?|topping)\s+(?:the|those|that)\s+(?:of\s+(?:the\s+)?)?$")
 """"larger than the 7-billion-parameter models of Japan", "outperforms the 70 billion-parameter
 model of Llama 2": the figure right after is the compared thing's."""
 

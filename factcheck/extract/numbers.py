@@ -516,6 +516,11 @@ def _is_figure(text: str, m: re.Match) -> bool:
         return False
     if LABEL_BEFORE.search(text[max(0, m.start() - 14):m.start()]):
         return False  # "Scenario 1", "Table 3", "Phase 2" are labels, not figures
+    if before == "(" and text[m.end():m.end() + 1] == ")" and len(num) == 1 and num.isdigit() \
+            and not m.group("scale") and not m.group("unit") and FOOTNOTE_BEFORE.search(text, max(0, m.start() - 30),
+                                                                                     m.start()) \
+            and FIGURE_SHORTLY_BEFORE.search(text, max(0, m.start() - 45), m.start() - 1):
+        return False  # "a score of 5.5 on the MT-Bench (3)", "13 billion parameters (2)": a note's number
     after_the = THE_BEFORE.search(text, max(0, m.start() - 8), m.start()) is not None
     if after_the and THRESHOLD_AFTER.match(text, m.end()):
         return False  # "to pass the 100 petaflop barrier": a threshold passed, no one's figure
@@ -533,6 +538,16 @@ def _is_figure(text: str, m: re.Match) -> bool:
         if not (m.group("scale") or m.group("unit")) and _OF_THE_AFTER.match(text[m.end():]):
             return False
     return True
+
+
+BENCHMARK_WORD = patterns.compile(r"\s(?:Linpack|LINPACK|HPL)(?=\s)")
+"""Between a figure and its unit, the benchmark's name ("148 Linpack petaflops")."""
+FIGURE_SHORTLY_BEFORE = patterns.compile(r"\d[^()\d]{0,40}$")
+"""A figure of the same phrase before the bracket: the figure the note is about."""
+FOOTNOTE_BEFORE = patterns.compile(r"(?:\b[a-z][a-z]*|[\w]+-[\w-]+|[\)\]’'\"])\s?\($")
+"""A lower-case word, a hyphenated term ("MT-Bench") or a closing bracket or quote right
+before "(N)": the bracket holds a note's number, not a figure of its own. (After a name —
+"Singapore (1), Switzerland (2)" — it may be a place, and is left to the rest.)"""
 
 
 MODEL_SIZE_AFTER = patterns.compile(
@@ -599,6 +614,11 @@ def _figure_quantity(text: str, m: re.Match, offset: int = 0) -> Quantity | None
             c = dict(c, kind="day")  # "the list released on Nov 18": a day of the month
     unit_name = None
     physical = PHYSICAL_UNIT.match(text[end:]) if c["kind"] == "number" else None
+    if physical is None and c["kind"] == "number" and BENCHMARK_WORD.match(text, end):
+        # "Summit's 148 Linpack petaflops": the benchmark's name between figure and unit
+        physical = PHYSICAL_UNIT.match(text[BENCHMARK_WORD.match(text, end).end():])
+        if physical:
+            end = BENCHMARK_WORD.match(text, end).end()
     if physical:
         unit_name, factor = PHYSICAL_UNITS[physical.group("u").lower()]
         c = dict(c, value=c["value"] * factor, unit=c["unit"] * factor)

@@ -107,7 +107,10 @@ def _compared_then(claim: Claim) -> bool:
     "N places lower" said of a dated earlier state compares it with now, not with the
     edition before it; which two editions it spans is a reading, so it is not flagged."""
     q, base = claim.quantity, claim.sentence.span.start
-    return bool(claim.times) and bool(PLACES_COMPARED.match(claim.sentence.text, q.span.end - base))
+    m = PLACES_COMPARED.match(claim.sentence.text, q.span.end - base)
+    # ("10 places better than in 2020": compared with a year named after "than")
+    return bool(m) and (bool(claim.times) or claim.sentence.text.startswith(" than", m.end())
+                        or claim.sentence.text.startswith(" than", m.end() - 0))
 
 
 def _several_ranks_named(claim: Claim, c: Candidate) -> bool:

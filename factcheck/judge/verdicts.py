@@ -1173,14 +1173,15 @@ REPORTED_GATE = wordgate.alias_gate(("said", "rumor", "rumour", "reported", "bel
 
 OWNED_BY = patterns.compile(
     r"[^.;:]{0,25}?,?\s*(?:(?:which\s+is|which\s+was|now|still)\s+)?(?:occupied|held|taken|claimed|won|secured|"
-    r"owned)\s+by\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}", re.I)
-"""After a place: "the first place, occupied by the Japanese Fugaku": the place is the
-name's after "by", whoever the sentence's subject is."""
+    r"owned|achieved|delivered|reached|posted|recorded|set)\s+by\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}", re.I)
+"""After a place or a figure: "the first place, occupied by the Japanese Fugaku", "the 415.5
+petaflops achieved by Fugaku": the figure is the name's after "by", whoever the
+sentence's subject is."""
 
 
 def _owned_by_after(claim: Claim, other: str) -> bool:
     base, end = claim.sentence.span.start, claim.quantity.span.end
-    return claim.quantity.kind == "rank" and any(
+    return any(
         m.entity == other and m.span.start >= end and OWNED_BY.fullmatch(claim.sentence.text, end - base,
                                                                           m.span.start - base)
         for m in claim.entities)
