@@ -94,7 +94,8 @@ def _blocks(prose: str, heading_lines: frozenset[int]):
             yield from flush()
             block = []
             continue
-        if line_paragraphs and block and _unfinished_paragraph(prose, block[-1], line):
+        if line_paragraphs and block and (_unfinished_paragraph(prose, block[-1], line)
+                                          or len(block) == 1 and _heading_line(prose, block[0], line)):
             yield from flush()
             block = []
         block.append((start, end))
@@ -102,6 +103,16 @@ def _blocks(prose: str, heading_lines: frozenset[int]):
             yield from flush()
             block = []
     yield from flush()
+
+
+def _heading_line(prose: str, last: tuple[int, int], line: str) -> bool:
+    """In text with one paragraph a line, a short line without a final stop before a line
+    that opens like a paragraph is a heading of its own ("For the Fourth Year in a Row, Low
+    Business Efficiency Is the Most Aggravating Factor" over "Cyprus ranks 43rd …"), not
+    the start of that paragraph's first sentence."""
+    text = prose[last[0]:last[1]].strip()
+    return bool(text) and not ENDS_SENTENCE.search(text) and len(text.split()) <= 20 \
+        and bool(PARAGRAPH_OPENING.match(line))
 
 
 def _unfinished_paragraph(prose: str, last: tuple[int, int], line: str) -> bool:
