@@ -1133,17 +1133,18 @@ def _own_clause_subject(part: SentenceParts, quantity: Quantity,
     return tuple(m for m in ordered if start <= m.span.start < end)
 
 
+SET_AGAINST = (r"(?:ahead\s+of|behind|second\s+only\s+to|trail(?:s|ed|ing)?|than|beating|besting|outpacing|"
+               r"outperform(?:s|ed|ing)?|surpassing|overtaking|unlike|in\s+contrast\s+to|contrary\s+to)")
+"""Words that set the names after them against the sentence's subject."""
 COMPARED_NAME_BEFORE = patterns.compile(
-    r"\b(?:ahead\s+of|behind|second\s+only\s+to|trail(?:s|ed|ing)?|than|beating|besting|outpacing|"
-    r"outperform(?:s|ed|ing)?|surpassing|overtaking|unlike|in\s+contrast\s+to|contrary\s+to)\s+(?:the\s+|its\s+)?"
+    r"\b" + SET_AGAINST + r"\s+(?:the\s+|its\s+)?"
     r"(?:[\w’'-]+\s+){0,2}$"
     r"|\bthan\s+(?:[\w’'-]+[\s,]+){0,5}?(?:such\s+as|like|including)\s+$", re.I)
 """A name set against the subject: "well ahead of the second-placing Frontier", "fourth
 behind Singapore", "second only to the US", "more text than some older models, such as
 GPT-3"."""
 COMPARED_LIST_BEFORE = patterns.compile(
-    r"\b(?:ahead\s+of|behind|trail(?:s|ed|ing)?|than|beating|besting|outpacing|outperform(?:s|ed|ing)?|surpassing|"
-    r"overtaking|unlike)\s+(?:the\s+)?"
+    r"\b" + SET_AGAINST + r"\s+(?:the\s+)?"
     r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){1,12}$")
 """A later name of a list set against the subject: "Surpassing South Korea, France, Japan,
 …": each name of the list is compared, not only the first."""

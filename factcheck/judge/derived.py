@@ -109,8 +109,7 @@ def _compared_then(claim: Claim) -> bool:
     q, base = claim.quantity, claim.sentence.span.start
     m = PLACES_COMPARED.match(claim.sentence.text, q.span.end - base)
     # ("10 places better than in 2020": compared with a year named after "than")
-    return bool(m) and (bool(claim.times) or claim.sentence.text.startswith(" than", m.end())
-                        or claim.sentence.text.startswith(" than", m.end() - 0))
+    return bool(m) and (bool(claim.times) or claim.sentence.text.startswith(" than", m.end()))
 
 
 def _several_ranks_named(claim: Claim, c: Candidate) -> bool:

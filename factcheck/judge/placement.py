@@ -23,11 +23,12 @@ from ..model import EntityMention, Fact
 from ..reference.library import Library
 from ..reference.tables import Table
 
-GAP_AFTER_NAME = patterns.compile(r"[’']s(?:\s+(?:[a-z][\w-]*|[\"“”‘’']))?(?:\s+(?:[a-z][\w-]*|[\"“”‘’']))?\s*[\"“”‘’']?")
-"""Between a country's name and the system's: the possessive, at most two lower-case words
-or quotation marks."""
-GAP_AFTER_DEMONYM = patterns.compile(r"(?:\s+(?:[a-z][\w-]*|[\"“”‘’']))?(?:\s+(?:[a-z][\w-]*|[\"“”‘’']))?\s*[\"“”‘’']?")
-"""Between a demonym ("Japanese") and the system's name: the same, without the possessive."""
+FEW_WORDS = r"(?:\s+(?:[a-z][\w-]*|[\"“”‘’']))?(?:\s+(?:[a-z][\w-]*|[\"“”‘’']))?\s*[\"“”‘’']?"
+"""At most two lower-case words or quotation marks, then perhaps an opening quotation mark."""
+GAP_AFTER_NAME = patterns.compile(r"[’']s" + FEW_WORDS)
+"""Between a country's name and the system's: the possessive, then ``FEW_WORDS``."""
+GAP_AFTER_DEMONYM = patterns.compile(FEW_WORDS)
+"""Between a demonym ("Japanese") and the system's name: ``FEW_WORDS`` alone."""
 NOT_BETWEEN = frozenset({"and", "or", "than", "of", "to", "from", "with", "by", "over", "beat", "beats", "at",
                          "in", "on", "for", "as", "but", "while", "vs", "versus"})
 """Words that would make the country qualify something else ("China's rival to Fugaku",

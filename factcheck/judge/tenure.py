@@ -22,8 +22,9 @@ from ..model import Claim, Fact
 from ..reference.tables import Table, release_month
 
 HELD_FOR = patterns.compile(
-    r"[^.;:,]{0,40}?\bfor\s+(?:the\s+)?(?:past\s+|last\s+|previous\s+)?(?P<n>\d+|two|three|four|five|six|seven|"
-    r"eight|nine|ten|several|many|a\s+few|a\s+couple\s+of)\s+(?:consecutive\s+|straight\s+|successive\s+|previous\s+|preceding\s+|past\s+|last\s+)?"
+    r"[^.;:,]{0,40}?\bfor\s+(?:the\s+)?(?:past\s+|last\s+|previous\s+)?(?P<n>\d+|several|many|a\s+few|"
+    r"a\s+couple\s+of|" + numbers.WORD_NUMBER + r")\s+"
+    r"(?:consecutive\s+|straight\s+|successive\s+|previous\s+|preceding\s+|past\s+|last\s+)?"
     r"(?P<unit>years|months|lists|editions|rankings|times|terms)\b", re.I)
 """After a place: "kept Fugaku in the top spot for two years", "held first place for three
 consecutive lists": the place over a span of editions, not one."""
@@ -86,7 +87,7 @@ def fits(held, run: list[Fact], table: Table) -> bool | None:
     if said in VAGUE:
         low, high = VAGUE[said]
         return length >= low and (high is None or length <= high)
-    n = int(said) if said.isdigit() else numbers.word_value(said)
+    n = _said_number(held)
     return None if n is None else abs(length - n) < 1e-9
 
 

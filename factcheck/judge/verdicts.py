@@ -1032,17 +1032,14 @@ class Checker:
                 # A study or a catalogue: of the publications with a figure for that time,
                 # those that give this entity's ("Gopher … in 2021": DeepMind's paper, not
                 # every other model paper of 2021).
-                own = eds & {f.edition for f in table.rows(c.entity, c.metric.id)}
-                eds = own or eds
+                eds = (eds & self._own_editions(c)) or eds
         elif choice.current is not None:
             eds = {choice.current}
-            if table.period_kind not in ("edition", "list") and not any(
-                    f.edition == choice.current for f in table.rows(c.entity, c.metric.id)):
+            if table.period_kind not in ("edition", "list") and choice.current not in self._own_editions(c):
                 # A catalogue (one paper per model) or a study: the latest publication at
                 # the article's date may not give this entity's figure at all ("GPT-2 …"
                 # in an article of the week GPT-3's paper came out); its own do.
-                own = {f.edition for f in table.rows(c.entity, c.metric.id) if choice.accepts(f, table)}
-                eds = own or eds
+                eds = self._own_editions(c, choice) or eds
         elif table.period_kind in ("edition", "list"):
             # A periodic league table: an undated claim may mean any edition.
             eds = set(table.editions) or set(table.editions_with(c.metric.id))
@@ -1054,6 +1051,13 @@ class Checker:
             by_n = {e for e in eds if self._edition_size(table, c, e) == n}
             eds = by_n or eds
         return eds
+
+    @staticmethod
+    def _own_editions(c: Candidate, choice=None) -> set[str]:
+        """The editions that give the stated entity's figure of the measure (out by the
+        article's date, when ``choice`` is given)."""
+        return {f.edition for f in c.table.rows(c.entity, c.metric.id)
+                if choice is None or choice.accepts(f, c.table)}
 
     def _edition_size(self, table: Table, c: Candidate, edition: str) -> int | None:
         for row in table.rows(None, c.metric.out_of):
@@ -1189,21 +1193,19 @@ def _owned_by_after(claim: Claim, other: str) -> bool:
 
 def _one_entity_per_edition(table: Table) -> bool:
     """Is every edition of ``table`` about one entity (a catalogue of models, one paper
-    each), not a league table or a study of many? (Worked out once per table.)"""
+    each), not a league table or a study of many? (Kept in the table's own index, like its
+    edition order: worked out once per table.)"""
     if table.period_kind in ("edition", "list"):
         return False
-    known = _CATALOGUES.get(id(table))
-    if known is None or known[0] is not table:
+    known = table._index.get("one entity per edition")
+    if known is None:
         owners: dict[str, set[str]] = {}
         for f in table.rows():
             owners.setdefault(f.edition, set()).add(f.entity)
         entities = set().union(*owners.values()) if owners else set()
-        known = _CATALOGUES[id(table)] = (table, len(owners) > 1 and len(entities) > 1
-                                          and all(len(n) == 1 for n in owners.values()))
-    return known[1]
-
-
-_CATALOGUES: dict[int, tuple[Table, bool]] = {}
+        known = table._index["one entity per edition"] = (
+            len(owners) > 1 and len(entities) > 1 and all(len(n) == 1 for n in owners.values()))
+    return known
 
 
 @lru_cache(maxsize=256)
