@@ -17,6 +17,7 @@ from . import brackets, folding, membership, numbers, roles, sentences, subjects
 from ..dataclassgen import dataclass
 from ..read.document import Document
 from .entities import DESCRIBED, UNKNOWN, UNKNOWN_NAME, EntityFinder
+from .sources import titles_other_publication
 from ..reference.library import Library
 from ..model import Claim, EntityMention, Quantity, Sentence, SourceMention, TimeExpr
 from .sources import SourceFinder
@@ -257,7 +258,12 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
         unknown_before = unknown_subject
         unknown_subject = _opens_on_unknown(part, unknown_subject)
         first_before, first_now = first_now, {}
-        for e in part.entities:
+        # "While Frontier is made by AMD, Aurora uses Intel parts. … it ranked second": a
+        # name in a leading subordinate clause is not what the next sentence's "it" means
+        # when the main clause names one of its kind.
+        lead = SUBORDINATE_OPENING.match(part.sentence.text) if part.entities else None
+        lead_end = part.sentence.span.start + lead.end() if lead else -1
+        for e in sorted(part.entities, key=lambda e: e.span.end <= lead_end):
             if e.entity and e.via not in ("reference", UNKNOWN) and e.kind != "world":
                 first_now.setdefault(e.kind, e.entity)
         earlier = dict(last_named) if part.quantities else last_named
@@ -279,6 +285,8 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
             paragraph, distance = part.sentence.paragraph, (2 if distance < 2 else 3)
         part = _narrow_publishers(part, named_before, topic)
         named_before.extend(t for s in part.sources if s.exact for t in s.tables)
+        named_before.extend(OTHER_TITLE_MARK + _said(part, s) for s in part.sources if not s.exact and not s.tables
+                            and titles_other_publication(part.sentence.text, s.span.end - part.sentence.span.start))
         sources = tuple(part.sources) or carried
         before = (carried, distance)
         if part.sources:
@@ -325,6 +333,11 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
                 if may_compare:
                     ordered = _compared_names(part, quantity, ordered)
                     ordered = _possessor_first(part, quantity, ordered)
+                ordered = _versus_second(part, quantity, ordered)
+                if "(" in part.sentence.text:
+                    ordered = _bracket_of_compared(part, quantity, ordered)
+                if folding.holds_any(part.sentence.text, (" by ",)):
+                    ordered = _achieved_by(part, quantity, ordered, resolved)
             if asides:
                 ordered = _outside_asides(ordered, quantity, asides)
             if len(ordered) > 1 and folding.holds_any(part.sentence.text, RELATIONAL_MARKS):
@@ -690,12 +703,32 @@ def _narrow_publishers(part: SentenceParts, named_before: list[str],
         return part
     narrowed = []
     for source in part.sources:
-        last = next((t for t in reversed(named_before) if t in source.tables), None)
+        other = OTHER_TITLE_MARK + _said(part, source)
+        last = next((t for t in reversed(named_before) if t in source.tables or t == other), None)
+        if last == other:
+            # "IMD World Talent Ranking: Cyprus in 15th place … according to IMD": the
+            # publisher alone, after the article named a publication of its that no table
+            # holds, still means that publication.
+            narrowed.append(SourceMention(source.span, (), False))
+            continue
         if last is None:
             of_topic = [t for t in topic if t in source.tables]
             last = of_topic[0] if len(of_topic) == 1 else None
         narrowed.append(SourceMention(source.span, (last,), True) if last and len(source.tables) > 1 else source)
     return SentenceParts(part.sentence, narrowed, part.times, part.entities, part.quantities)
+
+
+SUBORDINATE_OPENING = patterns.compile(
+    r"\s*(?:While|Whilst|Whereas|Although|Though|Unlike|Like|Where)\b[^,;]{0,120},")
+
+OTHER_TITLE_MARK = "~"
+"""Marks, in the list of tables named before, a publisher named with a title of its own that
+no table holds ("~imd" for "IMD World Talent Ranking")."""
+
+
+def _said(part: SentenceParts, source: SourceMention) -> str:
+    base = part.sentence.span.start
+    return part.sentence.text[source.span.start - base:source.span.end - base].lower()
 
 
 RIVAL_BEFORE = patterns.compile(
@@ -1228,6 +1261,63 @@ def _compared_names(part: SentenceParts, quantity: Quantity,
         else:
             kept.append(m)
     return (*kept, *compared) if compared else ordered
+
+
+FIGURE_VERSUS_BEFORE = patterns.compile(
+    r"\d[\d,.]*(?:\s*(?:%|per\s*cent|percent|million|billion|trillion|[a-z]+))?\s*"
+    r"(?:versus|vs\.?|v\.|against|compared\s+(?:with|to))\s+(?:just\s+|only\s+)?$", re.I)
+
+
+def _versus_second(part: SentenceParts, quantity: Quantity,
+                   ordered: tuple[EntityMention, ...]) -> tuple[EntityMention, ...]:
+    """"China now has more machines than the US: 202 versus 143": the second figure of a
+    pair set "versus" the first is the compared name's (the US's), never the subject's; with
+    no compared name in the sentence it is no one's."""
+    text, base = part.sentence.text, part.sentence.span.start
+    rel = quantity.span.start - base
+    if not folding.holds_any(text, VERSUS_MARKS) or not FIGURE_VERSUS_BEFORE.search(text, max(0, rel - 40), rel):
+        return ordered
+    after = [m for m in ordered if m.span.start >= quantity.span.end
+             and VERSUS_OWNER_AFTER.fullmatch(text, quantity.span.end - base, m.span.start - base)]
+    if after:
+        return (after[0],)  # "202 systems versus 143 in the US"
+    return tuple(EntityMention(m.span, m.entity, m.kind, "name") for m in ordered if m.via == "compared")
+
+
+COMPARED_BRACKET_GAP = patterns.compile(r"(?:\s+[\w.’'-]+){1,4}\s*\((?:[^()]*\s)?")
+
+
+def _bracket_of_compared(part: SentenceParts, quantity: Quantity,
+                         ordered: tuple[EntityMention, ...]) -> tuple[EntityMention, ...]:
+    """"Mistral 7B outperforms Llama 1 to 34B (a 34 billion parameter model)": a bracket
+    opened a few words after a compared name describes the thing those words name — the
+    compared one, under a longer name no table holds —, never the subject: no one's figure."""
+    text, base = part.sentence.text, part.sentence.span.start
+    for m in ordered:
+        if m.via in ("compared", "object") and m.span.end <= quantity.span.start and COMPARED_BRACKET_GAP.fullmatch(
+                text, m.span.end - base, quantity.span.start - base):
+            return ()
+    return ordered
+
+
+ACHIEVED_BY_AFTER = patterns.compile(
+    r"\s+(?:first\s+)?(?:achieved|attained|reached|posted|recorded|set|clocked|delivered|scored)\s+by\s+(?:the\s+)?"
+    r"(?:[\w’'-]+\s+){0,3}?")
+
+
+def _achieved_by(part: SentenceParts, quantity: Quantity, ordered, mentions):
+    """"… is far above the 415.5 petaflops achieved by Fugaku": a figure a participle gives
+    to a name after "by" is that name's, whoever the sentence's subject is."""
+    text, base = part.sentence.text, part.sentence.span.start
+    for m in mentions:
+        if m.via not in ("reference", UNKNOWN) and m.span.start > quantity.span.end and ACHIEVED_BY_AFTER.fullmatch(
+                text, quantity.span.end - base, m.span.start - base):
+            return _first(EntityMention(m.span, m.entity, m.kind, "name"), ordered)
+    return ordered
+
+
+VERSUS_OWNER_AFTER = patterns.compile(r"(?:\s+[a-z]+){0,2}?\s+(?:in|for|from|at|by)\s+(?:the\s+)?")
+VERSUS_MARKS = ("versus", "vs", "v.", "against", "compared")
 
 
 THAN_THE = patterns.compile(r"\b(?:than|outperform(?:s|ed|ing)?|outpac(?:es|ed|ing)|outclass(?:es|ed|ing)|"
@@ -1865,8 +1955,9 @@ def _opening_times(part: SentenceParts) -> list[TimeExpr]:
 OPENING_TIME_LEAD = patterns.compile(r"\W*(?:(?:Until|Till|As\s+of|By|Since|Even|And|But|So|In|On|At|During|Back\s+in)\s+)?")
 
 
-YEAR_DASH_BEFORE = patterns.compile(r"\bin\s+(?:19|20)\d\d\s*(?:[-–—:]|\s-)\s*(?:the\s+)?$")
-"""Right before a figure: "in 2015 – the 34th", "in 2016: 47th"."""
+YEAR_DASH_BEFORE = patterns.compile(r"\bin\s+(?:19|20)\d\d\s*(?:[-–—:\ufffd]|\s-)\s*(?:the\s+)?$")
+"""Right before a figure: "in 2015 – the 34th", "in 2016: 47th" (a dash a page's encoding
+garbled into U+FFFD, "in 2015 \ufffd the 34th", is still a dash)."""
 
 
 def _year_then_figure(part: SentenceParts, out: dict) -> None:

@@ -162,6 +162,17 @@ FROM_BEFORE = patterns.compile(
     r"\bfrom\s+(?:(?:placing|ranking|being|sitting|standing|coming)\s+(?:at\s+|in\s+)?)?(?:the\s+|its\s+|their\s+)?"
     r"(?:previous\s+|earlier\s+|prior\s+|former\s+)?$", re.I)
 FROM_REACH = 30
+# "In second to fifth place, in order, came: …", "the 2nd-5th places": a span of places,
+# not one place; the names that follow fill it in their order (no one of them is "fifth").
+_ORD = (r"(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+        r"tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth)")
+PLACE_SPAN_BEFORE = patterns.compile(
+    rf"\b(?P<first>{_ORD})[\s-]*(?:to|through|thru|[–—-])\s*(?:the\s+)?$", re.I)
+PLACE_WORD_AFTER = patterns.compile(r"^[\s-]*(?:places?|spots?|positions?|placed|ranks?)\b", re.I)
+PLACE_WORD_END = patterns.compile(r"\b(?:places?|spots?|positions?|placed|ranks?)$", re.I)
+SPAN_FROM_BEFORE = patterns.compile(r"\bfrom\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+PLACE_SPAN_AFTER = patterns.compile(
+    rf"^[\s-]*(?:to|through|thru|[–—-])\s*(?:the\s+)?{_ORD}[\s-]*(?:places?|spots?|positions?|placed|ranks?)\b", re.I)
 """How far before a figure ``FROM_BEFORE`` is looked for ("from the previous 585 petaflops",
 "from placing at the 34th spot")."""
 MOVED_FROM_BEFORE = patterns.compile(
@@ -340,6 +351,21 @@ def _last_clause(before: str) -> str:
     return before
 
 
+def _place_span(before: str, figure: str, after: str) -> tuple[int, int] | None:
+    """Where a span of places around a rank starts in ``before`` and ends in ``after``
+    ("second to fifth place"), or None; "from 8th to 6th" is a move, not a span."""
+    first = PLACE_SPAN_BEFORE.search(before)
+    if first and not SPAN_FROM_BEFORE.search(before, 0, first.start()):
+        if PLACE_WORD_END.search(figure):
+            return first.start(), 0
+        if PLACE_WORD_AFTER.match(after):
+            return first.start(), PLACE_WORD_AFTER.match(after).end()
+    last = PLACE_SPAN_AFTER.match(after)
+    if last and not SPAN_FROM_BEFORE.search(before):
+        return len(before), last.end()
+    return None
+
+
 def find(text: str, base: int, quantity: Quantity) -> Role:
     """The role of ``quantity`` in a sentence ``text`` that starts at ``base``."""
     if quantity.kind == "superlative":
@@ -429,6 +455,10 @@ def find(text: str, base: int, quantity: Quantity) -> Role:
     agg = AGGREGATE_AFTER.match(after) if quantity.kind != "rank" and words & AGGREGATE_AFTER_WORDS.mask else None
     if agg:
         return Role(AGGREGATE, 0, Span(base + start, base + end + agg.end()))
+    if quantity.kind == "rank":
+        span = _place_span(before, text[start:end], after)
+        if span is not None:
+            return Role(WITHIN, 0, Span(base + here + span[0], base + end + span[1]))
     if quantity.kind == "rank":
         prev = PREVIOUS_BEFORE.search(before) if words & PREVIOUS_WORDS.mask else None
         if prev:

@@ -37,6 +37,17 @@ _OTHER_TITLE = patterns.compile(
 publisher's, so what this finds after a bare publisher name is one no table holds."""
 
 
+def titles_other_publication(text: str, end: int) -> bool:
+    """Whether the words after a publisher's name ending at ``end`` title a publication of
+    its own by words of its own ("IMD World Talent Ranking"), not only by a kind word
+    ("McKinsey Report: …")."""
+    m = _OTHER_TITLE.match(text, end)
+    if m is None:
+        return False
+    words = {w.strip("’'").lower() for w in m.group(0).split()[:-1]} - _GENERIC_TITLE_WORDS
+    return any(w and w[0].isalpha() and w not in ("’s", "'s") for w in words)
+
+
 _OTHER_TITLE_LOWER = patterns.compile(
     r"(?:['’]s)?\s+(?:(?:latest|recent|new|annual|inaugural|(?:19|20)\d\d)\s+)*"
     r"((?:[A-Z][\w&-]*\s+){1,5})(?:rankings?|index|indices|report|yearbook|scoreboard|barometer|atlas|survey|"

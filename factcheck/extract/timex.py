@@ -46,7 +46,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("relative", patterns.compile(rf"\b(?:in|over|during|for)\s+the\s+(?:past|last|previous|preceding)\s+(?P<n>{COUNT})\s+(?:years?|editions|lists|rankings)\b", re.I)),
     ("last_year", patterns.compile(r"\b(?P<which>last|this|next|previous)\s+year(?:'s)?\b", re.I)),
     # "a year earlier", "a year ago", "the year before": the previous year, as "last year".
-    ("year_ago", patterns.compile(r"\b(?:a|one)\s+year\s+(?:earlier|ago|before)\b|\bthe\s+(?:year|edition)\s+before\b|\bthe\s+prior\s+year\b", re.I)),
+    # "Three years ago, the US had 231 systems": that many years before the article's.
+    ("year_ago", patterns.compile(rf"\b(?:a|one|(?P<n>{COUNT}))\s+years?\s+(?:earlier|ago|before)\b|\bthe\s+(?:year|edition)\s+before\b|\bthe\s+prior\s+year\b", re.I)),
     ("now", patterns.compile(r"\b(?:currently|at present|presently|as of now|right now)\b", re.I)),
     # "Back then, it had 202 entries": the time an earlier sentence named, which one unsaid
     # here — an earlier edition that can confirm a figure but never flag it.
@@ -103,7 +104,7 @@ NEEDS: list[tuple[bool, Words | None, Words | None]] = [
     (True, Words("fy", "fiscal"), None),  # fiscal
     (False, Words("year", "edition", "list", "ranking"), Words("past", "last", "previous", "preceding")),  # relative
     (False, Words("year"), Words("last", "this", "next", "previous")),  # last_year
-    (False, Words("year", "edition"), Words("earlier", "ago", "before", "prior")),  # year_ago
+    (False, Words("year", "years", "edition"), Words("earlier", "ago", "before", "prior")),  # year_ago
     (False, Words("currently", "present", "now"), None),  # now
     (False, Words("then", "time", "days", "previously", "formerly", "once"), None),  # then
     (False, Words("when"), Words("launched", "debuted", "online", "appeared", "unveiled", "installed",
@@ -222,6 +223,9 @@ def find(text: str, offset: int = 0) -> list[TimeExpr]:
                 continue
             if COUNT_AFTER.match(text[m.end():]):
                 continue  # "from 2048 tokens": a count, not a year
+            if kind == "year_ago" and m.group("n") and words & EVENT_WORDS.mask \
+                    and EVENT_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
+                continue  # "since the index began six years ago": the index's age, a figure of its own
             if kind in ("by", "year") and may_event is None:
                 may_event = words & EVENT_WORDS.mask
                 may_edition = words & EDITION_WORDS.mask
@@ -349,7 +353,8 @@ def _make(kind: str, m: re.Match, offset: int) -> TimeExpr | None:
     if kind == "now":
         return TimeExpr(span, text, "relative", years=1, offset=0)
     if kind == "year_ago":
-        return TimeExpr(span, text, "relative", years=1, offset=1)
+        n = _count(m.group("n")) if m.group("n") else 1
+        return TimeExpr(span, text, "relative", years=1, offset=n) if n else None
     if kind == "last_year":
         offset_years = {"last": 1, "previous": 1, "this": 0, "next": -1}[m.group("which").lower()]
         return TimeExpr(span, text, "relative", years=1, offset=offset_years)

@@ -733,6 +733,19 @@ reads them): a search for it skips to the places where one can start, which the 
 itself, opening with a look-behind, cannot."""
 
 
+# A figure (not a year) standing on its own: "50%" in "300 million jobs could be affected,
+# and 50% of the workforce could be replaced".
+FIGURE_BETWEEN = patterns.compile(r"(?<![\w.,-])(?!(?:19|20)\d\d\b)\d[\d,.]*(?:%|\s*(?:per\s*cent|percent|million|billion|trillion)\b)?")
+
+
+def _figure_between(text: str, offset: int, figure: Span, word: Span) -> bool:
+    """Whether another figure stands between the claim's figure and a word of the sentence:
+    "300 million jobs could be affected, and as much as 50% of the workforce could be
+    replaced" — the loose word "replaced" is the second figure's, not the first's."""
+    start, end = (figure.end, word.start) if word.start >= figure.end else (word.end, figure.start)
+    return bool(FIGURE_BETWEEN.search(text, max(0, start - offset), max(0, end - offset)))
+
+
 def _other_figure_before(text: str, start: int, end: int) -> bool:
     """``OTHER_FIGURE_BEFORE.search(text, start, end)``, searched only when ``text[start:end]``
     holds a digit or an ordinal's word."""
@@ -1523,7 +1536,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         if loose.absent(present):
             continue
         for span, alias in loose.hits(text, offset, present=present):
-            if not any(u.contains(span) for u in used_spans):
+            if not any(u.contains(span) for u in used_spans) \
+                    and not _figure_between(text, offset, q.span, span):
                 loose_hits.setdefault(metric.id, []).append(reading.loose_why[metric.id][alias])
     if peak:
         # "a sustained 122.3 petaflops, with a transient maximum of 187.7": a figure called a

@@ -378,6 +378,16 @@ class Checker:
                    or self._contradicted(claim, c, choice, scope)
                    or self._other_metric(claim, c, choice, scope)
                    or self._unverifiable(claim, c, choice, scope))
+        if finding.verdict in (Verdict.CONTRADICTED, Verdict.OUTDATED) and ACHIEVED_BY.match(
+                claim.sentence.text, claim.quantity.span.end - claim.sentence.span.start):
+            # "far above the 415.5 petaflops achieved by Fugaku": a result named as achieved
+            # is a past deed, not a present value; it is true of any edition up to the
+            # article's that holds it.
+            past = [f for f in table.rows(c.entity, c.metric.id) if not f.status and agrees(claim, f, table)
+                    and (choice.current is None or f.edition <= choice.current)]
+            if past:
+                return self._finding(Verdict.SUPPORTED, claim, c, past[-1],
+                                     explain.message_supported(c, past[-1], claim)), c
         held = tenure.held_for(claim) if c.metric.kind == "rank" else None
         if held is not None:
             # "held the top spot for two years": a run of editions, checked as a run
@@ -1262,6 +1272,11 @@ def _unflagged(claim: Claim, c: Candidate, finding: Finding, message: str) -> Fi
 # "Sierra ranked fourth and Sunway TaihuLight third": a word that starts another clause
 # (or another item) between the earlier name and the stated one makes the stated one the
 # subject of the figure's own clause.
+ACHIEVED_BY = patterns.compile(
+    r"\s+(?:\w+\s+)?(?:first\s+)?(?:achieved|attained|reached|posted|recorded|set|clocked|delivered|scored)\s+by\b")
+"""After a figure, the participle that makes it a past result of someone's ("the 415.5
+petaflops achieved by Fugaku")."""
+
 OWN_CLAUSE_BETWEEN = patterns.compile(
     r"[;]|\b(?:while|whilst|whereas|but|and|against|compared\s+(?:with|to)|versus|vs)\b", re.I)
 
@@ -1271,9 +1286,11 @@ LEADING_PHRASE = patterns.compile(
     r"^\s*(?:Prior\s+to|After|Before|Since|Unlike|Like|Following|Despite|While|Whilst|Although|Though|As|Until)\b[^,;]{0,150},")
 
 PRONOUN_START = patterns.compile(
-    r"^\s*(?=[IT])(?:It|They|(?:This|These|That)(?!\s+(?:year|years|month|week|time|edition|ranking|rankings|list|report|study|"
+    r"^\s*(?=[IT])(?:Its?|They|Their|(?:This|These|That)(?!\s+(?:year|years|month|week|time|edition|ranking|rankings|list|report|study|"
     r"survey|index|results?)\b)|The\s+(?:system|machine|supercomputer|model|country|nation|economy|city-state|firm|company))\b")
 
+
+POSSESSIVE_START = patterns.compile(r"^\s*(?:Its|Their)\b")
 
 # "the UK's 2021 GDP of", "Fugaku's HPL score of": a possessive right before the figure's
 # measure gives the figure to its owner, whatever the sentence's subject.
@@ -1292,6 +1309,8 @@ def _subject_unclear(claim: Claim, c: Candidate) -> bool:
     if m is None or m.via == "reference" or m.kind == "world" or not PRONOUN_START.match(claim.sentence.text):
         return False  # a world-wide figure ("the global software industry") is no one's in particular
     base = claim.sentence.span.start
+    if m.span.start < claim.quantity.span.start and POSSESSIVE_START.match(claim.sentence.text):
+        return False  # "Its predecessor GPT-2 was made up of …": the name before the figure is the subject
     between = claim.sentence.text[m.span.end - base:claim.quantity.span.start - base]
     if OWN_MEASURE.match(between):
         return False  # "…comparable to the UK's 2021 GDP of $3.1 trillion": the possessive says whose
