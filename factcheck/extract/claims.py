@@ -17,7 +17,7 @@ from . import brackets, folding, membership, numbers, roles, sentences, subjects
 from ..dataclassgen import dataclass
 from ..read.document import Document
 from .entities import DESCRIBED, UNKNOWN, UNKNOWN_NAME, EntityFinder
-from .sources import titles_other_publication
+from .sources import names_other_publication
 from ..reference.library import Library
 from ..model import Claim, EntityMention, Quantity, Sentence, SourceMention, TimeExpr
 from .sources import SourceFinder
@@ -286,7 +286,8 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
         part = _narrow_publishers(part, named_before, topic)
         named_before.extend(t for s in part.sources if s.exact for t in s.tables)
         named_before.extend(OTHER_TITLE_MARK + _said(part, s) for s in part.sources if not s.exact and not s.tables
-                            and titles_other_publication(part.sentence.text, s.span.end - part.sentence.span.start))
+                            and names_other_publication(part.sentence.text, s.span.start - part.sentence.span.start,
+                                                        s.span.end - part.sentence.span.start))
         sources = tuple(part.sources) or carried
         before = (carried, distance)
         if part.sources:
@@ -1413,7 +1414,10 @@ earlier best of 21.1": a past figure, of some edition before the current one (wh
 unsaid unless named), so it may be confirmed, never called out of date."""
 PAST_RECORD_WORDS = folding.Words("previous", "prior", "earlier", "former", "old", "last")
 PREVIOUS_AFTER = patterns.compile(
-    r"^\s*(?:that\s+|which\s+)?(?:(?:the|this|that|it)\s+)?(?:\w+\s+){0,2}?(?:on|in)\s+the\s+(?:previous|prior|last)\s+"
+    # ("dropped to fourth place from second on the previous list": the list is the "from"
+    # figure's, never the one a "from" follows)
+    r"^\s*(?:that\s+|which\s+)?(?:(?:the|this|that|it)\s+)?(?:(?!(?:from|than|against|versus)\b)\w+\s+){0,2}?"
+    r"(?:on|in)\s+the\s+(?:previous|prior|last)\s+"
     r"(?:list|edition|ranking)\b", re.I)
 
 
@@ -1939,8 +1943,12 @@ def _opening_times(part: SentenceParts) -> list[TimeExpr]:
     if first.span.start - base > 12 or not OPENING_TIME_LEAD.fullmatch(text, 0, first.span.start - base):
         return []
     cut = OPENING_TIME_END.search(text, first.span.end - base)
-    if cut is None:
-        return []
+    if cut is None or (part.quantities and base + cut.start() > part.quantities[0].span.start):
+        # "A year ago the US led with 200 systems, while China had 108": a time opening
+        # the sentence with no comma of its own still frames every clause after it
+        if first.kind not in UNCOMMAED_OPENING_KINDS or not first.span.start == base + OPENING_TIME_LEAD.match(text).end():
+            return []
+        return [first]
     phrase_end = base + cut.start()
     following = OPENING_TIME_END.search(text, cut.end())
     # "Back in May, a mere six months ago,": a second time right after still opens it
@@ -1951,6 +1959,10 @@ def _opening_times(part: SentenceParts) -> list[TimeExpr]:
         return []
     return [t for t in part.times if t.span.end <= phrase_end and t.kind != "event"]
 
+
+UNCOMMAED_OPENING_KINDS = ("relative", "earlier")
+"""The times that frame a whole sentence from its start without a comma: "A year ago",
+"Two years earlier", "Back then" (a year or month might be the first clause's alone)."""
 
 OPENING_TIME_LEAD = patterns.compile(r"\W*(?:(?:Until|Till|As\s+of|By|Since|Even|And|But|So|In|On|At|During|Back\s+in)\s+)?")
 
@@ -2044,6 +2056,16 @@ def _times_by_quantity(part: SentenceParts, asides: list[tuple[int, int]] | None
             for other in part.quantities:
                 out[other.span] = [t for t in out[other.span] if t not in bound]
             bound = [TimeExpr(q.span, "previous edition", "previous")]
+        since = [t for t in part.times if t.kind == "since" and t.span.end <= q.span.start] if to_partner else []
+        if not bound and since:
+            # "the change since November 2015 is that China rose from 108 to 171": the
+            # "from" figure is the one of the time the change is counted from
+            t = since[-1]
+            bound = [TimeExpr(t.span, t.text, "month" if t.month else "point", start=t.start, end=t.start, month=t.month)]
+            for other in part.quantities:
+                out[other.span] = [x for x in out[other.span] if x is not t]
+            out[q.span] = bound
+            continue
         if not bound and len(part.quantities) > 1 and (not out[q.span] or to_partner or titled or ended_first):
             # "fell to 31st from 28th": the "from" figure is the previous edition's.
             bound = [TimeExpr(q.span, "previous edition", "previous", end=titled[0].start if titled else None)]

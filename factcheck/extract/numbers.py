@@ -521,6 +521,9 @@ def _is_figure(text: str, m: re.Match) -> bool:
                                                                                      m.start()) \
             and FIGURE_SHORTLY_BEFORE.search(text, max(0, m.start() - 45), m.start() - 1):
         return False  # "a score of 5.5 on the MT-Bench (3)", "13 billion parameters (2)": a note's number
+    if before == "(" and text[m.end():m.end() + 1] == ")" and len(num) <= 2 and num.isdigit() \
+            and m.start() >= 2 and text[m.start() - 2].isalpha() and not m.group("scale") and not m.group("unit"):
+        return False  # "Fugaku(1)", "the conjugate gradient method(2)": a note's number glued to its word
     after_the = THE_BEFORE.search(text, max(0, m.start() - 8), m.start()) is not None
     if after_the and THRESHOLD_AFTER.match(text, m.end()):
         return False  # "to pass the 100 petaflop barrier": a threshold passed, no one's figure

@@ -92,6 +92,12 @@ SIGN_BEFORE = patterns.compile(r"[+\-−–]$")
 RANK_LIST_BEFORE = patterns.compile(
     r"(?:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)(?:st|nd|rd|th)?|\bNo\.?\s*\d+)"
     r"\s*(?:,|\band\b|\bor\b|&|/)\s*(?:number\s+|No\.?\s*)?$", re.I)
+# "France has added two supercomputers", "the US lost 12 systems": a count changed by an amount.
+COUNT_STEP_BEFORE = patterns.compile(
+    r"\b(?P<dir>add(?:s|ed|ing)?|gain(?:s|ed|ing)?|pick(?:s|ed|ing)\s+up|won|wins?|winning|"
+    r"los(?:t|es|ing)|shed(?:s|ding)?)\s+(?:another\s+|a\s+further\s+|an\s+extra\s+|(?:a\s+)?net\s+)?$", re.I)
+COUNT_STEP_WORDS = folding.Words("add", "gain", "pick", "won", "win", "lost", "loses", "losing", "shed")
+
 # "improved by more than 585 petaflops": a measured value changed by an amount.
 AMOUNT_BEFORE = patterns.compile(rf"\b(?P<dir>{UP_WORDS}|{DOWN_WORDS})\s+by\s*$", re.I)
 
@@ -421,6 +427,12 @@ def find(text: str, base: int, quantity: Quantity) -> Role:
                 # "(6th, +23 places)", "−4 places": the sign gives the direction
                 return Role(CHANGE, 1 if sign.group(0) == "+" else -1, Span(base + here + sign.start(), base + end + steps.end()))
             return Role(CHANGE, _direction(word), Span(base + lo, base + end + steps.end()))
+    if quantity.kind == "number" and words & COUNT_STEP_WORDS.mask:
+        step = COUNT_STEP_BEFORE.search(before)
+        if step:
+            # "France has added two supercomputers to reach 20": a count gained or lost
+            up = step.group("dir").lower().startswith(("add", "gain", "pick", "won", "win"))
+            return Role(CHANGE, 1 if up else -1, Span(base + here + step.start(), base + end))
     if quantity.kind == "quantity":
         # (only a measured quantity's "improved by" makes a change; other figures pass on)
         amount = AMOUNT_BEFORE.search(before)

@@ -48,6 +48,18 @@ def titles_other_publication(text: str, end: int) -> bool:
     return any(w and w[0].isalpha() and w not in ("’s", "'s") for w in words)
 
 
+def names_other_publication(text: str, start: int, end: int) -> bool:
+    """Whether a sentence whose publisher (at ``start:end``) names none of its tables titles
+    another publication by words of its own — after the name ("IMD World Talent Ranking") or
+    anywhere ("the World Talent Ranking Report by … IMD") —, not only by a kind word
+    ("McKinsey Report: …")."""
+    if titles_other_publication(text, end):
+        return True
+    publisher = {w.lower() for w in text[start:end].split()}
+    return any({w.strip("’'").lower() for w in m.group(1).split()} - _GENERIC_TITLE_WORDS - publisher
+               for m in _TITLE_IN_SENTENCE.finditer(text))
+
+
 _OTHER_TITLE_LOWER = patterns.compile(
     r"(?:['’]s)?\s+(?:(?:latest|recent|new|annual|inaugural|(?:19|20)\d\d)\s+)*"
     r"((?:[A-Z][\w&-]*\s+){1,5})(?:rankings?|index|indices|report|yearbook|scoreboard|barometer|atlas|survey|"

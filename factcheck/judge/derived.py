@@ -79,6 +79,12 @@ def _edition_short(table: Table, fact: Fact) -> str:
     return fact.period or fact.edition
 
 
+def _count_step(claim: Claim) -> bool:
+    """"France has added two supercomputers": a count's change (not places moved)."""
+    span, base = claim.role_span, claim.sentence.span.start
+    return span is not None and roles.COUNT_STEP_BEFORE.match(claim.sentence.text, span.start - base) is not None
+
+
 def _rank_change(claim: Claim, library, as_of) -> Finding | None:
     probe = replace(claim, quantity=replace(claim.quantity, kind="rank"))
     found = None
@@ -503,7 +509,7 @@ def judge(claim: Claim, library, as_of: dt.date | None) -> Finding | None:
     if claim.role == roles.CHANGE:
         if periods.several_years(claim.times, horizon=True):
             return None  # "dropped four spots over two years": not one edition's move
-        if claim.quantity.kind == "number":
+        if claim.quantity.kind == "number" and not _count_step(claim):
             return _rank_change(claim, library, as_of)
         return _value_change(claim, library, as_of)
     if claim.role == roles.DIFFERENCE:
