@@ -54,7 +54,7 @@ RECORD_CLAIM = patterns.compile(
     r"|\bthe\s+first\s+(?:[\w-]+\s+){0,5}?to\s+(?:top|lead|head|reach|break|exceed|surpass|pass|achieve)\b"
     r"|\bthe\s+only\s+(?:[\w-]+\s+){0,3}?(?:system|economy|country|model|machine|entry|supercomputer|one)s?\b"
     r"|\b(?:\w+)\s+(?:lists?|years?|editions?|times|rankings?)\s+in\s+a\s+row\b"
-    r"|\b(?:\w+)\s+(?:consecutive|straight|successive)\s+(?:years?|times|lists?|editions?|top\s+rankings?)\b"
+    r"|\b(?:\w+)\s+(?:consecutive|straight|successive)\s+(?:years?|times?|lists?|editions?|top\s+rankings?)\b"
     r"|\bno\s+longer\s+the\s+(?:world['’]s\s+)?(?:fastest|top|largest|most\s+powerful)\b"
     r"|\b(?:has\s+)?held\s+(?:it\s+)?since\s+\w+(?:\s+\d{4})?"
     r"|\b(?:has\s+)?been\s+on\s+the\s+list\s+since\s+\d{4}"

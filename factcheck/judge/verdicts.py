@@ -24,7 +24,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .. import patterns
-from . import derived, explain, freshness, grounds, periods, placement, tenure, wordgate, wording
+from . import derived, explain, freshness, grounds, periods, placement, streak, tenure, wordgate, wording
 from ..extract import roles
 from ..extract.entities import UNKNOWN
 from .compare import BANDS, _end_agrees as end_agrees, agrees, edition_size, other_scale, range_agrees
@@ -162,7 +162,7 @@ class Checker:
             if found is not None:
                 return found
             if claim.role == roles.RECORD:
-                found = self._only_one(claim, as_of)
+                found = self._only_one(claim, as_of) or self._streak(claim, as_of)
                 if found is not None:
                     return found
             if claim.role == roles.AGGREGATE:
@@ -231,6 +231,29 @@ class Checker:
         if len(results) != 1 or results[0].verdict == Verdict.UNVERIFIABLE:
             return None
         return replace(results[0], claim=claim)
+
+    def _streak(self, claim: Claim, as_of: dt.date | None) -> Finding | None:
+        """"has topped the list for the seventh straight year": the run of editions the
+        tables give for the place held, against the length stated (``streak``)."""
+        read = streak.judge(claim, self.library, as_of)
+        if read is None or read.fits is None:
+            return None
+        table, run = read.table, read.run
+        metric = table.metrics[read.metric]
+        c = Candidate(table, metric, read.entity, None, STRENGTH_PUBLISHER, None)
+        first, last = run.rows[0], run.rows[-1]
+        span = explain.edition_title(table, first) if first is last else (
+            f"{explain.edition_title(table, first)} to {explain.edition_title(table, last)}")
+        holders = list(dict.fromkeys(f.entity for f in run.rows))
+        who = read.entity if holders == [read.entity] else f"{wording.possessive(read.entity)} {wording.listed(holders)}"
+        held = f"{who} held {explain.value(c, last)} ({metric.label}) in {read.length_words}: {span}"
+        if read.fits:
+            return self._finding(Verdict.SUPPORTED, claim, c, last, f"Matches the source: {held}.",
+                                 extra=(first,) if first is not last else ())
+        said = " ".join(claim.quantity.text.split())
+        return self._finding(Verdict.CONTRADICTED, claim, c, last, f"{table.title}: {held}, not “{said}”.",
+                             f"Give the run the source's editions show ({read.length_words}).",
+                             extra=(first,) if first is not last else ())
 
     def _other_publisher(self, claim: Claim, finding: Finding, as_of) -> Finding | None:
         """"McKinsey expects $15.7 trillion by 2030": the sentence names one publisher, and

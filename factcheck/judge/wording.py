@@ -19,6 +19,12 @@ def possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
+def listed(names) -> str:
+    """Names as a list in prose: "A", "A and B", "A, B and C"."""
+    names = list(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def ordinal(n: float | int) -> str:
     n = int(n)
     if 10 <= n % 100 <= 20:
