@@ -62,6 +62,10 @@ FROM_OWNER = patterns.compile(r"\s+(?:[a-z]+\s+)?from\s+(?:the\s+)?")
 """Between a count and the name it is of: "114 from America", "30 systems from the US"."""
 LIST_ITEM_END = patterns.compile(r"\s*(?:[,;.)]|and\b|or\b|$)")
 POSSESSIVE_GAP = patterns.compile(r"(?:['’]s)?\s*")
+DATED_PLACE_GAP = patterns.compile(
+    r"(?:['’]s)?\s+(?:ranking|rank|place|placing|position|standing|spot|score|result|list|edition)\s+(?:of|at)\s+(?:the\s+)?",
+    re.I)
+"""Between a time and a figure that are one phrase: "improved from its 2018 ranking of 50th"."""
 
 
 def _superlative_set(text: str, start: int, end: int) -> bool:
@@ -299,6 +303,8 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
             continue  # nothing below is needed for a sentence without a figure
         around = _resolve_references(part, subj, paragraph, earlier, first_before, named_at, unknown_before,
                                      named_in_paragraph, styled)
+        if folding.held(folding.folded(part.sentence.text)) & ATTRIBUTIVE_NOUNS.mask:
+            around = _without_attributive(part, around)
         resolved = [m for m in around if m.via != UNKNOWN]
         figure_asides = _figure_asides(part)
         times_of = _times_by_quantity(part, figure_asides)
@@ -339,6 +345,8 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
                     ordered = _bracket_of_compared(part, quantity, ordered)
                 if folding.holds_any(part.sentence.text, (" by ",)):
                     ordered = _achieved_by(part, quantity, ordered, resolved)
+            if ordered and ";" in part.sentence.text:
+                ordered = _before_semicolon(part, quantity, ordered)
             if asides:
                 ordered = _outside_asides(ordered, quantity, asides)
             if len(ordered) > 1 and folding.holds_any(part.sentence.text, RELATIONAL_MARKS):
@@ -721,6 +729,38 @@ def _narrow_publishers(part: SentenceParts, named_before: list[str],
 
 SUBORDINATE_OPENING = patterns.compile(
     r"\s*(?:While|Whilst|Whereas|Although|Though|Unlike|Like|Where)\b[^,;]{0,120},")
+
+def _before_semicolon(part: SentenceParts, quantity: Quantity,
+                      ordered: tuple[EntityMention, ...]) -> tuple[EntityMention, ...]:
+    """"this AI model has been trained using 1.75 trillion parameters; in contrast, … GPT-3,
+    which has 175 billion": a name after a semicolon that follows the figure is the next
+    clause's, never the figure's owner."""
+    text, base = part.sentence.text, part.sentence.span.start
+    end = quantity.span.end - base
+    cut = text.find(";", end)
+    if cut < 0:
+        return ordered
+    return tuple(m for m in ordered if m.span.start - base < cut)
+
+
+_ROLE_NOUNS = ("manufacturer", "maker", "chipmaker", "company", "firm", "vendor", "giant", "startup", "supplier",
+               "provider", "developer", "operator", "conglomerate", "group", "lab", "laboratory", "university",
+               "institute", "agency", "newspaper", "outlet", "carrier", "bank", "retailer", "start-up")
+ATTRIBUTIVE_NOUNS = folding.Words(*_ROLE_NOUNS)
+ATTRIBUTIVE_AFTER = patterns.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,3}?(?:" + "|".join(_ROLE_NOUNS) + r")s?\s+(?:the\s+)?[A-Z]")
+"""After a country's name, the words that make it a modifier of another thing's name: "US
+supercomputer manufacturer Cray Inc", "Chinese chipmaker SMIC"."""
+
+
+def _without_attributive(part: SentenceParts, mentions: list) -> list:
+    """"US supercomputer manufacturer Cray Inc ranked No. 4, with 36 installations": a
+    country named as a modifier of a firm's or body's name owns none of the sentence's
+    figures (the firm does, and no table holds it)."""
+    text, base = part.sentence.text, part.sentence.span.start
+    return [m for m in mentions if not (m.kind == "economy" and m.via in ("name", "demonym")
+                                        and ATTRIBUTIVE_AFTER.match(text, m.span.end - base))]
+
 
 OTHER_TITLE_MARK = "~"
 """Marks, in the list of tables named before, a publisher named with a title of its own that
@@ -1504,7 +1544,9 @@ def _baselines(part: SentenceParts, out: dict) -> None:
             continue
         owner = next((q for q in part.quantities
                       if 0 <= q.span.start - t.span.end <= 3
-                      and POSSESSIVE_GAP.fullmatch(text[t.span.end - base:q.span.start - base])), None)
+                      and POSSESSIVE_GAP.fullmatch(text[t.span.end - base:q.span.start - base])
+                      or 0 <= q.span.start - t.span.end <= 30
+                      and DATED_PLACE_GAP.fullmatch(text[t.span.end - base:q.span.start - base])), None)
         owner = owner or _sourced_by_edition(part, t)
         for q in part.quantities:
             if q is owner:
@@ -2123,7 +2165,22 @@ def _times_by_quantity(part: SentenceParts, asides: list[tuple[int, int]] | None
             span = spans[0]
             out[first.span] = [TimeExpr(span.span, span.text, "point", start=span.start, end=span.start)]
             out[second.span] = [TimeExpr(span.span, span.text, "point", start=span.end, end=span.end)]
+    for q in part.quantities:
+        if len(out[q.span]) > 1:
+            out[q.span] = _restated_times(text, base, out[q.span])
     return {k: tuple(sorted(v, key=lambda t: t.span.start)) for k, v in out.items()}
+
+
+def _restated_times(text: str, base: int, times: list) -> list:
+    """"one year ago on the June 2022 listing", "a year earlier, in 2022": a relative time
+    the next words restate as a date is that date; the date alone is kept."""
+    dated = [t for t in times if t.kind in ("point", "month") and t.start]
+    return [t for t in times if not (t.kind == "relative" and t.offset and any(
+        d.span.start >= t.span.end and RESTATED_BY_DATE.fullmatch(text, t.span.end - base, d.span.start - base)
+        for d in dated))]
+
+
+RESTATED_BY_DATE = patterns.compile(r"\s*,?\s*(?:on|in|at|with|during)\s+(?:the\s+)?|\s*[,(–—-]\s*(?:in\s+)?")
 
 
 def _respective_times(part: SentenceParts, respective: dict, times_of: dict) -> None:

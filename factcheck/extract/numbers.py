@@ -780,6 +780,8 @@ def _ranks(text: str, folded_text: str | None = None, offset: int = 0, has_digit
         if NOT_RANK_AFTER.match(after) or _is_date_ordinal(before, after, m.group("ord")):
             continue
         digit = m.group("ord")[0].isdigit()
+        if not digit and FIRST_DONE_AFTER.match(after):
+            continue  # "was first listed six months ago at No. 4": when, not a place
         # A digit ordinal is a rank unless it names a century, edition, birthday…
         # (NOT_RANK_AFTER) or a date; a word ordinal needs explicit rank wording.
         if not digit and not _change_path(before, after) and (_TO_AFTER.match(after) or not (
@@ -796,6 +798,13 @@ def _ranks(text: str, folded_text: str | None = None, offset: int = 0, has_digit
             continue
         yield _rank(text, m.start(), m.end(), value, offset)
 
+
+FIRST_DONE_AFTER = patterns.compile(
+    r"^\s+(?:listed|appeared|entered|introduced|installed|announced|released|unveiled|launched|published|"
+    r"deployed|debuted|reported|ranked|made|joined|submitted|benchmarked|measured|built|started|opened|"
+    r"proposed|described|presented|demonstrated|revealed|came\s+online|went\s+online)\b", re.I)
+"""After a word ordinal, a participle that makes it an adverb of time ("was first listed",
+"first appeared in 2020"): no place."""
 
 # "ranked sixth in business efficiency (down from fourth a year earlier), eighth in
 # government efficiency": a word ordinal given for a measure after a rank given for one

@@ -34,9 +34,10 @@ INLINE_BULLET = patterns.compile(r"\s+[\u2022\u25aa]\s+")
 # opens with the first mark and looks back from it (no mark before it): the engine then
 # searches for marks only (``(?<![.!?])[.!?]++`` as first written).
 BOUNDARY = patterns.compile(r"[.!?](?<![.!?].)[.!?]*+[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])")
-GLUED = patterns.compile(r"\.(?<=[a-z0-9][a-z0-9]\.)(?=[A-Z][a-z])")
+GLUED = patterns.compile(r"\.(?<=[a-z0-9][a-z0-9]\.)(?=[A-Z][a-z]|[A-Z]{2,}\s)")
 """A full stop with no space after it, between a lower-case word and a capitalised one
-("… from last year.Of the 63 economies", "… to 124 from 144.Intel chips"): pages that lost the space when they were
+("… from last year.Of the 63 economies", "… to 124 from 144.Intel chips", "Inspur has
+65.US supercomputer maker Cray"): pages that lost the space when they were
 scraped or pasted. Not a decimal point, an initial ("U.S.Treasury") or a domain
 ("Amazon.com"); an abbreviation is still checked as for ``BOUNDARY``."""
 

@@ -816,6 +816,21 @@ def _contrast_between(text: str, end: int, start: int) -> bool:
     return _may_hold(_ascii_lower(between), CONTRAST_WORDS) and bool(CONTRAST.search(between))
 
 
+CAUSE_BEFORE_WORD = patterns.compile(
+    r"\b(?:(?:bolstered|boosted|helped|driven|supported|underpinned|fuell?ed|powered|lifted|propelled|"
+    r"weighed\s+down|dragged\s+down|held\s+back|hurt|hampered)\s+by|thanks\s+to|due\s+to|because\s+of|"
+    r"on\s+the\s+back\s+of|owing\s+to|amid)\b", re.I)
+CAUSE_MARKS = ("by", "thanks", "due", "because", "back", "owing", "amid")
+
+
+def _cause_between(text: str, end: int, start: int) -> bool:
+    """Whether a cause phrase opens between the figure and a metric word after it
+    ("retained its top position, bolstered by unmatched government efficiency"): the word
+    names the cause, not the figure's measure."""
+    between = text[end:start]
+    return _may_hold(_ascii_lower(between), CAUSE_MARKS) and bool(CAUSE_BEFORE_WORD.search(between))
+
+
 def _gap(a: Span, b: Span) -> int:
     return a.start - b.end if a.start >= b.end else b.start - a.end
 
@@ -1493,6 +1508,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
                     continue  # "in terms of digital technology competitiveness": the ranking's own name
                 if span.start >= q.span.end and _contrast_between(text, q.span.end - offset, span.start - offset):
                     continue  # "-- jumping from 43rd to 34th -- but slipped in knowledge": another clause
+                if span.start >= q.span.end and _cause_between(text, q.span.end - offset, span.start - offset):
+                    continue  # "retained its top position, bolstered by … government efficiency": the cause's
                 if span.end <= q.span.start and own_clause and CONTRAST_OPENING.search(
                         text, span.end - offset, q.span.start - offset):
                     continue  # "7% of jobs could go, while 63% may see…": the first clause's words

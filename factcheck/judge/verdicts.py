@@ -807,6 +807,10 @@ class Checker:
             # "GPT-4 is said to have 1.76 trillion parameters", "is rumoured to be based on
             # eight models": the article already gives the figure as unconfirmed.
             return _unflagged(claim, c, finding, f"{message} The article says so (“{hedge}”).")
+        if _in_quotation(claim):
+            # "Semafor … ‘GPT-4 has 1 trillion parameters.’": a quoted report is its speaker's
+            # word, which the article attributes.
+            return _unflagged(claim, c, finding, f"{message} The article quotes it as someone else's words.")
         return finding
 
     def _misattributed(self, claim: Claim, c: Candidate, choice) -> Finding | None:
@@ -882,6 +886,13 @@ class Checker:
             # The source states one figure ("up to 70 billion") and it is one end of the
             # article's range ("from 7 billion to 70 billion"): the other end is unsaid.
             return None
+        if primary and _below_family_top(claim, primary):
+            top = self._prefer_current(primary, table)
+            return Finding(Verdict.UNVERIFIABLE, claim, stated(claim, c), None,
+                           f"{table.title}: the source gives only the top of {wording.possessive(c.entity)} "
+                           f"{c.metric.label} ({explain.value(c, top)}); {claim.quantity.text.strip()} may be one of "
+                           "its smaller members, which the tables do not list. Check it by hand.", None,
+                           table=table.id)
         ends = None
         if claim.quantity.range_of is not None and primary:
             newest = self._prefer_current(primary, table)
@@ -1322,6 +1333,30 @@ OWN_MEASURE = patterns.compile(
     r"(?:of\s+|at\s+|was\s+|is\s+|stood\s+at\s+)?(?:about\s+|around\s+|some\s+)?$", re.I)
 
 RELATIVE_CLAUSE = patterns.compile(r"^(?:\s+(?:supercomputer|system|machine|model))?,?\s+(?:which|that|who)\b[^,;]*$")
+
+
+QUOTE_OPENING = patterns.compile(r"[“‘]|(?<![\w])\"")
+QUOTE_CLOSING = patterns.compile(r"[”]|’(?![\w])|\"(?![\w])")
+
+
+def _in_quotation(claim: Claim) -> bool:
+    """Whether the figure stands inside a quotation (an opening mark before it in the
+    sentence with no closing mark between, and a closing mark after it)."""
+    base, text = claim.sentence.span.start, claim.sentence.text
+    at, end = claim.quantity.span.start - base, claim.quantity.span.end - base
+    opened = [m.end() for m in QUOTE_OPENING.finditer(text, 0, at)]
+    if not opened or QUOTE_CLOSING.search(text, opened[-1], at):
+        return False
+    return QUOTE_CLOSING.search(text, end) is not None
+
+
+def _below_family_top(claim: Claim, rows: list[Fact]) -> bool:
+    """"Meta also trained a 34B parameter Llama 2 model": where the source gives only the
+    top of a family ("up to 70 billion"), a single smaller figure (not itself said to be
+    the top) may be one of the family's members, not a wrong top."""
+    q = claim.quantity
+    return (q.hedge != "up to" and q.range_of is None
+            and all(f.hedge == "up to" and f.number is not None and q.high < f.number for f in rows))
 
 
 def _subject_unclear(claim: Claim, c: Candidate) -> bool:
