@@ -1316,7 +1316,8 @@ def _versus_second(part: SentenceParts, quantity: Quantity,
     no compared name in the sentence it is no one's."""
     text, base = part.sentence.text, part.sentence.span.start
     rel = quantity.span.start - base
-    if not folding.holds_any(text, VERSUS_MARKS) or not FIGURE_VERSUS_BEFORE.search(text, max(0, rel - 40), rel):
+    if not folding.held(folding.folded(text)) & VERSUS_WORDS.mask \
+            or not FIGURE_VERSUS_BEFORE.search(text, max(0, rel - 40), rel):
         return ordered
     after = [m for m in ordered if m.span.start >= quantity.span.end
              and VERSUS_OWNER_AFTER.fullmatch(text, quantity.span.end - base, m.span.start - base)]
@@ -1358,7 +1359,8 @@ def _achieved_by(part: SentenceParts, quantity: Quantity, ordered, mentions):
 
 
 VERSUS_OWNER_AFTER = patterns.compile(r"(?:\s+[a-z]+){0,2}?\s+(?:in|for|from|at|by)\s+(?:the\s+)?")
-VERSUS_MARKS = ("versus", "vs", "v.", "against", "compared")
+VERSUS_WORDS = folding.Words("versus", "vs", "v.", "against", "compared")
+"""A word every match of ``FIGURE_VERSUS_BEFORE`` holds."""
 
 
 THAN_THE = patterns.compile(r"\b(?:than|outperform(?:s|ed|ing)?|outpac(?:es|ed|ing)|outclass(?:es|ed|ing)|"
