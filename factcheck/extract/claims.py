@@ -17,7 +17,6 @@ from . import brackets, folding, membership, numbers, roles, sentences, subjects
 from ..dataclassgen import dataclass
 from ..read.document import Document
 from .entities import DESCRIBED, UNKNOWN, UNKNOWN_NAME, EntityFinder
-from .sources import names_other_publication
 from ..reference.library import Library
 from ..model import Claim, EntityMention, Quantity, Sentence, SourceMention, TimeExpr
 from .sources import SourceFinder
@@ -290,8 +289,10 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
         part = _narrow_publishers(part, named_before, topic)
         named_before.extend(t for s in part.sources if s.exact for t in s.tables)
         named_before.extend(OTHER_TITLE_MARK + _said(part, s) for s in part.sources if not s.exact and not s.tables
-                            and names_other_publication(part.sentence.text, s.span.start - part.sentence.span.start,
-                                                        s.span.end - part.sentence.span.start))
+                            and not any(o.exact for o in part.sources)
+                            and extractors.sources.names_other_publication(
+                                part.sentence.text, s.span.start - part.sentence.span.start,
+                                s.span.end - part.sentence.span.start))
         sources = tuple(part.sources) or carried
         before = (carried, distance)
         if part.sources:

@@ -37,27 +37,9 @@ _OTHER_TITLE = patterns.compile(
 publisher's, so what this finds after a bare publisher name is one no table holds."""
 
 
-def titles_other_publication(text: str, end: int) -> bool:
-    """Whether the words after a publisher's name ending at ``end`` title a publication of
-    its own by words of its own ("IMD World Talent Ranking"), not only by a kind word
-    ("McKinsey Report: …")."""
-    m = _OTHER_TITLE.match(text, end)
-    if m is None:
-        return False
-    words = {w.strip("’'").lower() for w in m.group(0).split()[:-1]} - _GENERIC_TITLE_WORDS
-    return any(w and w[0].isalpha() and w not in ("’s", "'s") for w in words)
-
-
-def names_other_publication(text: str, start: int, end: int) -> bool:
-    """Whether a sentence whose publisher (at ``start:end``) names none of its tables titles
-    another publication by words of its own — after the name ("IMD World Talent Ranking") or
-    anywhere ("the World Talent Ranking Report by … IMD") —, not only by a kind word
-    ("McKinsey Report: …")."""
-    if titles_other_publication(text, end):
-        return True
-    publisher = {w.lower() for w in text[start:end].split()}
-    return any({w.strip("’'").lower() for w in m.group(1).split()} - _GENERIC_TITLE_WORDS - publisher
-               for m in _TITLE_IN_SENTENCE.finditer(text))
+STEM = 7
+"""Letters of a word compared with a table's name words ("competitive" and
+"competitiveness" are one word to a title check)."""
 
 
 _OTHER_TITLE_LOWER = patterns.compile(
@@ -217,6 +199,25 @@ class SourceFinder:
         words = {w.strip("’'").lower() for w in m.group(1).split()} - _GENERIC_TITLE_WORDS
         own = frozenset().union(*(self._name_words.get(t, ()) for t in tables))
         return bool(words) and not words & own
+
+    def names_other_publication(self, text: str, start: int, end: int) -> bool:
+        """Whether a sentence whose publisher (at ``start:end``) names none of its tables
+        titles another publication by words of its own — after the name ("IMD World Talent
+        Ranking") or anywhere ("the World Talent Ranking Report by … IMD") —, not only by a
+        kind word ("McKinsey Report: …") nor by a misspelling of its own tables' names ("the
+        IMD World Competitive Yearbook")."""
+        said = text[start:end]
+        tables = self._phrases.get(self._fold.get(_fold(said), said.lower()), ((), False))[0]
+        own = {w[:STEM] for t in tables for u in self._siblings.get(t, (t,)) for w in self._name_words.get(u, ())}
+        publisher = {w.lower() for w in said.split()}
+        titles = []
+        m = _OTHER_TITLE.match(text, end)
+        if m is not None:
+            titles.append(m.group(0).split()[:-1])
+        titles.extend(t.group(1).split() for t in _TITLE_IN_SENTENCE.finditer(text))
+        return any(len(w) > 2 and w[0].isalpha() and w not in _GENERIC_TITLE_WORDS and w not in publisher
+                   and w[:STEM] not in own
+                   for title in titles for w in (x.strip("’'").lower() for x in title))
 
     def _narrowed(self, mention: SourceMention, text: str) -> SourceMention:
         """"IMD business school's annual world digital competitiveness index": a publisher of

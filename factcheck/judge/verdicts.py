@@ -26,6 +26,7 @@ from functools import lru_cache
 from .. import patterns
 from . import derived, explain, freshness, grounds, periods, placement, streak, tenure, wordgate, wording
 from ..extract import roles
+from ..extract.claims import FIGURE_VERSUS_BEFORE
 from ..extract.entities import UNKNOWN
 from .compare import BANDS, _end_agrees as end_agrees, agrees, edition_size, other_scale, range_agrees
 from ..reference.library import Library
@@ -1369,6 +1370,9 @@ def _subject_unclear(claim: Claim, c: Candidate) -> bool:
     base = claim.sentence.span.start
     if m.span.start < claim.quantity.span.start and POSSESSIVE_START.match(claim.sentence.text):
         return False  # "Its predecessor GPT-2 was made up of …": the name before the figure is the subject
+    at = claim.quantity.span.start - base
+    if FIGURE_VERSUS_BEFORE.search(claim.sentence.text, max(0, at - 40), at):
+        return False  # "The country has more machines than the US: 202 versus 143": the pair says whose
     between = claim.sentence.text[m.span.end - base:claim.quantity.span.start - base]
     if OWN_MEASURE.match(between):
         return False  # "…comparable to the UK's 2021 GDP of $3.1 trillion": the possessive says whose
