@@ -306,6 +306,8 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
                                      named_in_paragraph, styled)
         if folding.held(folding.folded(part.sentence.text)) & ATTRIBUTIVE_NOUNS.mask:
             around = _without_attributive(part, around)
+        if part.sources:
+            around = _without_seat(part, around)
         resolved = [m for m in around if m.via != UNKNOWN]
         figure_asides = _figure_asides(part)
         times_of = _times_by_quantity(part, figure_asides)
@@ -344,6 +346,11 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
                 ordered = _versus_second(part, quantity, ordered)
                 if "(" in part.sentence.text:
                     ordered = _bracket_of_compared(part, quantity, ordered)
+                if may_compare and RELATIVE_OF_COMPARED.search(
+                        part.sentence.text, 0, quantity.span.start - part.sentence.span.start):
+                    # "five times more powerful than the leading U.S. supercomputer which
+                    # ranks third": the compared thing's figure, not the subject's
+                    ordered = ()
                 if folding.holds_any(part.sentence.text, (" by ",)):
                     ordered = _achieved_by(part, quantity, ordered, resolved)
             if ordered and ";" in part.sentence.text:
@@ -356,8 +363,9 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
                 ordered = _appositive_owner(appositives, quantity, ordered)
             if quantity.kind == "rank" and folding.holds_any(part.sentence.text, (" by ",)):
                 ordered = _held_by(part, quantity, ordered, resolved)
+            given_to = False
             if quantity.kind == "rank" and folding.holds_any(part.sentence.text, (" to ",)):
-                ordered = _given_up_to(part, quantity, ordered, resolved)
+                ordered, given_to = _given_up_to(part, quantity, ordered, resolved)
             if quantity.kind == "rank" and folding.holds_any(part.sentence.text, (" by ",)):
                 ordered = _pushed_by(part, quantity, ordered)
             if quantity.kind == "rank" and SHARED_TOP.match(quantity.text) and _listed_subject(part, quantity, resolved):
@@ -371,8 +379,14 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
                                                                        carried_here, distance_here)
             role = roles.find(part.sentence.text, part.sentence.span.start, quantity)
             times = times_of[quantity.span]
+            if given_to and role.role == roles.PREVIOUS:
+                # "it lost the top spot to Frontier": the place is the new holder's now
+                role = roles.Role()
             if role.role == roles.VALUE and any(t.kind == "previous" for t in times):
                 role = roles.Role(roles.PREVIOUS, 0, quantity.span)
+            if role.role == roles.PREVIOUS and roles.OUT_OF_ORDINAL_BEFORE.search(
+                    part.sentence.text, 0, quantity.span.start - part.sentence.span.start):
+                times = ()  # "fell to 33rd out of 28th": the edition before the move's end, whatever its year
             if role.role == roles.PREVIOUS and not any(t.kind not in ("event",) for t in times):
                 times = (TimeExpr(quantity.span, "previous edition", "previous"),)
             elif role.role == roles.PREVIOUS and not any(t.kind == "previous" for t in times):
@@ -763,6 +777,24 @@ def _without_attributive(part: SentenceParts, mentions: list) -> list:
                                         and ATTRIBUTIVE_AFTER.match(text, m.span.end - base))]
 
 
+SEAT_BEFORE = patterns.compile(r"\)?\s*,?\s+(?:(?:based|headquartered|located)\s+)?in\s+(?:the\s+)?$")
+
+
+def _without_seat(part: SentenceParts, mentions: list) -> list:
+    """"issued by the International Institute for Management Development (IMD) in
+    Switzerland, compared to 12th last year": a country right after a publisher's name is
+    where the publisher sits, never a figure's owner."""
+    text, base = part.sentence.text, part.sentence.span.start
+    seats = []
+    for m in mentions:
+        if m.kind != "economy" or m.via not in ("name", "demonym"):
+            continue
+        gap = SEAT_BEFORE.search(text, max(0, m.span.start - base - 40), m.span.start - base)
+        if gap and any(0 <= base + gap.start() - s.span.end <= 1 for s in part.sources):
+            seats.append(m)
+    return [m for m in mentions if m not in seats] if seats else mentions
+
+
 OTHER_TITLE_MARK = "~"
 """Marks, in the list of tables named before, a publisher named with a title of its own that
 no table holds ("~imd" for "IMD World Talent Ranking")."""
@@ -962,9 +994,16 @@ def _opens_on_unknown(part: SentenceParts, before: bool) -> bool:
     holds? A sentence opening on such a name says so; one opening on a name a table holds
     says not; any other keeps what the sentences before said."""
     m = SUBJECT_OPENING.match(part.sentence.text) if not part.sentence.heading else None
-    if m is None:
-        return before
     base = part.sentence.span.start
+    if m is None:
+        new = INTRODUCED_THING.search(part.sentence.text) if not part.sentence.heading \
+            and folding.held(folding.folded(part.sentence.text)) & INTRODUCING_WORDS.mask else None
+        if new is None:
+            return before
+        # "Microsoft researchers introduced phi-3-mini, a new model with …": the paragraph
+        # is now about the thing introduced, which may be one no table holds
+        named = [e for e in part.entities if e.via != "reference" and e.span.start - base == new.start("name")]
+        return not named or named[0].via == UNKNOWN
     if NAMING_VERB.search(m.group(0)):
         # "Inspur's model is called Yuan 1.0": the subject is the thing named after the verb
         after = [e for e in part.entities if e.via != "reference" and e.span.start - base == m.end()]
@@ -973,6 +1012,14 @@ def _opens_on_unknown(part: SentenceParts, before: bool) -> bool:
     if not inside:
         return True
     return inside[0].via == UNKNOWN
+
+
+INTRODUCED_THING = patterns.compile(
+    r"\b(?:introduced|unveiled|released|launched|announced|presented|debuted|open-sourced|rolled\s+out)\s+"
+    r"(?P<name>[\w.-]+(?:[ -][\w.-]+){0,3}),\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:model|LLM|system|supercomputer|machine)\b")
+INTRODUCING_WORDS = folding.Words("introduced", "unveiled", "released", "launched", "announced", "presented",
+                                  "debuted", "open-sourced", "rolled")
 
 
 def _named_only_after(part: SentenceParts, entity: str, end: int) -> bool:
@@ -1045,6 +1092,12 @@ def _clause_bounds(sentence: Sentence, quantity: Quantity) -> tuple[int, int]:
 RELATIVE_OF_UNKNOWN = patterns.compile(
     r"\b(?:called|named|dubbed|known\s+as)\s+(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*,?\s+(?:which|that|who)\b[^,;]*$")
 
+
+RELATIVE_OF_COMPARED = patterns.compile(
+    r"\b(?:than|ahead\s+of|behind|outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?)\s+(?:the\s+|its\s+)?"
+    r"(?:[\w.’'-]+\s+){0,5}?[\w.’'-]+,?\s+(?:which|that|who)\s+[^,;:()]*$", re.I)
+"""A relative clause, up to the figure, whose antecedent is what the subject is compared
+with: "more powerful than the leading U.S. supercomputer which ranks third"."""
 
 RELATIVE_CLAUSE = patterns.compile(r",\s*(?:which|who)\s+[^,;:()]*$")
 """A relative clause the figure stands in, up to the figure: ", which briefly held". It
@@ -1460,7 +1513,7 @@ PREVIOUS_AFTER = patterns.compile(
     # ("dropped to fourth place from second on the previous list": the list is the "from"
     # figure's, never the one a "from" follows)
     r"^\s*(?:that\s+|which\s+)?(?:(?:the|this|that|it)\s+)?(?:(?!(?:from|than|against|versus)\b)\w+\s+){0,2}?"
-    r"(?:on|in)\s+the\s+(?:previous|prior|last)\s+"
+    r"(?:on|in|from)\s+the\s+(?:previous|prior|last)\s+"
     r"(?:list|edition|ranking)\b", re.I)
 
 
@@ -1526,7 +1579,12 @@ TITLE_BEFORE = patterns.compile(
     r"(?:Ranking|Rankings|Index|List|Report|Survey)\s+$")
 """A year in a ranking's title after a "from" figure: "to 27th from 24th in the World
 Digital Competitiveness Ranking 2018" names the edition of the change's current figure."""
-TO_PARTNER = patterns.compile(r"\s*(?:place|position|spot)?\s*(?:,\s*)?to\s+(?:the\s+)?", re.I)
+TO_PARTNER = patterns.compile(
+    r"\s*(?:place|position|spot)?\s*(?:,\s*)?"
+    # ("from 33rd place fell to 40th": a move's verb between the pair)
+    r"(?:(?:fell|dropped|slipped|slid|sank|rose|climbed|jumped|moved|went|declined|improved|advanced|"
+    r"has\s+(?:fallen|dropped|slipped|risen|climbed|jumped|moved))\s+(?:down\s+|up\s+)?)?"
+    r"to\s+(?:the\s+)?", re.I)
 
 
 def _is_baseline(text: str, base: int, t: TimeExpr) -> bool:
@@ -1795,10 +1853,10 @@ GAVE_UP_TO = patterns.compile(r"\s+(?:[\w-]+\s+){0,2}?to\s+(?:the\s+)?", re.I)
 
 def _given_up_to(part: SentenceParts, quantity: Quantity, ordered, mentions):
     """"Switzerland had to give up the top position to Denmark": the place is now the
-    name's after "to"; the subject held it before."""
+    name's after "to"; the subject held it before. Also says whether such a name was found."""
     at = _framed(part, quantity, GAVE_UP_BEFORE, GAVE_UP_TO)
     owner = _named_at(mentions, at) if at is not None else None
-    return _first(owner, ordered) if owner else ordered
+    return (_first(owner, ordered), True) if owner else (ordered, False)
 
 
 PUSHED_BEFORE = patterns.compile(

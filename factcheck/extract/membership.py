@@ -78,6 +78,13 @@ LEAVING_LAST = patterns.compile(r"\b(?:out\s+of|outside(?:\s+of)?|missed|miss(?:
 the top 20"."""
 
 
+ACROSS_PARTS_AFTER = patterns.compile(
+    r"\s+(?:across|in|for|on)\s+(?:\d+|several|many|a\s+number\s+of|[a-z]+)\s+(?:[a-z]+\s+)?"
+    r"(?:metrics|indicators|criteria|categories|measures|areas|domains|sub-?factors|factors|pillars)\b", re.I)
+"""After a band, the parts it is held in: "ranks in the top three across 24 important
+metrics" is a place in each of many sub-measures, not in the whole list."""
+
+
 def band(text: str, offset: int, q: Quantity) -> Quantity | None:
     """``q`` (a number right after "top") read as a place in a band of the whole list, or
     None when the sentence does not give its subject such a place."""
@@ -86,7 +93,7 @@ def band(text: str, offset: int, q: Quantity) -> Quantity | None:
     if top is None or q.value != int(q.value) or not 1 <= q.value < MAX_PLACE:
         return None
     before = text[max(0, top.start() - 60):top.start()]
-    if OTHER_LIST_AFTER.match(text[end:]):
+    if OTHER_LIST_AFTER.match(text[end:]) or ACROSS_PARTS_AFTER.match(text, end):
         return None
     if ASPIRED_BEFORE.search(before) or NEGATED_BEFORE.search(before):
         return None

@@ -726,6 +726,10 @@ RANK_NUMBER = patterns.compile(
     r"\b[Rr]ank\s+(?P<n>\d{1,3})\b(?![\d.,]\d|\s*(?:%|per\s*cent|percent|places?|spots?|positions?|notch|rungs?)\b)")
 
 
+NAME_BEFORE_NO = patterns.compile(r"[“\"‘'][A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+$")
+QUOTE_CLOSE_AFTER = patterns.compile(r"[”\"’']")
+
+
 def _ranks(text: str, folded_text: str | None = None, offset: int = 0, has_digit: bool = True):
     """Yield (start, end, Quantity) for rank figures: ordinals in rank context, "No. 1".
     ``folded_text`` is ``folding.folded(text)``, if the caller has it; start and end are
@@ -756,6 +760,8 @@ def _ranks(text: str, folded_text: str | None = None, offset: int = 0, has_digit
             value = int(raw) if raw.isdigit() else int(word_value(raw) or 0)
         if not value:
             continue
+        if NAME_BEFORE_NO.search(text, max(0, m.start() - 30), m.start()) and QUOTE_CLOSE_AFTER.match(text, m.end()):
+            continue  # "“Tianhe No.2” ranked fourth": a number that is part of a quoted name
         yield _rank(text, m.start(), m.end(), value, offset)
     for m in BARE_PLACE.finditer(text) if has_digit and words & BARE_PLACE_WORDS.mask else ():
         if int(m.group("n")) >= 2:

@@ -357,6 +357,12 @@ def _last_clause(before: str) -> str:
     return before
 
 
+OUT_OF_ORDINAL_BEFORE = patterns.compile(r"\d(?:st|nd|rd|th)\s+out\s+of\s+(?:the\s+)?$", re.I)
+ORDINAL_TEXT = patterns.compile(r"\d(?:st|nd|rd|th)\b", re.I)
+RANK_GROUP_AFTER = patterns.compile(
+    r"\s+(?:place\s+)?(?:out\s+of|among|amongst|within)\s+(?:the\s+)?(?P<scope>[^,;.()]{1,50})", re.I)
+
+
 def _place_span(before: str, figure: str, after: str) -> tuple[int, int] | None:
     """Where a span of places around a rank starts in ``before`` and ends in ``after``
     ("second to fifth place"), or None; "from 8th to 6th" is a move, not a span."""
@@ -467,7 +473,14 @@ def find(text: str, base: int, quantity: Quantity) -> Role:
     agg = AGGREGATE_AFTER.match(after) if quantity.kind != "rank" and words & AGGREGATE_AFTER_WORDS.mask else None
     if agg:
         return Role(AGGREGATE, 0, Span(base + start, base + end + agg.end()))
+    if quantity.kind == "rank" and OUT_OF_ORDINAL_BEFORE.search(before) and ORDINAL_TEXT.search(quantity.text):
+        # "fell to 33rd out of 28th": "out of" before a place (not a count) is where the move began
+        return Role(PREVIOUS, 0, Span(base + here + OUT_OF_ORDINAL_BEFORE.search(before).start(), base + end))
     if quantity.kind == "rank":
+        group = RANK_GROUP_AFTER.match(text, end)
+        if group and SCOPE_GROUP.search(group.group("scope")):
+            # "ranked fourth out of the G20 countries": a place within a group
+            return Role(WITHIN, 0, Span(base + group.start("scope"), base + group.end("scope")))
         span = _place_span(before, text[start:end], after)
         if span is not None:
             return Role(WITHIN, 0, Span(base + here + span[0], base + end + span[1]))

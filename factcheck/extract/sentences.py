@@ -19,6 +19,13 @@ ABBREVIATIONS = {
     "u.k", "u.n", "a.m", "p.m", "al", "cf", "ca", "op", "vol", "pp", "dept", "univ",
 }
 
+ENDING_ABBREVIATIONS = {"inc", "corp", "co", "ltd", "plc", "etc"}
+"""Abbreviations that often end a sentence (a firm's name, a list)."""
+OPENER_AFTER = patterns.compile(
+    r"\s+[\"“‘(]?(?:It|Its|The|This|These|That|Those|They|Their|He|She|His|Her|We|Our|In|On|At|But|However|"
+    r"Meanwhile|Also|According|As|After|Since|While)\b")
+"""Words that open a sentence far more often than they follow "Corp." inside one."""
+
 LONG_LINE = 100
 MAX_SENTENCE = 600
 """Longest sentence, in characters, handed to the extractors. Real sentences stay
@@ -163,6 +170,8 @@ def _is_abbreviation(prose: str, dot: int, floor: int) -> bool:
     if not m:
         return False
     word = m.group(1).lower().rstrip(".")
+    if word in ENDING_ABBREVIATIONS and OPENER_AFTER.match(prose, dot + 1):
+        return False  # "installed in-house at NVIDIA Corp. It was listed …": a firm's name ends the sentence
     if word in ABBREVIATIONS:
         return True
     # A single capital letter before the dot is an initial ("John F. Kennedy").

@@ -739,8 +739,9 @@ def _publisher_only(claim: Claim) -> set[str]:
 # -- another benchmark or list framing the figure ------------------------------------------
 
 _DIGIT = patterns.compile(r"\d")
-POSSESSIVE_JOIN = patterns.compile(r"(?:['’‘]s)?\s*")
-"""Between a list's name and another benchmark's: "the Top500's HPCG" names the HPCG."""
+POSSESSIVE_JOIN = patterns.compile(r"['’‘]s\s*(?:[a-z][\w-]*\s+){0,2}|\s*")
+"""Between a list's name and another benchmark's: "the Top500's HPCG", "TOP500's
+high-performance conjugate gradient" name the HPCG."""
 
 
 def _rival_words(table: Table, library: Library) -> tuple[tuple[str, ...], tuple[str, ...]]:

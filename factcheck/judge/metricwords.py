@@ -738,6 +738,11 @@ itself, opening with a look-behind, cannot."""
 FIGURE_BETWEEN = patterns.compile(r"(?<![\w.,-])(?!(?:19|20)\d\d\b)\d[\d,.]*(?:%|\s*(?:per\s*cent|percent|million|billion|trillion)\b)?")
 
 
+SHARE_IN_BRACKETS_AFTER = patterns.compile(r"\s*\(\s*(?:about\s+|some\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent)")
+"""A share restated in brackets right after a figure ("228 (45.6 percent)"): a loose word
+for shares is that share's, not the figure's."""
+
+
 def _figure_between(text: str, offset: int, figure: Span, word: Span) -> bool:
     """Whether another figure stands between the claim's figure and a word of the sentence:
     "300 million jobs could be affected, and as much as 50% of the workforce could be
@@ -1554,7 +1559,8 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
             continue
         for span, alias in loose.hits(text, offset, present=present):
             if not any(u.contains(span) for u in used_spans) \
-                    and not _figure_between(text, offset, q.span, span):
+                    and not _figure_between(text, offset, q.span, span) \
+                    and not SHARE_IN_BRACKETS_AFTER.match(text, q.span.end - offset):
                 loose_hits.setdefault(metric.id, []).append(reading.loose_why[metric.id][alias])
     if peak:
         # "a sustained 122.3 petaflops, with a transient maximum of 187.7": a figure called a

@@ -1155,7 +1155,8 @@ class Checker:
         if fact.status != "alternative":
             return False
         primary = self._primary_for(c, fact)
-        return explain.same_page(fact, primary) and _restates(fact, primary)
+        return (explain.same_page(fact, primary) or _read_on_publishers_page(c.table, fact)) \
+            and _restates(fact, primary)
 
     def _primary_for(self, c: Candidate, fact: Fact) -> Fact | None:
         for f in c.table.rows(fact.entity, fact.metric):
@@ -1274,6 +1275,21 @@ def _above_own(table: Table, c: Candidate, row: Fact) -> bool:
     own = [f.number for f in table.rows(c.entity, c.metric.id)
            if (f.edition, f.period) == (row.edition, row.period) and not f.status and f.number is not None]
     return bool(own) and all(row.number > value for value in own)
+
+
+def _read_on_publishers_page(table: Table, fact: Fact) -> bool:
+    """Whether a row's figure is the publisher's own later restatement: read on its own
+    site (no other page it was read on) in a page published after the edition came out.
+    TOP500's November 2016 page giving the November 2015 count is the publisher's word too,
+    whatever the first release said; a page of the edition's own time that disagrees with
+    its list (a highlights page repeating last year's efficiency) is not."""
+    edition = table.editions.get(fact.edition)
+    if fact.read_at or not table.publisher_hosts or edition is None or not fact.published:
+        return False
+    if fact.published[:7] <= (edition.published or "")[:7]:
+        return False
+    host = fact.source_url.split("//", 1)[-1].split("/", 1)[0].lower()
+    return any(host == h or host.endswith("." + h) for h in table.publisher_hosts)
 
 
 def _restates(alternative: Fact, primary: Fact) -> bool:
