@@ -346,11 +346,8 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
                 ordered = _versus_second(part, quantity, ordered)
                 if "(" in part.sentence.text:
                     ordered = _bracket_of_compared(part, quantity, ordered)
-                if may_compare and RELATIVE_OF_COMPARED.search(
-                        part.sentence.text, 0, quantity.span.start - part.sentence.span.start):
-                    # "five times more powerful than the leading U.S. supercomputer which
-                    # ranks third": the compared thing's figure, not the subject's
-                    ordered = ()
+                if may_compare:
+                    ordered = _relative_of_compared(part, quantity, ordered)
                 if folding.holds_any(part.sentence.text, (" by ",)):
                     ordered = _achieved_by(part, quantity, ordered, resolved)
             if ordered and ";" in part.sentence.text:
@@ -1094,10 +1091,27 @@ RELATIVE_OF_UNKNOWN = patterns.compile(
 
 
 RELATIVE_OF_COMPARED = patterns.compile(
-    r"\b(?:than|ahead\s+of|behind|outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?)\s+(?:the\s+|its\s+)?"
-    r"(?:[\w.’'-]+\s+){0,5}?[\w.’'-]+,?\s+(?:which|that|who)\s+[^,;:()]*$", re.I)
+    r"\b(?:than|ahead\s+of|behind|trails?|trailing|outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?)\s+"
+    r"(?:the\s+|its\s+)?(?:[\w.’'-]+\s+){0,5}?[\w.’'-]+(?P<pronoun>,?\s+(?:which|that|who)\s+)[^,;:()—–\d]*$", re.I)
 """A relative clause, up to the figure, whose antecedent is what the subject is compared
-with: "more powerful than the leading U.S. supercomputer which ranks third"."""
+with: "more powerful than the leading U.S. supercomputer which ranks third", "ahead of the
+second-placed Frontier that managed"."""
+
+
+def _relative_of_compared(part: SentenceParts, quantity: Quantity,
+                          ordered: tuple[EntityMention, ...]) -> tuple[EntityMention, ...]:
+    """The figure of a relative clause whose antecedent is what the subject is compared
+    with is that thing's: the name the antecedent ends on, or no one's when it ends on a
+    description ("the leading U.S. supercomputer which ranks third")."""
+    text, base = part.sentence.text, part.sentence.span.start
+    m = RELATIVE_OF_COMPARED.search(text, 0, quantity.span.start - base)
+    if m is None:
+        return ordered
+    antecedent_end = base + m.start("pronoun")
+    named = [o for o in ordered if o.via != "reference" and 0 <= antecedent_end - o.span.end <= 1]
+    if named:
+        return _first(EntityMention(named[0].span, named[0].entity, named[0].kind, "name"), ordered)
+    return ()
 
 RELATIVE_CLAUSE = patterns.compile(r",\s*(?:which|who)\s+[^,;:()]*$")
 """A relative clause the figure stands in, up to the figure: ", which briefly held". It
