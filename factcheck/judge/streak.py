@@ -26,10 +26,7 @@ from ..extract import numbers
 from ..model import Claim, Fact
 from ..reference.tables import Table, release_month
 
-_ORDINALS = {w: i for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
-    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)}
-_ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(_ORDINALS) + ")"
+_ORD = rf"(?:{numbers.DIGIT_ORDINAL}|{numbers.WORD_ORDINAL})"
 
 ORDINAL_STREAK = patterns.compile(
     rf"(?:for\s+)?(?:the\s+|a\s+)?(?P<n>{_ORD})\s+(?:(?P<adj>straight|consecutive|successive)\s+)?"
@@ -90,13 +87,12 @@ def stated(claim: Claim) -> Streak | None:
 
 
 def _number(said: str) -> int | None:
-    said = said.lower()
-    if said in _ORDINALS:
-        return _ORDINALS[said]
-    digits = re.match(r"\d+", said)
-    if digits:
-        return int(digits.group(0))
-    value = numbers.word_value(said)
+    """The count an ordinal ("seventh", "3rd") or a number ("four", "12") says."""
+    if said[:1].isdigit() and said[-1:].isdigit():
+        return int(said)
+    value = numbers.ordinal_value(said)
+    if value is None:
+        value = numbers.word_value(said)
     return int(value) if value else None
 
 
