@@ -94,7 +94,7 @@ COMPARED_WORDS = folding.Words("compared", "versus", "vs", "against")
 COMPARED_FIGURE_WORDS = folding.Words("compared", "versus", "vs", "against", "previous")
 COMPARED_NAME_WORDS = folding.Words("ahead", "behind", "only", "trail", "than", "beat", "best", "outpac", "outperform",
                                     "surpass", "overtak", "between", "exceed", "outstrip", "unlike", "contrast",
-                                    "contrary")
+                                    "contrary", "rival", "par", "comparable")
 CURRENT_WORDS = folding.Words("list", "edition", "ranking")
 PREVIOUS_BEFORE_WORDS = folding.Words("previous", "prior")
 PREVIOUS_AFTER_WORDS = folding.Words("previous", "prior", "last")
@@ -308,6 +308,8 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
             around = _without_attributive(part, around)
         if part.sources:
             around = _without_seat(part, around)
+        if folding.held(folding.folded(part.sentence.text)) & VERSION_WORDS.mask:
+            around = _without_versions(part, around)
         resolved = [m for m in around if m.via != UNKNOWN]
         figure_asides = _figure_asides(part)
         times_of = _times_by_quantity(part, figure_asides)
@@ -772,6 +774,24 @@ def _without_attributive(part: SentenceParts, mentions: list) -> list:
     text, base = part.sentence.text, part.sentence.span.start
     return [m for m in mentions if not (m.kind == "economy" and m.via in ("name", "demonym")
                                         and ATTRIBUTIVE_AFTER.match(text, m.span.end - base))]
+
+
+VERSIONS_OF_BEFORE = patterns.compile(
+    r"\b(?:smaller|larger|bigger|other|earlier|lighter|distilled|reduced|compact)\s+"
+    r"(?:versions?|variants?|models?|sizes?|siblings?)\s+of\s+(?:the\s+)?$", re.I)
+VERSION_WORDS = folding.Words("version", "variant", "model", "size", "sibling")
+
+
+def _without_versions(part: SentenceParts, mentions: list) -> list:
+    """"Smaller versions of PaLM, with 8 and 62 billion parameters": a name after "versions
+    of" names the family, not the thing the figures are of (no table holds the versions)."""
+    text, base = part.sentence.text, part.sentence.span.start
+    kept = [m for m in mentions if not VERSIONS_OF_BEFORE.search(text, max(0, m.span.start - base - 40),
+                                                                    m.span.start - base)]
+    if len(kept) == len(mentions):
+        return mentions
+    gone = [m for m in mentions if m not in kept]
+    return kept + [EntityMention(gone[0].span, "", UNKNOWN_NAME, UNKNOWN)]
 
 
 SEAT_BEFORE = patterns.compile(r"\)?\s*,?\s+(?:(?:based|headquartered|located)\s+)?in\s+(?:the\s+)?$")
@@ -1295,7 +1315,8 @@ LIST_CLOSED = patterns.compile(r"\b(?:and|or)\s+[A-Z][\w.â€™'-]*(?:\s+[A-Z][\w.â
 the list's last item and its comma is the sentence's subject."""
 COMPARED_NAME_WORD = patterns.compile(
     r"\b(?:ahead\s+of|behind|second\s+only\s+to|trail(?:s|ed|ing)?|than|beating|besting|outpacing|"
-    r"outperform(?:s|ed|ing)?|surpassing|overtaking|between|exceed(?:s|ed|ing)?|outstrip(?:s|ped|ping)?)\b", re.I)
+    r"outperform(?:s|ed|ing)?|surpassing|overtaking|between|exceed(?:s|ed|ing)?|outstrip(?:s|ped|ping)?|"
+    r"rival(?:s|led|ed|ling|ing)?|on\s+par\s+with|comparable\s+to)\b", re.I)
 """After the figure, the words that set the names after them against the subject; "between"
 too: "dropped to the 38th spot, between Slovenia and Portugal" names the neighbours."""
 COMPARED_RIGHT_BEFORE = patterns.compile(

@@ -40,7 +40,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "2020-23" abbreviates only after a dash: "in 2020 and 30 in 2021" is no span.
     ("span", patterns.compile(rf"\b(?:between\s+|from\s+)?(?P<a>{YEAR})\s*(?:(?:-|–|—)\s*(?P<b2>\d\d)\b|(?:-|–|—|to|and|through|until)\s*(?P<b>{YEAR})\b)(?![.,]\d)", re.I)),
     ("by", patterns.compile(rf"\b(?:by|until|till|through|before|in)\s+(?:the\s+end\s+of\s+)?(?P<year>{YEAR})\b(?!\s*%)", re.I)),
-    ("since", patterns.compile(rf"\b(?:since|from)\s+(?P<year>{YEAR})\b", re.I)),
+    # ("from 2017’s 41st" is that year's figure, no start of a span)
+    ("since", patterns.compile(rf"\b(?:since|from)\s+(?P<year>{YEAR})\b(?!['’]s)", re.I)),
     ("fiscal", patterns.compile(rf"\b(?:FY|fiscal(?:\s+year)?\s*)(?P<year>{YEAR})\b", re.I)),
     # "over the last three years", "in the past four editions": several years at once.
     ("relative", patterns.compile(rf"\b(?:in|over|during|for)\s+the\s+(?:past|last|previous|preceding)\s+(?P<n>{COUNT})\s+(?:years?|editions|lists|rankings)\b", re.I)),

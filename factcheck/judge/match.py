@@ -577,8 +577,11 @@ def _elliptic(claim: Claim, metric_span: Span) -> bool:
 # "JUPITER is expected to reach 1 exaflops", "designed to deliver 2 exaflops": a target, not
 # a measured result — the unit alone does not make it the list's figure.
 AIM_BEFORE = patterns.compile(
-    r"(?=[wcsmedpatguor])\b(?:will|would|could|should|may|might|expected|designed|planned|plans?|aims?|aiming|targets?|targeting|"
-    r"promises?|projected|set\s+to|capable\s+of|able\s+to|goal|upgrade|once|"
+    r"(?=[wcsmedpatguornyf])\b(?:will|would|could|should|may|might|expected|designed|planned|plans?|aims?|aiming|targets?|targeting|"
+    r"promise[sd]?|projected|set\s+to|capable\s+of|able\s+to|goal|upgrade|once|"
+    # "has not reached the promised two exaflops", "is yet to hit", "fell short of": a target
+    r"not\s+(?:yet\s+)?(?:reached|hit|achieved|attained|delivered)|yet\s+to\s+(?:reach|hit|achieve|deliver)|"
+    r"fell\s+short\s+of|falls?\s+short\s+of|"
     # "is said to be more than 550 petaflops", "was estimated to be": a figure told, not measured
     r"estimated\s+(?:to|at)|said\s+to|reportedly|rumou?red|predicted|anticipated)\b", re.I)
 
@@ -595,7 +598,7 @@ def _aim(claim: Claim) -> bool:
 
 AIM_WORDS = ("will", "would", "could", "should", "may", "might", "expected", "designed", "plan", "aim",
              "target", "promise", "projected", "set to", "capable", "able to", "goal", "upgrade", "once",
-             "estimated", "said to", "reportedly", "rumo", "predicted", "anticipated")
+             "estimated", "said to", "reportedly", "rumo", "predicted", "anticipated", "not", "yet", "short")
 """Every match of ``AIM_BEFORE`` holds one of these (lower case)."""
 ONCE_AGAIN = patterns.compile(r"\bonce\s+(?:again|more)\b", re.I)
 PARTICIPLE_OPENING = patterns.compile(r"\s*(?:and\s+)?(?:likely\s+|possibly\s+|eventually\s+)?[a-z]+ing\b")

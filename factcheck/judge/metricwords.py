@@ -1034,6 +1034,18 @@ def _excepted_count(claim: Claim) -> bool:
     return _ends_before(claim, 50, ("but", "xcept", "save", "bar", "than"), EXCEPTED_COUNT)
 
 
+EACH_BEFORE = patterns.compile(
+    r"\beach\s+(?:[a-z-]+\s+){0,2}?(?:with|has|have|had|holding|containing|carrying|equipped\s+with)\s+$", re.I)
+
+
+def _per_part(claim: Claim) -> bool:
+    """"two Pods, each equipped with 3,072 TPU v4 chips": a count of each part, not of the
+    whole the table measures."""
+    if claim.quantity.kind not in ("number", "quantity"):
+        return False
+    return _ends_before(claim, 40, ("each",), EACH_BEFORE)
+
+
 ACCOUNT_FOR = patterns.compile(
     r"\b(?:account(?:s|ed|ing)?\s+for|make\s+up|makes\s+up|made\s+up)\s+(?:about\s+|almost\s+|nearly\s+|roughly\s+|over\s+|some\s+)?[^.;:()]{0,30}$", re.I)
 OF_TOTAL_AFTER = patterns.compile(r"^[^.;:()]{0,30}?,?\s+of\s+(?:the\s+)?\S", re.I)
@@ -1572,7 +1584,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         hits = {mid: h for mid, h in hits.items() if not table.metrics[mid].default}
     if prep.ask(_share_of_share, claim) or prep.ask(_among_own_parts, claim) \
             or prep.ask(_compared_bracket, claim) or prep.ask(_part_of_total, claim) \
-            or prep.ask(_excepted_count, claim):
+            or prep.ask(_excepted_count, claim) or prep.ask(_per_part, claim):
         return []
     sector = prep.ask(_sector_subject, claim)
     if sector is not None and not any(h[1].overlaps(sector) for h in hits.values()):

@@ -490,6 +490,14 @@ class Checker:
             # Tied only weakly (no source named, or only a loose word like "jobs"): the
             # figure may confirm the table, never be flagged by it.
             finding = self._weak(claim, c, finding)
+        if claim.source_carried and c.table.period_kind in ("year", "horizon") and finding.verdict in (
+                Verdict.CONTRADICTED, Verdict.MISATTRIBUTED, Verdict.OUTDATED) and self._several_carried(claim, c.table):
+            # "Taken together with a recent report by PwC, … the McKinsey report …. AI could
+            # lead to a gross GDP growth of around 26 percent": the sentence names no source
+            # and the one before named several; whose figure it is, unsaid.
+            finding = _unflagged(claim, c, finding, (
+                "Not flagged: the sentence names no source, and the passage before it named several; "
+                f"it may not be the {c.table.title}'s figure. If it is: {finding.message}"))
         if finding.verdict in (Verdict.CONTRADICTED, Verdict.MISATTRIBUTED, Verdict.OUTDATED) and not claim.paired:
             owner = self._owner_beside(claim, c, choice)
             if owner is not None:
@@ -1060,6 +1068,21 @@ class Checker:
                        f"check it by hand.")
         return Finding(Verdict.UNVERIFIABLE, claim, stated(claim, c), None, message, None,
                        table=table.id)
+
+    def _several_carried(self, claim: Claim, table: Table) -> bool:
+        """Whether the sources carried to the claim from before its sentence are of more than
+        one publisher of the table's kind (studies beside studies: "a report by PwC … the
+        McKinsey report"; a publication no table holds counts as one of its own, unless a
+        table is named by its title beside it). Asked of studies and forecasts only: a
+        league table's entries and measures tie a figure to it more surely."""
+        seen: set[str] = set()
+        titled = any(s.exact for s in claim.sources)
+        for i, source in enumerate(claim.sources):
+            if not source.tables and not titled:
+                seen.add(f"other {i}")
+            seen.update(self.library.tables[t].publisher for t in source.tables if t in self.library.tables
+                        and self.library.tables[t].period_kind == table.period_kind)
+        return len(seen) > 1
 
     def _weak(self, claim: Claim, c: Candidate, finding: Finding) -> Finding:
         return _unflagged(claim, c, finding, (
