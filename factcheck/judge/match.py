@@ -597,8 +597,8 @@ def _aim(claim: Claim) -> bool:
 
 
 AIM_WORDS = ("will", "would", "could", "should", "may", "might", "expected", "designed", "plan", "aim",
-             "target", "promise", "projected", "set to", "capable", "able to", "goal", "upgrade", "once",
-             "estimated", "said to", "reportedly", "rumo", "predicted", "anticipated", "not", "yet", "short")
+             "target", "promise", "projected", "set", "capable", "able", "goal", "upgrade", "once",
+             "estimated", "said", "reportedly", "rumo", "predicted", "anticipated", "not", "yet", "short")
 """Every match of ``AIM_BEFORE`` holds one of these (lower case)."""
 ONCE_AGAIN = patterns.compile(r"\bonce\s+(?:again|more)\b", re.I)
 PARTICIPLE_OPENING = patterns.compile(r"\s*(?:and\s+)?(?:likely\s+|possibly\s+|eventually\s+)?[a-z]+ing\b")

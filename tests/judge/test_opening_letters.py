@@ -30,7 +30,10 @@ PLAIN = {
         r"\s+(?:the\s+|a\s+total\s+of\s+|some\s+|all\s+)?$", re.I)),
     "AIM_BEFORE": (match.AIM_BEFORE, re.compile(
         r"\b(?:will|would|could|should|may|might|expected|designed|planned|plans?|aims?|aiming|targets?|targeting|"
-        r"promises?|projected|set\s+to|capable\s+of|able\s+to|goal|upgrade|once)\b", re.I)),
+        r"promise[sd]?|projected|set\s+to|capable\s+of|able\s+to|goal|upgrade|once|"
+        r"not\s+(?:yet\s+)?(?:reached|hit|achieved|attained|delivered)|yet\s+to\s+(?:reach|hit|achieve|deliver)|"
+        r"fell\s+short\s+of|falls?\s+short\s+of|"
+        r"estimated\s+(?:to|at)|said\s+to|reportedly|rumou?red|predicted|anticipated)\b", re.I)),
     "AIM_CLAUSE": (match.AIM_CLAUSE, re.compile(r"[;,]|\bwhile\b|\bbut\b")),
     "FIGURE_MARK": (metricwords.FIGURE_MARK, re.compile(
         r"\d|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|half|quarter")),
@@ -54,12 +57,13 @@ PLAIN = {
         r"(?:On|In|For|Under|With|By|Using|As\s+(?:for|to|regards)|When\s+it\s+comes\s+to|"
         r"Regarding|Concerning)\s[^,;:.]{0,60},", re.I)),
     "PRONOUN_START": (verdicts.PRONOUN_START, re.compile(
-        r"^\s*(?:It|They|(?:This|These|That)(?!\s+(?:year|years|month|week|time|edition|ranking|rankings|list|report|study|"
+        r"^\s*(?:Its?|They|Their|(?:This|These|That)(?!\s+(?:year|years|month|week|time|edition|ranking|rankings|list|report|study|"
         r"survey|index|results?)\b)|The\s+(?:system|machine|supercomputer|model|country|nation|economy|city-state|firm|company))\b")),
     "_YEAR": (periods._YEAR, re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")),
 }
 
-WORDS = ["the", "this", "that", "its", "list", "ranking", "rankings", "league table", "edition", "current",
+WORDS = ["Its", "Their", "said to", "estimated at", "not yet reached", "yet to hit", "fell short of", "promised",
+         "reportedly", "the", "this", "that", "its", "list", "ranking", "rankings", "league table", "edition", "current",
          "most recent", "2024", "this year's", "this year’s", "thanks to", "helped by", "driven by", "due to",
          "because of", "owing to", "boosted by", "with the addition of", "after the debut of", "and", "but",
          "while", "whereas", "among", "of", "total of", "all", "covers", "ranked", "surveying", "assesses",

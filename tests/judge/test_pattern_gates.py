@@ -11,10 +11,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.judge.match import SUBSET, SUBSET_WORDS
+from factcheck.judge.match import AIM_BEFORE, AIM_WORDS, SUBSET, SUBSET_WORDS
 from factcheck.judge.metricwords import (
-    CAUSE, CAUSE_WORDS, NEGATED, NEGATION_WORDS, NEXT_FIGURE, NEXT_FIGURE_WORDS, OTHER_MEASURE, OTHER_MEASURE_WORDS,
-    _ascii_lower, _may_hold)
+    CAUSE, CAUSE_BEFORE_WORD, CAUSE_MARKS, CAUSE_WORDS, NEGATED, NEGATION_WORDS, NEXT_FIGURE, NEXT_FIGURE_WORDS,
+    OTHER_MEASURE, OTHER_MEASURE_WORDS, _ascii_lower, _may_hold)
 from factcheck.judge.verdicts import SCENARIO_NOUN, SCENARIO_WORDS, _names_scenario
 
 PHRASES = ["because", "thanks to", "due to", "driven by", "owing to", "as a result of", "on the back of",
@@ -29,7 +29,10 @@ PHRASES = ["because", "thanks to", "due to", "driven by", "owing to", "as a resu
            "and", "whereaſ it stood at 7", "was 12", "the top 10 systems", "first five", "leading 500",
            "most powerful 20", "newly built machines", "accelerated systems", "GPU-based supercomputers", "Arm",
            "x86 computers", "these ones", "remaining entries", "newcomers", "new entries", "new entry",
-           "systems using", "machines powered", "ſystems using", "ınstallations", "other installations", "ones"]
+           "systems using", "machines powered", "ſystems using", "ınstallations", "other installations", "ones",
+           "bolstered by", "helped by", "amid", "held back by", "weighed down by", "boosted by", "ſaid to",
+           "said to", "set to", "able to", "estimated at", "not yet reached", "not hit", "yet to deliver",
+           "fell short of", "falls short of", "promised", "reportedly", "rumoured", "will", "expected"]
 
 
 @st.composite
@@ -58,7 +61,8 @@ def test_no_phrase_alone_is_turned_away():
 
 
 GATES = ((CAUSE, CAUSE_WORDS), (NEGATED, NEGATION_WORDS), (OTHER_MEASURE, OTHER_MEASURE_WORDS),
-         (SCENARIO_NOUN, SCENARIO_WORDS), (NEXT_FIGURE, NEXT_FIGURE_WORDS), (SUBSET, SUBSET_WORDS))
+         (SCENARIO_NOUN, SCENARIO_WORDS), (NEXT_FIGURE, NEXT_FIGURE_WORDS), (SUBSET, SUBSET_WORDS),
+         (CAUSE_BEFORE_WORD, CAUSE_MARKS), (AIM_BEFORE, AIM_WORDS))
 """Each gated pattern with the words every match of it holds."""
 
 
