@@ -133,7 +133,11 @@ def search(text: str = typer.Argument(..., help="Words to look for: an entity, a
 @data_app.command("validate")
 def validate(folders: list[Path] = typer.Argument(None, metavar="[DIR]…",
                                                   help="Folders of tables [default: the shipped reference data]."),
-             data: list[Path] = DataOption) -> None:
+             data: list[Path] = DataOption,
+             library: bool = typer.Option(False, "--library",
+                                          help="Check each DIR as a whole library of its own (a copy of the "
+                                               "shipped one, edited), not as tables added to the shipped ones.")
+             ) -> None:
     """Check that every table is complete, consistent and sourced by the source policy.
     Each problem names file, row, rule and field. Exit 1 on any problem."""
     from collections import Counter
@@ -144,7 +148,12 @@ def validate(folders: list[Path] = typer.Argument(None, metavar="[DIR]…",
     shipped = shipped_data_dir()
     roots = [Path(f) for f in folders] if folders else [shipped]
     roots += [Path(d) for d in data]
-    problems = validate_folders(roots, shipped=shipped)
+    if library:
+        # A copy of the library is its own shipped library: its tables may not clash with
+        # themselves, and its entities and deny list are its own.
+        problems = [p for root in roots for p in validate_folders([root], shipped=root)]
+    else:
+        problems = validate_folders(roots, shipped=shipped)
     for problem in problems:
         typer.echo(str(problem))
     if problems:

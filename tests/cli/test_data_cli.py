@@ -80,6 +80,21 @@ def test_a_newsroom_folder_is_checked_and_may_not_clash(tmp_path, capsys):
     assert "table-id-clash" not in out
 
 
+def test_a_copy_of_the_library_is_checked_as_a_library_of_its_own(tmp_path, capsys):
+    copy = tmp_path / "library"
+    shutil.copytree(SHIPPED, copy)
+    status, out, _ = run(capsys, "data", "validate", str(copy))
+    assert status == 1 and "table-id-clash" in out  # as tables added to the shipped ones
+    shipped_status = run(capsys, "data", "validate")[0]
+    status, out, _ = run(capsys, "data", "validate", "--library", str(copy))
+    assert "table-id-clash" not in out and status == shipped_status
+    facts = copy / "istic_llm_count" / "facts.csv"
+    lines = facts.read_text(encoding="utf-8").splitlines(keepends=True)
+    facts.write_text("".join(lines + [lines[-1].replace(",", ",,", 1)]), encoding="utf-8")
+    status, out, _ = run(capsys, "data", "validate", "--library", str(copy))
+    assert status == 1 and "istic_llm_count" in out and "facts.csv" in out
+
+
 def test_an_alias_naming_two_entities_is_reported(tmp_path, capsys):
     meta = dict(META, entities={"Gizmo One": {"kind": "system", "aliases": ["Japan"]}})
     write_table(tmp_path, "gadget_index", meta, ROWS)
