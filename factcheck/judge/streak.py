@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from .. import patterns
 from ..extract import numbers
+from .metricwords import _alias_hits as alias_hits
 from ..model import Claim, Fact
 from ..reference.tables import Table, release_month
 
@@ -264,9 +265,8 @@ def judge(claim: Claim, library, as_of: dt.date | None) -> Reading | None:
 
 def _other_rank_named(claim: Claim, ranks, metric) -> bool:
     """Whether the sentence names another rank measure of the table (a factor's rank)."""
-    text = claim.sentence.text.lower()
-    return any(re.search(r"\b" + re.escape(a.lower()) + r"\b", text)
-               for m in ranks if m is not metric for a in m.aliases if len(a) > 3)
+    others = tuple(a for m in ranks if m is not metric for a in m.aliases if len(a) > 3)
+    return bool(others) and bool(alias_hits(claim.sentence.text, 0, others))
 
 
 def _country_of(table: Table, system: str, edition: str) -> str | None:

@@ -26,7 +26,7 @@ from functools import lru_cache
 from .. import patterns
 from . import derived, explain, freshness, grounds, periods, placement, streak, tenure, wordgate, wording
 from ..extract import roles
-from ..extract.claims import FIGURE_VERSUS_BEFORE
+from ..extract.claims import ACHIEVED_BY_AFTER as ACHIEVED_BY, FIGURE_VERSUS_BEFORE
 from ..extract.entities import UNKNOWN
 from .compare import BANDS, _end_agrees as end_agrees, agrees, edition_size, other_scale, range_agrees
 from ..reference.library import Library
@@ -1346,11 +1346,6 @@ def _unflagged(claim: Claim, c: Candidate, finding: Finding, message: str) -> Fi
 # "Sierra ranked fourth and Sunway TaihuLight third": a word that starts another clause
 # (or another item) between the earlier name and the stated one makes the stated one the
 # subject of the figure's own clause.
-ACHIEVED_BY = patterns.compile(
-    r"\s+(?:\w+\s+)?(?:first\s+)?(?:achieved|attained|reached|posted|recorded|set|clocked|delivered|scored)\s+by\b")
-"""After a figure, the participle that makes it a past result of someone's ("the 415.5
-petaflops achieved by Fugaku")."""
-
 OWN_CLAUSE_BETWEEN = patterns.compile(
     r"[;]|\b(?:while|whilst|whereas|but|and|against|compared\s+(?:with|to)|versus|vs)\b", re.I)
 
