@@ -24,7 +24,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .. import patterns
-from . import derived, explain, freshness, grounds, periods, placement, streak, tenure, wordgate, wording
+from . import derived, explain, freshness, grounds, nearfit, periods, placement, streak, tenure, wordgate, wording
 from ..extract import roles
 from ..extract.claims import ACHIEVED_BY_AFTER as ACHIEVED_BY, FIGURE_VERSUS_BEFORE
 from ..extract.entities import UNKNOWN
@@ -532,7 +532,31 @@ class Checker:
                 f"cite another source for it; check whose figure this is."))
         if finding.verdict in (Verdict.SUPPORTED, Verdict.OUTDATED):
             finding = self._placed_elsewhere(claim, c, finding) or finding
+        if finding.verdict in (Verdict.CONTRADICTED, Verdict.MISATTRIBUTED, Verdict.OUTDATED):
+            finding = self._near_fit(claim, c, choice, finding, as_of) or finding
         return finding, c
+
+    def _near_fit(self, claim: Claim, c: Candidate, choice, finding: Finding, as_of) -> Finding | None:
+        """A flag whose figure is true of another edition or owner the sentence names
+        (``nearfit``): the reading, not the article, is most likely wrong."""
+        table = c.table
+        league = table.period_kind in ("edition", "list")
+        checked = choice.current if league else None
+        if league and checked is not None:
+            row = nearfit.other_edition(claim, table, c.entity, c.metric.id, checked, as_of)
+            if row is not None:
+                name = explain.edition_name(table, checked).removeprefix("The ")
+                return _unflagged(claim, c, finding, (
+                    f"Not flagged: {claim.quantity.text.strip()} is {wording.possessive(c.entity)} "
+                    f"{c.metric.label} in the {explain.edition_title(table, row)}, an edition the sentence "
+                    f"also speaks of, so the figure may be that edition's. If it means the {name}: "
+                    f"{finding.message}"))
+        if league and checked is None:
+            return None
+        owner = nearfit.other_owner(claim, table, c.entity, c.metric.id, checked)
+        if owner is not None:
+            return self._owned_beside(claim, c, finding, owner)
+        return None
 
     def _placed_elsewhere(self, claim: Claim, c: Candidate, finding: Finding) -> Finding | None:
         """"China's Fugaku": the figure is the system's, but the sentence puts the system
