@@ -239,6 +239,7 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
         return styled_here.get(noun, frozenset()) | extractors.entities.styled(noun)
 
     claims: list[Claim] = []
+    year_before: int | None = None  # the last year the article named before the sentence
     carried: tuple[SourceMention, ...] = ()
     distance = 0
     paragraph = -1
@@ -295,6 +296,8 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
                                 s.span.end - part.sentence.span.start))
         sources = tuple(part.sources) or carried
         before = (carried, distance)
+        year_here = year_before
+        year_before = _last_year(part.times, year_before)
         if part.sources:
             carried, distance = tuple(part.sources), 0
         elif distance == 0:
@@ -310,6 +313,8 @@ def extract(document: Document, extractors: Extractors, split: list[Sentence] | 
             around = _without_seat(part, around)
         if folding.held(folding.folded(part.sentence.text)) & VERSION_WORDS.mask:
             around = _without_versions(part, around)
+        if year_here is not None and any(t.kind == "earlier" for t in part.times):
+            part = _anaphoric_years(part, year_here)
         resolved = [m for m in around if m.via != UNKNOWN]
         figure_asides = _figure_asides(part)
         times_of = _times_by_quantity(part, figure_asides)
@@ -2071,6 +2076,42 @@ def _change_end(start, times: list) -> TimeExpr | None:
 
 
 OPENING_TIME_END = patterns.compile(r"[,;:]")
+
+
+# "The year 2020 saw two models. The following year, both released 30": a year named only by
+# its distance from the one an earlier sentence of the paragraph named.
+ANAPHORIC_YEAR = patterns.compile(
+    r"^(?:the\s+(?P<next>following|next)\s+year|the\s+year\s+after|(?:that\s+)?(?P<same>same|that)\s+year"
+    r"|(?P<n>a|one|two|three|four|five|six|\d)\s+years?\s+later)$", re.I)
+_LATER = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _last_year(times: list[TimeExpr], year: int | None) -> int | None:
+    """The year a sentence names last (a year, a month, a span's end), else ``year``."""
+    for t in reversed(times):
+        if t.kind in ("point", "month", "span", "by", "since", "edition") and (t.end or t.start):
+            return t.end or t.start
+    return year
+
+
+def _anaphoric_years(part: SentenceParts, year: int) -> SentenceParts:
+    """The sentence with "the following year", "that same year", "two years later" read as
+    the year they count from: the last one named before them in the sentence, else the
+    last one the article named before the sentence (``year``: news paragraphs are often one
+    sentence long)."""
+    times = []
+    for t in part.times:
+        m = ANAPHORIC_YEAR.match(" ".join(t.text.split())) if t.kind == "earlier" else None
+        if m is None:
+            times.append(t)
+            continue
+        step = 1 if m.group("next") else 0 if m.group("same") else _LATER.get(m.group("n").lower(), None)
+        if step is None:
+            step = int(m.group("n"))
+        # ("In 2020 it was fifth and the following year third": the sentence's own year first)
+        base = _last_year([e for e in part.times if e.span.end <= t.span.start], year)
+        times.append(TimeExpr(t.span, t.text, "point", start=base + step, end=base + step))
+    return SentenceParts(part.sentence, part.sources, times, part.entities, part.quantities)
 
 
 def _opening_times(part: SentenceParts) -> list[TimeExpr]:

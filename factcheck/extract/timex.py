@@ -52,8 +52,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("now", patterns.compile(r"\b(?:currently|at present|presently|as of now|right now)\b", re.I)),
     # "Back then, it had 202 entries": the time an earlier sentence named, which one unsaid
     # here — an earlier edition that can confirm a figure but never flag it.
+    # "The following year, … rose to 32nd", "that same year", "two years later": a year
+    # named only by an earlier sentence's, which the reading does not carry over.
     ("then", patterns.compile(r"\b(?:back\s+then|at\s+(?:that|the)\s+time|by\s+then|in\s+those\s+days"
-                              r"|had\s+(?:previously|formerly|once)|(?:previously|formerly)\s+(?:held|occupied|ranked|placed|sat|stood))\b", re.I)),
+                              r"|had\s+(?:previously|formerly|once)|(?:previously|formerly)\s+(?:held|occupied|ranked|placed|sat|stood)"
+                              r"|the\s+(?:following|same)\s+year|that\s+(?:same\s+)?year|the\s+year\s+after"
+                              r"|(?:a|one|two|three|four|five|six|\d)\s+years?\s+later)\b", re.I)),
     # "When Summit launched four years ago, it too claimed the No. 1 spot": the time a thing
     # first came out, unnamed (a year named after it is read as that year instead).
     ("debut", patterns.compile(
@@ -107,7 +111,8 @@ NEEDS: list[tuple[bool, Words | None, Words | None]] = [
     (False, Words("year"), Words("last", "this", "next", "previous")),  # last_year
     (False, Words("year", "years", "edition"), Words("earlier", "ago", "before", "prior")),  # year_ago
     (False, Words("currently", "present", "now"), None),  # now
-    (False, Words("then", "time", "days", "previously", "formerly", "once"), None),  # then
+    (False, Words("then", "time", "days", "previously", "formerly", "once", "following", "same", "that", "after",
+                  "later"), None),  # then
     (False, Words("when"), Words("launched", "debuted", "online", "appeared", "unveiled", "installed",
                                  "introduced", "switched")),  # debut
     (False, Words("last", "past"), Words("fall", "autumn", "spring", "summer", "winter", *_MONTHS)),  # season

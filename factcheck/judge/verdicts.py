@@ -484,6 +484,12 @@ class Checker:
             finding = _unflagged(claim, c, finding, (
                 f"Not flagged: the sentence names {c.entity} only as what the figure's subject is compared "
                 f"with, so the figure may not be {wording.possessive(c.entity)}. If it is: {finding.message}"))
+        if finding.verdict in (Verdict.CONTRADICTED, Verdict.MISATTRIBUTED, Verdict.OUTDATED) and _in_condition(claim):
+            # "If AI raises productivity 5% but labour supply drops 3%, …": a figure the
+            # writer assumes, naming no source, is no one's finding to check.
+            finding = _unflagged(claim, c, finding, (
+                "Not flagged: the figure is assumed in a condition (\u201cif \u2026\u201d) that names no source, "
+                f"not reported as a finding. If it is meant as one: {finding.message}"))
         loose_only = c.metric_span is None and bool(c.loose)
         if (c.strength <= STRENGTH_WEAK or loose_only or _subject_unclear(claim, c)) and finding.verdict in (
                 Verdict.CONTRADICTED, Verdict.MISATTRIBUTED, Verdict.OUTDATED):
@@ -1260,12 +1266,14 @@ class Checker:
 
 REPORTED = patterns.compile(
     r"\b(?:(?:is|are|was|were)\s+(?:said|rumou?red|reported|believed|thought|speculated|alleged|estimated)\s+to"
-    r"|rumou?r(?:s|ed)?|reportedly|allegedly|supposedly|purportedly|leak(?:s|ed)?|unconfirmed|speculat(?:e|ed|ion))\b",
+    r"|rumou?r(?:s|ed)?|reportedly|allegedly|supposedly|purportedly|leak(?:s|ed)?|unconfirmed|speculat(?:e|ed|ion)"
+    r"|hint(?:s|ed)?|(?:might|may)\s+(?:be|have))\b",
     re.I)
 """Words with which an article gives a figure as a report, not a fact: "is said to", "is
-rumoured to", "reportedly", "leaked"."""
+rumoured to", "reportedly", "leaked", "hinted", "might be"."""
 REPORTED_GATE = wordgate.alias_gate(("said", "rumor", "rumour", "reported", "believed", "thought", "speculat",
-                                     "alleged", "estimated", "supposedly", "purportedly", "leak", "unconfirmed"))
+                                     "alleged", "estimated", "supposedly", "purportedly", "leak", "unconfirmed", "hint",
+                                     "might", "may"))
 
 
 OWNED_BY = patterns.compile(
@@ -1407,6 +1415,28 @@ def _in_quotation(claim: Claim) -> bool:
     if not opened or QUOTE_CLOSING.search(text, opened[-1], at):
         return False
     return QUOTE_CLOSING.search(text, end) is not None
+
+
+# "If AI raises productivity 5%", "Assuming a 2% rise": a condition's opening word.
+CONDITION_OPENING = patterns.compile(r"\b(?:[Ii]f|[Uu]nless|[Ss]uppos(?:e|ing)|[Aa]ssuming|[Ii]magine)\b")
+CONDITION_BREAK = patterns.compile(r"[,;:]|\bthen\b")
+
+
+def _in_condition(claim: Claim) -> bool:
+    """Whether the figure stands in a condition's clause ("if …" up to its comma) that
+    names no source, or anywhere in a sentence that opens with one and names no source
+    (its main clause is the condition's consequence)."""
+    base, text = claim.sentence.span.start, claim.sentence.text
+    at = claim.quantity.span.start - base
+    opened = [m.start() for m in CONDITION_OPENING.finditer(text, 0, at)]
+    if not opened:
+        return False
+    if not text[:opened[0]].strip(" \"“‘(*-–—") and not any(base <= s.span.start < claim.sentence.span.end
+                                                             for s in claim.sources):
+        return True  # "If AI raises productivity 5%, GDP only rises 2%": the whole sentence assumes
+    if CONDITION_BREAK.search(text, opened[-1], at):
+        return False
+    return not any(opened[-1] <= s.span.start - base < at for s in claim.sources)
 
 
 def _below_family_top(claim: Claim, rows: list[Fact]) -> bool:
