@@ -443,6 +443,12 @@ time ("for several years", "in June", "for two editions")."""
 LIST_AFTER_VERB = patterns.compile(
     r"^\s+(?:the\s+|this\s+|its\s+)?(?:[\w’'-]+\s+){0,5}?(?:list|lists|ranking|rankings|index|chart|table)\b", re.I)
 
+# The same with room for a time between ("31st place this year in the global rankings of
+# universities"): only to tell another list named after a place, never to skip one.
+OTHER_LIST_AFTER_VERB = patterns.compile(
+    r"^\s+(?:(?:place|spot|position)\s+)?(?:(?:this|last|that)\s+year\s+)?(?:the\s+|this\s+|its\s+)?(?:[\w’'-]+\s+){0,5}?"
+    r"(?:list|lists|ranking|rankings|index|chart|table)\b", re.I)
+
 
 # "In talent and capital, Hong Kong came 30th", "Among economies of over 20 million people,
 # it came third", "Within Asia, it was second": an opening phrase that narrows what is
@@ -510,7 +516,7 @@ def _narrowed(claim: Claim) -> bool:
                for w in FRAME_WORD.findall(words, frame.start(1), frame.end(1)))
 
 
-LIST_IN = patterns.compile(r"\s+(?:(?:place|spot|position)\s+)?(?:in|on|of)\s", re.I)
+LIST_IN = patterns.compile(r"\s+(?:(?:place|spot|position)\s+)?(?:(?:this|last|that)\s+year\s+)?(?:in|on|of)\s", re.I)
 LIST_WORDS = frozenset(("list", "lists", "ranking", "rankings", "index", "chart", "table"))
 
 
@@ -520,11 +526,22 @@ def _list_after_words(claim: Claim) -> tuple[str, ...]:
     q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
     if q.kind != "rank":
         return ()
-    m = LIST_AFTER_VERB.match(text[q.span.end - base:])
+    m = OTHER_LIST_AFTER_VERB.match(text[q.span.end - base:])
     if not m or not LIST_IN.match(m.group(0)):
         return ()  # ("two spots after topping the list": that list is the figure's own)
-    return tuple(w for w in map(_frame_word, FRAME_WORD.findall(m.group(0)))
-                 if w not in NEUTRAL_FRAME_WORDS and w not in LIST_WORDS and not w[:1].isdigit())
+    # ("12th this year in the global rankings of universities": what the list ranks, after it)
+    of = LIST_OF.match(text, q.span.end - base + m.end())
+    said = m.group(0) + (" " + of.group(1) if of and of.group(1).lower() not in RANKED_THINGS else "")
+    return tuple(w for w in map(_frame_word, FRAME_WORD.findall(said))
+                 if w not in NEUTRAL_FRAME_WORDS and w not in LIST_WORDS and w not in RANK_WORDS and not w[:1].isdigit())
+
+
+RANK_WORDS = frozenset(("rank", "ranks", "ranked"))
+
+
+LIST_OF = patterns.compile(r"\s+of\s+(?:the\s+)?([a-z][\w-]*)")
+RANKED_THINGS = frozenset(("economies", "countries", "nations", "systems", "supercomputers", "computers", "machines",
+                           "models", "world", "world's", "world’s", "most", "top", "fastest", "leading", "best"))
 
 
 def _frame_word(word: str) -> str:
@@ -563,6 +580,38 @@ def _years_listed(claim: Claim) -> bool:
 
 
 _YEARS = patterns.compile(r"\b(?:19|20)\d\d\b")
+
+
+# "moved up 23 places (to 40th place) with relation to international investments", "on the
+# employment scale it improved … to 20th place": a phrase that names what is ranked, in the
+# figure's own clause, before or after it.
+TOPIC_PHRASE = patterns.compile(
+    r"\b(?:with\s+(?:relation|regard|respect)\s+to|in\s+relation\s+to|as\s+regards|regarding|when\s+it\s+comes\s+to"
+    r"|in\s+terms\s+of)\s+(?:the\s+|its\s+|their\s+)?(?P<words>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2})"
+    r"|\b(?:on|in|for|under)\s+(?:the|its|their)\s+(?P<scaled>(?:[\w'’-]+\s+){1,3})(?:scale|category|pillar|indicator"
+    r"|sub-?index|sub-?factor|sub-?ranking|criterion|component|dimension)\b")
+TOPIC_GATE = ("relation", "regard", "respect", "regards", "regarding", "comes", "terms", "scale", "category", "pillar",
+              "indicator", "index", "factor", "ranking", "criterion", "component", "dimension")
+CLAUSE_EDGE = patterns.compile(r"[,;:]|\s(?:while|whereas|but)\s", re.I)
+
+
+def _topic_in_clause(claim: Claim, table: Table) -> bool:
+    """A place whose own clause names what it ranks by a phrase ("with relation to X", "on
+    the X scale") whose words are not the ranking's own ("in terms of digital
+    competitiveness" still names the ranking)."""
+    q, base, text = claim.quantity, claim.sentence.span.start, claim.sentence.text
+    if q.kind != "rank" or not any(w in text.lower() for w in TOPIC_GATE):
+        return False
+    at, end = q.span.start - base, q.span.end - base
+    edges = [m for m in CLAUSE_EDGE.finditer(text)]
+    start = max((m.end() for m in edges if m.end() <= at), default=0)
+    stop = min((m.start() for m in edges if m.start() >= end), default=len(text))
+    for m in TOPIC_PHRASE.finditer(text, start, stop):
+        words = [_frame_word(w) for w in FRAME_WORD.findall(m.group("words") or m.group("scaled") or "")]
+        if any(len(w) > 1 and w not in NEUTRAL_FRAME_WORDS and w not in LIST_WORDS and w not in _name_words(table)
+               for w in words):
+            return True
+    return False
 
 
 def _measure_after(claim: Claim) -> bool:
@@ -1716,6 +1765,7 @@ def choose_metrics(table: Table, claim: Claim, named: bool,
         and not prep.ask(_measure_after, claim) and not _other_benchmark_after(claim, table) \
         and not prep.ask(_partner_measure_after, claim) and not prep.ask(_in_measured_run, claim) \
         and not prep.ask(_narrowed, claim) and not _other_list_after(claim, table) \
+        and not _topic_in_clause(claim, table) \
         and not prep.ask(_bracket_names_measure, claim) \
         and (claim.respective is None or _years_listed(claim)) \
         and not _every_other_excluded(reading.fitting(q.kind, q.currency, q.unit), prep)
