@@ -784,7 +784,7 @@ itself, opening with a look-behind, cannot."""
 
 # A figure (not a year) standing on its own: "50%" in "300 million jobs could be affected,
 # and 50% of the workforce could be replaced".
-FIGURE_BETWEEN = patterns.compile(r"(?<![\w.,-])(?!(?:19|20)\d\d\b)\d[\d,.]*(?:%|\s*(?:per\s*cent|percent|million|billion|trillion)\b)?")
+LONE_FIGURE = patterns.compile(r"(?<![\w.,-])(?!(?:19|20)\d\d\b)\d[\d,.]*(?:%|\s*(?:per\s*cent|percent|million|billion|trillion)\b)?")
 
 
 SHARE_IN_BRACKETS_AFTER = patterns.compile(r"\s*\(\s*(?:about\s+|some\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent)")
@@ -797,7 +797,7 @@ def _figure_between(text: str, offset: int, figure: Span, word: Span) -> bool:
     "300 million jobs could be affected, and as much as 50% of the workforce could be
     replaced" — the loose word "replaced" is the second figure's, not the first's."""
     start, end = (figure.end, word.start) if word.start >= figure.end else (word.end, figure.start)
-    return bool(FIGURE_BETWEEN.search(text, max(0, start - offset), max(0, end - offset)))
+    return bool(LONE_FIGURE.search(text, max(0, start - offset), max(0, end - offset)))
 
 
 def _other_figure_before(text: str, start: int, end: int) -> bool:
@@ -1233,10 +1233,11 @@ def _inside_excluded(metric: Metric, text: str, a: int, b: int) -> bool:
                for m in _aliases_pattern(tuple(metric.not_with))[0].finditer(around))
 
 
-# Another figure of the sentence (not a year): "41st in the talent subcategory and 54th in
-# future readiness" — the words past it are that figure's.
+# Another figure of the sentence (not a year, nor a name's number: "GPT-4", "Tianhe-2"):
+# "41st in the talent subcategory and 54th in future readiness" — the words past it are
+# that figure's.
 FIGURE_BETWEEN = patterns.compile(
-    r"(?<![\w.])(?!(?:19|20)\d\d\b)\d[\d,.]*(?:st|nd|rd|th)?\b"
+    r"(?<![\w.])(?<![A-Za-z]-)(?!(?:19|20)\d\d\b)\d[\d,.]*(?:st|nd|rd|th)?\b"
     r"|\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I)
 
 
