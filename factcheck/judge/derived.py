@@ -263,10 +263,22 @@ def _precise(diff: Fact, *rows: Fact) -> Fact:
     return replace(diff, value=f"{float(diff.value):.{decimals}f}")
 
 
+# "maintained the second place it held last year": the time of the relative clause is
+# when the place was first held, not the edition it is kept in.
+HELD_BEFORE = patterns.compile(
+    r"\b(?:it|they|that|which|he|she)\s+(?:had\s+)?(?:held|had|occupied|took|won|secured|claimed|earned|reached)"
+    r"\s+(?:in\s+|on\s+)?$", re.I)
+
+
 def _kept(claim: Claim, finding: Finding, library, as_of) -> Finding:
     """"Retained first place": the current rank agrees; was it the same a year before?"""
     if finding.verdict != Verdict.SUPPORTED or finding.table is None:
         return finding
+    base, text = claim.sentence.span.start, claim.sentence.text
+    held = [t for t in claim.times if t.span.start > claim.quantity.span.end
+            and HELD_BEFORE.search(text[max(0, t.span.start - base - 40):t.span.start - base])]
+    if held:
+        claim = replace(claim, times=tuple(t for t in claim.times if t not in held))
     for c in candidates(claim, library):
         if c.table.id != finding.table or c.metric.kind != "rank":
             continue
