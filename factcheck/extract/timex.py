@@ -304,10 +304,10 @@ def _listed_years(text: str, m: re.Match) -> bool:
 
 
 ROLE_AFTER = patterns.compile(
-    r"(?:['’]s)?\s+(?:overall\s+|top\s+)?(?:winner|champion|leader|victor|runner-up|title[-\s]holder|"
+    r"(?:['’]s)?\s+(?:(?!(?:and|or|to|from|in|on|at|was|is)\b)[\w-]+\s+){0,2}?(?:overall\s+|top\s+)?(?:winner|champion|leader|victor|runner-up|title[-\s]holder|"
     r"number\s+one|No\.\s*1\b|top\s+(?:system|machine|performer))", re.I)
 """The holder of a place a possessive year names ("last year's winner", "this year's
-champion"): a description of the subject."""
+champion", "Last year’s WDCR overall leader"): a description of the subject."""
 
 
 def _from_years(pattern: re.Pattern, text: str, lead: int, year: re.Match | None):
