@@ -2083,7 +2083,6 @@ OPENING_TIME_END = patterns.compile(r"[,;:]")
 ANAPHORIC_YEAR = patterns.compile(
     r"^(?:the\s+(?P<next>following|next)\s+year|the\s+year\s+after|(?:that\s+)?(?P<same>same|that)\s+year"
     r"|(?P<n>a|one|two|three|four|five|six|\d)\s+years?\s+later)$", re.I)
-_LATER = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def _last_year(times: list[TimeExpr], year: int | None) -> int | None:
@@ -2105,9 +2104,8 @@ def _anaphoric_years(part: SentenceParts, year: int) -> SentenceParts:
         if m is None:
             times.append(t)
             continue
-        step = 1 if m.group("next") else 0 if m.group("same") else _LATER.get(m.group("n").lower(), None)
-        if step is None:
-            step = int(m.group("n"))
+        n = m.group("n")
+        step = 1 if m.group("next") or n and n.lower() == "a" else 0 if m.group("same") else int(numbers.word_value(n))
         # ("In 2020 it was fifth and the following year third": the sentence's own year first)
         base = _last_year([e for e in part.times if e.span.end <= t.span.start], year)
         times.append(TimeExpr(t.span, t.text, "point", start=base + step, end=base + step))

@@ -22,6 +22,7 @@ from .. import patterns
 from ..extract import timex
 from ..model import Claim, Fact
 from ..reference.tables import Table
+from . import periods
 from .compare import BANDS, agrees
 
 # "the previous list", "last year's ranking", "the prior edition": the edition before.
@@ -47,8 +48,8 @@ SPAN_JOIN = patterns.compile(r"\s*(?:through|to|until|till|and|[-–—])?\s*", 
 
 
 def _year_of(edition: str) -> int | None:
-    head = edition[:4]
-    return int(head) if head.isdigit() else None
+    years = periods._period_years(edition)
+    return years[0] if years else None
 
 
 def _named_years(claim: Claim, as_of: dt.date | None) -> set[int]:

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from factcheck.judge.match import AIM_BEFORE, AIM_WORDS, SUBSET, SUBSET_WORDS
 from factcheck.judge.metricwords import (
     CAUSE, CAUSE_BEFORE_WORD, CAUSE_MARKS, CAUSE_WORDS, NEGATED, NEGATION_WORDS, NEXT_FIGURE, NEXT_FIGURE_WORDS,
-    OTHER_MEASURE, OTHER_MEASURE_WORDS, _ascii_lower, _may_hold)
-from factcheck.judge.verdicts import SCENARIO_NOUN, SCENARIO_WORDS, _names_scenario
+    OTHER_MEASURE, OTHER_MEASURE_WORDS, TOPIC_GATE, TOPIC_PHRASE, _ascii_lower, _may_hold)
+from factcheck.judge.verdicts import REPORTED, REPORTED_GATE, SCENARIO_NOUN, SCENARIO_WORDS, _names_scenario
 
 PHRASES = ["because", "thanks to", "due to", "driven by", "owing to", "as a result of", "on the back of",
            "on the strength of", "mainly for", "largely for", "excluding", "excludes", "exclude", "without",
@@ -32,7 +32,10 @@ PHRASES = ["because", "thanks to", "due to", "driven by", "owing to", "as a resu
            "systems using", "machines powered", "ſystems using", "ınstallations", "other installations", "ones",
            "bolstered by", "helped by", "amid", "held back by", "weighed down by", "boosted by", "ſaid to",
            "said to", "set to", "able to", "estimated at", "not yet reached", "not hit", "yet to deliver",
-           "fell short of", "falls short of", "promised", "reportedly", "rumoured", "will", "expected"]
+           "fell short of", "falls short of", "promised", "reportedly", "rumoured", "will", "expected",
+           "with relation to", "with regard to", "with respect to", "in relation to", "as regards", "regarding",
+           "on the employment scale", "in its labour market category", "for the sub-index", "the", "tax rate",
+           "hinted", "hints", "might be", "may have", "might", "leaked", "is said to", "ſpeculation", "wıth regard to"]
 
 
 @st.composite
@@ -62,7 +65,8 @@ def test_no_phrase_alone_is_turned_away():
 
 GATES = ((CAUSE, CAUSE_WORDS), (NEGATED, NEGATION_WORDS), (OTHER_MEASURE, OTHER_MEASURE_WORDS),
          (SCENARIO_NOUN, SCENARIO_WORDS), (NEXT_FIGURE, NEXT_FIGURE_WORDS), (SUBSET, SUBSET_WORDS),
-         (CAUSE_BEFORE_WORD, CAUSE_MARKS), (AIM_BEFORE, AIM_WORDS))
+         (CAUSE_BEFORE_WORD, CAUSE_MARKS), (AIM_BEFORE, AIM_WORDS), (TOPIC_PHRASE, TOPIC_GATE),
+         (REPORTED, REPORTED_GATE))
 """Each gated pattern with the words every match of it holds."""
 
 
